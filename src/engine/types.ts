@@ -1,0 +1,259 @@
+// The engine's vocabulary. Names follow networking.k8s.io/v1 (and policy.networking.k8s.io/v1alpha1 for the
+// admin policies) so a reader moves between YAML and code without translation. These are already-validated
+// values: the manifest layer turns untrusted YAML into them, the engine never sees raw documents.
+
+export type Labels = Readonly<Record<string, string>>;
+
+export type SelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+
+export interface LabelSelectorRequirement {
+  readonly key: string;
+  readonly operator: SelectorOperator;
+  readonly values?: readonly string[];
+}
+
+/** An absent selector and `{}` both select everything; the manifest layer normalises absent to `{}`. */
+export interface LabelSelector {
+  readonly matchLabels?: Labels;
+  readonly matchExpressions?: readonly LabelSelectorRequirement[];
+}
+
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+export const PROTOCOLS: readonly Protocol[] = ['SCTP', 'TCP', 'UDP'];
+
+// ---- the cluster -------------------------------------------------------------------------------------------
+
+export interface Namespace {
+  readonly name: string;
+  /** Includes the automatic `kubernetes.io/metadata.name` label. */
+  readonly labels: Labels;
+}
+
+export interface ContainerPort {
+  readonly name?: string;
+  readonly containerPort: number;
+  readonly protocol: Protocol;
+}
+
+/**
+ * An endpoint inside the cluster: a workload (modelled as the pods its template creates) or a bare pod.
+ * `kind` is the Kubernetes kind that names it (`Deployment`, `Pod`, `ReplicaSet`, …).
+ */
+export interface Workload {
+  readonly namespace: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly labels: Labels;
+  readonly ports: readonly ContainerPort[];
+  /** `status.podIPs` where known; only consulted with `ipBlockMatchesPodIPs`. */
+  readonly podIPs?: readonly string[];
+}
+
+export interface Cluster {
+  readonly namespaces: readonly Namespace[];
+  readonly workloads: readonly Workload[];
+}
+
+// ---- NetworkPolicy (networking.k8s.io/v1) -------------------------------------------------------------------
+
+export interface IPBlock {
+  readonly cidr: string;
+  readonly except?: readonly string[];
+}
+
+export interface NetworkPolicyPeer {
+  readonly podSelector?: LabelSelector;
+  readonly namespaceSelector?: LabelSelector;
+  readonly ipBlock?: IPBlock;
+}
+
+export interface NetworkPolicyPort {
+  /** Defaults to TCP. */
+  readonly protocol?: Protocol;
+  /** A number, or a container port name resolved against the destination pod. Absent: every port. */
+  readonly port?: number | string;
+  readonly endPort?: number;
+}
+
+export interface NetworkPolicyIngressRule {
+  /** Absent or empty: every source. */
+  readonly from?: readonly NetworkPolicyPeer[];
+  /** Absent or empty: every port. */
+  readonly ports?: readonly NetworkPolicyPort[];
+}
+
+export interface NetworkPolicyEgressRule {
+  readonly to?: readonly NetworkPolicyPeer[];
+  readonly ports?: readonly NetworkPolicyPort[];
+}
+
+export type PolicyType = 'Ingress' | 'Egress';
+
+export interface NetworkPolicy {
+  readonly name: string;
+  readonly namespace: string;
+  readonly podSelector: LabelSelector;
+  /** As written; absent means Ingress, plus Egress when `egress` is present (see `effectivePolicyTypes`). */
+  readonly policyTypes?: readonly PolicyType[];
+  readonly ingress?: readonly NetworkPolicyIngressRule[];
+  readonly egress?: readonly NetworkPolicyEgressRule[];
+}
+
+// ---- AdminNetworkPolicy / BaselineAdminNetworkPolicy (policy.networking.k8s.io/v1alpha1) ---------------------
+
+export type AdminAction = 'Allow' | 'Deny' | 'Pass';
+
+/** `namespaces` alone, or `pods` (a namespace selector and a pod selector, both required). */
+export type AdminSelector =
+  | { readonly namespaces: LabelSelector; readonly pods?: undefined }
+  | {
+      readonly pods: { readonly namespaceSelector: LabelSelector; readonly podSelector: LabelSelector };
+      readonly namespaces?: undefined;
+    };
+
+export interface AdminPeer {
+  readonly namespaces?: LabelSelector;
+  readonly pods?: { readonly namespaceSelector: LabelSelector; readonly podSelector: LabelSelector };
+  /** Egress only: CIDRs outside (or inside) the cluster. */
+  readonly networks?: readonly string[];
+  /** Egress only; nodes are not modelled, such a peer matches nothing. */
+  readonly nodes?: LabelSelector;
+}
+
+export type AdminPort =
+  | { readonly portNumber: { readonly protocol: Protocol; readonly port: number } }
+  | { readonly namedPort: string }
+  | { readonly portRange: { readonly protocol: Protocol; readonly start: number; readonly end: number } };
+
+export interface AdminRule {
+  readonly name?: string;
+  readonly action: AdminAction;
+  /** `from` for ingress rules, `to` for egress rules. */
+  readonly peers: readonly AdminPeer[];
+  /** Absent: every port. */
+  readonly ports?: readonly AdminPort[];
+}
+
+export interface AdminNetworkPolicy {
+  readonly tier: 'Admin' | 'Baseline';
+  readonly name: string;
+  /** Admin tier only; lower is evaluated first. */
+  readonly priority: number;
+  readonly subject: AdminSelector;
+  readonly ingress: readonly AdminRule[];
+  readonly egress: readonly AdminRule[];
+}
+
+// ---- everything the engine is asked about --------------------------------------------------------------------
+
+export interface PolicySet {
+  readonly networkPolicies: readonly NetworkPolicy[];
+  /** Admin-tier (ANP) and baseline-tier (BANP) policies. */
+  readonly adminPolicies?: readonly AdminNetworkPolicy[];
+}
+
+export interface AnalysisOptions {
+  /**
+   * Whether an ipBlock peer matches a pod whose `status.podIP` lies inside it (Calico, upstream e2e), or never
+   * matches pods (Cilium, netpol-analyzer). Default false.
+   */
+  readonly ipBlockMatchesPodIPs?: boolean;
+}
+
+// ---- what the engine answers ----------------------------------------------------------------------------------
+
+/** Inclusive port interval within 1..65535. */
+export interface PortInterval {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Allowed ports per protocol. Each list is sorted, disjoint and non-adjacent (canonical), so two equal sets
+ * are structurally equal. Implemented and manipulated by `connectionSet.ts`.
+ */
+export interface ConnectionSet {
+  readonly SCTP: readonly PortInterval[];
+  readonly TCP: readonly PortInterval[];
+  readonly UDP: readonly PortInterval[];
+}
+
+/** Inclusive address range of one family. IPv4 addresses are 0..2^32-1, IPv6 0..2^128-1. */
+export interface IpRange {
+  readonly family: 4 | 6;
+  readonly start: bigint;
+  readonly end: bigint;
+}
+
+export type Endpoint =
+  | {
+      readonly type: 'workload';
+      /** `namespace/name[Kind]`, as netpol-analyzer prints it. */
+      readonly id: string;
+      readonly workload: Workload;
+    }
+  | {
+      readonly type: 'external';
+      /** The ranges joined, e.g. `0.0.0.0-9.255.255.255, 11.0.0.0-255.255.255.255[External]`. */
+      readonly id: string;
+      /** One piece of the partition of the address space (may be several disjoint ranges that behave alike). */
+      readonly ranges: readonly IpRange[];
+    };
+
+export interface Connection {
+  readonly src: Endpoint;
+  readonly dst: Endpoint;
+  readonly conn: ConnectionSet;
+}
+
+export interface Connectivity {
+  /** Workloads in cluster order, then the external pieces in address order. */
+  readonly endpoints: readonly Endpoint[];
+  /** Allowed connections from endpoint `src` to `dst` (indices into `endpoints`). */
+  connection(src: number, dst: number): ConnectionSet;
+  /** Every ordered pair of distinct endpoints with a non-empty connection set, except external → external. */
+  connections(): Connection[];
+}
+
+export type Direction = 'Ingress' | 'Egress';
+export type Tier = 'Admin' | 'NetworkPolicy' | 'Baseline';
+
+/** Points at a policy, and at one of its rules (0-based index into `ingress`/`egress`) where relevant. */
+export interface RuleRef {
+  readonly tier: Tier;
+  /** `namespace/name` for NetworkPolicy, `name` for admin policies. */
+  readonly policy: string;
+  readonly direction: Direction;
+  readonly ruleIndex?: number;
+  /** Admin tiers: the rule's action. */
+  readonly action?: AdminAction;
+  readonly priority?: number;
+}
+
+/** One side of a connection: the source's egress, or the destination's ingress. */
+export interface DirectionVerdict {
+  readonly direction: Direction;
+  /** False when the side is outside the cluster: no policy applies there. */
+  readonly inCluster: boolean;
+  readonly allowed: boolean;
+  /** The NetworkPolicies that select this side's pod with this policy type. Empty: not isolated. */
+  readonly isolatedBy: readonly RuleRef[];
+  /** The rules that allow the traffic (NetworkPolicy rules, or the admin rule that allowed it). */
+  readonly allowedBy: readonly RuleRef[];
+  /** The admin/baseline rule that decided, when one did (Allow, Deny or Pass). */
+  readonly decidedBy?: RuleRef;
+  /** Plain words: "isolated for ingress by `default-deny`, and no rule of it allows TCP 80 from …". */
+  readonly reason: string;
+}
+
+export interface Verdict {
+  readonly allowed: boolean;
+  readonly src: Endpoint;
+  readonly dst: Endpoint;
+  readonly protocol: Protocol;
+  readonly port: number;
+  readonly egress: DirectionVerdict;
+  readonly ingress: DirectionVerdict;
+  /** One sentence for the whole verdict. */
+  readonly summary: string;
+}
