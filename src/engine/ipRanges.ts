@@ -181,8 +181,8 @@ export function intersectRanges(a: readonly IpRange[], b: readonly IpRange[]): I
   for (const x of normalizeRanges(a)) {
     for (const y of normalizeRanges(b)) {
       if (x.family !== y.family) continue;
-      const s = x.start > y.start ? x.start : y.start;
-      const e = x.end < y.end ? x.end : y.end;
+      const s = maxBig(x.start, y.start);
+      const e = minBig(x.end, y.end);
       if (s <= e) out.push({ family: x.family, start: s, end: e });
     }
   }
@@ -275,4 +275,13 @@ function lowerBound(points: readonly bigint[], value: bigint): number {
     else hi = mid;
   }
   return lo;
+}
+
+// Math.min/max do not take bigints.
+function maxBig(a: bigint, b: bigint): bigint {
+  return a > b ? a : b;
+}
+
+function minBig(a: bigint, b: bigint): bigint {
+  return a < b ? a : b;
 }
