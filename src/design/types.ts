@@ -1,0 +1,332 @@
+// The designer's document and the contracts of its operations. The document is plain, serializable data
+// (no classes, no Maps, no bigint) so it can live in a zustand store, be recorded by zundo, cross postMessage
+// to a Web Worker and be saved as JSON. The policy set (`policies`) is the single source of truth: canvas
+// edges (`deriveEdges`), YAML (`policyYaml`) and the simulator (`simulate`) are views computed from it.
+//
+// HOW OPERATIONS REPORT (the one pattern every operation follows)
+// - Every user operation is a pure function `perform(doc, args) → OpResult` registered by name in
+//   `operations` (src/design/ops/index.ts); `applyOp(doc, name, args)` dispatches. Operations never throw
+//   for anything a user can cause.
+// - Failure: `result.doc === doc` (the SAME reference, unchanged) and `result.notices` holds an `error`
+//   notice saying why. The store should skip recording history when `result.doc === doc`.
+// - Success: a new doc; `notices` may hold `warning`/`info` messages to show (e.g. "selector app=web also
+//   matches web-canary"). `focus` names the node the UI may select afterwards (the created/renamed node).
+// - Parsers (YAML pane, persistence, share links) return `ParseResult`: `doc` undefined on failure, with
+//   `diagnostics` carrying 1-based line/column where known (Monaco markers are 1-based too).
+//
+// NODE REFERENCES (`NodeRef`), unambiguous because Kubernetes names never contain ':' or '/':
+// - workload: its id, `<namespace>/<name>` (e.g. `shop/frontend`); it changes when the workload is renamed or
+//   moved (the op's `focus` gives the new id; layout entries are re-keyed by the op).
+// - namespace: `ns:<name>` (e.g. `ns:shop`).
+// - external CIDR block: `ext:<cidr>` or `ext:<cidr>!<except1>,<except2>` (excepts sorted).
+// - anywhere: `any` — every pod and every address; a rule without peers (`from`/`to` absent or empty).
+import type {
+  AdminNetworkPolicy,
+  ContainerPort,
+  Labels,
+  NetworkPolicy,
+  NetworkPolicyPort,
+  Protocol,
+} from '../engine/types';
+
+export type NodeRef = string;
+
+/** The automatic namespace label; always present in `DesignNamespace.labels` (the ops maintain it). */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+/** Annotation written on policies the designer created from drawn edges (see `DesignPolicy.managed`). */
+export const MANAGED_ANNOTATION = 'netpol-designer/managed';
+export const ANY_REF = 'any';
+
+export interface DesignNamespace {
+  readonly name: string;
+  /** Includes `kubernetes.io/metadata.name: <name>`. */
+  readonly labels: Labels;
+}
+
+export interface DesignWorkload {
+  /** `<namespace>/<name>`. */
+  readonly id: string;
+  readonly namespace: string;
+  readonly name: string;
+  /** `Deployment` by default; also `Pod`, `StatefulSet`, `DaemonSet`, `ReplicaSet`, `Job`, `CronJob`, … */
+  readonly kind: string;
+  /** The pod template's labels (what policies select). */
+  readonly labels: Labels;
+  readonly ports: readonly ContainerPort[];
+  /** Kept from imported Pods (`status.podIPs`) so the engine can use them; not edited in the designer. */
+  readonly podIPs?: readonly string[];
+}
+
+export interface DesignExternal {
+  /** `ext:<cidr>[!<except>,…]`, see `externalId`. */
+  readonly id: string;
+  /** Shown on the node, e.g. "any address", "corporate VPN". Defaults to the CIDR. */
+  readonly label: string;
+  readonly cidr: string;
+  readonly except?: readonly string[];
+}
+
+/**
+ * A NetworkPolicy as the engine reads it, plus what the designer must remember about it. `managed` is true
+ * for policies the designer created for drawn edges (`<dst>-ingress`, `<src>-egress`, `default-deny-*`);
+ * only those are deleted when their last rule is removed, because deleting a user's policy would change
+ * isolation. It is written to YAML as the annotation `netpol-designer/managed: "true"` and read back on
+ * import, so a saved YAML keeps behaving the same when re-imported.
+ */
+export interface DesignPolicy extends NetworkPolicy {
+  readonly managed?: boolean;
+}
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/**
+ * Where a node is drawn. Namespace and external positions are absolute; a workload's position is relative
+ * to its namespace's top-left corner (React Flow's `parentId` convention). `width`/`height` size namespace
+ * groups; `collapsed` folds a namespace group to its header.
+ */
+export interface NodeLayout extends Point {
+  readonly width?: number;
+  readonly height?: number;
+  readonly collapsed?: boolean;
+}
+
+/** Keyed by NodeRef (`ns:<name>`, workload id, external id, `any`). */
+export type Layout = Readonly<Record<NodeRef, NodeLayout>>;
+
+export interface DesignDoc {
+  readonly version: 1;
+  /** Sorted by name. */
+  readonly namespaces: readonly DesignNamespace[];
+  /** Sorted by id. */
+  readonly workloads: readonly DesignWorkload[];
+  /** User-added external nodes, sorted by id; `deriveEdges` adds the ipBlocks of policies not listed here. */
+  readonly externals: readonly DesignExternal[];
+  /** Sorted by namespace, then name; unique per (namespace, name). */
+  readonly policies: readonly DesignPolicy[];
+  /** Admin/baseline admin policies kept from imports, passed to the engine and emitted back; not drawn. */
+  readonly adminPolicies: readonly AdminNetworkPolicy[];
+  readonly layout: Layout;
+}
+
+// ---- results -------------------------------------------------------------------------------------------------
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A message for the user. Shaped like the manifest layer's Diagnostic so those pass through unchanged. */
+export interface Notice {
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file?: string;
+  /** 1-based. */
+  readonly line?: number;
+  /** 1-based. */
+  readonly column?: number;
+}
+
+export interface OpResult {
+  readonly doc: DesignDoc;
+  readonly notices: readonly Notice[];
+  /** The node the UI may select after the operation (created, renamed or moved node). */
+  readonly focus?: NodeRef;
+}
+
+export interface ParseResult {
+  /** Undefined when the input is invalid: keep the last good document. */
+  readonly doc: DesignDoc | undefined;
+  readonly diagnostics: readonly Notice[];
+}
+
+// ---- operations ----------------------------------------------------------------------------------------------
+
+export interface Operation<A> {
+  /** Stable identifier (history entries, command palette). */
+  readonly name: OpName;
+  /** Human label, e.g. "Add namespace". */
+  readonly label: string;
+  perform(doc: DesignDoc, args: A): OpResult;
+}
+
+/** Peers of one rule as drawn on an edge; `ports` empty or absent means every port. */
+export type EdgePorts = readonly NetworkPolicyPort[];
+
+export type DefaultDenyMode = 'none' | 'ingress' | 'egress' | 'both';
+
+/** A manifest file handed to the import (path or display name, and its text). */
+export interface ManifestFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** The arguments of every operation, by name. */
+export interface OpArgs {
+  addNamespace: { name: string; labels?: Labels; position?: Point };
+  renameNamespace: { from: string; to: string };
+  setNamespaceLabels: { name: string; labels: Labels };
+  deleteNamespace: { name: string };
+  /** `labels` absent: `{ app: <name> }`; `kind` absent: Deployment. */
+  addWorkload: {
+    namespace: string;
+    name: string;
+    kind?: string;
+    labels?: Labels;
+    ports?: readonly ContainerPort[];
+    position?: Point;
+  };
+  renameWorkload: { id: string; name: string };
+  setWorkloadKind: { id: string; kind: string };
+  setWorkloadLabels: { id: string; labels: Labels };
+  setWorkloadPorts: { id: string; ports: readonly ContainerPort[] };
+  /** Policies are kept as they are (their meaning follows the labels); a notice says what changed. */
+  moveWorkload: { id: string; namespace: string; position?: Point };
+  deleteWorkload: { id: string };
+  addExternal: { cidr: string; except?: readonly string[]; label?: string; position?: Point };
+  setExternalLabel: { id: string; label: string };
+  /** Also removes every rule peer whose ipBlock is exactly this block. */
+  deleteExternal: { id: string };
+  /** Namespace kube-system and Deployment coredns (k8s-app=kube-dns, dns 53/UDP, dns-tcp 53/TCP). */
+  addDnsPreset: { position?: Point };
+  /** Allow traffic from → to. `bothSides` forces the egress rule even when the source is not egress-isolated. */
+  connect: { from: NodeRef; to: NodeRef; ports?: EdgePorts; bothSides?: boolean };
+  /** Replace the ports of the rules behind an edge (a peer sharing its rule with others is split out). */
+  setEdgePorts: { edge: EdgeTarget; ports: EdgePorts };
+  /** Remove exactly the peers behind an edge; see compile.ts for what happens to emptied rules/policies. */
+  disconnect: { edge: EdgeTarget };
+  /** Policies `default-deny-ingress` / `default-deny-egress` (both: the two of them). */
+  setDefaultDeny: { namespace: string; mode: DefaultDenyMode };
+  /** From the YAML pane (already parsed): the whole policy set is replaced. */
+  replacePolicies: { policies: readonly DesignPolicy[] };
+  /** Merge namespaces, workloads and policies from manifests; diagnostics come back as notices. */
+  importManifests: { files: readonly ManifestFile[] };
+  setNodePosition: { id: NodeRef; position: Point };
+  /** Merged into the existing layout entry by entry (`replace: true` replaces the whole layout). */
+  setLayout: { layout: Layout; replace?: boolean };
+  loadDocument: { doc: DesignDoc };
+}
+
+export type OpName = keyof OpArgs;
+
+// ---- derived canvas edges (edges.ts) ----------------------------------------------------------------------------
+
+/** Points at one peer of one rule (peerIndex undefined: the rule has no peers, i.e. "anywhere"). */
+export interface PeerRef {
+  /** `namespace/name` of the NetworkPolicy. */
+  readonly policy: string;
+  readonly direction: 'Ingress' | 'Egress';
+  readonly ruleIndex: number;
+  readonly peerIndex?: number;
+}
+
+/** What `disconnect`/`setEdgePorts` act on: an edge from `deriveEdges` fits. */
+export interface EdgeTarget {
+  readonly source: NodeRef;
+  readonly target: NodeRef;
+  readonly refs: readonly PeerRef[];
+}
+
+export interface RuleEdge extends EdgeTarget {
+  /** `<source>-><target>`, unique per (source, target). */
+  readonly id: string;
+  /** The ports of all rules behind the edge, e.g. `TCP 8080`, `TCP 8080, UDP 53`, `any`. */
+  readonly label: string;
+  /** Which sides have rules: ingress on the target, egress on the source. */
+  readonly directions: readonly ('Ingress' | 'Egress')[];
+  /** Set when a selector fans out to several nodes, e.g. `tier=web (3 workloads)`. */
+  readonly selectorLabel?: string;
+  /** True when every rule behind it is in a managed policy. */
+  readonly managed: boolean;
+}
+
+export interface DerivedExternal extends DesignExternal {
+  /** True when only a policy's ipBlock (or an "anywhere" rule) produced it, not the user. */
+  readonly derived: boolean;
+}
+
+export interface DerivedGraph {
+  readonly edges: readonly RuleEdge[];
+  /** User externals, plus one per distinct ipBlock of the policies, plus `any` when a rule has no peers. */
+  readonly externals: readonly DerivedExternal[];
+  /** Rules whose peers or policy select nothing in the document (not drawable). */
+  readonly unmatched: readonly { readonly ref: PeerRef; readonly message: string }[];
+}
+
+// ---- simulation (simulate.ts) -------------------------------------------------------------------------------------
+
+export type IsolationState = 'open' | 'ingress' | 'egress' | 'both';
+
+export interface WorkloadIsolation {
+  readonly state: IsolationState;
+  /** `namespace/name` of the policies isolating it for ingress / egress. */
+  readonly ingressPolicies: readonly string[];
+  readonly egressPolicies: readonly string[];
+}
+
+/** A permitted flow between two canvas nodes (workloads, externals), for the overlay. */
+export interface Flow {
+  readonly source: NodeRef;
+  readonly target: NodeRef;
+  /** Formatted connection set, e.g. `TCP 8080`, `All Connections`. */
+  readonly conn: string;
+  /** For an external node: true when only part of its address block is allowed. */
+  readonly partial?: boolean;
+}
+
+/** A drawn rule edge whose traffic the other side blocks. */
+export interface BlockedIntent {
+  readonly edgeId: string;
+  readonly source: NodeRef;
+  readonly target: NodeRef;
+  /** The side that blocks: the source's egress or the target's ingress. */
+  readonly blockedBy: 'Ingress' | 'Egress';
+  /** The engine's explanation, in plain words. */
+  readonly reason: string;
+}
+
+export interface MatrixEndpoint {
+  /** Engine endpoint id (`ns/name[Kind]` or `a.b.c.d-e.f.g.h[External]`). */
+  readonly id: string;
+  /** NodeRef of the canvas node when there is one (workloads). */
+  readonly node?: NodeRef;
+  readonly label: string;
+  readonly external: boolean;
+}
+
+export interface ConnectivityMatrix {
+  /** Workloads then external pieces; rows are sources, columns destinations (same list). */
+  readonly endpoints: readonly MatrixEndpoint[];
+  /** `cells[src][dst]`: formatted connection (`TCP 8080`, `All Connections`), '' when none or src = dst. */
+  readonly cells: readonly (readonly string[])[];
+}
+
+export interface Simulation {
+  /** By workload id. */
+  readonly isolation: Readonly<Record<string, WorkloadIsolation>>;
+  readonly flows: readonly Flow[];
+  readonly blocked: readonly BlockedIntent[];
+  readonly matrix: ConnectivityMatrix;
+}
+
+export interface ProbeRequest {
+  /** A workload id, an external id / `any` (its first address is used), or an IP address. */
+  readonly from: string;
+  readonly to: string;
+  readonly port: number;
+  readonly protocol: Protocol;
+}
+
+// ---- the functions around the document (signatures; implemented in the named modules) ----------------------
+// model.ts    emptyDoc(): DesignDoc; toCluster(doc): Cluster; toPolicySet(doc): PolicySet;
+//             workloadId(ns, name); namespaceRef(name) → `ns:<name>`; externalId(cidr, except?)
+// ops/        operations: { [K in OpName]: Operation<OpArgs[K]> }; applyOp(doc, name, args): OpResult;
+//             each op also exported by name (e.g. `connect.perform(doc, { from, to, ports })`).
+// edges.ts    deriveEdges(doc): DerivedGraph
+// simulate.ts simulate(doc): Simulation; probe(doc, ProbeRequest): Verdict | Notice (structured-clone safe;
+//             Verdict carries bigint in external ranges, which structured clone supports)
+// yaml.ts     policyYaml(doc): string; inventoryYaml(doc): string;
+//             applyPolicyYaml(doc, text): ParseResult; applyInventoryYaml(doc, text): ParseResult
+// persist.ts  serializeDoc(doc): string; deserializeDoc(text): ParseResult;
+//             encodeShare(doc): string; decodeShare(fragment): ParseResult
+// layout.ts   autoLayout(doc): Promise<Layout>; gridLayout(doc): Layout
+// examples.ts examples: { id, title, description, yaml }[] (first is `blank` with yaml '')
