@@ -1,0 +1,55 @@
+// The explain command's txt format: the verdict first (one line and the engine's summary), then the source's
+// egress side and the destination's ingress side, each with the policies that isolate it, the rules that
+// allow the traffic, and the admin rule that decided where one did. Rules are numbered from 1, as people
+// count them in YAML.
+import type { DirectionVerdict, RuleRef, Verdict } from '../../engine/types';
+
+function tierName(ref: RuleRef): string {
+  switch (ref.tier) {
+    case 'Admin':
+      return 'AdminNetworkPolicy';
+    case 'Baseline':
+      return 'BaselineAdminNetworkPolicy';
+    case 'NetworkPolicy':
+      return 'NetworkPolicy';
+  }
+}
+
+/** `NetworkPolicy default/db-from-backend, ingress rule 1` or `AdminNetworkPolicy deny-x (priority 5), …`. */
+export function formatRuleRef(ref: RuleRef): string {
+  let text = `${tierName(ref)} ${ref.policy}`;
+  if (ref.priority !== undefined && ref.tier === 'Admin') text += ` (priority ${ref.priority})`;
+  if (ref.ruleIndex !== undefined) text += `, ${ref.direction.toLowerCase()} rule ${ref.ruleIndex + 1}`;
+  if (ref.action !== undefined) text += ` (${ref.action})`;
+  return text;
+}
+
+function sideLines(title: string, side: DirectionVerdict): string[] {
+  const lines = [`${title}: ${side.allowed ? 'allowed' : 'denied'}`];
+  if (side.reason) lines.push(`  ${side.reason}`);
+  if (!side.inCluster) return lines;
+  if (side.decidedBy) lines.push(`  decided by: ${formatRuleRef(side.decidedBy)}`);
+  if (side.isolatedBy.length === 0) {
+    lines.push(`  isolated by: none (no NetworkPolicy selects it for ${side.direction.toLowerCase()})`);
+  } else {
+    lines.push('  isolated by:');
+    for (const r of side.isolatedBy) lines.push(`    - ${formatRuleRef(r)}`);
+  }
+  if (side.allowedBy.length > 0) {
+    lines.push('  allowed by:');
+    for (const r of side.allowedBy) lines.push(`    - ${formatRuleRef(r)}`);
+  }
+  return lines;
+}
+
+export function formatExplainTxt(v: Verdict): string {
+  const lines = [
+    `${v.allowed ? 'ALLOWED' : 'DENIED'}: ${v.src.id} => ${v.dst.id} : ${v.protocol} ${v.port}`,
+    v.summary,
+    '',
+    ...sideLines(`egress from ${v.src.id}`, v.egress),
+    '',
+    ...sideLines(`ingress to ${v.dst.id}`, v.ingress),
+  ];
+  return `${lines.join('\n')}\n`;
+}
