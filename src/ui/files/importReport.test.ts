@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { emptyDoc } from '../../design/model';
+import type { DesignDoc } from '../../design/types';
+import { importReport, locate, summary } from './importReport';
+
+function docWith(namespaces: string[], workloads: string[], policies: string[]): DesignDoc {
+  return {
+    ...emptyDoc(),
+    namespaces: namespaces.map((name) => ({ name, labels: { 'kubernetes.io/metadata.name': name } })),
+    workloads: workloads.map((id) => {
+      const [namespace, name] = id.split('/');
+      return { id, namespace, name, kind: 'Deployment', labels: { app: name }, ports: [] };
+    }),
+    policies: policies.map((key) => {
+      const [namespace, name] = key.split('/');
+      return { namespace, name, podSelector: {} };
+    }),
+  };
+}
+
+describe('importReport', () => {
+  it('counts only what the import added', () => {
+    const before = docWith(['shop'], ['shop/web'], []);
+    const after = docWith(['db', 'shop'], ['db/pg', 'shop/api', 'shop/web'], ['shop/deny']);
+    const r = importReport(['a.yaml'], before, after, []);
+    expect(r.added).toEqual({ namespaces: 1, workloads: 2, policies: 1 });
+    expect(summary(r)).toBe('Imported 1 namespace, 2 workloads and 1 policy from a.yaml.');
+  });
+
+  it('lists problems errors first, each with file:line:column', () => {
+    const doc = docWith([], [], []);
+    const r = importReport(['a.yaml', 'b.yaml'], doc, doc, [
+      {
+        severity: 'warning',
+        message: 'kind ConfigMap is not modelled; skipped',
+        file: 'b.yaml',
+        line: 3,
+        column: 1,
+      },
+      { severity: 'error', message: 'not YAML', file: 'a.yaml', line: 7, column: 12 },
+    ]);
+    expect(r.problems).toEqual([
+      { severity: 'error', where: 'a.yaml:7:12', message: 'not YAML' },
+      { severity: 'warning', where: 'b.yaml:3:1', message: 'kind ConfigMap is not modelled; skipped' },
+    ]);
+    expect(summary(r)).toBe('Imported nothing new from 2 sources; 2 problems listed below.');
+  });
+
+  it('writes only the known parts of a position', () => {
+    expect(locate({ file: 'x.yaml' })).toBe('x.yaml');
+    expect(locate({ file: 'x.yaml', line: 4 })).toBe('x.yaml:4');
+    expect(locate({ line: 4, column: 2 })).toBe('4:2');
+  });
+});
