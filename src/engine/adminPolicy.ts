@@ -1,0 +1,110 @@
+// AdminNetworkPolicy and BaselineAdminNetworkPolicy semantics (policy.networking.k8s.io/v1alpha1) stated one
+// pod or address at a time: subjects, peers and ports. Admin peers select pods (`namespaces`, `pods`) or, for
+// egress only, addresses (`networks`); `nodes` are not modelled and match nothing, so admin policies never
+// restrict traffic that comes from outside the cluster.
+import { allConnections, noConnections, portsOf, union } from './connectionSet';
+import { parseCidr, parseIp, rangesContain } from './ipRanges';
+import type { NamespaceLabels } from './policy';
+import { matchesSelector } from './selector';
+import type {
+  AdminNetworkPolicy,
+  AdminPeer,
+  AdminPort,
+  AnalysisOptions,
+  ConnectionSet,
+  IpRange,
+  LabelSelector,
+  Workload,
+} from './types';
+
+function podsMatch(
+  sel: { readonly namespaceSelector: LabelSelector; readonly podSelector: LabelSelector },
+  w: Workload,
+  nsLabels: NamespaceLabels,
+): boolean {
+  return (
+    matchesSelector(sel.namespaceSelector, nsLabels(w.namespace)) &&
+    matchesSelector(sel.podSelector, w.labels)
+  );
+}
+
+export function adminSubjectSelects(
+  anp: AdminNetworkPolicy,
+  w: Workload,
+  nsLabels: NamespaceLabels,
+): boolean {
+  const s = anp.subject;
+  if (s.namespaces) return matchesSelector(s.namespaces, nsLabels(w.namespace));
+  return s.pods ? podsMatch(s.pods, w, nsLabels) : false;
+}
+
+/** The address ranges of a `networks` peer (invalid CIDRs, which the manifest layer rejects, are skipped). */
+export function adminNetworkRanges(peer: AdminPeer): IpRange[] {
+  return (peer.networks ?? []).flatMap((c) => {
+    const r = parseCidr(c);
+    return r ? [r] : [];
+  });
+}
+
+/** A peer admits a pod by `namespaces` or `pods`; by `networks` only with `ipBlockMatchesPodIPs`. */
+export function adminPeerMatchesWorkload(
+  peer: AdminPeer,
+  w: Workload,
+  nsLabels: NamespaceLabels,
+  options: AnalysisOptions = {},
+): boolean {
+  if (peer.namespaces && matchesSelector(peer.namespaces, nsLabels(w.namespace))) return true;
+  if (peer.pods && podsMatch(peer.pods, w, nsLabels)) return true;
+  if (peer.networks && options.ipBlockMatchesPodIPs) {
+    const ranges = adminNetworkRanges(peer);
+    return (w.podIPs ?? []).some((ip) => {
+      const a = parseIp(ip);
+      return a !== undefined && rangesContain(ranges, a.family, a.value);
+    });
+  }
+  return false;
+}
+
+export function adminPeerMatchesAddress(peer: AdminPeer, family: 4 | 6, address: bigint): boolean {
+  return peer.networks !== undefined && rangesContain(adminNetworkRanges(peer), family, address);
+}
+
+/**
+ * The ports one admin port entry covers towards a destination. A named port takes the destination pod's
+ * container ports of that name, each with its own protocol; towards an address it covers nothing.
+ */
+export function adminPortConnections(port: AdminPort, dst: Workload | undefined): ConnectionSet {
+  if ('portNumber' in port) return portsOf(port.portNumber.protocol, port.portNumber.port);
+  if ('portRange' in port) return portsOf(port.portRange.protocol, port.portRange.start, port.portRange.end);
+  let acc = noConnections();
+  for (const cp of dst?.ports ?? []) {
+    if (cp.name === port.namedPort) acc = union(acc, portsOf(cp.protocol, cp.containerPort));
+  }
+  return acc;
+}
+
+/** Absent (or empty) `ports`: every port. */
+export function adminRulePortsConnections(
+  ports: readonly AdminPort[] | undefined,
+  dst: Workload | undefined,
+): ConnectionSet {
+  if (!ports || ports.length === 0) return allConnections();
+  let acc = noConnections();
+  for (const p of ports) acc = union(acc, adminPortConnections(p, dst));
+  return acc;
+}
+
+/**
+ * Admin-tier policies by ascending priority, then the baseline ones. Equal priorities (undefined behaviour
+ * in the API) are ordered by name so the answer never depends on the order of the input.
+ */
+export function orderAdminPolicies(policies: readonly AdminNetworkPolicy[]): {
+  admin: AdminNetworkPolicy[];
+  baseline: AdminNetworkPolicy[];
+} {
+  const admin = policies.filter((p) => p.tier === 'Admin');
+  admin.sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const baseline = policies.filter((p) => p.tier === 'Baseline');
+  baseline.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { admin, baseline };
+}
