@@ -28,6 +28,7 @@ import type {
   NetworkPolicyPort,
   Protocol,
 } from '../engine/types';
+import type { PolicyExtras, SourceFile } from '../manifest/types';
 
 export type NodeRef = string;
 
@@ -75,6 +76,8 @@ export interface DesignExternal {
  */
 export interface DesignPolicy extends NetworkPolicy {
   readonly managed?: boolean;
+  /** What the engine does not model (labels, annotations, unknown fields), kept from the manifest for export. */
+  readonly extras?: PolicyExtras;
 }
 
 export interface Point {
@@ -154,11 +157,8 @@ export type EdgePorts = readonly NetworkPolicyPort[];
 
 export type DefaultDenyMode = 'none' | 'ingress' | 'egress' | 'both';
 
-/** A manifest file handed to the import (path or display name, and its text). */
-export interface ManifestFile {
-  readonly name: string;
-  readonly text: string;
-}
+/** A manifest file handed to the import: `{ path, text }` (the manifest layer's SourceFile). */
+export type ManifestFile = SourceFile;
 
 /** The arguments of every operation, by name. */
 export interface OpArgs {

@@ -1,0 +1,54 @@
+// Default deny per namespace: `default-deny-ingress` / `default-deny-egress`, two separate policies (so each
+// toggle adds or removes exactly one object). Recognised too: any policy with an empty pod selector and no
+// rules for a type it declares, such as an imported `default-deny` with both types.
+import { policyKey } from './model';
+import { effectiveTypes } from './policies';
+import type { DefaultDenyMode, DesignDoc, DesignPolicy } from './types';
+
+type Dir = 'Ingress' | 'Egress';
+
+const isEmptySelector = (p: DesignPolicy) =>
+  Object.keys(p.podSelector.matchLabels ?? {}).length === 0 &&
+  (p.podSelector.matchExpressions ?? []).length === 0;
+
+/** True when `p` selects every pod of its namespace for `dir` and allows nothing in that direction. */
+export function deniesAll(p: DesignPolicy, dir: Dir): boolean {
+  const rules = dir === 'Ingress' ? p.ingress : p.egress;
+  return isEmptySelector(p) && effectiveTypes(p).includes(dir) && (rules ?? []).length === 0;
+}
+
+/** The toggle's state for a namespace. */
+export function defaultDenyOf(doc: DesignDoc, namespace: string): DefaultDenyMode {
+  const inNs = doc.policies.filter((p) => p.namespace === namespace);
+  const ing = inNs.some((p) => deniesAll(p, 'Ingress'));
+  const eg = inNs.some((p) => deniesAll(p, 'Egress'));
+  return ing && eg ? 'both' : ing ? 'ingress' : eg ? 'egress' : 'none';
+}
+
+function denyPolicy(doc: DesignDoc, namespace: string, dir: Dir): DesignPolicy {
+  const base = `default-deny-${dir.toLowerCase()}`;
+  let name = base;
+  for (let n = 2; doc.policies.some((p) => p.namespace === namespace && p.name === name); n++)
+    name = `${base}-${n}`;
+  return { name, namespace, podSelector: {}, policyTypes: [dir], managed: true };
+}
+
+/** Adds or removes deny-all policies so the namespace's state becomes `mode`. */
+export function applyDefaultDeny(doc: DesignDoc, namespace: string, mode: DefaultDenyMode): DesignDoc {
+  let policies = [...doc.policies];
+  for (const dir of ['Ingress', 'Egress'] as const) {
+    const want = mode === 'both' || mode === dir.toLowerCase();
+    const deniers = policies.filter((p) => p.namespace === namespace && deniesAll(p, dir));
+    if (want && deniers.length === 0) policies.push(denyPolicy({ ...doc, policies }, namespace, dir));
+    if (!want)
+      for (const p of deniers) {
+        const key = policyKey(p);
+        const left = effectiveTypes(p).filter((t) => t !== dir);
+        policies =
+          left.length === 0
+            ? policies.filter((q) => policyKey(q) !== key)
+            : policies.map((q) => (policyKey(q) === key ? { ...q, policyTypes: left } : q));
+      }
+  }
+  return { ...doc, policies };
+}

@@ -1,0 +1,164 @@
+// The canvas's rule edges, derived from the policy set (never stored): for every rule and peer, an edge
+// from the peer's endpoints to the pods the policy selects (ingress) or from those pods to the peer's
+// endpoints (egress), merged per (source, target). A selector matching a whole namespace (empty pod
+// selector) points at the namespace node; one matching several workloads fans out to each with a label
+// naming the selector; an ipBlock points at the external node of that exact block (created as a derived
+// external when the user has not placed one); a rule without peers points at `any`.
+import { matchesSelector } from '../engine/selector';
+import type { LabelSelector, NetworkPolicyPeer, NetworkPolicyPort } from '../engine/types';
+import { externalId, makeExternal, namespaceLabels, namespaceRef, policyKey } from './model';
+import { forEachPeer } from './peers';
+import { formatSelector } from './policies';
+import {
+  ANY_REF,
+  type DerivedExternal,
+  type DerivedGraph,
+  type DesignDoc,
+  type DesignPolicy,
+  type NodeRef,
+  type PeerRef,
+  type RuleEdge,
+} from './types';
+
+const isEmpty = (sel: LabelSelector | undefined) =>
+  !sel || (Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0);
+
+interface Endpoints {
+  readonly nodes: readonly NodeRef[];
+  /** Set when the selector stands for several nodes. */
+  readonly selectorLabel?: string;
+}
+
+function fanOut(nodes: NodeRef[], name: () => string): Endpoints {
+  return nodes.length > 1 ? { nodes, selectorLabel: name() } : { nodes };
+}
+
+/** The canvas nodes a policy selects: its namespace node for an empty selector, else matching workloads. */
+function subjectNodes(doc: DesignDoc, p: DesignPolicy): Endpoints {
+  if (isEmpty(p.podSelector))
+    return { nodes: doc.namespaces.some((n) => n.name === p.namespace) ? [namespaceRef(p.namespace)] : [] };
+  const nodes = doc.workloads
+    .filter((w) => w.namespace === p.namespace && matchesSelector(p.podSelector, w.labels))
+    .map((w) => w.id);
+  return fanOut(nodes, () => `${formatSelector(p.podSelector)} (${nodes.length} workloads)`);
+}
+
+function peerNodes(doc: DesignDoc, p: DesignPolicy, peer: NetworkPolicyPeer | undefined): Endpoints {
+  if (!peer) return { nodes: [ANY_REF] };
+  if (peer.ipBlock) return { nodes: [externalId(peer.ipBlock.cidr, peer.ipBlock.except)] };
+  const namespaces = peer.namespaceSelector
+    ? doc.namespaces.filter((n) =>
+        matchesSelector(peer.namespaceSelector!, namespaceLabels(n.name, n.labels)),
+      )
+    : doc.namespaces.filter((n) => n.name === p.namespace);
+  if (isEmpty(peer.podSelector)) {
+    const nodes = namespaces.map((n) => namespaceRef(n.name));
+    return fanOut(
+      nodes,
+      () => `namespaces ${formatSelector(peer.namespaceSelector ?? {})} (${nodes.length})`,
+    );
+  }
+  const inScope = new Set(namespaces.map((n) => n.name));
+  const nodes = doc.workloads
+    .filter((w) => inScope.has(w.namespace) && matchesSelector(peer.podSelector!, w.labels))
+    .map((w) => w.id);
+  return fanOut(nodes, () => {
+    const ns = peer.namespaceSelector ? ` in namespaces ${formatSelector(peer.namespaceSelector)}` : '';
+    return `${formatSelector(peer.podSelector!)}${ns} (${nodes.length} workloads)`;
+  });
+}
+
+/** `TCP 8080`, `UDP 53`, `TCP 8000-8080`, `TCP http`, `all UDP`; an empty list is `any`. */
+export function formatPorts(ports: readonly NetworkPolicyPort[] | undefined): string {
+  if (!ports || ports.length === 0) return 'any';
+  const items = ports.map((p) => {
+    const proto = p.protocol ?? 'TCP';
+    if (p.port === undefined) return `all ${proto}`;
+    return p.endPort !== undefined ? `${proto} ${p.port}-${p.endPort}` : `${proto} ${p.port}`;
+  });
+  return [...new Set(items)].join(', ');
+}
+
+interface Pending {
+  source: NodeRef;
+  target: NodeRef;
+  refs: PeerRef[];
+  labels: string[];
+  directions: Set<'Ingress' | 'Egress'>;
+  selectorLabel?: string;
+  managed: boolean;
+}
+
+export function deriveEdges(doc: DesignDoc): DerivedGraph {
+  const byKey = new Map<string, DesignPolicy>(doc.policies.map((p) => [policyKey(p), p]));
+  const subjects = new Map<string, Endpoints>();
+  const pending = new Map<string, Pending>();
+  const unmatched: { ref: PeerRef; message: string }[] = [];
+  const blocks = new Map<string, DerivedExternal>();
+  let anyUsed = false;
+
+  forEachPeer(doc, (p, peer, ref) => {
+    const key = policyKey(p);
+    if (!subjects.has(key)) subjects.set(key, subjectNodes(doc, byKey.get(key)!));
+    const subject = subjects.get(key)!;
+    const other = peerNodes(doc, p, peer);
+    if (!peer) anyUsed = true;
+    if (peer?.ipBlock) {
+      const ext = makeExternal(peer.ipBlock.cidr, peer.ipBlock.except);
+      blocks.set(ext.id, { ...ext, derived: true });
+    }
+    if (subject.nodes.length === 0 || other.nodes.length === 0) {
+      const what =
+        subject.nodes.length === 0 ? `policy ${p.name} selects no workload` : 'this peer matches nothing';
+      unmatched.push({
+        ref,
+        message: `${key} ${ref.direction.toLowerCase()} rule ${ref.ruleIndex + 1}: ${what}.`,
+      });
+      return;
+    }
+    const rule = ref.direction === 'Ingress' ? p.ingress![ref.ruleIndex] : p.egress![ref.ruleIndex];
+    const label = formatPorts(rule.ports);
+    const selectorLabel = other.selectorLabel ?? subject.selectorLabel;
+    for (const s of subject.nodes)
+      for (const o of other.nodes) {
+        const [source, target] = ref.direction === 'Ingress' ? [o, s] : [s, o];
+        if (source === target) continue;
+        const id = `${source}->${target}`;
+        const e = pending.get(id) ?? {
+          source,
+          target,
+          refs: [],
+          labels: [],
+          directions: new Set(),
+          managed: true,
+        };
+        e.refs.push(ref);
+        e.labels.push(label);
+        e.directions.add(ref.direction);
+        e.managed &&= !!p.managed;
+        e.selectorLabel ??= selectorLabel;
+        pending.set(id, e);
+      }
+  });
+
+  const edges: RuleEdge[] = [...pending.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, e]) => ({
+      id,
+      source: e.source,
+      target: e.target,
+      refs: e.refs,
+      label: e.labels.includes('any')
+        ? 'any'
+        : [...new Set(e.labels.flatMap((l) => l.split(', ')))].join(', '),
+      directions: (['Ingress', 'Egress'] as const).filter((d) => e.directions.has(d)),
+      ...(e.selectorLabel ? { selectorLabel: e.selectorLabel } : {}),
+      managed: e.managed,
+    }));
+
+  const externals: DerivedExternal[] = doc.externals.map((e) => ({ ...e, derived: false }));
+  for (const [id, ext] of [...blocks.entries()].sort(([a], [b]) => (a < b ? -1 : 1)))
+    if (!externals.some((e) => e.id === id)) externals.push(ext);
+  if (anyUsed) externals.push({ id: ANY_REF, label: 'anywhere', cidr: '0.0.0.0/0', derived: true });
+  return { edges, externals, unmatched };
+}

@@ -1,0 +1,185 @@
+// The document's building blocks: ids, the empty document, canonical ordering, and the conversion to the
+// engine's Cluster/PolicySet. Every operation ends with `canonical` so equal documents are equal JSON.
+import type { Cluster, Labels, NetworkPolicy, PolicySet } from '../engine/types';
+import {
+  ANY_REF,
+  type DesignDoc,
+  type DesignExternal,
+  type DesignNamespace,
+  type DesignPolicy,
+  type DesignWorkload,
+  NAMESPACE_NAME_LABEL,
+  type Notice,
+  type OpResult,
+} from './types';
+
+export function workloadId(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
+}
+
+export function namespaceRef(name: string): string {
+  return `ns:${name}`;
+}
+
+export function externalId(cidr: string, except?: readonly string[]): string {
+  const ex = [...(except ?? [])].sort();
+  return ex.length > 0 ? `ext:${cidr}!${ex.join(',')}` : `ext:${cidr}`;
+}
+
+export function policyKey(p: Pick<NetworkPolicy, 'namespace' | 'name'>): string {
+  return `${p.namespace}/${p.name}`;
+}
+
+export type ParsedRef =
+  | { readonly type: 'namespace'; readonly name: string }
+  | { readonly type: 'workload'; readonly workload: DesignWorkload }
+  | { readonly type: 'external'; readonly cidr: string; readonly except: readonly string[] }
+  | { readonly type: 'any' };
+
+/** Resolves a NodeRef against the document; undefined when it names nothing that exists. */
+export function resolveRef(doc: DesignDoc, ref: string): ParsedRef | undefined {
+  if (ref === ANY_REF) return { type: 'any' };
+  if (ref.startsWith('ns:')) {
+    const name = ref.slice(3);
+    return doc.namespaces.some((n) => n.name === name) ? { type: 'namespace', name } : undefined;
+  }
+  if (ref.startsWith('ext:')) {
+    const body = ref.slice(4);
+    const bang = body.indexOf('!');
+    const cidr = bang < 0 ? body : body.slice(0, bang);
+    const except = bang < 0 ? [] : body.slice(bang + 1).split(',');
+    return cidr ? { type: 'external', cidr, except } : undefined;
+  }
+  const workload = doc.workloads.find((w) => w.id === ref);
+  return workload ? { type: 'workload', workload } : undefined;
+}
+
+export function emptyDoc(): DesignDoc {
+  return {
+    version: 1,
+    namespaces: [],
+    workloads: [],
+    externals: [],
+    policies: [],
+    adminPolicies: [],
+    layout: {},
+  };
+}
+
+/** Namespace labels with the automatic name label forced to the namespace's name. */
+export function namespaceLabels(name: string, labels: Labels = {}): Labels {
+  return sortLabels({ ...labels, [NAMESPACE_NAME_LABEL]: name });
+}
+
+export function sortLabels(labels: Labels): Labels {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(labels).sort()) out[k] = labels[k];
+  return out;
+}
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Sorted lists and labels, so the same content is always the same JSON. */
+export function canonical(doc: DesignDoc): DesignDoc {
+  return {
+    version: 1,
+    namespaces: [...doc.namespaces]
+      .map((n): DesignNamespace => ({ name: n.name, labels: namespaceLabels(n.name, n.labels) }))
+      .sort((a, b) => byString(a.name, b.name)),
+    workloads: [...doc.workloads]
+      .map((w): DesignWorkload => ({ ...w, labels: sortLabels(w.labels) }))
+      .sort((a, b) => byString(a.id, b.id)),
+    externals: [...doc.externals].sort((a, b) => byString(a.id, b.id)),
+    policies: [...doc.policies].sort((a, b) => byString(policyKey(a), policyKey(b))),
+    adminPolicies: doc.adminPolicies,
+    layout: doc.layout,
+  };
+}
+
+/** The engine's view of the cluster. Namespaces used by workloads but not declared exist with the name label. */
+export function toCluster(doc: DesignDoc): Cluster {
+  const names = new Set(doc.namespaces.map((n) => n.name));
+  const extra = [...new Set(doc.workloads.map((w) => w.namespace))]
+    .filter((n) => !names.has(n))
+    .map((n) => ({ name: n, labels: namespaceLabels(n) }));
+  return {
+    namespaces: [...doc.namespaces, ...extra],
+    workloads: doc.workloads.map((w) => ({
+      namespace: w.namespace,
+      name: w.name,
+      kind: w.kind,
+      labels: w.labels,
+      ports: w.ports,
+      ...(w.podIPs ? { podIPs: w.podIPs } : {}),
+    })),
+  };
+}
+
+/** The engine's view of the policies (the designer's `managed` flag and manifest extras stripped). */
+export function toPolicySet(doc: DesignDoc): PolicySet {
+  return {
+    networkPolicies: doc.policies.map(stripManaged),
+    ...(doc.adminPolicies.length > 0 ? { adminPolicies: doc.adminPolicies } : {}),
+  };
+}
+
+export function stripManaged(p: DesignPolicy): NetworkPolicy {
+  const { managed: _managed, extras: _extras, ...rest } = p;
+  return rest;
+}
+
+export function makeExternal(cidr: string, except?: readonly string[], label?: string): DesignExternal {
+  const ex = [...(except ?? [])].sort();
+  return {
+    id: externalId(cidr, ex),
+    label: label?.trim() || (cidr === '0.0.0.0/0' && ex.length === 0 ? 'any address' : cidr),
+    cidr,
+    ...(ex.length > 0 ? { except: ex } : {}),
+  };
+}
+
+// ---- results ---------------------------------------------------------------------------------------------------
+
+export function fail(doc: DesignDoc, message: string): OpResult {
+  return { doc, notices: [{ severity: 'error', message }] };
+}
+
+export function ok(doc: DesignDoc, notices: readonly Notice[] = [], focus?: string): OpResult {
+  return focus === undefined ? { doc: canonical(doc), notices } : { doc: canonical(doc), notices, focus };
+}
+
+/** Kubernetes object names (RFC 1123 DNS label for namespaces; subdomain for the rest). */
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+export function invalidNamespaceName(name: string): string | undefined {
+  if (name.length === 0) return 'A namespace needs a name.';
+  if (name.length > 63 || !DNS_LABEL.test(name))
+    return `"${name}" is not a valid namespace name: use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit.`;
+  return undefined;
+}
+
+export function invalidObjectName(name: string, what: string): string | undefined {
+  if (name.length === 0) return `A ${what} needs a name.`;
+  if (name.length > 253 || !DNS_SUBDOMAIN.test(name))
+    return `"${name}" is not a valid ${what} name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit.`;
+  return undefined;
+}
+
+const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
+
+/** Checks keys (optional DNS prefix + name) and values the way the API server does. */
+export function invalidLabels(labels: Labels): string | undefined {
+  for (const [key, value] of Object.entries(labels)) {
+    const slash = key.lastIndexOf('/');
+    const prefix = slash < 0 ? '' : key.slice(0, slash);
+    const name = slash < 0 ? key : key.slice(slash + 1);
+    if (name.length === 0 || name.length > 63 || !LABEL_NAME.test(name))
+      return `Label key "${key}" is not valid: the name part needs 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.`;
+    if (slash >= 0 && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)))
+      return `Label key "${key}" is not valid: its prefix must be a DNS subdomain such as example.com.`;
+    if (value.length > 63 || !LABEL_NAME.test(value))
+      return `Label value "${value}" (key "${key}") is not valid: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.`;
+  }
+  return undefined;
+}

@@ -1,0 +1,42 @@
+// Drawing, editing and deleting edges; the rules they stand for are in compile.ts and ruleEdit.ts.
+import { compileEdge } from '../compile';
+import { deriveEdges } from '../edges';
+import { fail, ok } from '../model';
+import { removePeers, setPeerPorts } from '../ruleEdit';
+import type { DesignDoc, EdgeTarget, Notice } from '../types';
+import { defineOp } from './define';
+import { invalidEdgePorts } from './ports';
+
+export const connect = defineOp('connect', 'Allow traffic', (doc, args) => {
+  const invalid = invalidEdgePorts(args.ports ?? []);
+  if (invalid) return fail(doc, invalid);
+  const result = compileEdge(doc, args);
+  return result.doc === doc ? result : ok(result.doc, result.notices, `${args.from}->${args.to}`);
+});
+
+/** Other rule edges that disappear or change along with `edge` (a fan-out selector stands for several). */
+function sideEffects(before: DesignDoc, after: DesignDoc, edge: EdgeTarget, verb: string): Notice[] {
+  const id = `${edge.source}->${edge.target}`;
+  const now = new Map(deriveEdges(after).edges.map((e) => [e.id, e.label]));
+  const others = deriveEdges(before).edges.filter(
+    (e) => e.id !== id && e.refs.some((r) => edge.refs.some((x) => JSON.stringify(x) === JSON.stringify(r))),
+  );
+  const affected = others.filter((e) => now.get(e.id) !== e.label).map((e) => `${e.source} → ${e.target}`);
+  return affected.length > 0
+    ? [{ severity: 'warning', message: `The same selector also ${verb} ${affected.join(', ')}.` }]
+    : [];
+}
+
+export const setEdgePorts = defineOp('setEdgePorts', 'Set edge ports', (doc, { edge, ports }) => {
+  const invalid = invalidEdgePorts(ports);
+  if (invalid) return fail(doc, invalid);
+  if (edge.refs.length === 0) return fail(doc, 'This edge has no rules behind it.');
+  const next = setPeerPorts(doc, edge.refs, ports);
+  return ok(next, sideEffects(doc, next, edge, 'changed the ports of'));
+});
+
+export const disconnect = defineOp('disconnect', 'Remove edge', (doc, { edge }) => {
+  if (edge.refs.length === 0) return fail(doc, 'This edge has no rules behind it.');
+  const { doc: next, notices } = removePeers(doc, edge.refs);
+  return ok(next, [...notices, ...sideEffects(doc, next, edge, 'removed')]);
+});

@@ -1,0 +1,102 @@
+// External endpoints (CIDR blocks outside the cluster) and the cluster DNS preset.
+import { isValidCidr, parseCidr, rangesCover } from '../../engine/ipRanges';
+import { externalId, fail, makeExternal, namespaceLabels, ok, workloadId } from '../model';
+import { peersWhere } from '../peers';
+import { removePeers } from '../ruleEdit';
+import type { DesignWorkload, Notice } from '../types';
+import { defineOp } from './define';
+
+export const addExternal = defineOp(
+  'addExternal',
+  'Add external endpoint',
+  (doc, { cidr, except, label, position }) => {
+    const c = cidr.trim();
+    const ex = (except ?? []).map((e) => e.trim()).filter((e) => e.length > 0);
+    for (const block of [c, ...ex])
+      if (!isValidCidr(block)) return fail(doc, `"${block}" is not a valid CIDR block such as 10.0.0.0/8.`);
+    if (ex.some((e) => !rangesCover([parseCidr(c)!], [parseCidr(e)!])))
+      return fail(doc, `The exceptions must lie inside ${c}.`);
+    const ext = makeExternal(c, ex, label);
+    if (doc.externals.some((e) => e.id === ext.id))
+      return fail(doc, `The block ${ext.id.slice(4)} is already on the canvas.`);
+    return ok(
+      {
+        ...doc,
+        externals: [...doc.externals, ext],
+        layout: position ? { ...doc.layout, [ext.id]: position } : doc.layout,
+      },
+      [],
+      ext.id,
+    );
+  },
+);
+
+export const setExternalLabel = defineOp(
+  'setExternalLabel',
+  'Rename external endpoint',
+  (doc, { id, label }) => {
+    const ext = doc.externals.find((e) => e.id === id);
+    if (!ext) return fail(doc, `There is no external endpoint ${id}.`);
+    return ok({
+      ...doc,
+      externals: doc.externals.map((e) => (e.id === id ? makeExternal(e.cidr, e.except, label) : e)),
+    });
+  },
+);
+
+/** Deletes the node and every rule peer whose ipBlock is exactly this block (otherwise the node comes back). */
+export const deleteExternal = defineOp('deleteExternal', 'Delete external endpoint', (doc, { id }) => {
+  const listed = doc.externals.some((e) => e.id === id);
+  const refs = peersWhere(
+    doc,
+    (_p, peer) => !!peer?.ipBlock && externalId(peer.ipBlock.cidr, peer.ipBlock.except) === id,
+  );
+  if (!listed && refs.length === 0) return fail(doc, `There is no external endpoint ${id}.`);
+  const cleaned = removePeers(doc, refs);
+  const layout = { ...cleaned.doc.layout };
+  delete layout[id];
+  const notices: Notice[] = [...cleaned.notices];
+  if (refs.length > 0)
+    notices.unshift({
+      severity: 'info',
+      message: `Removed ${refs.length} rule ${refs.length === 1 ? 'peer' : 'peers'} naming this block.`,
+    });
+  return ok({ ...cleaned.doc, externals: cleaned.doc.externals.filter((e) => e.id !== id), layout }, notices);
+});
+
+export const DNS_NAMESPACE = 'kube-system';
+export const DNS_WORKLOAD: DesignWorkload = {
+  id: workloadId(DNS_NAMESPACE, 'coredns'),
+  namespace: DNS_NAMESPACE,
+  name: 'coredns',
+  kind: 'Deployment',
+  labels: { 'k8s-app': 'kube-dns' },
+  ports: [
+    { name: 'dns', containerPort: 53, protocol: 'UDP' },
+    { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
+  ],
+};
+
+export const addDnsPreset = defineOp('addDnsPreset', 'Add cluster DNS', (doc, { position }) => {
+  const hasNs = doc.namespaces.some((n) => n.name === DNS_NAMESPACE);
+  const hasDns = doc.workloads.some(
+    (w) => w.namespace === DNS_NAMESPACE && w.labels['k8s-app'] === 'kube-dns',
+  );
+  if (hasNs && hasDns)
+    return { doc, notices: [{ severity: 'info', message: 'Cluster DNS is already on the canvas.' }] };
+  if (!hasDns && doc.workloads.some((w) => w.id === DNS_WORKLOAD.id))
+    return fail(doc, `${DNS_WORKLOAD.id} exists without the label k8s-app=kube-dns; relabel it instead.`);
+  const nsRef = `ns:${DNS_NAMESPACE}`;
+  return ok(
+    {
+      ...doc,
+      namespaces: hasNs
+        ? doc.namespaces
+        : [...doc.namespaces, { name: DNS_NAMESPACE, labels: namespaceLabels(DNS_NAMESPACE) }],
+      workloads: hasDns ? doc.workloads : [...doc.workloads, DNS_WORKLOAD],
+      layout: position && !doc.layout[nsRef] ? { ...doc.layout, [nsRef]: position } : doc.layout,
+    },
+    [],
+    DNS_WORKLOAD.id,
+  );
+});

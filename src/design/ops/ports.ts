@@ -1,0 +1,24 @@
+// Validation of the ports drawn on an edge (NetworkPolicyPort), as the API server checks them.
+import type { NetworkPolicyPort } from '../../engine/types';
+
+const PORT_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export function invalidEdgePorts(ports: readonly NetworkPolicyPort[]): string | undefined {
+  for (const p of ports) {
+    if (p.protocol !== undefined && !['TCP', 'UDP', 'SCTP'].includes(p.protocol))
+      return `Protocol ${p.protocol} is not TCP, UDP or SCTP.`;
+    if (typeof p.port === 'number') {
+      if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535)
+        return `Port ${p.port} is out of range: use 1 to 65535.`;
+    } else if (typeof p.port === 'string') {
+      if (p.port.length > 15 || !PORT_NAME.test(p.port) || !/[a-z]/.test(p.port))
+        return `"${p.port}" is not a port number or a valid port name.`;
+    }
+    if (p.endPort !== undefined) {
+      if (typeof p.port !== 'number') return 'An end port needs a numeric start port.';
+      if (!Number.isInteger(p.endPort) || p.endPort < p.port || p.endPort > 65535)
+        return `End port ${p.endPort} must be between ${p.port} and 65535.`;
+    }
+  }
+  return undefined;
+}
