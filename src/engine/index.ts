@@ -3,6 +3,7 @@ export * from './adminPolicy';
 export { analyze, type ClassConnectivity } from './analyze';
 export * from './connectionSet';
 export * from './endpoints';
+export { type ExplainQuery, explain } from './explain';
 export * from './ipRanges';
 export * from './policy';
 export * from './selector';

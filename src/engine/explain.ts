@@ -1,0 +1,278 @@
+// Why one connection is allowed or denied: the source's egress and the destination's ingress, each decided
+// tier by tier (AdminNetworkPolicy, NetworkPolicy, BaselineAdminNetworkPolicy) with the policies and rules
+// named in plain Kubernetes words.
+import {
+  adminPeerMatchesAddress,
+  adminPeerMatchesWorkload,
+  adminRulePortsConnections,
+  adminSubjectSelects,
+  orderAdminPolicies,
+} from './adminPolicy';
+import { analyze } from './analyze';
+import { namespaceTable } from './classes';
+import { allows } from './connectionSet';
+import { externalEndpoint, findEndpoint } from './endpoints';
+import { parseIp } from './ipRanges';
+import {
+  admitsEveryPeer,
+  hasPolicyType,
+  type NamespaceLabels,
+  peerMatchesAddress,
+  peerMatchesWorkload,
+  policyName,
+  policySelects,
+  rulePortsConnections,
+} from './policy';
+import type {
+  AdminNetworkPolicy,
+  AnalysisOptions,
+  Cluster,
+  Direction,
+  DirectionVerdict,
+  Endpoint,
+  PolicySet,
+  Protocol,
+  RuleRef,
+  Verdict,
+  Workload,
+} from './types';
+
+export interface ExplainQuery {
+  /** `ns/name`, `ns/name[Kind]`, or an IP address outside the cluster. */
+  readonly from: string;
+  readonly to: string;
+  /** A number, or a container port name of the destination. */
+  readonly port: number | string;
+  /** Default TCP. */
+  readonly protocol?: Protocol;
+}
+
+/** One side of the connection as the rules see it: a workload, or an address outside the cluster. */
+type Side =
+  | { readonly workload: Workload }
+  | { readonly family: 4 | 6; readonly address: bigint; readonly text: string };
+
+interface Ctx {
+  readonly policies: PolicySet;
+  readonly options: AnalysisOptions;
+  readonly nsLabels: NamespaceLabels;
+  readonly protocol: Protocol;
+  readonly port: number;
+}
+
+export function explain(
+  cluster: Cluster,
+  policies: PolicySet,
+  query: ExplainQuery,
+  options: AnalysisOptions = {},
+): Verdict | { error: string } {
+  const { endpoints } = analyze(
+    { namespaces: cluster.namespaces, workloads: cluster.workloads },
+    policies,
+    options,
+  );
+  const src = resolveEndpoint(endpoints, query.from);
+  if ('error' in src) return src;
+  const dst = resolveEndpoint(endpoints, query.to);
+  if ('error' in dst) return dst;
+  if (!('workload' in src.side) && !('workload' in dst.side)) {
+    return {
+      error: 'at least one side must be a workload: traffic between outside addresses is not modelled',
+    };
+  }
+  const protocol = query.protocol ?? 'TCP';
+  let port: number;
+  if (typeof query.port === 'number') port = query.port;
+  else {
+    const dstWorkload = 'workload' in dst.side ? dst.side.workload : undefined;
+    const cp = dstWorkload?.ports.find((p) => p.name === query.port && p.protocol === protocol);
+    if (!cp) return { error: `${dst.endpoint.id} has no ${protocol} container port named ${query.port}` };
+    port = cp.containerPort;
+  }
+  const ctx: Ctx = { policies, options, nsLabels: namespaceTable(cluster).labelsOf, protocol, port };
+  const egress = decideSide(ctx, 'Egress', src, dst);
+  const ingress = decideSide(ctx, 'Ingress', dst, src);
+  const allowed = egress.allowed && ingress.allowed;
+  const what = `${protocol} ${port} from ${src.endpoint.id} to ${dst.endpoint.id}`;
+  let summary: string;
+  if (allowed) summary = `${what} is allowed.`;
+  else if (!egress.allowed) summary = `${what} is denied by the source's egress: ${egress.reason}.`;
+  else summary = `${what} is denied by the destination's ingress: ${ingress.reason}.`;
+  return { allowed, src: src.endpoint, dst: dst.endpoint, protocol, port, egress, ingress, summary };
+}
+
+interface Resolved {
+  readonly endpoint: Endpoint;
+  readonly side: Side;
+}
+
+function resolveEndpoint(endpoints: readonly Endpoint[], text: string): Resolved | { error: string } {
+  const ip = parseIp(text);
+  const found = findEndpoint(endpoints, text);
+  if (ip) {
+    // An address keeps its own identity even when no piece holds it (IPv6 with no IPv6 ipBlock anywhere).
+    const endpoint =
+      typeof found === 'number'
+        ? endpoints[found]
+        : externalEndpoint([{ family: ip.family, start: ip.value, end: ip.value }]);
+    return { endpoint, side: { family: ip.family, address: ip.value, text: text.trim() } };
+  }
+  if (typeof found !== 'number') return found;
+  const endpoint = endpoints[found];
+  if (endpoint.type !== 'workload') return { error: `${text} is not a workload` };
+  return { endpoint, side: { workload: endpoint.workload } };
+}
+
+function sideName(s: Resolved): string {
+  return 'workload' in s.side ? s.endpoint.id : s.side.text;
+}
+
+const lower = (d: Direction) => d.toLowerCase();
+
+/**
+ * One direction of the connection, from the subject's point of view: its egress towards `peer` (Egress), or
+ * its ingress from `peer` (Ingress). The destination, whose named ports count, is `peer` for egress.
+ */
+function decideSide(ctx: Ctx, dir: Direction, subject: Resolved, peer: Resolved): DirectionVerdict {
+  if (!('workload' in subject.side)) {
+    const where = dir === 'Egress' ? 'source' : 'destination';
+    return {
+      direction: dir,
+      inCluster: false,
+      allowed: true,
+      isolatedBy: [],
+      allowedBy: [],
+      reason: `the ${where} is outside the cluster, where no policy applies`,
+    };
+  }
+  const w = subject.side.workload;
+  const dst = dir === 'Egress' ? peer : subject;
+  const dstWorkload = 'workload' in dst.side ? dst.side.workload : undefined;
+  const towards = `${dir === 'Egress' ? 'to' : 'from'} ${sideName(peer)}`;
+  const traffic = `${ctx.protocol} ${ctx.port} ${towards}`;
+  const { admin, baseline } = orderAdminPolicies(ctx.policies.adminPolicies ?? []);
+
+  const adminHit = firstAdminMatch(ctx, admin, dir, w, peer.side, dstWorkload);
+  let prefix = '';
+  if (adminHit && adminHit.ref.action !== 'Pass') {
+    const allowed = adminHit.ref.action === 'Allow';
+    return {
+      direction: dir,
+      inCluster: true,
+      allowed,
+      isolatedBy: [],
+      allowedBy: allowed ? [adminHit.ref] : [],
+      decidedBy: adminHit.ref,
+      reason: `${allowed ? 'allowed' : 'denied'} by ${adminHit.text}`,
+    };
+  }
+  if (adminHit) prefix = `passed on by ${adminHit.text}; then `;
+
+  const isolating = ctx.policies.networkPolicies.filter(
+    (np) => hasPolicyType(np, dir) && policySelects(np, w),
+  );
+  const isolatedBy: RuleRef[] = isolating.map((np) => ({
+    tier: 'NetworkPolicy',
+    policy: policyName(np),
+    direction: dir,
+  }));
+  if (isolating.length > 0) {
+    const allowedBy: RuleRef[] = [];
+    for (const np of isolating) {
+      const rules =
+        dir === 'Ingress'
+          ? (np.ingress ?? []).map((r) => ({ peers: r.from, ports: r.ports }))
+          : (np.egress ?? []).map((r) => ({ peers: r.to, ports: r.ports }));
+      rules.forEach((rule, ruleIndex) => {
+        const peerOk =
+          admitsEveryPeer(rule.peers) ||
+          rule.peers!.some((p) =>
+            'workload' in peer.side
+              ? peerMatchesWorkload(p, np.namespace, peer.side.workload, ctx.nsLabels, ctx.options)
+              : peerMatchesAddress(p, peer.side.family, peer.side.address),
+          );
+        if (peerOk && allows(rulePortsConnections(rule.ports, dstWorkload), ctx.protocol, ctx.port)) {
+          allowedBy.push({ tier: 'NetworkPolicy', policy: policyName(np), direction: dir, ruleIndex });
+        }
+      });
+    }
+    const names = isolating.map((np) => `\`${policyName(np)}\``).join(' and ');
+    const reason =
+      allowedBy.length > 0
+        ? `allowed by ${allowedBy.map((r) => `\`${r.policy}\`, ${lower(dir)} rule ${r.ruleIndex! + 1}`).join('; ')}`
+        : `isolated for ${lower(dir)} by ${names}, and no rule of ${isolating.length > 1 ? 'them' : 'it'} allows ${traffic}`;
+    return {
+      direction: dir,
+      inCluster: true,
+      allowed: allowedBy.length > 0,
+      isolatedBy,
+      allowedBy,
+      ...(adminHit ? { decidedBy: adminHit.ref } : {}),
+      reason: prefix + reason,
+    };
+  }
+
+  const notIsolated = `not isolated for ${lower(dir)}: no NetworkPolicy selects it with policyType ${dir}`;
+  const baseHit = firstAdminMatch(ctx, baseline, dir, w, peer.side, dstWorkload);
+  if (baseHit && baseHit.ref.action !== 'Pass') {
+    const allowed = baseHit.ref.action === 'Allow';
+    return {
+      direction: dir,
+      inCluster: true,
+      allowed,
+      isolatedBy: [],
+      allowedBy: allowed ? [baseHit.ref] : [],
+      decidedBy: baseHit.ref,
+      reason: `${prefix}${notIsolated}; ${allowed ? 'allowed' : 'denied'} by ${baseHit.text}`,
+    };
+  }
+  return {
+    direction: dir,
+    inCluster: true,
+    allowed: true,
+    isolatedBy: [],
+    allowedBy: [],
+    ...(adminHit ? { decidedBy: adminHit.ref } : {}),
+    reason: prefix + notIsolated,
+  };
+}
+
+/** The first admin (or baseline) rule, by priority then rule order, that matches the peer and the port. */
+function firstAdminMatch(
+  ctx: Ctx,
+  policies: readonly AdminNetworkPolicy[],
+  dir: Direction,
+  subject: Workload,
+  peer: Side,
+  dstWorkload: Workload | undefined,
+): { ref: RuleRef; text: string } | undefined {
+  for (const anp of policies) {
+    if (!adminSubjectSelects(anp, subject, ctx.nsLabels)) continue;
+    const rules = dir === 'Ingress' ? anp.ingress : anp.egress;
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i];
+      const peerOk = rule.peers.some((p) =>
+        'workload' in peer
+          ? adminPeerMatchesWorkload(p, peer.workload, ctx.nsLabels, ctx.options)
+          : adminPeerMatchesAddress(p, peer.family, peer.address),
+      );
+      if (!peerOk || !allows(adminRulePortsConnections(rule.ports, dstWorkload), ctx.protocol, ctx.port))
+        continue;
+      const ref: RuleRef = {
+        tier: anp.tier,
+        policy: anp.name,
+        direction: dir,
+        ruleIndex: i,
+        action: rule.action,
+        ...(anp.tier === 'Admin' ? { priority: anp.priority } : {}),
+      };
+      const kind =
+        anp.tier === 'Admin'
+          ? `AdminNetworkPolicy \`${anp.name}\` (priority ${anp.priority})`
+          : `BaselineAdminNetworkPolicy \`${anp.name}\``;
+      const named = rule.name ? ` "${rule.name}"` : '';
+      return { ref, text: `${kind}, ${lower(dir)} rule ${i + 1}${named} (${rule.action})` };
+    }
+  }
+  return undefined;
+}
