@@ -32,17 +32,23 @@ export type PathSegment = string | number;
 export type YamlPath = readonly PathSegment[];
 
 /**
- * One YAML document of a file, with the position of every node in it. `positions` is keyed by `pathKey(path)`
- * (JSON of the path array) and holds the position of the node's value (for a mapping entry: the value, not
- * the key). Use `positionIn(doc, path)`, which falls back to the nearest ancestor that exists.
+ * One YAML document of a file, with the place of every node in it. Offsets (into the file's text after CRLF
+ * normalisation) are kept instead of positions so huge inputs stay cheap; read them with `positionIn(doc, path)`
+ * (the node's value; falls back to the nearest ancestor that exists) and `keyPositionIn(doc, path)` (the key of
+ * a mapping entry, e.g. to underline `podSelector:` itself).
  */
 export interface ParsedDocument {
   readonly file: string;
-  /** 0-based index of the document in its file. */
+  /** 0-based index of the document in its file (counting every `---`-separated section, empty ones too). */
   readonly index: number;
   /** Position of the document's first line (its root node when it has one). */
   readonly start: SourcePos;
-  readonly positions: ReadonlyMap<string, SourcePos>;
+  /** Offsets of values, keyed by `pathKey(path)`. */
+  readonly valueOffsets: ReadonlyMap<string, number>;
+  /** Offsets of mapping keys, keyed by `pathKey(path of the entry)`. */
+  readonly keyOffsets: ReadonlyMap<string, number>;
+  /** Offsets at which each line of the file starts (shared by the file's documents). */
+  readonly lineStarts: readonly number[];
 }
 
 /**

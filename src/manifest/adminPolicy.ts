@@ -1,0 +1,304 @@
+// Reads the cluster-scoped policies into the engine's AdminNetworkPolicy: policy.networking.k8s.io/v1alpha1
+// AdminNetworkPolicy and BaselineAdminNetworkPolicy, and their v1alpha2 successor ClusterNetworkPolicy (tier
+// Admin or Baseline, `protocols` instead of `ports`, action Accept for Allow). An invalid policy is skipped.
+import { parseCidr } from '../engine/ipRanges';
+import type {
+  AdminAction,
+  AdminNetworkPolicy,
+  AdminPeer,
+  AdminPort,
+  AdminRule,
+  AdminSelector,
+  LabelSelector,
+  Protocol,
+} from '../engine/types';
+import { readLabelSelector } from './labelSelector';
+import { readObjectName, readProtocol } from './networkPolicy';
+import {
+  isMap,
+  newReader,
+  type Reader,
+  readInt,
+  readList,
+  readMap,
+  readString,
+  report,
+  showValue,
+  type YamlMap,
+} from './reader';
+import type { AdminPolicyForm, Diagnostic, Origin, ParsedAdminPolicy, YamlPath } from './types';
+
+type Pods = { readonly namespaceSelector: LabelSelector; readonly podSelector: LabelSelector };
+
+function readPods(r: Reader, v: unknown, path: YamlPath): Pods | undefined {
+  const m = readMap(r, v, path, 'pods {namespaceSelector, podSelector}');
+  if (!m) return undefined;
+  const namespaceSelector = readLabelSelector(
+    r,
+    m.namespaceSelector,
+    [...path, 'namespaceSelector'],
+    'a namespace selector',
+  );
+  const podSelector = readLabelSelector(r, m.podSelector, [...path, 'podSelector'], 'a pod selector');
+  return namespaceSelector && podSelector ? { namespaceSelector, podSelector } : undefined;
+}
+
+function readSubject(r: Reader, v: unknown, path: YamlPath): AdminSelector | undefined {
+  const m = readMap(r, v, path, 'a subject {namespaces} or {pods}');
+  if (!m) {
+    if (v === undefined || v === null) report(r, path, 'error', 'a subject (namespaces or pods) is required');
+    return undefined;
+  }
+  if ((m.namespaces === undefined) === (m.pods === undefined)) {
+    report(r, path, 'error', 'a subject needs exactly one of `namespaces` and `pods`');
+    return undefined;
+  }
+  if (m.namespaces !== undefined) {
+    const namespaces = readLabelSelector(r, m.namespaces, [...path, 'namespaces'], 'a namespace selector');
+    return namespaces ? { namespaces } : undefined;
+  }
+  const pods = readPods(r, m.pods, [...path, 'pods']);
+  return pods ? { pods } : undefined;
+}
+
+function readNetworks(r: Reader, v: unknown, path: YamlPath): string[] | undefined {
+  const list = readList(r, v, path, 'CIDRs');
+  if (!list) return undefined;
+  const out: string[] = [];
+  list.forEach((c, i) => {
+    const s = readString(r, c, [...path, i], 'a CIDR such as 10.0.0.0/8');
+    if (s === undefined) return;
+    if (parseCidr(s)) out.push(s);
+    else
+      report(r, [...path, i], 'error', `${showValue(s)} is not a valid CIDR (e.g. 10.0.0.0/8 or fd00::/64)`);
+  });
+  return out;
+}
+
+/** One peer; undefined with a warning for peers the engine cannot model (v1alpha2 `domainNames`). */
+function readPeer(r: Reader, v: unknown, path: YamlPath, egress: boolean): AdminPeer | undefined {
+  const m = readMap(r, v, path, 'a peer');
+  if (!m) return undefined;
+  const keys = Object.keys(m).filter((k) => m[k] !== undefined);
+  const allowed = egress
+    ? ['namespaces', 'pods', 'nodes', 'networks', 'domainNames']
+    : ['namespaces', 'pods'];
+  const known = keys.filter((k) => allowed.includes(k));
+  if (known.length !== 1) {
+    report(r, path, 'error', `a peer needs exactly one of ${allowed.map((k) => `\`${k}\``).join(', ')}`);
+    return undefined;
+  }
+  const key = known[0];
+  const p = [...path, key ?? ''];
+  if (key === 'namespaces') {
+    const namespaces = readLabelSelector(r, m.namespaces, p, 'a namespace selector');
+    return namespaces ? { namespaces } : undefined;
+  }
+  if (key === 'pods') {
+    const pods = readPods(r, m.pods, p);
+    return pods ? { pods } : undefined;
+  }
+  if (key === 'nodes') {
+    const nodes = readLabelSelector(r, m.nodes, p, 'a node selector');
+    return nodes ? { nodes } : undefined;
+  }
+  if (key === 'networks') {
+    const networks = readNetworks(r, m.networks, p);
+    return networks ? { networks } : undefined;
+  }
+  report(r, p, 'warning', 'domainNames peers are not modelled; this peer is ignored');
+  return undefined;
+}
+
+function readV1Port(r: Reader, v: unknown, path: YamlPath): AdminPort | undefined {
+  const m = readMap(r, v, path, 'a port {portNumber}, {namedPort} or {portRange}');
+  if (!m) return undefined;
+  if (m.portNumber !== undefined) {
+    const pn = readMap(r, m.portNumber, [...path, 'portNumber'], 'portNumber {protocol, port}');
+    if (!pn) return undefined;
+    const protocol = readProtocol(r, pn.protocol, [...path, 'portNumber', 'protocol'], 'error');
+    const port = readInt(r, pn.port, [...path, 'portNumber', 'port'], 1, 65535, 'port');
+    if (pn.port === undefined) report(r, [...path, 'portNumber'], 'error', 'portNumber needs a `port`');
+    return protocol && port !== undefined ? { portNumber: { protocol, port } } : undefined;
+  }
+  if (m.namedPort !== undefined) {
+    const name = readString(r, m.namedPort, [...path, 'namedPort'], 'a port name');
+    return name === undefined ? undefined : { namedPort: name };
+  }
+  if (m.portRange !== undefined) {
+    const pr = readMap(r, m.portRange, [...path, 'portRange'], 'portRange {protocol, start, end}');
+    if (!pr) return undefined;
+    const protocol = readProtocol(r, pr.protocol, [...path, 'portRange', 'protocol'], 'error');
+    return readRange(r, pr, [...path, 'portRange'], protocol);
+  }
+  report(r, path, 'error', 'a port needs one of `portNumber`, `namedPort`, `portRange`');
+  return undefined;
+}
+
+function readRange(
+  r: Reader,
+  m: YamlMap,
+  path: YamlPath,
+  protocol: Protocol | undefined,
+): AdminPort | undefined {
+  const start = readInt(r, m.start, [...path, 'start'], 1, 65535, 'start');
+  const end = readInt(r, m.end, [...path, 'end'], 1, 65535, 'end');
+  if (m.start === undefined || m.end === undefined)
+    report(r, path, 'error', 'a port range needs `start` and `end`');
+  if (start === undefined || end === undefined || !protocol) return undefined;
+  if (end < start) {
+    report(r, [...path, 'end'], 'error', `end ${end} is below start ${start}`);
+    return undefined;
+  }
+  return { portRange: { protocol, start, end } };
+}
+
+/** v1alpha2 `protocols`: `{tcp: {destinationPort: {number | range}}}`, udp, sctp, or `destinationNamedPort`. */
+function readV2Protocol(r: Reader, v: unknown, path: YamlPath): AdminPort | undefined {
+  const m = readMap(r, v, path, 'a protocol match {tcp}, {udp}, {sctp} or {destinationNamedPort}');
+  if (!m) return undefined;
+  if (m.destinationNamedPort !== undefined) {
+    const name = readString(r, m.destinationNamedPort, [...path, 'destinationNamedPort'], 'a port name');
+    return name === undefined ? undefined : { namedPort: name };
+  }
+  const protoKey = (['tcp', 'udp', 'sctp'] as const).find((k) => m[k] !== undefined);
+  if (!protoKey) {
+    report(r, path, 'error', 'a protocol match needs one of `tcp`, `udp`, `sctp`, `destinationNamedPort`');
+    return undefined;
+  }
+  const protocol = protoKey.toUpperCase() as Protocol;
+  const pm = readMap(r, m[protoKey], [...path, protoKey], `${protoKey} {destinationPort}`);
+  const dp = readMap(
+    r,
+    pm?.destinationPort,
+    [...path, protoKey, 'destinationPort'],
+    'destinationPort {number} or {range}',
+  );
+  if (!dp) return { portRange: { protocol, start: 1, end: 65535 } };
+  const dpath = [...path, protoKey, 'destinationPort'];
+  if (dp.number !== undefined) {
+    const port = readInt(r, dp.number, [...dpath, 'number'], 1, 65535, 'port');
+    return port === undefined ? undefined : { portNumber: { protocol, port } };
+  }
+  const range = readMap(r, dp.range, [...dpath, 'range'], 'range {start, end}');
+  if (!range) {
+    report(r, dpath, 'error', 'destinationPort needs `number` or `range`');
+    return undefined;
+  }
+  return readRange(r, range, [...dpath, 'range'], protocol);
+}
+
+const ACTIONS: Record<AdminPolicyForm, Readonly<Record<string, AdminAction>>> = {
+  v1alpha1: { Allow: 'Allow', Deny: 'Deny', Pass: 'Pass' },
+  v1alpha2: { Accept: 'Allow', Deny: 'Deny', Pass: 'Pass' },
+};
+
+function readRule(
+  r: Reader,
+  v: unknown,
+  path: YamlPath,
+  egress: boolean,
+  form: AdminPolicyForm,
+  baseline: boolean,
+): AdminRule | undefined {
+  const m = readMap(r, v, path, 'a rule {name, action, peers, ports}');
+  if (!m) return undefined;
+  const before = r.errors;
+  const name = readString(r, m.name, [...path, 'name']);
+  const actions = ACTIONS[form];
+  const action = typeof m.action === 'string' ? actions[m.action] : undefined;
+  const allowedActions = Object.keys(actions).filter(
+    (a) => !(baseline && form === 'v1alpha1' && a === 'Pass'),
+  );
+  if (!action || !allowedActions.includes(String(m.action)))
+    report(
+      r,
+      m.action === undefined ? path : [...path, 'action'],
+      'error',
+      `expected action ${allowedActions.join(', ')}, found ${showValue(m.action)}`,
+    );
+  const peersKey = egress ? 'to' : 'from';
+  const rawPeers = readList(r, m[peersKey], [...path, peersKey], 'peers');
+  if (!rawPeers || rawPeers.length === 0)
+    report(r, path, 'error', `a rule needs at least one peer in \`${peersKey}\``);
+  const peers: AdminPeer[] = [];
+  rawPeers?.forEach((p, i) => {
+    const peer = readPeer(r, p, [...path, peersKey, i], egress);
+    if (peer) peers.push(peer);
+  });
+  const portsKey = form === 'v1alpha1' ? 'ports' : 'protocols';
+  const rawPorts = readList(r, m[portsKey], [...path, portsKey], 'ports');
+  const ports: AdminPort[] = [];
+  rawPorts?.forEach((p, i) => {
+    const port =
+      form === 'v1alpha1'
+        ? readV1Port(r, p, [...path, portsKey, i])
+        : readV2Protocol(r, p, [...path, portsKey, i]);
+    if (port) ports.push(port);
+  });
+  if (r.errors > before || !action) return undefined;
+  if (peers.length === 0) {
+    report(r, path, 'warning', 'no peer of this rule can be modelled; the rule is ignored');
+    return undefined;
+  }
+  const rule: { name?: string; action: AdminAction; peers: AdminPeer[]; ports?: AdminPort[] } = {
+    action,
+    peers,
+  };
+  if (name !== undefined) rule.name = name;
+  if (rawPorts) rule.ports = ports;
+  return rule;
+}
+
+/** `kind` is AdminNetworkPolicy, BaselineAdminNetworkPolicy or ClusterNetworkPolicy. */
+export function readAdminPolicy(
+  kind: string,
+  obj: YamlMap,
+  origin: Origin,
+  diagnostics: Diagnostic[],
+): ParsedAdminPolicy | undefined {
+  const r = newReader(origin, kind, diagnostics, ' (skipped)');
+  const id = readObjectName(r, obj, false);
+  if (!id) return undefined;
+  const nr = newReader(origin, `${kind} ${id.name}`, diagnostics, ' (skipped)');
+  const form: AdminPolicyForm = kind === 'ClusterNetworkPolicy' ? 'v1alpha2' : 'v1alpha1';
+  const spec = readMap(nr, obj.spec, ['spec'], `a ${kind} spec`) ?? {};
+  let tier: 'Admin' | 'Baseline' = kind === 'BaselineAdminNetworkPolicy' ? 'Baseline' : 'Admin';
+  if (form === 'v1alpha2') {
+    if (spec.tier === 'Admin' || spec.tier === 'Baseline') tier = spec.tier;
+    else
+      report(
+        nr,
+        spec.tier === undefined ? ['spec'] : ['spec', 'tier'],
+        'error',
+        `expected tier Admin or Baseline, found ${showValue(spec.tier)}`,
+      );
+  }
+  let priority = 0;
+  if (tier === 'Admin' || form === 'v1alpha2') {
+    if (spec.priority === undefined) report(nr, ['spec'], 'error', 'spec.priority (0..1000) is required');
+    priority = readInt(nr, spec.priority, ['spec', 'priority'], 0, 1000, 'priority') ?? 0;
+  }
+  if (kind === 'BaselineAdminNetworkPolicy' && id.name !== 'default')
+    report(
+      nr,
+      ['metadata', 'name'],
+      'warning',
+      'a BaselineAdminNetworkPolicy must be named `default` (it is a singleton)',
+    );
+  const subject = readSubject(nr, spec.subject, ['spec', 'subject']);
+  const baseline = tier === 'Baseline';
+  const rules = (key: 'ingress' | 'egress'): AdminRule[] => {
+    const out: AdminRule[] = [];
+    readList(nr, spec[key], ['spec', key], `${key} rules`)?.forEach((x, i) => {
+      const rule = readRule(nr, x, ['spec', key, i], key === 'egress', form, baseline);
+      if (rule) out.push(rule);
+    });
+    return out;
+  };
+  const ingress = rules('ingress');
+  const egress = rules('egress');
+  if (nr.errors > 0 || !subject || !isMap(obj.spec)) return undefined;
+  const policy: AdminNetworkPolicy = { tier, name: id.name, priority, subject, ingress, egress };
+  return { policy, origin, form };
+}

@@ -1,0 +1,210 @@
+// parseManifests: source texts → the engine's Cluster and PolicySet, with the origin of every object and
+// diagnostics for everything that could not be read. Lists (`kind: List`, `PodList`, …) are flattened, kinds
+// the analysis does not use are skipped with a notice, and the result is sorted so it never depends on the
+// order of files or documents.
+import type { AdminNetworkPolicy, Namespace, NetworkPolicy, Workload } from '../engine/types';
+import { readAdminPolicy } from './adminPolicy';
+import { buildCluster } from './cluster';
+import { readNetworkPolicy } from './networkPolicy';
+import { offsetToPos, originKey, pathKey, positionIn } from './positions';
+import { isMap, newReader, readStringMap, report, type YamlMap } from './reader';
+import type {
+  Diagnostic,
+  ManifestSet,
+  Origin,
+  ParsedAdminPolicy,
+  ParsedDocument,
+  ParsedNetworkPolicy,
+  PolicyExtras,
+  SourceFile,
+  YamlPath,
+} from './types';
+import { readWorkload, TEMPLATE_PATHS, type WorkloadPart } from './workloads';
+import { loadYamlFile } from './yamlDocuments';
+
+/** The Kubernetes object found at a path of a document (a whole document, or an item of a list). */
+interface FoundObject {
+  readonly kind: string;
+  readonly obj: YamlMap;
+  readonly origin: Origin;
+}
+
+function originAt(doc: ParsedDocument, path: YamlPath): Origin {
+  const offset = doc.valueOffsets.get(pathKey(path));
+  const pos = offset === undefined ? positionIn(doc, path) : offsetToPos(doc.file, doc.lineStarts, offset);
+  return { doc, path, pos };
+}
+
+function info(diags: Diagnostic[], origin: Origin, severity: 'info' | 'warning', message: string): void {
+  diags.push({ file: origin.pos.file, line: origin.pos.line, column: origin.pos.column, severity, message });
+}
+
+function describeObject(kind: string, obj: YamlMap): string {
+  const md = isMap(obj.metadata) ? obj.metadata : {};
+  const name = typeof md.name === 'string' ? md.name : undefined;
+  const ns = typeof md.namespace === 'string' ? `${md.namespace}/` : '';
+  return name === undefined ? kind : `${kind} ${ns}${name}`;
+}
+
+/** Flattens lists: `kind: List` items carry their kind; items of `XxxList` omit it and are `Xxx`. */
+function findObjects(value: unknown, doc: ParsedDocument, diags: Diagnostic[]): FoundObject[] {
+  const root = originAt(doc, []);
+  if (!isMap(value)) {
+    info(diags, root, 'warning', 'this document is not a Kubernetes object (a mapping with `kind`); skipped');
+    return [];
+  }
+  const kind = value.kind;
+  if (typeof kind !== 'string' || kind === '') {
+    info(diags, root, 'warning', 'this document has no `kind`; skipped');
+    return [];
+  }
+  if (!kind.endsWith('List') || !Array.isArray(value.items)) return [{ kind, obj: value, origin: root }];
+  const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
+  const out: FoundObject[] = [];
+  value.items.forEach((item, i) => {
+    const origin = originAt(doc, ['items', i]);
+    if (!isMap(item)) {
+      info(diags, origin, 'warning', `item ${i} of this ${kind} is not a Kubernetes object; skipped`);
+      return;
+    }
+    const k = typeof item.kind === 'string' && item.kind !== '' ? item.kind : itemKind;
+    if (k === undefined) info(diags, origin, 'warning', `item ${i} of this List has no \`kind\`; skipped`);
+    else out.push({ kind: k, obj: item, origin });
+  });
+  return out;
+}
+
+function apiGroup(obj: YamlMap): string | undefined {
+  if (typeof obj.apiVersion !== 'string') return undefined;
+  const slash = obj.apiVersion.indexOf('/');
+  return slash < 0 ? '' : obj.apiVersion.slice(0, slash);
+}
+
+/** Same kind name, other API group (Calico's or Antrea's own policies): not ours. */
+function foreignGroup(found: FoundObject, expected: readonly string[]): boolean {
+  const g = apiGroup(found.obj);
+  return g !== undefined && !expected.includes(g);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareAdmin(a: AdminNetworkPolicy, b: AdminNetworkPolicy): number {
+  if (a.tier !== b.tier) return a.tier === 'Admin' ? -1 : 1;
+  return a.priority - b.priority || compareStrings(a.name, b.name);
+}
+
+export function parseManifests(files: readonly SourceFile[]): ManifestSet {
+  const diagnostics: Diagnostic[] = [];
+  const declared: { ns: Namespace; origin: Origin }[] = [];
+  const parts: WorkloadPart[] = [];
+  const netpols = new Map<string, ParsedNetworkPolicy>();
+  const admins = new Map<string, ParsedAdminPolicy>();
+
+  for (const file of files) {
+    const loaded = loadYamlFile(file);
+    diagnostics.push(...loaded.diagnostics);
+    for (const { value, doc } of loaded.documents) {
+      for (const found of findObjects(value, doc, diagnostics)) {
+        const { kind, obj, origin } = found;
+        if (kind === 'Namespace') {
+          const r = newReader(origin, describeObject(kind, obj), diagnostics, ' (skipped)');
+          const md = isMap(obj.metadata) ? obj.metadata : {};
+          if (typeof md.name !== 'string' || md.name === '') {
+            report(r, isMap(obj.metadata) ? ['metadata'] : [], 'error', 'metadata.name is missing');
+            continue;
+          }
+          const labels = readStringMap(r, md.labels, ['metadata', 'labels'], 'labels', false) ?? {};
+          declared.push({ ns: { name: md.name, labels }, origin });
+        } else if (kind === 'Pod' || TEMPLATE_PATHS[kind] !== undefined) {
+          const part = readWorkload(kind, obj, origin, diagnostics);
+          if (part) parts.push(part);
+        } else if (kind === 'NetworkPolicy' && !foreignGroup(found, ['networking.k8s.io', 'extensions'])) {
+          const parsed = readNetworkPolicy(obj, origin, diagnostics);
+          if (!parsed) continue;
+          const key = `${parsed.policy.namespace}/${parsed.policy.name}`;
+          if (netpols.has(key))
+            info(
+              diagnostics,
+              origin,
+              'warning',
+              `NetworkPolicy ${key} is defined again; this definition replaces the earlier one`,
+            );
+          netpols.set(key, parsed);
+        } else if (
+          (kind === 'AdminNetworkPolicy' ||
+            kind === 'BaselineAdminNetworkPolicy' ||
+            kind === 'ClusterNetworkPolicy') &&
+          !foreignGroup(found, ['policy.networking.k8s.io'])
+        ) {
+          const parsed = readAdminPolicy(kind, obj, origin, diagnostics);
+          if (!parsed) continue;
+          const key = `${parsed.policy.tier}/${parsed.policy.name}`;
+          if (admins.has(key))
+            info(
+              diagnostics,
+              origin,
+              'warning',
+              `${kind} ${parsed.policy.name} is defined again; this definition replaces the earlier one`,
+            );
+          admins.set(key, parsed);
+        } else {
+          info(
+            diagnostics,
+            origin,
+            'info',
+            `${describeObject(kind, obj)}: kind ${kind} is not used by the analysis; skipped`,
+          );
+        }
+      }
+    }
+  }
+
+  const networkPolicies = [...netpols.values()].sort(
+    (a, b) =>
+      compareStrings(a.policy.namespace, b.policy.namespace) || compareStrings(a.policy.name, b.policy.name),
+  );
+  const adminPolicies = [...admins.values()].sort((a, b) => compareAdmin(a.policy, b.policy));
+  const origins = new Map<string, Origin>();
+  const built = buildCluster(
+    declared,
+    parts,
+    networkPolicies.map((p) => p.policy.namespace),
+    diagnostics,
+  );
+  for (const [key, origin] of built.origins) origins.set(key, origin);
+  const policyExtras: Record<string, PolicyExtras> = {};
+  for (const p of networkPolicies) {
+    origins.set(originKey('NetworkPolicy', p.policy.namespace, p.policy.name), p.origin);
+    policyExtras[`${p.policy.namespace}/${p.policy.name}`] = p.extras;
+  }
+  for (const p of adminPolicies) {
+    const kind = p.policy.tier === 'Admin' ? 'AdminNetworkPolicy' : 'BaselineAdminNetworkPolicy';
+    origins.set(originKey(kind, '', p.policy.name), p.origin);
+  }
+  const fileOrder = new Map(files.map((f, i) => [f.path, i]));
+  const sortedDiagnostics = diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort(
+      (a, b) =>
+        (fileOrder.get(a.d.file) ?? 0) - (fileOrder.get(b.d.file) ?? 0) ||
+        a.d.line - b.d.line ||
+        a.d.column - b.d.column ||
+        a.i - b.i,
+    )
+    .map((x) => x.d);
+  const policies: { networkPolicies: NetworkPolicy[]; adminPolicies?: AdminNetworkPolicy[] } = {
+    networkPolicies: networkPolicies.map((p) => p.policy),
+  };
+  if (adminPolicies.length > 0) policies.adminPolicies = adminPolicies.map((p) => p.policy);
+  return {
+    cluster: { namespaces: built.namespaces, workloads: built.workloads as Workload[] },
+    policies,
+    diagnostics: sortedDiagnostics,
+    origins,
+    networkPolicies,
+    adminPolicies,
+    policyExtras,
+  };
+}

@@ -1,0 +1,202 @@
+// Splits a YAML/JSON text into its documents and loads each one with the position of every node. The text is
+// cut at `---` lines here (not by js-yaml) so that one malformed document yields one diagnostic while the
+// others still load. Positions come from js-yaml's event stream (`parseEvents`), whose events carry offsets.
+import {
+  constructFromEvents,
+  EVENT_ID,
+  type Event,
+  getScalarValue,
+  parseEvents,
+  SCALAR_STYLE,
+  YAMLException,
+} from 'js-yaml';
+import { childKey, lineStartsOf, offsetToPos } from './positions';
+import type { Diagnostic, ParsedDocument, SourceFile } from './types';
+
+export interface LoadedDocument {
+  readonly value: unknown;
+  readonly doc: ParsedDocument;
+}
+
+export interface LoadedFile {
+  readonly documents: readonly LoadedDocument[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+interface Chunk {
+  /** Offset of the chunk in the normalised text. */
+  readonly start: number;
+  readonly text: string;
+}
+
+const DOC_START = /^---(?=[ \t]|$)/;
+const DOC_END = /^\.\.\.(?=[ \t]|$)/;
+
+/** Cuts the text at document markers; a marker is blanked (not removed) so offsets and columns stay exact. */
+function splitDocuments(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  let chunkStart = 0;
+  let parts: string[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const line = text.slice(lineStart, lineEnd);
+    const next = nl < 0 ? text.length + 1 : nl + 1;
+    if (DOC_START.test(line) || DOC_END.test(line)) {
+      chunks.push({ start: chunkStart, text: parts.join('\n') });
+      chunkStart = lineStart;
+      // `--- {a: 1}` keeps its content on the marker line; `...` ends a document and carries nothing.
+      parts = [DOC_START.test(line) ? `   ${line.slice(3)}` : ''];
+    } else {
+      parts.push(line);
+    }
+    lineStart = next;
+  }
+  chunks.push({ start: chunkStart, text: parts.join('\n') });
+  return chunks;
+}
+
+/** Where a node's text begins: before the quote of a quoted scalar, at the `*` of an alias. */
+function nodeOffset(e: Event): number {
+  switch (e.type) {
+    case EVENT_ID.MAPPING:
+    case EVENT_ID.SEQUENCE:
+      return e.start;
+    case EVENT_ID.SCALAR:
+      if (e.valueStart < 0) return -1;
+      return e.style === SCALAR_STYLE.SINGLE_QUOTED || e.style === SCALAR_STYLE.DOUBLE_QUOTED
+        ? e.valueStart - 1
+        : e.valueStart;
+    case EVENT_ID.ALIAS:
+      return e.anchorStart - 1;
+    default:
+      return -1;
+  }
+}
+
+interface Frame {
+  readonly kind: 'map' | 'seq' | 'doc' | 'ignored';
+  readonly key: string;
+  index: number;
+  /** For a mapping: the key of the entry whose value comes next, undefined when a key comes next. */
+  pendingKey: string | undefined;
+  pendingKeyOffset: number;
+}
+
+/** Records the offsets of every value and mapping key, per document, from the event stream. */
+function indexEvents(
+  events: readonly Event[],
+  source: string,
+  base: number,
+): { values: Map<string, number>; keys: Map<string, number>; first: number }[] {
+  const docs: { values: Map<string, number>; keys: Map<string, number>; first: number }[] = [];
+  const stack: Frame[] = [];
+  let values = new Map<string, number>();
+  let keys = new Map<string, number>();
+  for (const e of events) {
+    if (e.type === EVENT_ID.DOCUMENT) {
+      values = new Map();
+      keys = new Map();
+      docs.push({ values, keys, first: -1 });
+      stack.push({ kind: 'doc', key: '', index: 0, pendingKey: undefined, pendingKeyOffset: -1 });
+      continue;
+    }
+    if (e.type === EVENT_ID.POP) {
+      stack.pop();
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    if (!top) continue;
+    const local = nodeOffset(e);
+    const offset = local < 0 ? -1 : base + local;
+    const isCollection = e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE;
+    if (top.kind === 'map' && top.pendingKey === undefined) {
+      // A mapping key. Only scalar keys name paths; a complex key's subtree is ignored.
+      top.pendingKey = e.type === EVENT_ID.SCALAR ? getScalarValue(source, e) : '';
+      top.pendingKeyOffset = offset;
+      if (isCollection)
+        stack.push({ kind: 'ignored', key: '', index: 0, pendingKey: undefined, pendingKeyOffset: -1 });
+      continue;
+    }
+    let key: string;
+    let valueOffset = offset;
+    if (top.kind === 'ignored') {
+      if (isCollection)
+        stack.push({ kind: 'ignored', key: '', index: 0, pendingKey: undefined, pendingKeyOffset: -1 });
+      continue;
+    }
+    if (top.kind === 'map') {
+      key = childKey(top.key, top.pendingKey ?? '');
+      keys.set(key, top.pendingKeyOffset);
+      // An empty value (`key:`) has no text of its own: point at its key.
+      if (valueOffset < 0) valueOffset = top.pendingKeyOffset;
+      top.pendingKey = undefined;
+    } else if (top.kind === 'seq') {
+      key = childKey(top.key, top.index);
+      top.index++;
+    } else {
+      key = '';
+      const doc = docs[docs.length - 1];
+      if (doc) doc.first = valueOffset;
+    }
+    if (valueOffset >= 0) values.set(key, valueOffset);
+    if (isCollection)
+      stack.push({
+        kind: e.type === EVENT_ID.MAPPING ? 'map' : 'seq',
+        key,
+        index: 0,
+        pendingKey: undefined,
+        pendingKeyOffset: -1,
+      });
+  }
+  return docs;
+}
+
+function yamlErrorMessage(e: unknown): string {
+  if (e instanceof YAMLException) return e.reason;
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Loads every document of a file; malformed documents become error diagnostics and are left out. */
+export function loadYamlFile(file: SourceFile): LoadedFile {
+  // CRLF becomes LF: line and column numbers do not change, since `\r` only ever ends a line.
+  const text = file.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const lineStarts = lineStartsOf(text);
+  const documents: LoadedDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  splitDocuments(text).forEach((chunk, index) => {
+    try {
+      const events = parseEvents(chunk.text, {});
+      const values = constructFromEvents(events, { source: chunk.text });
+      const indexed = indexEvents(events, chunk.text, chunk.start);
+      values.forEach((value, i) => {
+        const idx = indexed[i];
+        if (value === null || value === undefined || !idx) return;
+        const firstOffset = idx.first >= 0 ? idx.first : chunk.start;
+        documents.push({
+          value,
+          doc: {
+            file: file.path,
+            index,
+            start: offsetToPos(file.path, lineStarts, firstOffset),
+            valueOffsets: idx.values,
+            keyOffsets: idx.keys,
+            lineStarts,
+          },
+        });
+      });
+    } catch (e) {
+      const mark = e instanceof YAMLException ? e.mark : undefined;
+      const pos = offsetToPos(file.path, lineStarts, chunk.start + (mark ? mark.position : 0));
+      diagnostics.push({
+        file: file.path,
+        line: pos.line,
+        column: pos.column,
+        severity: 'error',
+        message: `invalid YAML: ${yamlErrorMessage(e)}; this document is skipped`,
+      });
+    }
+  });
+  return { documents, diagnostics };
+}
