@@ -46,7 +46,7 @@ describe('analyze agrees with the reference evaluator', () => {
         }),
         { numRuns: 300 },
       );
-    });
+    }, 60_000);
 
     it(`with AdminNetworkPolicies and a baseline (ipBlockMatchesPodIPs: ${ipBlockMatchesPodIPs})`, () => {
       fc.assert(
@@ -55,6 +55,6 @@ describe('analyze agrees with the reference evaluator', () => {
         }),
         { numRuns: 300 },
       );
-    });
+    }, 60_000);
   }
 });

@@ -295,7 +295,7 @@ describe('analyze properties', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   it('adding a policy never removes a connection whose ends are already isolated', () => {
     fc.assert(
@@ -338,5 +338,5 @@ describe('analyze properties', () => {
       ),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 });
