@@ -1,0 +1,338 @@
+// The inspector: edits the selected namespace, workload, external block or rule edge. Each field applies one
+// design operation when the user is done with it; errors come back as notices.
+import { useEffect, useState } from 'react';
+import { defaultDenyOf } from '../design/defaultDeny';
+import { type DefaultDenyMode, NAMESPACE_NAME_LABEL, type RuleEdge } from '../design/types';
+import { deleteSelection } from './canvas/ContextMenu';
+import { isolationText } from './canvas/toFlow';
+import { useDerivedGraph } from './canvas/useDerivedGraph';
+import { CommitInput } from './editors/CommitInput';
+import { ContainerPortsEditor } from './editors/ContainerPortsEditor';
+import { LabelsEditor } from './editors/LabelsEditor';
+import { PortsEditor } from './editors/PortsEditor';
+import { type PortRow, portsFromRows, rowsFromPorts } from './portRows';
+import { useAppStore } from './store';
+
+const store = () => useAppStore.getState();
+const notifyError = (message: string) => store().notify('error', message);
+
+export function Inspector() {
+  const selection = useAppStore((s) => s.selection);
+  const doc = useAppStore((s) => s.doc);
+  const graph = useDerivedGraph();
+  if (!selection) {
+    return (
+      <div className="inspector">
+        <p className="hint">
+          Select a namespace, workload, external block or rule on the canvas to edit it here. Draw from a
+          node's right handle to another node's left handle to allow traffic.
+        </p>
+      </div>
+    );
+  }
+  if (selection.type === 'edge') {
+    const edge = graph.edges.find((e) => e.id === selection.id);
+    return edge ? <EdgeInspector edge={edge} /> : <Gone />;
+  }
+  const ref = selection.ref;
+  if (ref.startsWith('ns:')) {
+    const ns = doc.namespaces.find((n) => n.name === ref.slice(3));
+    return ns ? <NamespaceInspector name={ns.name} /> : <Gone />;
+  }
+  if (ref.startsWith('ext:') || ref === 'any') {
+    const ext = graph.externals.find((x) => x.id === ref);
+    return ext ? <ExternalInspector id={ext.id} /> : <Gone />;
+  }
+  return doc.workloads.some((w) => w.id === ref) ? <WorkloadInspector id={ref} /> : <Gone />;
+}
+
+function Gone() {
+  return (
+    <div className="inspector">
+      <p className="hint">The selected element no longer exists.</p>
+    </div>
+  );
+}
+
+function useFocusNonce(field: 'name' | 'labels'): number | undefined {
+  const f = useAppStore((s) => s.inspectorFocus);
+  return f?.field === field ? f.nonce : undefined;
+}
+
+function NamespaceInspector({ name }: { name: string }) {
+  const ns = useAppStore((s) => s.doc.namespaces.find((n) => n.name === name));
+  const doc = useAppStore((s) => s.doc);
+  const nameNonce = useFocusNonce('name');
+  const labelsNonce = useFocusNonce('labels');
+  if (!ns) return <Gone />;
+  const count = doc.workloads.filter((w) => w.namespace === name).length;
+  return (
+    <section className="inspector" aria-label="Inspector">
+      <div>
+        <div className="kind">Namespace</div>
+        <h2>{ns.name}</h2>
+      </div>
+      <div className="field">
+        <span className="field-label">Name</span>
+        <CommitInput
+          label="Namespace name"
+          value={ns.name}
+          focusNonce={nameNonce}
+          onCommit={(to) => store().dispatch('renameNamespace', { from: ns.name, to })}
+        />
+      </div>
+      <LabelsEditor
+        labels={ns.labels}
+        hidden={[NAMESPACE_NAME_LABEL]}
+        autoFocusNonce={labelsNonce}
+        onApply={(labels) => store().dispatch('setNamespaceLabels', { name: ns.name, labels })}
+        onError={notifyError}
+      />
+      <label className="field">
+        <span className="field-label">Default deny</span>
+        <select
+          aria-label="Default deny"
+          value={defaultDenyOf(doc, ns.name)}
+          onChange={(e) =>
+            store().dispatch('setDefaultDeny', {
+              namespace: ns.name,
+              mode: e.target.value as DefaultDenyMode,
+            })
+          }
+        >
+          <option value="none">none</option>
+          <option value="ingress">ingress</option>
+          <option value="egress">egress</option>
+          <option value="both">both</option>
+        </select>
+      </label>
+      <p className="hint">
+        {count} workload{count === 1 ? '' : 's'}; label <code>{NAMESPACE_NAME_LABEL}</code> is set
+        automatically.
+      </p>
+      <div className="row">
+        <button
+          type="button"
+          className="danger"
+          onClick={() => deleteSelection({ type: 'node', ref: `ns:${ns.name}` })}
+        >
+          Delete namespace
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function WorkloadInspector({ id }: { id: string }) {
+  const w = useAppStore((s) => s.doc.workloads.find((x) => x.id === id));
+  const namespaces = useAppStore((s) => s.doc.namespaces);
+  const isolation = useAppStore((s) => s.analysis?.isolation[id]);
+  const nameNonce = useFocusNonce('name');
+  const labelsNonce = useFocusNonce('labels');
+  if (!w) return <Gone />;
+  return (
+    <section className="inspector" aria-label="Inspector">
+      <div>
+        <div className="kind">{w.kind}</div>
+        <h2>{w.id}</h2>
+      </div>
+      <div className="field">
+        <span className="field-label">Name</span>
+        <CommitInput
+          label="Workload name"
+          value={w.name}
+          focusNonce={nameNonce}
+          onCommit={(name) => store().dispatch('renameWorkload', { id: w.id, name })}
+        />
+      </div>
+      <div className="row">
+        <label className="field" style={{ flex: 1 }}>
+          <span className="field-label">Namespace</span>
+          <select
+            aria-label="Workload namespace"
+            value={w.namespace}
+            onChange={(e) => store().dispatch('moveWorkload', { id: w.id, namespace: e.target.value })}
+          >
+            {namespaces.map((n) => (
+              <option key={n.name} value={n.name}>
+                {n.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="field" style={{ flex: 1 }}>
+          <span className="field-label">Kind</span>
+          <CommitInput
+            label="Workload kind"
+            value={w.kind}
+            onCommit={(kind) => store().dispatch('setWorkloadKind', { id: w.id, kind })}
+          />
+        </div>
+      </div>
+      <LabelsEditor
+        labels={w.labels}
+        autoFocusNonce={labelsNonce}
+        onApply={(labels) => store().dispatch('setWorkloadLabels', { id: w.id, labels })}
+        onError={notifyError}
+      />
+      <ContainerPortsEditor
+        ports={w.ports}
+        onApply={(ports) => store().dispatch('setWorkloadPorts', { id: w.id, ports })}
+        onError={notifyError}
+      />
+      {isolation && (
+        <div className="field">
+          <span className="field-label">Isolation</span>
+          <span>
+            <span className={`badge ${isolationText(isolation.state)}`}>
+              {isolationText(isolation.state)}
+            </span>
+          </span>
+          {isolation.ingressPolicies.length > 0 && (
+            <p className="hint">Ingress isolated by {isolation.ingressPolicies.join(', ')}</p>
+          )}
+          {isolation.egressPolicies.length > 0 && (
+            <p className="hint">Egress isolated by {isolation.egressPolicies.join(', ')}</p>
+          )}
+        </div>
+      )}
+      <div className="row">
+        <button type="button" className="danger" onClick={() => deleteSelection({ type: 'node', ref: w.id })}>
+          Delete workload
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function ExternalInspector({ id }: { id: string }) {
+  const graph = useDerivedGraph();
+  const ext = graph.externals.find((x) => x.id === id);
+  const nameNonce = useFocusNonce('name');
+  if (!ext) return <Gone />;
+  return (
+    <section className="inspector" aria-label="Inspector">
+      <div>
+        <div className="kind">{ext.id === 'any' ? 'Anywhere' : 'External address block'}</div>
+        <h2>{ext.label}</h2>
+      </div>
+      {ext.id !== 'any' && (
+        <>
+          <div className="field">
+            <span className="field-label">Label</span>
+            <CommitInput
+              label="External label"
+              value={ext.label}
+              focusNonce={nameNonce}
+              onCommit={(label) => store().dispatch('setExternalLabel', { id: ext.id, label })}
+            />
+          </div>
+          <div className="field">
+            <span className="field-label">CIDR</span>
+            <code>{ext.cidr}</code>
+          </div>
+          {ext.except && ext.except.length > 0 && (
+            <div className="field">
+              <span className="field-label">Except</span>
+              <code>{ext.except.join(', ')}</code>
+            </div>
+          )}
+        </>
+      )}
+      {ext.derived && <p className="hint">Drawn because a policy rule names this block.</p>}
+      {ext.id === 'any' && <p className="hint">Rules without peers allow every pod and every address.</p>}
+      <div className="row">
+        <button
+          type="button"
+          className="danger"
+          onClick={() => deleteSelection({ type: 'node', ref: ext.id })}
+        >
+          Delete external
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function EdgeInspector({ edge }: { edge: RuleEdge }) {
+  const blocked = useAppStore((s) => s.analysis?.blocked.find((b) => b.edgeId === edge.id));
+  const [rows, setRows] = useState<PortRow[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const portsKey = edge.label;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset the draft when the edge's rules change
+  useEffect(() => {
+    setRows(rowsFromPorts(portsOfEdge(edge)));
+    setError(null);
+  }, [edge.id, portsKey]);
+  return (
+    <section className="inspector" aria-label="Inspector">
+      <div>
+        <div className="kind">Rule edge{edge.managed ? '' : ' (from imported policies)'}</div>
+        <h2>
+          {edge.source} → {edge.target}
+        </h2>
+      </div>
+      <p className="hint">
+        Allows <strong>{edge.label}</strong>
+        {edge.selectorLabel ? ` via selector ${edge.selectorLabel}` : ''}; rules on{' '}
+        {edge.directions
+          .map((d) => (d === 'Ingress' ? 'ingress of the target' : 'egress of the source'))
+          .join(' and ')}
+        .
+      </p>
+      {blocked && (
+        <p className="warnings" role="status">
+          Blocked by the {blocked.blockedBy === 'Ingress' ? "target's ingress" : "source's egress"}:{' '}
+          {blocked.reason}
+        </p>
+      )}
+      <PortsEditor rows={rows} onChange={setRows} />
+      {error && (
+        <p className="hint" role="alert" style={{ color: 'var(--bad)' }}>
+          {error}
+        </p>
+      )}
+      <div className="row">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            const parsed = portsFromRows(rows);
+            if (parsed.error !== undefined) return setError(parsed.error);
+            setError(null);
+            store().dispatch('setEdgePorts', { edge, ports: parsed.ports });
+          }}
+        >
+          Apply ports
+        </button>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => deleteSelection({ type: 'edge', id: edge.id })}
+        >
+          Delete rule
+        </button>
+      </div>
+      <div className="field">
+        <span className="field-label">Rules behind this edge</span>
+        <ul className="hint" style={{ margin: 0, paddingLeft: 16 }}>
+          {edge.refs.map((r) => (
+            <li key={`${r.policy}/${r.direction}/${r.ruleIndex}/${r.peerIndex ?? ''}`}>
+              {r.policy}, {r.direction.toLowerCase()} rule {r.ruleIndex + 1}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}
+
+/** The ports of the first rule behind an edge (rules behind one edge carry the same ports when drawn). */
+function portsOfEdge(edge: RuleEdge) {
+  const doc = useAppStore.getState().doc;
+  const ref = edge.refs[0];
+  if (!ref) return [];
+  const policy = doc.policies.find((p) => `${p.namespace}/${p.name}` === ref.policy);
+  const rules = ref.direction === 'Ingress' ? policy?.ingress : policy?.egress;
+  return rules?.[ref.ruleIndex]?.ports ?? [];
+}

@@ -1,0 +1,210 @@
+// The canvas: React Flow bound to the store. It renders what `toFlow` derives from the document and turns
+// gestures into design operations (drag → setNodePosition / moveWorkload, connect → the "New rule" popover,
+// right click → context menu). Positions live in React Flow's local state only while a drag is running.
+import {
+  applyNodeChanges,
+  Background,
+  type Connection,
+  Controls,
+  type EdgeMouseHandler,
+  MiniMap,
+  type NodeChange,
+  type NodeMouseHandler,
+  type OnNodeDrag,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useAppStore } from '../store';
+import { ConnectPopover, type PendingConnection } from './ConnectPopover';
+import { ContextMenu, type ContextTarget } from './ContextMenu';
+import { ExternalNode } from './ExternalNode';
+import { FlowEdgeView } from './FlowEdgeView';
+import { IsolationLegend } from './IsolationLegend';
+import { NamespaceNode } from './NamespaceNode';
+import { RuleEdgeView } from './RuleEdgeView';
+import {
+  applyHighlight,
+  buildEdges,
+  buildNodes,
+  type CanvasNode,
+  highlight,
+  MAX_OVERLAY_FLOWS,
+  WORKLOAD_HEIGHT,
+  WORKLOAD_WIDTH,
+} from './toFlow';
+import { useDerivedGraph } from './useDerivedGraph';
+import { WorkloadNode } from './WorkloadNode';
+
+const nodeTypes = { namespace: NamespaceNode, workload: WorkloadNode, external: ExternalNode };
+const edgeTypes = { rule: RuleEdgeView, flow: FlowEdgeView };
+
+export function Canvas() {
+  const doc = useAppStore((s) => s.doc);
+  const selection = useAppStore((s) => s.selection);
+  const analysis = useAppStore((s) => s.analysis);
+  const simulatorOn = useAppStore((s) => s.simulatorOn);
+  const analysisSource = useAppStore((s) => s.analysisSource);
+  const graph = useDerivedGraph();
+  const flow = useReactFlow();
+
+  const derivedNodes = useMemo(
+    () => buildNodes(doc, graph.externals, analysis, selection),
+    [doc, graph, analysis, selection],
+  );
+  const edges = useMemo(() => {
+    const ids = new Set(derivedNodes.map((n) => n.id));
+    const list = buildEdges(graph, ids, analysis, simulatorOn, selection);
+    const selectedRef = selection?.type === 'node' ? selection.ref : null;
+    applyHighlight(
+      derivedNodes,
+      list,
+      highlight(selection, simulatorOn ? analysis : null, graph.edges),
+      selectedRef,
+    );
+    return list;
+  }, [derivedNodes, graph, analysis, simulatorOn, selection]);
+
+  const [nodes, setNodes] = useState<CanvasNode[]>(derivedNodes);
+  const derivedRef = useRef(derivedNodes);
+  useEffect(() => {
+    derivedRef.current = derivedNodes;
+    // Keep React Flow's measurements so unchanged nodes are not measured again after every document change.
+    setNodes((prev) => {
+      const measured = new Map(prev.map((n) => [n.id, n.measured]));
+      return derivedNodes.map((n) => {
+        const m = measured.get(n.id);
+        return m ? { ...n, measured: m } : n;
+      });
+    });
+  }, [derivedNodes]);
+
+  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
+    // Selection and removal belong to the store and the design operations; React Flow only moves and measures.
+    const kept = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
+    if (kept.length > 0) setNodes((ns) => applyNodeChanges(kept, ns));
+  }, []);
+
+  const onNodeDragStop: OnNodeDrag<CanvasNode> = useCallback(
+    (_event, node) => {
+      const store = useAppStore.getState();
+      const resetIfUnchanged = (changed: boolean) => {
+        if (!changed) setNodes(derivedRef.current);
+      };
+      const round = (p: { x: number; y: number }) => ({ x: Math.round(p.x), y: Math.round(p.y) });
+      if (node.type !== 'workload') {
+        const r = store.dispatch('setNodePosition', { id: node.id, position: round(node.position) });
+        resetIfUnchanged(r.doc !== store.doc);
+        return;
+      }
+      const internal = flow.getInternalNode(node.id);
+      const abs = internal?.internals.positionAbsolute ?? node.position;
+      const width = node.measured?.width ?? WORKLOAD_WIDTH;
+      const height = node.measured?.height ?? WORKLOAD_HEIGHT;
+      const cx = abs.x + width / 2;
+      const cy = abs.y + height / 2;
+      const target = derivedRef.current.find(
+        (n) =>
+          n.type === 'namespace' &&
+          cx >= n.position.x &&
+          cx <= n.position.x + (n.width ?? 0) &&
+          cy >= n.position.y &&
+          cy <= n.position.y + (n.height ?? 0),
+      );
+      if (!target) {
+        // Dropped outside every namespace: a workload always lives in one, so it goes back.
+        setNodes(derivedRef.current);
+        return;
+      }
+      const relative = round({
+        x: Math.max(0, abs.x - target.position.x),
+        y: Math.max(0, abs.y - target.position.y),
+      });
+      const before = store.doc;
+      const r =
+        target.id === node.parentId
+          ? store.dispatch('setNodePosition', { id: node.id, position: relative })
+          : store.dispatch('moveWorkload', {
+              id: node.id,
+              namespace: target.id.slice(3),
+              position: relative,
+            });
+      resetIfUnchanged(r.doc !== before);
+    },
+    [flow],
+  );
+
+  const [pending, setPending] = useState<PendingConnection | null>(null);
+  const onConnect = useCallback((c: Connection) => {
+    if (c.source && c.target) setPending({ from: c.source, to: c.target });
+  }, []);
+
+  const [menu, setMenu] = useState<ContextTarget | null>(null);
+  const onNodeContextMenu: NodeMouseHandler<CanvasNode> = useCallback((event, node) => {
+    event.preventDefault();
+    useAppStore.getState().select({ type: 'node', ref: node.id });
+    setMenu({
+      kind: 'node',
+      ref: node.id,
+      nodeType: node.type ?? 'workload',
+      x: event.clientX,
+      y: event.clientY,
+    });
+  }, []);
+  const onEdgeContextMenu: EdgeMouseHandler = useCallback((event, edge) => {
+    if (!edge.id.startsWith('rule:')) return;
+    event.preventDefault();
+    const id = edge.id.slice(5);
+    useAppStore.getState().select({ type: 'edge', id });
+    setMenu({ kind: 'edge', id, x: event.clientX, y: event.clientY });
+  }, []);
+
+  const flowCount = analysis?.flows.length ?? 0;
+  const overlayCapped = simulatorOn && selection === null && flowCount > MAX_OVERLAY_FLOWS;
+
+  return (
+    <div className="canvas" data-testid="canvas" data-analysis-source={analysisSource ?? ''}>
+      <ReactFlow<CanvasNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onNodeClick={(_e, node) => useAppStore.getState().select({ type: 'node', ref: node.id })}
+        onNodeDoubleClick={(_e, node) => useAppStore.getState().inspect({ type: 'node', ref: node.id })}
+        onEdgeClick={(_e, edge) => {
+          if (edge.id.startsWith('rule:'))
+            useAppStore.getState().select({ type: 'edge', id: edge.id.slice(5) });
+        }}
+        onPaneClick={() => {
+          setMenu(null);
+          useAppStore.getState().select(null);
+        }}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onPaneContextMenu={(e) => {
+          e.preventDefault();
+          setMenu(null);
+        }}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        minZoom={0.1}
+        maxZoom={2}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
+        proOptions={{ hideAttribution: true }}
+        onlyRenderVisibleElements={nodes.length > 150}
+      >
+        <Background gap={20} size={1} color="#dde2ea" />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} />
+        <Controls aria-label="Zoom controls" />
+      </ReactFlow>
+      <IsolationLegend simulatorOn={simulatorOn} overlayCapped={overlayCapped} flowCount={flowCount} />
+      {pending && <ConnectPopover pending={pending} onClose={() => setPending(null)} />}
+      {menu && <ContextMenu target={menu} onClose={() => setMenu(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// Right-click menu on nodes and rule edges. Rename and relabel open the inspector on the right field; delete
+// dispatches the matching design operation.
+import { useEffect, useRef } from 'react';
+import { useAppStore } from '../store';
+import { derivedGraphOf } from './useDerivedGraph';
+
+export type ContextTarget =
+  | {
+      readonly kind: 'node';
+      readonly ref: string;
+      readonly nodeType: string;
+      readonly x: number;
+      readonly y: number;
+    }
+  | { readonly kind: 'edge'; readonly id: string; readonly x: number; readonly y: number };
+
+/** Deletes the node or edge a selection names, through its design operation. */
+export function deleteSelection(sel: { type: 'node'; ref: string } | { type: 'edge'; id: string }): void {
+  const store = useAppStore.getState();
+  if (sel.type === 'edge') {
+    const edge = derivedGraphOf(store.doc).edges.find((e) => e.id === sel.id);
+    if (edge) store.dispatch('disconnect', { edge });
+  } else if (sel.ref.startsWith('ns:')) store.dispatch('deleteNamespace', { name: sel.ref.slice(3) });
+  else if (sel.ref.startsWith('ext:') || sel.ref === 'any') store.dispatch('deleteExternal', { id: sel.ref });
+  else store.dispatch('deleteWorkload', { id: sel.ref });
+  useAppStore.getState().select(null);
+}
+
+export function ContextMenu({ target, onClose }: { target: ContextTarget; onClose(): void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
+    const close = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) onClose();
+    };
+    window.addEventListener('mousedown', close);
+    return () => window.removeEventListener('mousedown', close);
+  }, [onClose]);
+
+  const store = useAppStore.getState();
+  const run = (f: () => void) => () => {
+    f();
+    onClose();
+  };
+  const sel =
+    target.kind === 'edge'
+      ? ({ type: 'edge', id: target.id } as const)
+      : ({ type: 'node', ref: target.ref } as const);
+  const labelled =
+    target.kind === 'node' && (target.nodeType === 'namespace' || target.nodeType === 'workload');
+  const renamable = target.kind === 'node' && target.ref !== 'any';
+
+  return (
+    <div
+      ref={ref}
+      className="menu context-menu nokey"
+      role="menu"
+      aria-label="Context menu"
+      style={{ left: target.x, top: target.y }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      {renamable && (
+        <button type="button" role="menuitem" onClick={run(() => store.inspect(sel, 'name'))}>
+          {target.kind === 'node' && target.nodeType === 'external' ? 'Edit label…' : 'Rename…'}
+        </button>
+      )}
+      {labelled && (
+        <button type="button" role="menuitem" onClick={run(() => store.inspect(sel, 'labels'))}>
+          Edit labels…
+        </button>
+      )}
+      {target.kind === 'edge' && (
+        <button type="button" role="menuitem" onClick={run(() => store.inspect(sel))}>
+          Edit ports…
+        </button>
+      )}
+      <button type="button" role="menuitem" className="danger" onClick={run(() => deleteSelection(sel))}>
+        Delete
+      </button>
+    </div>
+  );
+}

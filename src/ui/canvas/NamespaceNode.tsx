@@ -1,0 +1,45 @@
+// A namespace: a group node holding its workloads, with its labels and the default-deny control.
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { DefaultDenyMode } from '../../design/types';
+import { useAppStore } from '../store';
+import { LabelChips } from './Chips';
+import { NodeHandles } from './NodeHandles';
+import type { NamespaceNode as NamespaceNodeType } from './toFlow';
+
+const MODES: readonly DefaultDenyMode[] = ['none', 'ingress', 'egress', 'both'];
+
+function NamespaceNodeView({ data }: NodeProps<NamespaceNodeType>) {
+  const testId = `namespace-${data.name}`;
+  return (
+    <div className={`ns-node${data.selected ? ' selected' : ''}`} data-testid={testId}>
+      <div className="ns-header">
+        <span className="ns-title">{data.name}</span>
+        <LabelChips labels={data.labels} />
+        <label className="deny nodrag" title="Creates or removes the default-deny policies of this namespace">
+          default deny
+          <select
+            className={`nodrag nokey${data.denyMode === 'none' ? '' : ' on'}`}
+            aria-label={`Default deny for ${data.name}`}
+            value={data.denyMode}
+            onChange={(e) =>
+              useAppStore.getState().dispatch('setDefaultDeny', {
+                namespace: data.name,
+                mode: e.target.value as DefaultDenyMode,
+              })
+            }
+          >
+            {MODES.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <NodeHandles testId={testId} label={`namespace ${data.name}`} />
+    </div>
+  );
+}
+
+export const NamespaceNode = memo(NamespaceNodeView);

@@ -1,0 +1,60 @@
+// A rule edge: traffic the policy set allows on purpose (drawn by the user or read from policy rules), with
+// its ports as a label. When the simulator finds that the other side blocks it, the edge turns red and its
+// label carries the engine's reason.
+import { BaseEdge, type Edge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import { memo } from 'react';
+import { useAppStore } from '../store';
+import type { RuleEdgeData } from './toFlow';
+
+function RuleEdgeComponent(props: EdgeProps<Edge<RuleEdgeData, 'rule'>>) {
+  const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd } = props;
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
+  if (!data) return null;
+  const { rule, blocked, selected } = data;
+  const text = rule.selectorLabel ? `${rule.label} · ${rule.selectorLabel}` : rule.label;
+  return (
+    <>
+      <BaseEdge
+        path={path}
+        markerEnd={markerEnd}
+        className={blocked ? 'blocked-path' : 'rule-path'}
+        data-testid={`edge-${rule.id}`}
+      />
+      <EdgeLabelRenderer>
+        <button
+          type="button"
+          className={`edge-label nodrag nopan${selected ? ' selected' : ''}${blocked ? ' blocked' : ''}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          data-testid={`edge-label-${rule.id}`}
+          aria-label={`Rule ${rule.source} to ${rule.target}: ${rule.label}${blocked ? ' (blocked)' : ''}`}
+          title={blocked ? `Blocked by the ${blocked.blockedBy.toLowerCase()} side: ${blocked.reason}` : text}
+          onClick={(e) => {
+            e.stopPropagation();
+            useAppStore.getState().select({ type: 'edge', id: rule.id });
+          }}
+          onDoubleClick={(e) => {
+            e.stopPropagation();
+            useAppStore.getState().inspect({ type: 'edge', id: rule.id });
+          }}
+        >
+          {text}
+          {blocked && (
+            <span data-testid={`blocked-${rule.id}`} className="blocked-mark">
+              {' '}
+              ⊘ blocked
+            </span>
+          )}
+        </button>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+export const RuleEdgeView = memo(RuleEdgeComponent);

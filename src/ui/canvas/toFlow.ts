@@ -1,0 +1,250 @@
+// Maps the design document, its derived rule edges and the latest simulation onto React Flow nodes and edges.
+// Pure (no React), so the mapping is tested in node. Node ids are the design's NodeRefs (`ns:<name>`,
+// `<ns>/<name>`, `ext:<cidr>`, `any`), so a React Flow id can be handed straight back to a design operation.
+import type { Edge, Node } from '@xyflow/react';
+import { defaultDenyOf } from '../../design/defaultDeny';
+import type {
+  BlockedIntent,
+  DefaultDenyMode,
+  DerivedExternal,
+  DerivedGraph,
+  DesignDoc,
+  DesignWorkload,
+  Flow,
+  IsolationState,
+  Layout,
+  NodeLayout,
+  RuleEdge,
+  Simulation,
+} from '../../design/types';
+import { NAMESPACE_NAME_LABEL } from '../../design/types';
+import type { Selection } from '../store';
+
+export const WORKLOAD_WIDTH = 190;
+export const WORKLOAD_HEIGHT = 96;
+const NS_PAD_X = 20;
+const NS_HEADER = 48;
+const NS_PAD_BOTTOM = 20;
+const NS_MIN_WIDTH = 250;
+const NS_MIN_HEIGHT = 150;
+const GAP = 24;
+/** Above this many flows the overlay only draws the flows of the selected node. */
+export const MAX_OVERLAY_FLOWS = 400;
+
+export interface NamespaceData extends Record<string, unknown> {
+  readonly name: string;
+  /** User labels, without the automatic `kubernetes.io/metadata.name`. */
+  readonly labels: readonly (readonly [string, string])[];
+  readonly denyMode: DefaultDenyMode;
+  readonly selected: boolean;
+}
+
+export interface WorkloadData extends Record<string, unknown> {
+  readonly workload: DesignWorkload;
+  readonly isolation: IsolationState | null;
+  readonly selected: boolean;
+}
+
+export interface ExternalData extends Record<string, unknown> {
+  readonly external: DerivedExternal;
+  readonly selected: boolean;
+}
+
+export type NamespaceNode = Node<NamespaceData, 'namespace'>;
+export type WorkloadNode = Node<WorkloadData, 'workload'>;
+export type ExternalNode = Node<ExternalData, 'external'>;
+export type CanvasNode = NamespaceNode | WorkloadNode | ExternalNode;
+
+export interface RuleEdgeData extends Record<string, unknown> {
+  readonly rule: RuleEdge;
+  readonly blocked: BlockedIntent | null;
+  readonly selected: boolean;
+}
+
+export interface FlowEdgeData extends Record<string, unknown> {
+  readonly flow: Flow;
+}
+
+export type CanvasEdge = Edge<RuleEdgeData, 'rule'> | Edge<FlowEdgeData, 'flow'>;
+
+export function isolationText(state: IsolationState): string {
+  return state === 'open' ? 'open' : state === 'both' ? 'both' : `${state}-isolated`;
+}
+
+/** A grid slot for a workload that has no stored position yet, relative to its namespace. */
+function workloadSlot(index: number): NodeLayout {
+  return {
+    x: NS_PAD_X + (index % 2) * (WORKLOAD_WIDTH + GAP),
+    y: NS_HEADER + Math.floor(index / 2) * (WORKLOAD_HEIGHT + GAP),
+  };
+}
+
+/** Namespace, workload and external nodes; namespaces come before their children, as React Flow requires. */
+export function buildNodes(
+  doc: DesignDoc,
+  externals: readonly DerivedExternal[],
+  simulation: Simulation | null,
+  selection: Selection | null,
+): CanvasNode[] {
+  const layout: Layout = doc.layout;
+  const selectedRef = selection?.type === 'node' ? selection.ref : null;
+  const byNamespace = new Map<string, DesignWorkload[]>();
+  for (const w of doc.workloads) {
+    const list = byNamespace.get(w.namespace);
+    if (list) list.push(w);
+    else byNamespace.set(w.namespace, [w]);
+  }
+
+  const nodes: CanvasNode[] = [];
+  let nextX = 0;
+  let maxRight = 0;
+  for (const ns of doc.namespaces) {
+    const ref = `ns:${ns.name}`;
+    const children = byNamespace.get(ns.name) ?? [];
+    const childPositions = children.map((w, i) => layout[w.id] ?? workloadSlot(i));
+    let width = NS_MIN_WIDTH;
+    let height = NS_MIN_HEIGHT;
+    for (const p of childPositions) {
+      width = Math.max(width, p.x + WORKLOAD_WIDTH + NS_PAD_X);
+      height = Math.max(height, p.y + WORKLOAD_HEIGHT + NS_PAD_BOTTOM);
+    }
+    const stored = layout[ref];
+    width = Math.max(width, stored?.width ?? 0);
+    height = Math.max(height, stored?.height ?? 0);
+    const position = stored ? { x: stored.x, y: stored.y } : { x: nextX, y: 0 };
+    nextX = Math.max(nextX, position.x + width + 60);
+    maxRight = Math.max(maxRight, position.x + width);
+    nodes.push({
+      id: ref,
+      type: 'namespace',
+      position,
+      width,
+      height,
+      selected: selectedRef === ref,
+      data: {
+        name: ns.name,
+        labels: Object.entries(ns.labels).filter(([k]) => k !== NAMESPACE_NAME_LABEL),
+        denyMode: defaultDenyOf(doc, ns.name),
+        selected: selectedRef === ref,
+      },
+    });
+    children.forEach((w, i) => {
+      nodes.push({
+        id: w.id,
+        type: 'workload',
+        parentId: ref,
+        position: { x: childPositions[i].x, y: childPositions[i].y },
+        selected: selectedRef === w.id,
+        data: {
+          workload: w,
+          isolation: simulation?.isolation[w.id]?.state ?? null,
+          selected: selectedRef === w.id,
+        },
+      });
+    });
+  }
+
+  externals.forEach((ext, i) => {
+    const stored = layout[ext.id];
+    nodes.push({
+      id: ext.id,
+      type: 'external',
+      position: stored ? { x: stored.x, y: stored.y } : { x: maxRight + 120, y: i * (WORKLOAD_HEIGHT + GAP) },
+      selected: selectedRef === ext.id,
+      data: { external: ext, selected: selectedRef === ext.id },
+    });
+  });
+  return nodes;
+}
+
+/** The flows the overlay draws: all of them when few, else only those touching the selected node. */
+export function visibleFlows(flows: readonly Flow[], selection: Selection | null): readonly Flow[] {
+  const ref = selection?.type === 'node' ? selection.ref : null;
+  if (ref) return flows.filter((f) => f.source === ref || f.target === ref);
+  return flows.length <= MAX_OVERLAY_FLOWS ? flows : [];
+}
+
+/** Rule edges (always) and, when the simulator is on, permitted flows; blocked intents mark their rule edge. */
+export function buildEdges(
+  graph: DerivedGraph,
+  nodeIds: ReadonlySet<string>,
+  simulation: Simulation | null,
+  simulatorOn: boolean,
+  selection: Selection | null,
+): CanvasEdge[] {
+  const blockedByEdge = new Map<string, BlockedIntent>();
+  if (simulatorOn && simulation) for (const b of simulation.blocked) blockedByEdge.set(b.edgeId, b);
+  const selectedEdge = selection?.type === 'edge' ? selection.id : null;
+  const edges: CanvasEdge[] = [];
+  for (const rule of graph.edges) {
+    if (!nodeIds.has(rule.source) || !nodeIds.has(rule.target)) continue;
+    edges.push({
+      id: `rule:${rule.id}`,
+      type: 'rule',
+      source: rule.source,
+      target: rule.target,
+      sourceHandle: 'out',
+      targetHandle: 'in',
+      selected: selectedEdge === rule.id,
+      data: { rule, blocked: blockedByEdge.get(rule.id) ?? null, selected: selectedEdge === rule.id },
+    });
+  }
+  if (simulatorOn && simulation) {
+    for (const flow of visibleFlows(simulation.flows, selection)) {
+      if (!nodeIds.has(flow.source) || !nodeIds.has(flow.target)) continue;
+      edges.push({
+        id: `flow:${flow.source}->${flow.target}`,
+        type: 'flow',
+        source: flow.source,
+        target: flow.target,
+        sourceHandle: 'out',
+        targetHandle: 'in',
+        selectable: false,
+        focusable: false,
+        data: { flow },
+      });
+    }
+  }
+  return edges;
+}
+
+/**
+ * Which nodes and edges to dim while a workload or external is selected: everything that neither reaches it
+ * nor is reached by it (per the simulation), and the edges not touching it.
+ */
+export function highlight(
+  selection: Selection | null,
+  simulation: Simulation | null,
+  rules: readonly RuleEdge[],
+): { readonly related: ReadonlySet<string>; readonly active: boolean } {
+  const ref = selection?.type === 'node' ? selection.ref : null;
+  if (!ref || ref.startsWith('ns:')) return { related: new Set(), active: false };
+  const related = new Set<string>([ref]);
+  for (const f of simulation?.flows ?? []) {
+    if (f.source === ref) related.add(f.target);
+    if (f.target === ref) related.add(f.source);
+  }
+  for (const r of rules) {
+    if (r.source === ref) related.add(r.target);
+    if (r.target === ref) related.add(r.source);
+  }
+  return { related, active: true };
+}
+
+/** Applies `highlight` as class names (React Flow puts `className` on the node/edge wrapper). */
+export function applyHighlight(
+  nodes: CanvasNode[],
+  edges: CanvasEdge[],
+  hl: { readonly related: ReadonlySet<string>; readonly active: boolean },
+  selectedRef: string | null,
+): void {
+  if (!hl.active) return;
+  for (const n of nodes) {
+    if (n.type === 'namespace') continue;
+    n.className = n.id === selectedRef ? undefined : hl.related.has(n.id) ? 'reach' : 'dimmed';
+  }
+  for (const e of edges) {
+    const touches = e.source === selectedRef || e.target === selectedRef;
+    e.className = touches ? undefined : 'dimmed';
+  }
+}

@@ -1,0 +1,38 @@
+// Messages from design operations and the simulator, stacked over the canvas. Information and warnings fade
+// after a while; errors stay until dismissed.
+import { useEffect } from 'react';
+import { type UiNotice, useAppStore } from '../store';
+
+const LIFETIME = { info: 4000, warning: 9000 } as const;
+
+function NoticeItem({ notice }: { notice: UiNotice }) {
+  useEffect(() => {
+    if (notice.severity === 'error') return;
+    const t = setTimeout(() => useAppStore.getState().dismissNotice(notice.id), LIFETIME[notice.severity]);
+    return () => clearTimeout(t);
+  }, [notice]);
+  return (
+    <div className={`notice ${notice.severity}`} role={notice.severity === 'error' ? 'alert' : 'status'}>
+      <p>{notice.message}</p>
+      <button
+        type="button"
+        aria-label="Dismiss"
+        onClick={() => useAppStore.getState().dismissNotice(notice.id)}
+      >
+        ×
+      </button>
+    </div>
+  );
+}
+
+export function Notices() {
+  const notices = useAppStore((s) => s.notices);
+  if (notices.length === 0) return null;
+  return (
+    <div className="notices" data-testid="notices">
+      {notices.map((n) => (
+        <NoticeItem key={n.id} notice={n} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// One engine verdict in words: allowed or denied, then each side (source egress, destination ingress) with
+// the policies and rules behind it.
+import type { DirectionVerdict, RuleRef, Verdict } from '../../engine/types';
+
+function refText(r: RuleRef): string {
+  const rule = r.ruleIndex !== undefined ? `, rule ${r.ruleIndex + 1}` : '';
+  const tier =
+    r.tier === 'NetworkPolicy' ? 'policy' : r.tier === 'Admin' ? 'admin policy' : 'baseline policy';
+  return `${tier} ${r.policy}${rule}${r.action ? ` (${r.action})` : ''}`;
+}
+
+function Side({ side, title }: { side: DirectionVerdict; title: string }) {
+  return (
+    <li>
+      <strong>{title}:</strong>{' '}
+      <span className={`verdict ${side.allowed ? 'allowed' : 'denied'}`}>
+        {side.allowed ? 'allowed' : 'denied'}
+      </span>
+      {' — '}
+      {side.reason}
+      {side.allowedBy.length > 0 && (
+        <ul>
+          {side.allowedBy.map((r) => (
+            <li key={refText(r)}>allowed by {refText(r)}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+export function VerdictView({ verdict }: { verdict: Verdict }) {
+  return (
+    <div data-testid="verdict">
+      <p>
+        <span className={`verdict ${verdict.allowed ? 'allowed' : 'denied'}`}>
+          {verdict.protocol} {verdict.port}: {verdict.allowed ? 'allowed' : 'denied'}
+        </span>
+      </p>
+      <p>{verdict.summary}</p>
+      <ul>
+        <Side side={verdict.egress} title="Egress of the source" />
+        <Side side={verdict.ingress} title="Ingress of the destination" />
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,252 @@
+// The forms behind "Add namespace", "Add workload" and "Add external CIDR". They collect what the design
+// operation needs and report its errors inline; the operation does all the checking.
+import { useState } from 'react';
+import type { ContainerPort, Protocol } from '../../engine/types';
+import { nextExternalPosition, nextNamespacePosition, nextWorkloadPosition } from '../canvas/placement';
+import { derivedGraphOf } from '../canvas/useDerivedGraph';
+import { parseLabelText } from '../labelRows';
+import { useAppStore } from '../store';
+
+function uniqueName(base: string, taken: (name: string) => boolean): string {
+  if (!taken(base)) return base;
+  for (let i = 2; ; i++) if (!taken(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+function ErrorLine({ error }: { error: string | null }) {
+  if (!error) return null;
+  return (
+    <p className="hint" role="alert" style={{ color: 'var(--bad)' }}>
+      {error}
+    </p>
+  );
+}
+
+function firstError(notices: readonly { severity: string; message: string }[]): string {
+  return notices.find((n) => n.severity === 'error')?.message ?? 'The operation failed.';
+}
+
+export function AddNamespaceForm({ close }: { close(): void }) {
+  const doc = useAppStore.getState().doc;
+  const [name, setName] = useState(() =>
+    uniqueName('namespace', (n) => doc.namespaces.some((x) => x.name === n)),
+  );
+  const [labels, setLabels] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        const parsed = parseLabelText(labels);
+        if (parsed.error !== undefined) return setError(parsed.error);
+        const store = useAppStore.getState();
+        const r = store.dispatch('addNamespace', {
+          name: name.trim(),
+          labels: parsed.labels,
+          position: nextNamespacePosition(store.doc),
+        });
+        if (r.doc === store.doc) setError(firstError(r.notices));
+        else close();
+      }}
+      className="field"
+    >
+      <h2>Add namespace</h2>
+      <label className="field">
+        <span className="field-label">Name</span>
+        {/* biome-ignore lint/a11y/noAutofocus: the dialog exists to type this name */}
+        <input aria-label="Name" value={name} autoFocus onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label className="field">
+        <span className="field-label">Labels</span>
+        <input
+          aria-label="Labels"
+          placeholder="team=shop, env=prod"
+          value={labels}
+          onChange={(e) => setLabels(e.target.value)}
+        />
+      </label>
+      <ErrorLine error={error} />
+      <div className="actions">
+        <button type="submit" className="primary">
+          Add
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function AddWorkloadForm({ close }: { close(): void }) {
+  const doc = useAppStore.getState().doc;
+  const sel = useAppStore.getState().selection;
+  const selectedNs =
+    sel?.type === 'node'
+      ? sel.ref.startsWith('ns:')
+        ? sel.ref.slice(3)
+        : doc.workloads.find((w) => w.id === sel.ref)?.namespace
+      : undefined;
+  const [namespace, setNamespace] = useState(selectedNs ?? doc.namespaces[0]?.name ?? '');
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState('Deployment');
+  const [labels, setLabels] = useState('');
+  const [port, setPort] = useState('');
+  const [protocol, setProtocol] = useState<Protocol>('TCP');
+  const [error, setError] = useState<string | null>(null);
+  if (doc.namespaces.length === 0) {
+    return <p className="hint">Add a namespace first: every workload lives in one.</p>;
+  }
+  return (
+    <form
+      className="field"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const parsed = parseLabelText(labels);
+        if (parsed.error !== undefined) return setError(parsed.error);
+        const ports: ContainerPort[] = [];
+        for (const p of port.split(/[\s,]+/).filter(Boolean)) {
+          if (!/^\d+$/.test(p) || Number(p) < 1 || Number(p) > 65535)
+            return setError(`Port "${p}" is not 1–65535.`);
+          ports.push({ containerPort: Number(p), protocol });
+        }
+        const store = useAppStore.getState();
+        const trimmed = name.trim();
+        const r = store.dispatch('addWorkload', {
+          namespace,
+          name: trimmed,
+          kind,
+          labels: Object.keys(parsed.labels).length > 0 ? parsed.labels : undefined,
+          ports,
+          position: nextWorkloadPosition(store.doc, namespace),
+        });
+        if (r.doc === store.doc) setError(firstError(r.notices));
+        else close();
+      }}
+    >
+      <h2>Add workload</h2>
+      <label className="field">
+        <span className="field-label">Namespace</span>
+        <select aria-label="Namespace" value={namespace} onChange={(e) => setNamespace(e.target.value)}>
+          {doc.namespaces.map((n) => (
+            <option key={n.name} value={n.name}>
+              {n.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">Name</span>
+        <input
+          aria-label="Name"
+          value={name}
+          // biome-ignore lint/a11y/noAutofocus: the dialog exists to type this name
+          autoFocus
+          placeholder="frontend"
+          onChange={(e) => setName(e.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span className="field-label">Kind</span>
+        <select aria-label="Kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+          {['Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'ReplicaSet', 'Job', 'CronJob'].map((k) => (
+            <option key={k}>{k}</option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">Labels (empty: app=&lt;name&gt;)</span>
+        <input
+          aria-label="Labels"
+          placeholder="app=web, tier=frontend"
+          value={labels}
+          onChange={(e) => setLabels(e.target.value)}
+        />
+      </label>
+      <div className="row">
+        <label className="field" style={{ flex: 1 }}>
+          <span className="field-label">Container ports</span>
+          <input
+            aria-label="Container ports"
+            placeholder="8080"
+            value={port}
+            onChange={(e) => setPort(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">Protocol</span>
+          <select
+            aria-label="Port protocol"
+            value={protocol}
+            onChange={(e) => setProtocol(e.target.value as Protocol)}
+          >
+            <option>TCP</option>
+            <option>UDP</option>
+            <option>SCTP</option>
+          </select>
+        </label>
+      </div>
+      <ErrorLine error={error} />
+      <div className="actions">
+        <button type="submit" className="primary">
+          Add
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function AddExternalForm({ close }: { close(): void }) {
+  const [cidr, setCidr] = useState('0.0.0.0/0');
+  const [except, setExcept] = useState('');
+  const [label, setLabel] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="field"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const store = useAppStore.getState();
+        const exceptList = except.split(/[\s,]+/).filter(Boolean);
+        const ids = derivedGraphOf(store.doc).externals.map((x) => x.id);
+        const r = store.dispatch('addExternal', {
+          cidr: cidr.trim(),
+          except: exceptList.length > 0 ? exceptList : undefined,
+          label:
+            label.trim() ||
+            (cidr.trim() === '0.0.0.0/0' && exceptList.length === 0 ? 'any address' : undefined),
+          position: nextExternalPosition(store.doc, ids),
+        });
+        if (r.doc === store.doc) setError(firstError(r.notices));
+        else close();
+      }}
+    >
+      <h2>Add external CIDR</h2>
+      <label className="field">
+        <span className="field-label">CIDR (0.0.0.0/0 is any address)</span>
+        {/* biome-ignore lint/a11y/noAutofocus: the dialog exists to type this block */}
+        <input aria-label="CIDR" value={cidr} autoFocus onChange={(e) => setCidr(e.target.value)} />
+      </label>
+      <label className="field">
+        <span className="field-label">Except</span>
+        <input
+          aria-label="Except"
+          placeholder="10.0.0.0/8, 192.168.0.0/16"
+          value={except}
+          onChange={(e) => setExcept(e.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span className="field-label">Label</span>
+        <input
+          aria-label="Label"
+          placeholder="corporate VPN"
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+        />
+      </label>
+      <ErrorLine error={error} />
+      <div className="actions">
+        <button type="submit" className="primary">
+          Add
+        </button>
+      </div>
+    </form>
+  );
+}
