@@ -291,6 +291,8 @@ export interface MatrixEndpoint {
   readonly node?: NodeRef;
   readonly label: string;
   readonly external: boolean;
+  /** What to pass as `from`/`to` of `probe` for this endpoint (an IP address for an external piece). */
+  readonly probe: string;
 }
 
 export interface ConnectivityMatrix {
@@ -304,6 +306,8 @@ export interface Simulation {
   /** By workload id. */
   readonly isolation: Readonly<Record<string, WorkloadIsolation>>;
   readonly flows: readonly Flow[];
+  /** True when `flows` was cut at `SimulateOptions.maxFlows` (the matrix is always complete). */
+  readonly flowsTruncated: boolean;
   readonly blocked: readonly BlockedIntent[];
   readonly matrix: ConnectivityMatrix;
 }
@@ -322,8 +326,8 @@ export interface ProbeRequest {
 // ops/        operations: { [K in OpName]: Operation<OpArgs[K]> }; applyOp(doc, name, args): OpResult;
 //             each op also exported by name (e.g. `connect.perform(doc, { from, to, ports })`).
 // edges.ts    deriveEdges(doc): DerivedGraph
-// simulate.ts simulate(doc): Simulation; probe(doc, ProbeRequest): Verdict | Notice (structured-clone safe;
-//             Verdict carries bigint in external ranges, which structured clone supports)
+// simulate.ts simulate(doc, options?): Simulation; probe(doc, ProbeRequest): { verdict } | { error }
+//             (structured-clone safe; a Verdict carries bigint in external ranges, which structured clone supports)
 // yaml.ts     policyYaml(doc): string; inventoryYaml(doc): string;
 //             applyPolicyYaml(doc, text): ParseResult; applyInventoryYaml(doc, text): ParseResult
 // persist.ts  serializeDoc(doc): string; deserializeDoc(text): ParseResult;

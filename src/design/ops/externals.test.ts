@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { deriveEdges } from '../edges';
+import { emptyDoc } from '../model';
+import { must, shopDoc } from '../testing/build';
+import { addDnsPreset, addExternal, deleteExternal, setExternalLabel } from './externals';
+
+describe('external endpoints', () => {
+  it('adds a block with its exceptions, labelled "any address" for 0.0.0.0/0', () => {
+    const r = addExternal.perform(emptyDoc(), { cidr: '10.0.0.0/8', except: ['10.2.0.0/16', '10.1.0.0/16'] });
+    expect(r.doc.externals).toEqual([
+      {
+        id: 'ext:10.0.0.0/8!10.1.0.0/16,10.2.0.0/16',
+        label: '10.0.0.0/8',
+        cidr: '10.0.0.0/8',
+        except: ['10.1.0.0/16', '10.2.0.0/16'],
+      },
+    ]);
+    expect(addExternal.perform(emptyDoc(), { cidr: '0.0.0.0/0' }).doc.externals[0].label).toBe('any address');
+  });
+
+  it('refuses invalid blocks, exceptions outside the block, and duplicates', () => {
+    const d = must(emptyDoc(), 'addExternal', { cidr: '10.0.0.0/8' });
+    for (const args of [
+      { cidr: '10.0.0.0/33' },
+      { cidr: 'x' },
+      { cidr: '10.0.0.0/8' },
+      { cidr: '10.0.0.0/16', except: ['11.0.0.0/24'] },
+    ])
+      expect(addExternal.perform(d, args).doc).toBe(d);
+  });
+
+  it('renames the label', () => {
+    const d = must(emptyDoc(), 'addExternal', { cidr: '10.0.0.0/8' });
+    expect(setExternalLabel.perform(d, { id: 'ext:10.0.0.0/8', label: 'corp' }).doc.externals[0].label).toBe(
+      'corp',
+    );
+  });
+
+  it('deletes the node together with the rule peers naming that block', () => {
+    let d = must(shopDoc(), 'addExternal', { cidr: '8.8.8.8/32' });
+    const before = d;
+    d = must(d, 'connect', { from: 'shop/backend', to: 'ext:8.8.8.8/32' });
+    const r = deleteExternal.perform(d, { id: 'ext:8.8.8.8/32' });
+    expect(r.doc.externals).toEqual([]);
+    expect(r.doc.policies).toEqual(before.policies);
+    expect(deriveEdges(r.doc).externals).toEqual([]);
+  });
+});
+
+describe('addDnsPreset', () => {
+  it('adds kube-system and coredns with the kube-dns label and DNS ports, once', () => {
+    const r = addDnsPreset.perform(emptyDoc(), {});
+    expect(r.doc.namespaces.map((n) => n.name)).toEqual(['kube-system']);
+    expect(r.doc.workloads).toEqual([
+      {
+        id: 'kube-system/coredns',
+        namespace: 'kube-system',
+        name: 'coredns',
+        kind: 'Deployment',
+        labels: { 'k8s-app': 'kube-dns' },
+        ports: [
+          { name: 'dns', containerPort: 53, protocol: 'UDP' },
+          { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
+        ],
+      },
+    ]);
+    const again = addDnsPreset.perform(r.doc, {});
+    expect(again.doc).toBe(r.doc);
+    expect(again.notices[0].severity).toBe('info');
+  });
+});

@@ -1,0 +1,24 @@
+// Importing manifests: parsed by the manifest layer, merged into the document, diagnostics as notices.
+
+import { parseManifestFiles } from '../manifestBridge';
+import { mergeManifestSet } from '../merge';
+import { ok } from '../model';
+import { defineOp } from './define';
+import { withPolicyNamespaces } from './policies';
+
+export const importManifests = defineOp('importManifests', 'Import manifests', (doc, { files }) => {
+  const set = parseManifestFiles(files);
+  const merged = mergeManifestSet(doc, set);
+  const withNs = withPolicyNamespaces(merged.doc, merged.doc.policies);
+  const summary = {
+    severity: 'info' as const,
+    message: `Imported ${set.cluster.workloads.length} workloads and ${set.policies.networkPolicies.length} policies.`,
+  };
+  const notices = [...set.diagnostics, ...merged.notices, ...withNs.notices];
+  if (
+    notices.some((n) => n.severity === 'error') &&
+    set.cluster.workloads.length + set.policies.networkPolicies.length + set.cluster.namespaces.length === 0
+  )
+    return { doc, notices };
+  return ok(withNs.doc, [...notices, summary]);
+});

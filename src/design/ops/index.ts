@@ -1,0 +1,78 @@
+// The registry of user operations: the toolbar, context menu, inspector, keyboard and YAML pane all
+// dispatch through `applyOp`, and the store records what it returns.
+import type { DesignDoc, OpArgs, Operation, OpName, OpResult } from '../types';
+import { connect, disconnect, setEdgePorts } from './connections';
+import { loadDocument, setLayout, setNodePosition } from './document';
+import { addDnsPreset, addExternal, deleteExternal, setExternalLabel } from './externals';
+import { importManifests } from './import';
+import { addNamespace, deleteNamespace, renameNamespace, setNamespaceLabels } from './namespaces';
+import { replacePolicies, setDefaultDeny } from './policies';
+import {
+  addWorkload,
+  deleteWorkload,
+  moveWorkload,
+  renameWorkload,
+  setWorkloadKind,
+  setWorkloadLabels,
+  setWorkloadPorts,
+} from './workloads';
+
+export const operations: { readonly [K in OpName]: Operation<OpArgs[K]> } = {
+  addNamespace,
+  renameNamespace,
+  setNamespaceLabels,
+  deleteNamespace,
+  addWorkload,
+  renameWorkload,
+  setWorkloadKind,
+  setWorkloadLabels,
+  setWorkloadPorts,
+  moveWorkload,
+  deleteWorkload,
+  addExternal,
+  setExternalLabel,
+  deleteExternal,
+  addDnsPreset,
+  connect,
+  setEdgePorts,
+  disconnect,
+  setDefaultDeny,
+  replacePolicies,
+  importManifests,
+  setNodePosition,
+  setLayout,
+  loadDocument,
+};
+
+/** Runs the named operation. Never throws for user input; see types.ts for the result contract. */
+export function applyOp<K extends OpName>(doc: DesignDoc, name: K, args: OpArgs[K]): OpResult {
+  const op = operations[name] as Operation<OpArgs[K]>;
+  return op.perform(doc, args);
+}
+
+export {
+  addDnsPreset,
+  addExternal,
+  addNamespace,
+  addWorkload,
+  connect,
+  deleteExternal,
+  deleteNamespace,
+  deleteWorkload,
+  disconnect,
+  importManifests,
+  loadDocument,
+  moveWorkload,
+  renameNamespace,
+  renameWorkload,
+  replacePolicies,
+  setDefaultDeny,
+  setEdgePorts,
+  setExternalLabel,
+  setLayout,
+  setNamespaceLabels,
+  setNodePosition,
+  setWorkloadKind,
+  setWorkloadLabels,
+  setWorkloadPorts,
+};

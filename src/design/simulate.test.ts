@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { emptyDoc } from './model';
+import { probe, simulate } from './simulate';
+import { must, shopDoc } from './testing/build';
+
+const tcp = (port: number) => ({ protocol: 'TCP' as const, port });
+
+function threeTier() {
+  let d = must(shopDoc(), 'setDefaultDeny', { namespace: 'shop', mode: 'ingress' });
+  d = must(d, 'connect', { from: 'shop/frontend', to: 'shop/backend', ports: [tcp(8080)] });
+  d = must(d, 'connect', { from: 'shop/backend', to: 'shop/database', ports: [tcp(5432)] });
+  return d;
+}
+
+describe('simulate', () => {
+  it('reports isolation per workload with the policies behind it', () => {
+    const sim = simulate(must(threeTier(), 'setDefaultDeny', { namespace: 'shop', mode: 'both' }));
+    expect(sim.isolation['shop/backend']).toEqual({
+      state: 'both',
+      ingressPolicies: ['shop/backend-ingress', 'shop/default-deny-ingress'],
+      egressPolicies: ['shop/default-deny-egress'],
+    });
+    expect(simulate(shopDoc()).isolation['shop/frontend'].state).toBe('open');
+  });
+
+  it('lists permitted flows between workloads and the matrix with formatted connections', () => {
+    const sim = simulate(threeTier());
+    const flow = (s: string, t: string) => sim.flows.find((f) => f.source === s && f.target === t)?.conn;
+    expect(flow('shop/frontend', 'shop/backend')).toBe('TCP 8080');
+    expect(flow('shop/backend', 'shop/database')).toBe('TCP 5432');
+    expect(flow('shop/frontend', 'shop/database')).toBeUndefined();
+    const idx = (id: string) => sim.matrix.endpoints.findIndex((e) => e.node === id);
+    expect(sim.matrix.cells[idx('shop/backend')][idx('shop/database')]).toBe('TCP 5432');
+    expect(sim.matrix.cells[idx('shop/frontend')][idx('shop/database')]).toBe('');
+    const ext = sim.matrix.endpoints.findIndex((e) => e.external);
+    expect(sim.matrix.endpoints[ext].probe).toBe('0.0.0.0');
+    expect(sim.matrix.cells[idx('shop/frontend')][ext]).toBe('All Connections');
+    expect(sim.flowsTruncated).toBe(false);
+  });
+
+  it('marks drawn edges that the source side blocks, with the engine reason', () => {
+    let d = must(shopDoc(), 'connect', { from: 'shop/frontend', to: 'shop/backend', ports: [tcp(8080)] });
+    // The frontend becomes egress-isolated only afterwards, so the drawn edge has no egress rule.
+    d = must(d, 'setDefaultDeny', { namespace: 'shop', mode: 'egress' });
+    const sim = simulate(d);
+    expect(sim.blocked).toHaveLength(1);
+    expect(sim.blocked[0]).toMatchObject({
+      source: 'shop/frontend',
+      target: 'shop/backend',
+      blockedBy: 'Egress',
+    });
+    expect(sim.blocked[0].reason).toContain('default-deny-egress');
+  });
+
+  it('summarises flows to an external node, flagging partial reach', () => {
+    let d = must(shopDoc(), 'addExternal', { cidr: '10.0.0.0/8' });
+    d = must(d, 'connect', { from: 'shop/backend', to: 'ext:10.0.0.0/8!10.1.0.0/16', ports: [tcp(443)] });
+    const sim = simulate(d);
+    const f = sim.flows.find((x) => x.source === 'shop/backend' && x.target === 'ext:10.0.0.0/8');
+    expect(f).toEqual({ source: 'shop/backend', target: 'ext:10.0.0.0/8', conn: 'TCP 443', partial: true });
+  });
+
+  it('stays serializable (no functions, no bigint) so a worker can post it', () => {
+    const sim = simulate(threeTier());
+    expect(JSON.parse(JSON.stringify(sim))).toEqual(sim);
+  });
+});
+
+describe('probe', () => {
+  it('answers with the engine verdict for workloads, external nodes and addresses', () => {
+    const d = threeTier();
+    const denied = probe(d, { from: 'shop/frontend', to: 'shop/database', port: 5432, protocol: 'TCP' });
+    expect(denied.verdict?.allowed).toBe(false);
+    expect(denied.verdict?.ingress.isolatedBy.length).toBeGreaterThan(0);
+    expect(
+      probe(d, { from: 'shop/backend', to: 'shop/database', port: 5432, protocol: 'TCP' }).verdict?.allowed,
+    ).toBe(true);
+    expect(
+      probe(d, { from: 'shop/frontend', to: '8.8.8.8', port: 80, protocol: 'TCP' }).verdict?.allowed,
+    ).toBe(true);
+    expect(
+      probe(d, { from: '8.8.8.8', to: 'shop/frontend', port: 80, protocol: 'TCP' }).verdict?.allowed,
+    ).toBe(false);
+    expect(probe(d, { from: 'any', to: 'shop/backend', port: 8080, protocol: 'TCP' }).verdict?.allowed).toBe(
+      false,
+    );
+  });
+
+  it('returns an error for unknown endpoints or bad ports instead of throwing', () => {
+    const d = emptyDoc();
+    expect(probe(d, { from: 'x/y', to: 'a/b', port: 80, protocol: 'TCP' }).error).toBeTruthy();
+    expect(
+      probe(threeTier(), { from: 'shop/backend', to: 'shop/database', port: 0, protocol: 'TCP' }).error,
+    ).toBeTruthy();
+  });
+});
