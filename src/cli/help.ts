@@ -43,7 +43,7 @@ Options:
 ${EXIT_CODES}
 `;
 
-export const EXPLAIN_HELP = `Usage: netpol explain <paths...> --from <endpoint> --to <endpoint> --port <n> [options]
+export const EXPLAIN_HELP = `Usage: netpol explain <paths...> --from <endpoint> --to <endpoint> --port <n|name> [options]
 
 Says whether one connection is allowed and why: which policies isolate the source for egress and the
 destination for ingress, and which rule of which policy allows each side, or that none does.
@@ -53,7 +53,8 @@ Endpoints: a workload as namespace/name or namespace/name[Kind], or an IP addres
 Options:
   --from <endpoint>               the source (required)
   --to <endpoint>                 the destination (required)
-  --port <n>                      the destination port, 1-65535 (required)
+  --port <n|name>                 the destination port, 1-65535, or a container port name of the
+                                  destination (required)
   --protocol <TCP|UDP|SCTP>       the protocol (default TCP)
   --format <txt|json>             output format (default txt)
   --ipblock-matches-pod-ips       let ipBlock peers match pods by their status.podIPs

@@ -65,7 +65,6 @@ describe('explain txt', () => {
       '',
       'egress from shop/backend[Deployment]: allowed',
       '  not isolated for egress',
-      '  isolated by: none (no NetworkPolicy selects it for egress)',
       '',
       'ingress to data/db[StatefulSet]: denied',
       '  isolated for ingress by data/default-deny, and no rule of it allows TCP 5432',

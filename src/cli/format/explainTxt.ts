@@ -29,9 +29,8 @@ function sideLines(title: string, side: DirectionVerdict): string[] {
   if (side.reason) lines.push(`  ${side.reason}`);
   if (!side.inCluster) return lines;
   if (side.decidedBy) lines.push(`  decided by: ${formatRuleRef(side.decidedBy)}`);
-  if (side.isolatedBy.length === 0) {
-    lines.push(`  isolated by: none (no NetworkPolicy selects it for ${side.direction.toLowerCase()})`);
-  } else {
+  // Not isolated needs no list: the engine's reason already says so in words.
+  if (side.isolatedBy.length > 0) {
     lines.push('  isolated by:');
     for (const r of side.isolatedBy) lines.push(`    - ${formatRuleRef(r)}`);
   }

@@ -1,0 +1,57 @@
+// What the analyze and explain commands share: reading and parsing the inputs, printing diagnostics, writing
+// the result to stdout or a file, and the exit status rule (2 when anything was an error).
+import { writeFileSync } from 'node:fs';
+import { parseManifests } from '../../manifest';
+import type { ManifestSet } from '../../manifest/types';
+import { formatDiagnostic, hasErrors, sortDiagnostics, visibleDiagnostics } from '../diagnostics';
+import { readInputs } from '../readInputs';
+import type { CliDiagnostic, CliIo } from '../types';
+
+export const EXIT_OK = 0;
+export const EXIT_BAD_INPUT = 2;
+
+export interface Loaded {
+  readonly manifests: ManifestSet;
+  readonly diagnostics: readonly CliDiagnostic[];
+}
+
+export function loadManifests(paths: readonly string[]): Loaded {
+  const inputs = readInputs(paths);
+  const manifests = parseManifests(inputs.files);
+  const order = [...paths, ...inputs.files.map((f) => f.path)];
+  return {
+    manifests,
+    diagnostics: sortDiagnostics([...inputs.diagnostics, ...manifests.diagnostics], order),
+  };
+}
+
+export function printDiagnostics(io: CliIo, diagnostics: readonly CliDiagnostic[], verbose: boolean): void {
+  const shown = visibleDiagnostics(diagnostics, verbose);
+  if (shown.length > 0) io.stderr(`${shown.map(formatDiagnostic).join('\n')}\n`);
+}
+
+/** Writes the result; false (after saying why on stderr) when the output file cannot be written. */
+export function writeResult(io: CliIo, text: string, outputPath: string | undefined): boolean {
+  if (outputPath === undefined || outputPath === '-') {
+    io.stdout(text);
+    return true;
+  }
+  try {
+    writeFileSync(outputPath, text);
+    return true;
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    io.stderr(`netpol: error: cannot write ${outputPath}: ${why}\n`);
+    return false;
+  }
+}
+
+export function exitStatus(diagnostics: readonly CliDiagnostic[]): number {
+  return hasErrors(diagnostics) ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+/** A usage error: the message, a pointer to the help, and exit status 2. */
+export function usageError(io: CliIo, command: string, message: string): number {
+  io.stderr(`netpol ${command}: error: ${message}\nRun 'netpol ${command} --help' for usage.\n`);
+  return EXIT_BAD_INPUT;
+}

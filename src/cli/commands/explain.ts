@@ -1,0 +1,100 @@
+// `netpol explain <paths...> --from A --to B --port N`: whether one connection is allowed, and the policies
+// and rules behind the answer.
+import { explain } from '../../engine';
+import { PROTOCOLS, type Protocol } from '../../engine/types';
+import { flagOption, type OptionSpec, parseArgs, stringOption } from '../args';
+import { formatExplainJson, formatExplainTxt } from '../format';
+import { EXPLAIN_HELP } from '../help';
+import type { CliIo } from '../types';
+import {
+  EXIT_BAD_INPUT,
+  EXIT_OK,
+  exitStatus,
+  loadManifests,
+  printDiagnostics,
+  usageError,
+  writeResult,
+} from './common';
+
+export const EXPLAIN_OPTIONS: OptionSpec[] = [
+  { name: 'from', takesValue: true },
+  { name: 'to', takesValue: true },
+  { name: 'port', takesValue: true },
+  { name: 'protocol', takesValue: true },
+  { name: 'format', takesValue: true, values: ['txt', 'json'] },
+  { name: 'ipblock-matches-pod-ips', takesValue: false },
+  { name: 'output', short: 'o', takesValue: true },
+  { name: 'verbose', short: 'v', takesValue: false },
+  { name: 'help', short: 'h', takesValue: false },
+];
+
+/**
+ * A port number 1-65535 in decimal, or a container port name (an IANA service name: lower-case letters, digits
+ * and inner dashes, at most 15 characters, at least one letter) resolved against the destination; undefined
+ * for anything else.
+ */
+export function parsePort(text: string): number | string | undefined {
+  if (/^[0-9]+$/.test(text)) {
+    const n = Number(text);
+    return n >= 1 && n <= 65535 ? n : undefined;
+  }
+  const name =
+    /^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/.test(text) && /[a-z]/.test(text) && !text.includes('--');
+  return name ? text : undefined;
+}
+
+/** TCP, UDP or SCTP in any letter case (people type `tcp`), or undefined. */
+export function parseProtocol(text: string): Protocol | undefined {
+  const upper = text.toUpperCase();
+  return PROTOCOLS.find((p) => p === upper);
+}
+
+export function explainCommand(argv: readonly string[], io: CliIo): number {
+  const parsed = parseArgs(argv, EXPLAIN_OPTIONS);
+  if (!parsed.ok) return usageError(io, 'explain', parsed.error);
+  const args = parsed.args;
+  if (flagOption(args, 'help')) {
+    io.stdout(EXPLAIN_HELP);
+    return EXIT_OK;
+  }
+  if (args.positionals.length === 0) return usageError(io, 'explain', 'no input paths given');
+  const from = stringOption(args, 'from');
+  const to = stringOption(args, 'to');
+  const portText = stringOption(args, 'port');
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+    ['port', portText],
+  ] as const) {
+    if (value === undefined) return usageError(io, 'explain', `--${name} is required`);
+  }
+  const port = parsePort(portText as string);
+  if (port === undefined)
+    return usageError(
+      io,
+      'explain',
+      `--port must be a number from 1 to 65535 or a container port name (got '${portText}')`,
+    );
+  const protocolText = stringOption(args, 'protocol') ?? 'TCP';
+  const protocol = parseProtocol(protocolText);
+  if (protocol === undefined) {
+    return usageError(io, 'explain', `--protocol must be TCP, UDP or SCTP (got '${protocolText}')`);
+  }
+
+  const { manifests, diagnostics } = loadManifests(args.positionals);
+  printDiagnostics(io, diagnostics, flagOption(args, 'verbose'));
+  const verdict = explain(
+    manifests.cluster,
+    manifests.policies,
+    { from: from as string, to: to as string, port, protocol },
+    { ipBlockMatchesPodIPs: flagOption(args, 'ipblock-matches-pod-ips') },
+  );
+  if ('error' in verdict) {
+    io.stderr(`netpol explain: error: ${verdict.error}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const text =
+    stringOption(args, 'format') === 'json' ? formatExplainJson(verdict) : formatExplainTxt(verdict);
+  if (!writeResult(io, text, stringOption(args, 'output'))) return EXIT_BAD_INPUT;
+  return exitStatus(diagnostics);
+}

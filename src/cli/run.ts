@@ -1,0 +1,60 @@
+// The `netpol` command as a function: arguments in, text out through `io`, exit status back. The entry
+// point (main.ts) binds it to the process; tests call it in-process.
+import { readFileSync } from 'node:fs';
+import { analyzeCommand } from './commands/analyze';
+import { EXIT_BAD_INPUT, EXIT_OK } from './commands/common';
+import { explainCommand } from './commands/explain';
+import { ANALYZE_HELP, EXPLAIN_HELP, MAIN_HELP } from './help';
+import type { CliIo } from './types';
+
+const COMMANDS: Record<string, { run: (argv: readonly string[], io: CliIo) => number; help: string }> = {
+  analyze: { run: analyzeCommand, help: ANALYZE_HELP },
+  explain: { run: explainCommand, help: EXPLAIN_HELP },
+};
+
+function lookup(name: string) {
+  return Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+}
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+export function run(argv: readonly string[], io: CliIo): number {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.stderr(MAIN_HELP);
+    return EXIT_BAD_INPUT;
+  }
+  if (first === '--help' || first === '-h') {
+    io.stdout(MAIN_HELP);
+    return EXIT_OK;
+  }
+  if (first === '--version' || first === '-V') {
+    io.stdout(`netpol ${version()}\n`);
+    return EXIT_OK;
+  }
+  if (first === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) {
+      io.stdout(MAIN_HELP);
+      return EXIT_OK;
+    }
+    const command = lookup(topic);
+    if (!command) {
+      io.stderr(`netpol: error: no command '${topic}'\n${MAIN_HELP}`);
+      return EXIT_BAD_INPUT;
+    }
+    io.stdout(command.help);
+    return EXIT_OK;
+  }
+  const command = lookup(first);
+  if (!command) {
+    io.stderr(`netpol: error: unknown command '${first}'\n\n${MAIN_HELP}`);
+    return EXIT_BAD_INPUT;
+  }
+  return command.run(rest, io);
+}
