@@ -2,6 +2,7 @@
 export * from './adminPolicy';
 export { analyze, type ClassConnectivity } from './analyze';
 export * from './connectionSet';
+export * from './diff';
 export * from './endpoints';
 export { type ExplainQuery, explain } from './explain';
 export * from './ipRanges';

@@ -1,0 +1,183 @@
+// The change in connectivity between two analyses (two versions of a manifest tree): which flows were added,
+// which were removed, and which gained or lost ports. Workloads are matched by id (`ns/name[Kind]`). Outside
+// addresses are compared on the common refinement of both sides' address partitions, so a piece that was
+// split or merged between versions is compared address by address; the addresses whose change is the same
+// are reported together as one external endpoint.
+import { equalConnections, formatConnectionSet, isEmpty, noConnections, subtract } from './connectionSet';
+import { externalId } from './endpoints';
+import { familyMax, normalizeRanges } from './ipRanges';
+import type { ConnectionSet, Connectivity, IpRange } from './types';
+
+export type FlowChangeKind = 'added' | 'removed' | 'changed';
+
+export interface FlowChange {
+  readonly kind: FlowChangeKind;
+  /** Endpoint ids: `ns/name[Kind]`, or address ranges with `[External]`. */
+  readonly src: string;
+  readonly dst: string;
+  readonly before: ConnectionSet;
+  readonly after: ConnectionSet;
+  /** Allowed after, not before. */
+  readonly gained: ConnectionSet;
+  /** Allowed before, not after. */
+  readonly lost: ConnectionSet;
+}
+
+export interface ConnectivityDiff {
+  /** Sorted by source id, then destination id (byte order). */
+  readonly changes: readonly FlowChange[];
+  /** Workload ids only in the new tree / only in the old one, sorted. */
+  readonly workloadsAdded: readonly string[];
+  readonly workloadsRemoved: readonly string[];
+}
+
+function compareBytes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function change(src: string, dst: string, before: ConnectionSet, after: ConnectionSet): FlowChange {
+  const kind: FlowChangeKind = isEmpty(before) ? 'added' : isEmpty(after) ? 'removed' : 'changed';
+  return { kind, src, dst, before, after, gained: subtract(after, before), lost: subtract(before, after) };
+}
+
+/** Index of each workload endpoint by id. */
+function workloadIndex(c: Connectivity): Map<string, number> {
+  const out = new Map<string, number>();
+  c.endpoints.forEach((e, i) => {
+    if (e.type === 'workload') out.set(e.id, i);
+  });
+  return out;
+}
+
+/** A run of addresses that lies in one piece of each side (-1: the side does not describe these addresses). */
+interface Cell {
+  readonly range: IpRange;
+  readonly a: number;
+  readonly b: number;
+}
+
+interface Located {
+  readonly range: IpRange;
+  readonly piece: number;
+}
+
+function externalRanges(c: Connectivity): Located[] {
+  const out: Located[] = [];
+  c.endpoints.forEach((e, i) => {
+    if (e.type === 'external') for (const range of e.ranges) out.push({ range, piece: i });
+  });
+  return out;
+}
+
+/** The piece of `list` (sorted, disjoint ranges of one family) that holds `address`, or -1. */
+function pieceAt(list: readonly Located[], address: bigint): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = list[mid].range;
+    if (address < r.start) hi = mid - 1;
+    else if (address > r.end) lo = mid + 1;
+    else return list[mid].piece;
+  }
+  return -1;
+}
+
+/** The common refinement of both sides' external pieces: every run of addresses cut at every boundary. */
+function refine(a: Connectivity, b: Connectivity): Cell[] {
+  const ra = externalRanges(a);
+  const rb = externalRanges(b);
+  const cells: Cell[] = [];
+  for (const family of [4, 6] as const) {
+    const fa = ra
+      .filter((l) => l.range.family === family)
+      .sort((x, y) => cmpBig(x.range.start, y.range.start));
+    const fb = rb
+      .filter((l) => l.range.family === family)
+      .sort((x, y) => cmpBig(x.range.start, y.range.start));
+    if (fa.length === 0 && fb.length === 0) continue;
+    const cuts = new Set<bigint>([0n]);
+    for (const l of [...fa, ...fb]) {
+      cuts.add(l.range.start);
+      if (l.range.end < familyMax(family)) cuts.add(l.range.end + 1n);
+    }
+    const points = [...cuts].sort(cmpBig);
+    points.forEach((start, i) => {
+      const end = i + 1 < points.length ? points[i + 1] - 1n : familyMax(family);
+      cells.push({ range: { family, start, end }, a: pieceAt(fa, start), b: pieceAt(fb, start) });
+    });
+  }
+  return cells;
+}
+
+function cmpBig(x: bigint, y: bigint): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * Every flow whose allowed connections differ between `a` (before) and `b` (after). A workload present on one
+ * side only has no connections on the other; addresses a side does not describe (an IP family none of its
+ * policies mention) count as having none there, as in the listing that side's analysis prints.
+ */
+export function diffConnectivity(a: Connectivity, b: Connectivity): ConnectivityDiff {
+  const wa = workloadIndex(a);
+  const wb = workloadIndex(b);
+  const ids = [...new Set([...wa.keys(), ...wb.keys()])].sort(compareBytes);
+  const none = noConnections();
+  const connA = (s: string, d: string) => {
+    const i = wa.get(s);
+    const j = wa.get(d);
+    return i === undefined || j === undefined ? none : a.connection(i, j);
+  };
+  const connB = (s: string, d: string) => {
+    const i = wb.get(s);
+    const j = wb.get(d);
+    return i === undefined || j === undefined ? none : b.connection(i, j);
+  };
+  const changes: FlowChange[] = [];
+  for (const s of ids) {
+    for (const d of ids) {
+      if (s === d) continue;
+      const before = connA(s, d);
+      const after = connB(s, d);
+      if (!equalConnections(before, after)) changes.push(change(s, d, before, after));
+    }
+  }
+
+  const cells = refine(a, b);
+  const conn = (c: Connectivity, index: Map<string, number>, w: string, piece: number, out: boolean) => {
+    const i = index.get(w);
+    if (i === undefined || piece < 0) return none;
+    return out ? c.connection(i, piece) : c.connection(piece, i);
+  };
+  for (const w of ids) {
+    for (const out of [true, false]) {
+      // Addresses with the same before/after are reported as one endpoint, as the engine groups its pieces.
+      const groups = new Map<string, { ranges: IpRange[]; before: ConnectionSet; after: ConnectionSet }>();
+      for (const cell of cells) {
+        const before = conn(a, wa, w, cell.a, out);
+        const after = conn(b, wb, w, cell.b, out);
+        if (equalConnections(before, after)) continue;
+        const key = `${formatConnectionSet(before)}\u0000${formatConnectionSet(after)}`;
+        const g = groups.get(key);
+        if (g) g.ranges.push(cell.range);
+        else groups.set(key, { ranges: [cell.range], before, after });
+      }
+      for (const g of groups.values()) {
+        const ext = externalId(normalizeRanges(g.ranges));
+        changes.push(out ? change(w, ext, g.before, g.after) : change(ext, w, g.before, g.after));
+      }
+    }
+  }
+  changes.sort((x, y) => compareBytes(x.src, y.src) || compareBytes(x.dst, y.dst));
+  return {
+    changes,
+    workloadsAdded: ids.filter((id) => !wa.has(id)),
+    workloadsRemoved: ids.filter((id) => !wb.has(id)),
+  };
+}
+
+/** True when nothing changed: no flow and no workload added or removed. */
+export function isEmptyDiff(d: ConnectivityDiff): boolean {
+  return d.changes.length === 0 && d.workloadsAdded.length === 0 && d.workloadsRemoved.length === 0;
+}
