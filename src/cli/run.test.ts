@@ -177,6 +177,39 @@ describe('netpol analyze', () => {
   });
 });
 
+const POD_IPS = `apiVersion: v1
+kind: Pod
+metadata: {name: a, namespace: ns, labels: {app: a}}
+status: {podIP: 10.0.0.4}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: b, namespace: ns, labels: {app: b}}
+status: {podIP: 10.0.0.5}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: a-out, namespace: ns}
+spec:
+  podSelector: {matchLabels: {app: a}}
+  policyTypes: [Egress]
+  egress: [{to: [{ipBlock: {cidr: 10.0.0.0/24}}]}]
+`;
+
+describe('netpol analyze --ipblock-matches-pod-ips', () => {
+  it('lets an ipBlock match a pod by its IP only when asked', () => {
+    const file = join(root, 'pod-ips.yaml');
+    writeFileSync(file, POD_IPS);
+    const line = 'ns/a[Pod] => ns/b[Pod] : All Connections';
+    const plain = netpol('analyze', file);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout.split('\n')).not.toContain(line);
+    const calico = netpol('analyze', file, '--ipblock-matches-pod-ips');
+    expect(calico.code).toBe(0);
+    expect(calico.stdout.split('\n')).toContain(line);
+  });
+});
+
 describe('netpol explain', () => {
   it('explains an allowed connection with the rule that allows it', () => {
     const r = netpol(
@@ -231,6 +264,25 @@ describe('netpol explain', () => {
     const v = JSON.parse(r.stdout);
     expect(v).toMatchObject({ allowed: false, protocol: 'UDP', port: 5432 });
     expect(v.dst.id).toBe('shop/db[Deployment]');
+  });
+
+  it('explains traffic from an address outside the cluster and resolves a named port', () => {
+    const r = netpol(
+      'explain',
+      join(root, 'app'),
+      '--from',
+      '203.0.113.9',
+      '--to',
+      'shop/frontend',
+      '--port',
+      'https',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(
+      /^ALLOWED: .*\[External\] => shop\/frontend\[Deployment\] : TCP 8443$/,
+    );
+    expect(r.stdout).toContain('NetworkPolicy shop/frontend-from-world, ingress rule 1');
   });
 
   it('rejects a missing or bad port, a bad protocol and an unknown endpoint with exit 2', () => {
