@@ -23,6 +23,7 @@ import {
   readString,
   readStringMap,
   report,
+  reportAt,
   showValue,
   type YamlMap,
 } from './reader';
@@ -254,7 +255,7 @@ export function readObjectName(
   const name = readString(r, metadata.name, ['metadata', 'name']);
   if (name === undefined || name === '') {
     if (metadata.name === undefined || metadata.name === null || name === '')
-      report(r, obj.metadata === undefined ? [] : ['metadata'], 'error', 'metadata.name is missing');
+      reportAt(r, obj.metadata === undefined ? [] : ['metadata'], 'error', 'metadata.name is missing');
     return undefined;
   }
   let namespace = '';

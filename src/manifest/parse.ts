@@ -7,7 +7,7 @@ import { readAdminPolicy } from './adminPolicy';
 import { buildCluster } from './cluster';
 import { readNetworkPolicy } from './networkPolicy';
 import { offsetToPos, originKey, pathKey, positionIn } from './positions';
-import { isMap, newReader, readStringMap, report, type YamlMap } from './reader';
+import { isMap, newReader, readStringMap, reportAt, type YamlMap } from './reader';
 import type {
   Diagnostic,
   ManifestSet,
@@ -112,7 +112,7 @@ export function parseManifests(files: readonly SourceFile[]): ManifestSet {
           const r = newReader(origin, describeObject(kind, obj), diagnostics, ' (skipped)');
           const md = isMap(obj.metadata) ? obj.metadata : {};
           if (typeof md.name !== 'string' || md.name === '') {
-            report(r, isMap(obj.metadata) ? ['metadata'] : [], 'error', 'metadata.name is missing');
+            reportAt(r, isMap(obj.metadata) ? ['metadata'] : [], 'error', 'metadata.name is missing');
             continue;
           }
           const labels = readStringMap(r, md.labels, ['metadata', 'labels'], 'labels', false) ?? {};

@@ -47,6 +47,19 @@ export function report(
   });
 }
 
+/** A message about the object as a whole (no field prefix), shown at the node at `posPath`. */
+export function reportAt(r: Reader, posPath: YamlPath, severity: Severity, message: string): void {
+  const pos = positionOf(r.origin, posPath);
+  if (severity === 'error') r.errors++;
+  r.diagnostics.push({
+    file: pos.file,
+    line: pos.line,
+    column: pos.column,
+    severity,
+    message: `${r.subject}${severity === 'error' ? r.errorNote : ''}: ${message}`,
+  });
+}
+
 export function isMap(v: unknown): v is YamlMap {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
