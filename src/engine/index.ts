@@ -4,6 +4,7 @@ export { analyze, type ClassConnectivity } from './analyze';
 export * from './connectionSet';
 export * from './diff';
 export * from './endpoints';
+export * from './expectations';
 export { type ExplainQuery, explain } from './explain';
 export * from './ipRanges';
 export * from './policy';

@@ -257,3 +257,40 @@ export interface Verdict {
   /** One sentence for the whole verdict. */
   readonly summary: string;
 }
+
+// ---- expectations (`netpol check`) ------------------------------------------------------------------------------
+
+/**
+ * Who an expectation is about: one endpoint named as `explain` reads it (`ns/name`, `ns/name[Kind]`, an IP
+ * address), or every workload a selector matches (`namespace` by name, or `namespaceSelector`; neither means
+ * every namespace; an absent `podSelector` means every pod).
+ */
+export type EndpointPattern =
+  | { readonly kind: 'endpoint'; readonly text: string }
+  | {
+      readonly kind: 'selector';
+      readonly namespace?: string;
+      readonly namespaceSelector?: LabelSelector;
+      readonly podSelector?: LabelSelector;
+    };
+
+/** An expected verdict: traffic `from` → `to` on `protocol`/`port` is (or is not) allowed. */
+export interface Expectation {
+  readonly from: EndpointPattern;
+  readonly to: EndpointPattern;
+  /** A number, or a container port name of the destination. */
+  readonly port: number | string;
+  readonly protocol: Protocol;
+  readonly allowed: boolean;
+}
+
+export interface ExpectationOutcome {
+  readonly expectation: Expectation;
+  readonly passed: boolean;
+  /** Source/destination pairs evaluated (a selector may stand for several workloads). */
+  readonly checked: number;
+  /** The verdicts that contradict the expectation, with the engine's reasons. */
+  readonly contradicting: readonly Verdict[];
+  /** What could not be evaluated (unknown endpoint, a selector matching nothing, a missing named port). */
+  readonly errors: readonly string[];
+}
