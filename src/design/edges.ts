@@ -3,7 +3,8 @@
 // endpoints (egress), merged per (source, target). A selector matching a whole namespace (empty pod
 // selector) points at the namespace node; one matching several workloads fans out to each with a label
 // naming the selector; an ipBlock points at the external node of that exact block (created as a derived
-// external when the user has not placed one); a rule without peers points at `any`.
+// external when the user has not placed one); a rule without peers points at `any`. Edges never loop on a
+// workload, but may loop on a namespace node (`ns:a -> ns:a`: "pods of a may reach each other").
 import { matchesSelector } from '../engine/selector';
 import type { LabelSelector, NetworkPolicyPeer, NetworkPolicyPort } from '../engine/types';
 import { externalId, makeExternal, namespaceLabels, namespaceRef, policyKey } from './model';
@@ -122,7 +123,8 @@ export function deriveEdges(doc: DesignDoc): DerivedGraph {
     for (const s of subject.nodes)
       for (const o of other.nodes) {
         const [source, target] = ref.direction === 'Ingress' ? [o, s] : [s, o];
-        if (source === target) continue;
+        // A workload reaching itself is not an edge; a namespace reaching itself is (intra-namespace rules).
+        if (source === target && !source.startsWith('ns:')) continue;
         const id = `${source}->${target}`;
         const e = pending.get(id) ?? {
           source,

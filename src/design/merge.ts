@@ -86,3 +86,25 @@ export function mergeManifestSet(doc: DesignDoc, set: ManifestSet): { doc: Desig
     notices,
   };
 }
+
+/** Namespaces that policies live in but the document lacks, added so every policy has a home on the canvas. */
+export function withPolicyNamespaces(
+  doc: DesignDoc,
+  policies: readonly DesignPolicy[],
+): { doc: DesignDoc; notices: Notice[] } {
+  const known = new Set(doc.namespaces.map((n) => n.name));
+  const missing = [...new Set(policies.map((p) => p.namespace))].filter((n) => !known.has(n));
+  if (missing.length === 0) return { doc, notices: [] };
+  return {
+    doc: {
+      ...doc,
+      namespaces: [...doc.namespaces, ...missing.map((name) => ({ name, labels: namespaceLabels(name) }))],
+    },
+    notices: [
+      {
+        severity: 'info',
+        message: `Added namespace${missing.length > 1 ? 's' : ''} ${missing.join(', ')} for its policies.`,
+      },
+    ],
+  };
+}

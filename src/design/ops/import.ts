@@ -1,10 +1,9 @@
 // Importing manifests: parsed by the manifest layer, merged into the document, diagnostics as notices.
 
 import { parseManifestFiles } from '../manifestBridge';
-import { mergeManifestSet } from '../merge';
+import { mergeManifestSet, withPolicyNamespaces } from '../merge';
 import { ok } from '../model';
 import { defineOp } from './define';
-import { withPolicyNamespaces } from './policies';
 
 export const importManifests = defineOp('importManifests', 'Import manifests', (doc, { files }) => {
   const set = parseManifestFiles(files);

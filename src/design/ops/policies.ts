@@ -1,8 +1,9 @@
 // Whole-policy operations: default deny per namespace and replacing the policy set from the YAML pane.
 import { applyDefaultDeny } from '../defaultDeny';
-import { fail, invalidNamespaceName, namespaceLabels, ok, policyKey } from '../model';
+import { withPolicyNamespaces } from '../merge';
+import { fail, invalidNamespaceName, ok, policyKey } from '../model';
 import { workloadsIn } from '../policies';
-import type { DesignDoc, DesignPolicy, Notice } from '../types';
+import type { Notice } from '../types';
 import { defineOp } from './define';
 
 export const setDefaultDeny = defineOp('setDefaultDeny', 'Default deny', (doc, { namespace, mode }) => {
@@ -17,28 +18,6 @@ export const setDefaultDeny = defineOp('setDefaultDeny', 'Default deny', (doc, {
     });
   return ok(next, notices);
 });
-
-/** Namespaces that policies live in but the document lacks, added so every policy has a home on the canvas. */
-export function withPolicyNamespaces(
-  doc: DesignDoc,
-  policies: readonly DesignPolicy[],
-): { doc: DesignDoc; notices: Notice[] } {
-  const known = new Set(doc.namespaces.map((n) => n.name));
-  const missing = [...new Set(policies.map((p) => p.namespace))].filter((n) => !known.has(n));
-  if (missing.length === 0) return { doc, notices: [] };
-  return {
-    doc: {
-      ...doc,
-      namespaces: [...doc.namespaces, ...missing.map((name) => ({ name, labels: namespaceLabels(name) }))],
-    },
-    notices: [
-      {
-        severity: 'info',
-        message: `Added namespace${missing.length > 1 ? 's' : ''} ${missing.join(', ')} for its policies.`,
-      },
-    ],
-  };
-}
 
 export const replacePolicies = defineOp('replacePolicies', 'Edit policies', (doc, { policies }) => {
   const seen = new Set<string>();

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { deriveEdges, formatPorts } from './edges';
+import { examples } from './examples';
+import { emptyDoc } from './model';
+import { disconnect, importManifests } from './ops';
+import { must, shopDoc } from './testing/build';
+
+function load(id: string) {
+  const ex = examples.find((e) => e.id === id)!;
+  return must(emptyDoc(), 'importManifests', { files: [{ path: `${id}.yaml`, text: ex.yaml }] });
+}
+
+describe('deriveEdges', () => {
+  it('draws drawn edges once per (source, target), merging the ingress and egress sides', () => {
+    let d = must(shopDoc(), 'setDefaultDeny', { namespace: 'shop', mode: 'both' });
+    d = must(d, 'connect', {
+      from: 'shop/frontend',
+      to: 'shop/backend',
+      ports: [{ protocol: 'TCP', port: 8080 }],
+    });
+    const { edges } = deriveEdges(d);
+    expect(edges).toEqual([
+      {
+        id: 'shop/frontend->shop/backend',
+        source: 'shop/frontend',
+        target: 'shop/backend',
+        refs: [
+          { policy: 'shop/backend-ingress', direction: 'Ingress', ruleIndex: 0, peerIndex: 0 },
+          { policy: 'shop/frontend-egress', direction: 'Egress', ruleIndex: 0, peerIndex: 0 },
+        ],
+        label: 'TCP 8080',
+        directions: ['Ingress', 'Egress'],
+        managed: true,
+      },
+    ]);
+  });
+
+  it('fans an imported selector out to every matched workload, labelled with the selector', () => {
+    const { edges } = deriveEdges(load('database-isolation'));
+    const toDb = edges.filter((e) => e.target === 'data/postgres');
+    expect(toDb.map((e) => e.source)).toEqual(['apps/billing', 'apps/orders']);
+    expect(toDb[0].selectorLabel).toBe('db-access=true in namespaces team=apps (2 workloads)');
+    expect(toDb.every((e) => e.label === 'TCP 5432' && !e.managed)).toBe(true);
+  });
+
+  it('points namespace-wide selectors at namespace nodes (also looping on their own namespace)', () => {
+    const { edges } = deriveEdges(load('namespace-isolation'));
+    const ids = edges.map((e) => e.id);
+    expect(ids).toContain('ns:dev->ns:dev');
+    expect(ids).toContain('monitoring/prometheus->ns:prod');
+    expect(edges.find((e) => e.id === 'monitoring/prometheus->ns:prod')?.label).toBe('TCP 9090');
+  });
+
+  it('creates derived externals for ipBlocks and for rules without peers', () => {
+    const g1 = deriveEdges(load('database-isolation'));
+    expect(g1.externals).toEqual([
+      {
+        id: 'ext:10.20.0.0/16!10.20.5.0/24',
+        label: '10.20.0.0/16',
+        cidr: '10.20.0.0/16',
+        except: ['10.20.5.0/24'],
+        derived: true,
+      },
+    ]);
+    expect(g1.edges.map((e) => e.id)).toContain('data/postgres->ext:10.20.0.0/16!10.20.5.0/24');
+    const g3 = deriveEdges(load('three-tier'));
+    expect(g3.externals.map((e) => e.id)).toEqual(['any']);
+    expect(g3.edges.find((e) => e.source === 'any')?.target).toBe('shop/frontend');
+  });
+
+  it('reports rules whose policy or peers match nothing', () => {
+    const d = must(emptyDoc(), 'replacePolicies', {
+      policies: [
+        {
+          name: 'p',
+          namespace: 'x',
+          podSelector: { matchLabels: { app: 'ghost' } },
+          ingress: [{ from: [{ podSelector: { matchLabels: { app: 'nobody' } } }] }],
+        },
+      ],
+    });
+    const g = deriveEdges(d);
+    expect(g.edges).toEqual([]);
+    expect(g.unmatched).toHaveLength(1);
+    expect(g.unmatched[0].message).toContain('selects no workload');
+  });
+
+  it('disconnecting a fan-out edge removes the shared peer and says which other edges went', () => {
+    const d = load('database-isolation');
+    const edge = deriveEdges(d).edges.find((e) => e.id === 'apps/orders->data/postgres')!;
+    const r = disconnect.perform(d, { edge });
+    expect(deriveEdges(r.doc).edges.some((e) => e.target === 'data/postgres')).toBe(false);
+    expect(r.notices.some((n) => n.severity === 'warning' && n.message.includes('apps/billing'))).toBe(true);
+    // The imported policy itself stays, keeping postgres isolated for ingress.
+    expect(r.doc.policies.find((p) => p.name === 'postgres-ingress')?.ingress).toEqual([]);
+  });
+});
+
+describe('formatPorts', () => {
+  it('writes protocol and port, ranges, names, whole protocols and any', () => {
+    expect(formatPorts(undefined)).toBe('any');
+    expect(
+      formatPorts([
+        { port: 80 },
+        { protocol: 'UDP', port: 53 },
+        { protocol: 'TCP', port: 8000, endPort: 8080 },
+        { port: 'http' },
+        { protocol: 'SCTP' },
+      ]),
+    ).toBe('TCP 80, UDP 53, TCP 8000-8080, TCP http, all SCTP');
+  });
+});
+
+describe('importManifests', () => {
+  it('merges into the document and returns the diagnostics of skipped input', () => {
+    const r = importManifests.perform(shopDoc(), {
+      files: [
+        {
+          path: 'x.yaml',
+          text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n---\nkind: Pod\nmetadata:\n  name: p\n  labels: {app: p}\n',
+        },
+      ],
+    });
+    expect(r.doc.workloads.map((w) => w.id)).toContain('default/p');
+    expect(r.doc.workloads.map((w) => w.id)).toContain('shop/frontend');
+    expect(r.notices.at(-1)?.message).toBe('Imported 1 workloads and 0 policies.');
+  });
+
+  it('reads the managed annotation back into the flag', () => {
+    const text = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: a-ingress
+  namespace: n
+  annotations:
+    netpol-designer/managed: "true"
+    owner: me
+spec:
+  podSelector: {}
+`;
+    const r = importManifests.perform(emptyDoc(), { files: [{ path: 'p.yaml', text }] });
+    expect(r.doc.policies[0].managed).toBe(true);
+    expect(r.doc.policies[0].extras).toEqual({ annotations: { owner: 'me' } });
+  });
+
+  it('leaves the document unchanged when nothing could be read', () => {
+    const d = shopDoc();
+    const r = importManifests.perform(d, { files: [{ path: 'bad.yaml', text: 'kind: [' }] });
+    expect(r.doc).toBe(d);
+    expect(r.notices[0]).toMatchObject({ severity: 'error', file: 'bad.yaml', line: 1 });
+  });
+});

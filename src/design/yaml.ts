@@ -1,0 +1,106 @@
+// The YAML views of the document, through the manifest layer: the policy set (NetworkPolicies, then admin
+// policies) and the cluster inventory (Namespaces, workloads), each as canonical multi-document YAML, and
+// the way back from edited text. An edit with errors yields no document, only diagnostics with 1-based
+// line/column, so the UI keeps the last good document and shows markers.
+
+import { emitAdminPolicies, emitCluster, emitNetworkPolicies, parseManifests } from '../manifest';
+import type { PolicyExtras, PolicyExtrasMap, SourceFile } from '../manifest/types';
+import { designPolicy, mergeManifestSet, withPolicyNamespaces } from './merge';
+import { canonical, policyKey, stripManaged, toCluster } from './model';
+import { type DesignDoc, MANAGED_ANNOTATION, type Notice, type ParseResult } from './types';
+
+export const POLICY_FILE = 'policies.yaml';
+export const INVENTORY_FILE = 'inventory.yaml';
+
+/** Extras to write per policy: the kept ones, plus the managed annotation for designer-made policies. */
+function extrasOf(doc: DesignDoc): PolicyExtrasMap {
+  const out: Record<string, PolicyExtras> = {};
+  for (const p of doc.policies) {
+    const extras = p.extras ?? {};
+    out[policyKey(p)] = p.managed
+      ? { ...extras, annotations: { ...(extras.annotations ?? {}), [MANAGED_ANNOTATION]: 'true' } }
+      : extras;
+  }
+  return out;
+}
+
+export function policyYaml(doc: DesignDoc): string {
+  const np = emitNetworkPolicies(doc.policies.map(stripManaged), extrasOf(doc));
+  const admin = doc.adminPolicies.length > 0 ? emitAdminPolicies(doc.adminPolicies) : '';
+  return np && admin ? `${np}---\n${admin}` : np || admin;
+}
+
+export function inventoryYaml(doc: DesignDoc): string {
+  return emitCluster(toCluster(doc));
+}
+
+function parse(text: string, path: string) {
+  const file: SourceFile = { path, text };
+  const set = parseManifests([file]);
+  const errors = set.diagnostics.some((d) => d.severity === 'error');
+  return { set, errors, diagnostics: set.diagnostics as readonly Notice[] };
+}
+
+/** Replaces the policy set (and admin policies) with the text's; other kinds are ignored with a warning. */
+export function applyPolicyYaml(doc: DesignDoc, text: string): ParseResult {
+  const { set, errors, diagnostics } = parse(text, POLICY_FILE);
+  if (errors) return { doc: undefined, diagnostics };
+  const notices: Notice[] = [...diagnostics];
+  if (
+    set.cluster.workloads.length > 0 ||
+    set.origins.size > set.networkPolicies.length + set.adminPolicies.length
+  )
+    notices.push({
+      severity: 'warning',
+      message:
+        'Only NetworkPolicies and admin policies are read from this pane; edit Namespaces and workloads in the inventory.',
+      file: POLICY_FILE,
+      line: 1,
+      column: 1,
+    });
+  const policies = set.policies.networkPolicies.map((p, i) =>
+    designPolicy(p, set.networkPolicies[i]?.extras),
+  );
+  const withNs = withPolicyNamespaces(doc, policies);
+  return {
+    doc: canonical({ ...withNs.doc, policies, adminPolicies: set.policies.adminPolicies ?? [] }),
+    diagnostics: [...notices, ...withNs.notices],
+  };
+}
+
+/** Replaces namespaces and workloads with the text's; policies stay; layout entries of vanished nodes go. */
+export function applyInventoryYaml(doc: DesignDoc, text: string): ParseResult {
+  const { set, errors, diagnostics } = parse(text, INVENTORY_FILE);
+  if (errors) return { doc: undefined, diagnostics };
+  const notices: Notice[] = [...diagnostics];
+  if (set.networkPolicies.length + set.adminPolicies.length > 0)
+    notices.push({
+      severity: 'warning',
+      message: 'Policies are read from the policy pane, not from the inventory; they were ignored here.',
+      file: INVENTORY_FILE,
+      line: 1,
+      column: 1,
+    });
+  const cleared: DesignDoc = { ...doc, namespaces: [], workloads: [] };
+  const merged = mergeManifestSet(cleared, {
+    ...set,
+    policies: { networkPolicies: [] },
+    networkPolicies: [],
+    adminPolicies: [],
+  });
+  const next = withPolicyNamespaces(
+    { ...merged.doc, policies: doc.policies, adminPolicies: doc.adminPolicies },
+    doc.policies,
+  );
+  const alive = new Set([
+    ...next.doc.namespaces.map((n) => `ns:${n.name}`),
+    ...next.doc.workloads.map((w) => w.id),
+    ...next.doc.externals.map((e) => e.id),
+    'any',
+  ]);
+  const layout = Object.fromEntries(Object.entries(doc.layout).filter(([k]) => alive.has(k)));
+  return {
+    doc: canonical({ ...next.doc, layout }),
+    diagnostics: [...notices, ...merged.notices, ...next.notices],
+  };
+}
