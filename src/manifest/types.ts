@@ -1,7 +1,14 @@
 // The manifest layer's vocabulary: source texts in, the engine's typed values out, with positions for every
 // object and every field so diagnostics, lint findings and editor markers can point at the exact node.
 // Pure data plus small lookup helpers; no DOM, no node: imports (the browser uses this layer too).
-import type { AdminNetworkPolicy, Cluster, Labels, NetworkPolicy, PolicySet } from '../engine/types';
+import type {
+  AdminNetworkPolicy,
+  Cluster,
+  Expectation,
+  Labels,
+  NetworkPolicy,
+  PolicySet,
+} from '../engine/types';
 
 /** One input text (a file read by the CLI, or the editor's buffer). `path` is reported back in diagnostics. */
 export interface SourceFile {
@@ -131,4 +138,17 @@ export interface ManifestSet {
 export interface EmitAdminOptions {
   /** `v1alpha1` (default): AdminNetworkPolicy / BaselineAdminNetworkPolicy; `v1alpha2`: ClusterNetworkPolicy. */
   readonly form?: AdminPolicyForm;
+}
+
+/** One expected verdict read from an expectations file (`netpol check --expect`), with where it was written. */
+export interface ParsedExpectation {
+  readonly expectation: Expectation;
+  /** The list item's position. */
+  readonly pos: SourcePos;
+}
+
+/** What `parseExpectations` read: the valid expectations, and diagnostics for the rest. */
+export interface ExpectationsFile {
+  readonly expectations: readonly ParsedExpectation[];
+  readonly diagnostics: readonly Diagnostic[];
 }

@@ -1,0 +1,106 @@
+// Writes expectations files for `netpol check`: from a list of expectations, or from an analysis (the
+// designer's current matrix, or chosen probes), so what the designer shows today can be pinned in CI.
+import { allows, MAX_PORT, MIN_PORT } from '../engine/connectionSet';
+import { findEndpoint } from '../engine/endpoints';
+import { formatIp } from '../engine/ipRanges';
+import type { ConnectionSet, Connectivity, Endpoint, EndpointPattern, Expectation, Protocol } from '../engine/types';
+import { compareStrings, dumpDocument, selectorYaml, type Yaml } from './emitYaml';
+
+const HEADER = '# Expected verdicts, checked by `netpol check <paths...> --expect <this file>`.\n';
+
+function patternYaml(p: EndpointPattern): string | Yaml {
+  if (p.kind === 'endpoint') return p.text;
+  const out: Yaml = {};
+  if (p.namespace !== undefined) out.namespace = p.namespace;
+  if (p.namespaceSelector) out.namespaceSelector = selectorYaml(p.namespaceSelector);
+  if (p.podSelector) out.podSelector = selectorYaml(p.podSelector);
+  return out;
+}
+
+/** An expectations file (`expectations:` list), in the order given. */
+export function emitExpectations(expectations: readonly Expectation[]): string {
+  const list = expectations.map((e) => ({
+    from: patternYaml(e.from),
+    to: patternYaml(e.to),
+    port: e.port,
+    protocol: e.protocol,
+    allowed: e.allowed,
+  }));
+  return `${HEADER}${dumpDocument({ expectations: list })}`;
+}
+
+/** A probe as the designer asks it: endpoints by id or IP address. */
+export interface ExpectationProbe {
+  readonly from: string;
+  readonly to: string;
+  readonly port: number;
+  readonly protocol: Protocol;
+}
+
+/** How an expectation names an endpoint: a workload by id, an outside piece by its first address. */
+function endpointText(e: Endpoint): string {
+  if (e.type === 'workload') return e.id;
+  const r = e.ranges[0];
+  return formatIp(r.family, r.start);
+}
+
+/**
+ * The ports worth pinning for one pair: the destination's container ports, and the first port of every
+ * allowed range that is not a whole protocol; TCP 80 as a representative when that leaves nothing.
+ */
+function portsFor(dst: Endpoint, conn: ConnectionSet): { protocol: Protocol; port: number }[] {
+  const seen = new Map<string, { protocol: Protocol; port: number }>();
+  const add = (protocol: Protocol, port: number) => seen.set(`${protocol}/${port}`, { protocol, port });
+  if (dst.type === 'workload') for (const p of dst.workload.ports) add(p.protocol, p.containerPort);
+  for (const protocol of ['SCTP', 'TCP', 'UDP'] as const) {
+    for (const iv of conn[protocol]) if (!(iv.start === MIN_PORT && iv.end === MAX_PORT)) add(protocol, iv.start);
+  }
+  if (seen.size === 0) add('TCP', 80);
+  return [...seen.values()];
+}
+
+/**
+ * An expectations file pinning an analysis: with `probes`, one expectation per probe (probes naming no
+ * endpoint of the analysis are left out); without, one per pair of distinct endpoints (not outside to
+ * outside) and port worth pinning (see `portsFor`), allowed or not as the analysis says. Sorted, so the same
+ * analysis always gives the same file.
+ */
+export function expectationsFromMatrix(connectivity: Connectivity, probes?: readonly ExpectationProbe[]): string {
+  const out: Expectation[] = [];
+  const at = (text: string): EndpointPattern => ({ kind: 'endpoint', text });
+  const { endpoints } = connectivity;
+  if (probes) {
+    for (const p of probes) {
+      const i = findEndpoint(endpoints, p.from);
+      const j = findEndpoint(endpoints, p.to);
+      if (typeof i !== 'number' || typeof j !== 'number') continue;
+      const allowed = allows(connectivity.connection(i, j), p.protocol, p.port);
+      out.push({ from: at(p.from), to: at(p.to), port: p.port, protocol: p.protocol, allowed });
+    }
+    return emitExpectations(out);
+  }
+  endpoints.forEach((src, i) => {
+    endpoints.forEach((dst, j) => {
+      if (i === j || (src.type === 'external' && dst.type === 'external')) return;
+      const conn = connectivity.connection(i, j);
+      for (const { protocol, port } of portsFor(dst, conn)) {
+        out.push({
+          from: at(endpointText(src)),
+          to: at(endpointText(dst)),
+          port,
+          protocol,
+          allowed: allows(conn, protocol, port),
+        });
+      }
+    });
+  });
+  const text = (p: EndpointPattern) => (p.kind === 'endpoint' ? p.text : '');
+  out.sort(
+    (a, b) =>
+      compareStrings(text(a.from), text(b.from)) ||
+      compareStrings(text(a.to), text(b.to)) ||
+      compareStrings(a.protocol, b.protocol) ||
+      Number(a.port) - Number(b.port),
+  );
+  return emitExpectations(out);
+}
