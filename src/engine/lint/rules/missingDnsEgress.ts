@@ -1,0 +1,147 @@
+// missing-dns-egress: a workload whose egress does not allow DNS (UDP and TCP 53) to kube-dns. Decided by the
+// engine's own evaluation (`explain`) towards a kube-dns pod of the input, or, when the input has none, towards
+// a stand-in `kube-system/coredns` with the labels and ports CoreDNS is deployed with.
+import { NAMESPACE_NAME_LABEL } from '../../classes';
+import { workloadId } from '../../endpoints';
+import { explain } from '../../explain';
+import { hasPolicyType, policySelects } from '../../policy';
+import { matchesSelector } from '../../selector';
+import type { LabelSelector, NetworkPolicy, Protocol, Verdict, Workload } from '../../types';
+import { describeSelector, workloadName } from '../describe';
+import { freePolicyName, workloadSubject } from '../subjects';
+import type { Finding, Fix, LintContext, LintRule } from '../types';
+
+const DNS_NAMESPACE = 'kube-system';
+const DNS_LABELS = { 'k8s-app': 'kube-dns' } as const;
+
+/** The stand-in when the input holds no kube-dns pod: CoreDNS as kubeadm and most distributions deploy it. */
+export const SYNTHETIC_DNS: Workload = {
+  namespace: DNS_NAMESPACE,
+  name: 'coredns',
+  kind: 'Deployment',
+  labels: { ...DNS_LABELS },
+  ports: [
+    { name: 'dns', containerPort: 53, protocol: 'UDP' },
+    { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
+    { name: 'metrics', containerPort: 9153, protocol: 'TCP' },
+  ],
+};
+
+function isDnsPod(w: Workload): boolean {
+  return w.namespace === DNS_NAMESPACE && w.labels['k8s-app'] === DNS_LABELS['k8s-app'];
+}
+
+function egressIsolated(ctx: LintContext, w: Workload): boolean {
+  return ctx.policies.networkPolicies.some((np) => hasPolicyType(np, 'Egress') && policySelects(np, w));
+}
+
+/** The egress side of `w` → `dns` on one port, evaluated on a cluster of just the two. */
+function dnsVerdict(ctx: LintContext, w: Workload, dns: Workload, protocol: Protocol): Verdict {
+  const v = explain(
+    { namespaces: ctx.cluster.namespaces, workloads: [w, dns] },
+    ctx.policies,
+    { from: workloadId(w), to: workloadId(dns), port: 53, protocol },
+    { ipBlockMatchesPodIPs: ctx.options.ipBlockMatchesPodIPs },
+  );
+  if ('error' in v) throw new Error(`missing-dns-egress: ${v.error}`);
+  return v;
+}
+
+/**
+ * An egress policy allowing DNS for the pods of `w`'s namespace: all of them when every workload there is
+ * already isolated for egress, else those with `w`'s labels. No fix when the new policy would isolate a
+ * workload that is open today (a fix must not take traffic away).
+ */
+function dnsFix(ctx: LintContext, w: Workload, dns: Workload): Fix | undefined {
+  const sameNs = ctx.cluster.workloads.filter((x) => x.namespace === w.namespace);
+  let podSelector: LabelSelector = {};
+  let base = 'allow-dns-egress';
+  if (!sameNs.every((x) => egressIsolated(ctx, x))) {
+    podSelector = { matchLabels: { ...w.labels } };
+    if (sameNs.some((x) => matchesSelector(podSelector, x.labels) && !egressIsolated(ctx, x)))
+      return undefined;
+    base = `${w.name}-allow-dns-egress`;
+  }
+  const name = freePolicyName(ctx.policies, w.namespace, base);
+  const policy: NetworkPolicy = {
+    namespace: w.namespace,
+    name,
+    podSelector,
+    policyTypes: ['Egress'],
+    egress: [
+      {
+        to: [
+          {
+            namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: dns.namespace } },
+            podSelector: { matchLabels: { ...DNS_LABELS } },
+          },
+        ],
+        ports: [
+          { protocol: 'UDP', port: 53 },
+          { protocol: 'TCP', port: 53 },
+        ],
+      },
+    ],
+  };
+  const who =
+    Object.keys(podSelector.matchLabels ?? {}).length === 0
+      ? `every pod of namespace ${w.namespace}`
+      : `pods ${describeSelector(podSelector)}`;
+  return {
+    title: `Add NetworkPolicy ${w.namespace}/${name} (DNS to kube-dns for ${who})`,
+    type: 'addPolicy',
+    policy,
+  };
+}
+
+export const missingDnsEgress: LintRule = {
+  id: 'missing-dns-egress',
+  defaultSeverity: 'warning',
+  title: 'No DNS egress',
+  explanation:
+    'Once a pod is isolated for egress, every destination must be allowed explicitly, DNS included. Without ' +
+    'egress to the cluster DNS (pods `k8s-app=kube-dns` in `kube-system`, on UDP 53 and TCP 53) the pod ' +
+    'cannot resolve service names and most applications fail in ways that do not look like a network policy ' +
+    'problem. TCP 53 is needed for large answers. The check asks the engine whether the egress side allows ' +
+    'the connection (to a kube-dns pod of the input, or to a stand-in kube-system/coredns when there is none); ' +
+    'the quick fix adds an egress policy for DNS.',
+  check(ctx) {
+    const real = ctx.cluster.workloads.filter(isDnsPod);
+    const dns = real[0] ?? SYNTHETIC_DNS;
+    const standIn =
+      real.length === 0 ? ' (no kube-dns pod in the input: checked against kube-system/coredns)' : '';
+    const cache = new Map<string, { udp: Verdict; tcp: Verdict }>();
+    const out: Finding[] = [];
+    for (const w of ctx.cluster.workloads) {
+      if (isDnsPod(w)) continue;
+      // The egress side depends only on where the pod is and what labels it has.
+      const key = JSON.stringify([w.namespace, Object.entries(w.labels).sort(), w.podIPs ?? []]);
+      let verdicts = cache.get(key);
+      if (!verdicts) {
+        verdicts = { udp: dnsVerdict(ctx, w, dns, 'UDP'), tcp: dnsVerdict(ctx, w, dns, 'TCP') };
+        cache.set(key, verdicts);
+      }
+      const { udp, tcp } = verdicts;
+      if (udp.egress.allowed && tcp.egress.allowed) continue;
+      const missing =
+        !udp.egress.allowed && !tcp.egress.allowed
+          ? 'UDP 53 and TCP 53'
+          : !udp.egress.allowed
+            ? 'UDP 53'
+            : 'TCP 53';
+      const first = udp.egress.allowed ? tcp : udp;
+      const fixable = first.egress.isolatedBy.length > 0 && first.egress.decidedBy?.action !== 'Deny';
+      const fix = fixable ? dnsFix(ctx, w, dns) : undefined;
+      out.push({
+        ruleId: 'missing-dns-egress',
+        severity: udp.egress.allowed ? 'info' : 'warning',
+        message:
+          `\`${workloadName(w)}\` may not reach DNS: egress to kube-dns (${workloadName(dns)}) on ${missing} is ` +
+          `denied — ${first.egress.reason}${standIn}`,
+        subject: workloadSubject(w),
+        ...(fix ? { fix } : {}),
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,33 @@
+// Building finding subjects and quick-fix policies the same way in every rule.
+
+import { hasPolicyType } from '../policy';
+import { isEmptySelector } from '../selector';
+import type { Direction, NetworkPolicy, PolicySet, Workload } from '../types';
+import type { FindingPathSegment, FindingSubject } from './types';
+
+export function policySubject(np: NetworkPolicy, path?: readonly FindingPathSegment[]): FindingSubject {
+  return path === undefined
+    ? { kind: 'policy', namespace: np.namespace, name: np.name }
+    : { kind: 'policy', namespace: np.namespace, name: np.name, path };
+}
+
+export function workloadSubject(w: Workload): FindingSubject {
+  return { kind: 'workload', namespace: w.namespace, name: w.name, workloadKind: w.kind };
+}
+
+export function namespaceSubject(namespace: string): FindingSubject {
+  return { kind: 'namespace', namespace, name: namespace };
+}
+
+/** A policy selecting every pod of its namespace with this policy type and no rule for it. */
+export function isDefaultDeny(np: NetworkPolicy, direction: Direction): boolean {
+  const rules = direction === 'Ingress' ? np.ingress : np.egress;
+  return isEmptySelector(np.podSelector) && hasPolicyType(np, direction) && (rules ?? []).length === 0;
+}
+
+/** `base`, or `base-2`, `base-3`, … : the first name no NetworkPolicy of the namespace uses. */
+export function freePolicyName(policies: PolicySet, namespace: string, base: string): string {
+  const taken = new Set(policies.networkPolicies.filter((p) => p.namespace === namespace).map((p) => p.name));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
