@@ -3,7 +3,14 @@
 import { allows, MAX_PORT, MIN_PORT } from '../engine/connectionSet';
 import { findEndpoint } from '../engine/endpoints';
 import { formatIp } from '../engine/ipRanges';
-import type { ConnectionSet, Connectivity, Endpoint, EndpointPattern, Expectation, Protocol } from '../engine/types';
+import type {
+  ConnectionSet,
+  Connectivity,
+  Endpoint,
+  EndpointPattern,
+  Expectation,
+  Protocol,
+} from '../engine/types';
 import { compareStrings, dumpDocument, selectorYaml, type Yaml } from './emitYaml';
 
 const HEADER = '# Expected verdicts, checked by `netpol check <paths...> --expect <this file>`.\n';
@@ -53,7 +60,8 @@ function portsFor(dst: Endpoint, conn: ConnectionSet): { protocol: Protocol; por
   const add = (protocol: Protocol, port: number) => seen.set(`${protocol}/${port}`, { protocol, port });
   if (dst.type === 'workload') for (const p of dst.workload.ports) add(p.protocol, p.containerPort);
   for (const protocol of ['SCTP', 'TCP', 'UDP'] as const) {
-    for (const iv of conn[protocol]) if (!(iv.start === MIN_PORT && iv.end === MAX_PORT)) add(protocol, iv.start);
+    for (const iv of conn[protocol])
+      if (!(iv.start === MIN_PORT && iv.end === MAX_PORT)) add(protocol, iv.start);
   }
   if (seen.size === 0) add('TCP', 80);
   return [...seen.values()];
@@ -65,7 +73,10 @@ function portsFor(dst: Endpoint, conn: ConnectionSet): { protocol: Protocol; por
  * outside) and port worth pinning (see `portsFor`), allowed or not as the analysis says. Sorted, so the same
  * analysis always gives the same file.
  */
-export function expectationsFromMatrix(connectivity: Connectivity, probes?: readonly ExpectationProbe[]): string {
+export function expectationsFromMatrix(
+  connectivity: Connectivity,
+  probes?: readonly ExpectationProbe[],
+): string {
   const out: Expectation[] = [];
   const at = (text: string): EndpointPattern => ({ kind: 'endpoint', text });
   const { endpoints } = connectivity;

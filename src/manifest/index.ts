@@ -3,6 +3,7 @@
 export { NAMESPACE_NAME_LABEL } from './cluster';
 export { adminPolicyYaml, emitAdminPolicies, emitAdminPolicy, sortAdminPolicies } from './emitAdmin';
 export { emitCluster } from './emitCluster';
+export { type ExpectationProbe, emitExpectations, expectationsFromMatrix } from './emitExpectations';
 export {
   effectivePolicyTypes,
   emitNetworkPolicies,
@@ -10,6 +11,7 @@ export {
   networkPolicyYaml,
   sortPolicies,
 } from './emitNetworkPolicy';
+export { parseExpectations } from './expectations';
 export { parseManifests } from './parse';
 export * from './positions';
 export * from './types';
