@@ -9,7 +9,7 @@ Usage:
   netpol help [command]                      show help for a command
   netpol --version                           print the version
 
-Paths are manifest files or folders (read recursively: .yaml, .yml, .json).
+Paths are manifest files or folders (read recursively: .yaml, .yml, .json); - reads standard input.
 Run 'netpol <command> --help' for the options of a command.
 `;
 
@@ -25,6 +25,8 @@ export const ANALYZE_HELP = `Usage: netpol analyze <paths...> [options]
 
 Lists every ordered pair of endpoints (workloads as namespace/name[Kind], and outside addresses as IP
 ranges) with the connections the policies allow between them, one per line, like netpol-analyzer.
+
+Paths: manifest files, folders (read recursively: .yaml, .yml, .json), or - for standard input.
 
 Options:
   --format <txt|json|csv|md|dot>  output format (default txt):

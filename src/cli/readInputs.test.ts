@@ -64,6 +64,21 @@ describe('readInputs', () => {
     expect(readInputs([join(root, 'bom.yaml')]).files[0].text).toBe('kind: Pod\n');
   });
 
+  it('reads - from standard input once, as <stdin>, beside files', () => {
+    write('a.yaml', 'a');
+    let reads = 0;
+    const stdin = () => {
+      reads++;
+      return '\ufeffkind: Pod\n';
+    };
+    const r = readInputs(['-', join(root, 'a.yaml'), '-'], stdin);
+    expect(reads).toBe(1);
+    expect(r.files).toEqual([
+      { path: '<stdin>', text: 'kind: Pod\n' },
+      { path: join(root, 'a.yaml'), text: 'a' },
+    ]);
+  });
+
   it('reports a missing path as an error and still reads the others', () => {
     write('a.yaml', 'a');
     const missing = join(root, 'nope.yaml');

@@ -1,7 +1,8 @@
 // Reads the paths given on the command line into source files for the manifest layer: files as named, and
 // folders recursively (.yaml, .yml, .json only). Folder contents come in byte order of their paths, so the
 // same tree always gives the same list; a path reached twice (a file and its folder, a symlink loop) is read
-// once. Problems the user can cause (a missing path, an unreadable file) are diagnostics, not exceptions.
+// once. `-` reads standard input (`kubectl get netpol -A -o yaml | netpol analyze -`), reported as `<stdin>`.
+// Problems the user can cause (a missing path, an unreadable file) are diagnostics, not exceptions.
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareBytes } from './format/rows';
@@ -34,7 +35,19 @@ function describeError(e: unknown): string {
   }
 }
 
-export function readInputs(paths: readonly string[]): InputResult {
+// A byte-order mark is not part of the first line's text; leaving it would shift column numbers.
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export const STDIN_PATH = '<stdin>';
+
+function readStdin(): string {
+  return readFileSync(0, 'utf8');
+}
+
+/** `stdin` is how `-` is read; tests pass their own. */
+export function readInputs(paths: readonly string[], stdin: () => string = readStdin): InputResult {
   const files: SourceFile[] = [];
   const diagnostics: CliDiagnostic[] = [];
   const seen = new Set<string>();
@@ -47,10 +60,7 @@ export function readInputs(paths: readonly string[]): InputResult {
       const real = realpathSync(path);
       if (seen.has(real)) return;
       seen.add(real);
-      let text = readFileSync(path, 'utf8');
-      // A byte-order mark is not part of the first line's text; leaving it would shift column numbers.
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      files.push({ path, text });
+      files.push({ path, text: stripBom(readFileSync(path, 'utf8')) });
     } catch (e) {
       problem(path, `cannot read: ${describeError(e)}`);
     }
@@ -83,7 +93,18 @@ export function readInputs(paths: readonly string[]): InputResult {
     }
   };
 
+  let stdinRead = false;
   for (const path of paths) {
+    if (path === '-') {
+      if (stdinRead) continue;
+      stdinRead = true;
+      try {
+        files.push({ path: STDIN_PATH, text: stripBom(stdin()) });
+      } catch (e) {
+        problem(STDIN_PATH, `cannot read: ${describeError(e)}`);
+      }
+      continue;
+    }
     let isDir: boolean;
     try {
       isDir = statSync(path).isDirectory();
