@@ -6,6 +6,10 @@ Usage:
   netpol analyze <paths...> [options]        list every allowed connection
   netpol explain <paths...> --from A --to B --port N [options]
                                              say why one connection is allowed or denied
+  netpol diff <old paths...> -- <new paths...> [options]
+                                             list the flows added, removed or changed between two trees
+  netpol check <paths...> --expect <file> [options]
+                                             check a file of expected verdicts
   netpol help [command]                      show help for a command
   netpol --version                           print the version
 
@@ -18,6 +22,7 @@ const EXIT_CODES = `Exit status:
   2  bad usage, or an error in the input: a missing file, malformed YAML, an invalid field (bad CIDR,
      unknown protocol, ...). The documents that are valid are still analyzed and the result is printed
      before exiting with 2, so one broken file does not hide the rest.
+  1  an internal error (a bug in netpol: please report it with the input)
 Diagnostics go to stderr as 'file:line:column: severity: message'; info messages (such as skipped
 kinds) only with --verbose.`;
 

@@ -2,7 +2,9 @@
 // point (main.ts) binds it to the process; tests call it in-process.
 import { readFileSync } from 'node:fs';
 import { analyzeCommand } from './commands/analyze';
+import { CHECK_HELP, checkCommand } from './commands/check';
 import { EXIT_BAD_INPUT, EXIT_OK } from './commands/common';
+import { DIFF_HELP, diffCommand } from './commands/diff';
 import { explainCommand } from './commands/explain';
 import { ANALYZE_HELP, EXPLAIN_HELP, MAIN_HELP } from './help';
 import type { CliIo } from './types';
@@ -10,6 +12,8 @@ import type { CliIo } from './types';
 const COMMANDS: Record<string, { run: (argv: readonly string[], io: CliIo) => number; help: string }> = {
   analyze: { run: analyzeCommand, help: ANALYZE_HELP },
   explain: { run: explainCommand, help: EXPLAIN_HELP },
+  diff: { run: diffCommand, help: DIFF_HELP },
+  check: { run: checkCommand, help: CHECK_HELP },
 };
 
 function lookup(name: string) {

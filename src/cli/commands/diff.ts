@@ -1,0 +1,105 @@
+// `netpol diff <old paths...> -- <new paths...>`: how connectivity changes between two versions of a manifest
+// tree (flows added, removed, ports gained or lost), for a pull-request check. Exit 1 when flows changed, so
+// CI can flag the change; --exit-zero for a report that never fails the job.
+import { analyze } from '../../engine';
+import { type ConnectivityDiff, diffConnectivity } from '../../engine/diff';
+import { flagOption, type OptionSpec, type ParsedArgs, parseArgs, stringOption } from '../args';
+import type { CliIo } from '../types';
+import {
+  EXIT_BAD_INPUT,
+  EXIT_OK,
+  exitStatus,
+  loadManifests,
+  printDiagnostics,
+  usageError,
+  writeResult,
+} from './common';
+import { formatDiffJson, formatDiffMarkdown, formatDiffTxt } from './diffReport';
+
+export const EXIT_CHANGED = 1;
+
+const FORMATTERS: Record<string, (d: ConnectivityDiff) => string> = {
+  txt: formatDiffTxt,
+  md: formatDiffMarkdown,
+  json: formatDiffJson,
+};
+
+export const DIFF_OPTIONS: OptionSpec[] = [
+  { name: 'format', takesValue: true, values: Object.keys(FORMATTERS) },
+  { name: 'exit-zero', takesValue: false },
+  { name: 'ipblock-matches-pod-ips', takesValue: false },
+  { name: 'output', short: 'o', takesValue: true },
+  { name: 'verbose', short: 'v', takesValue: false },
+  { name: 'help', short: 'h', takesValue: false },
+];
+
+export const DIFF_HELP = `Usage: netpol diff <old paths...> -- <new paths...> [options]
+
+Compares the connectivity of two versions of a manifest tree (for example the base branch's k8s/ folder and
+the pull request's) and lists what changed: flows added, flows removed, and flows whose allowed ports
+changed, by endpoint (namespace/name[Kind], or outside address ranges compared address by address).
+
+Options:
+  --format <txt|md|json>          output format (default txt):
+                                    txt   '+ src => dst : conn', '- …', '~ src => dst : before -> after'
+                                    md    a summary line and tables, for a pull-request comment
+                                    json  {"summary", "changes": [{kind, src, dst, before, after, gained, lost}]}
+  --exit-zero                     exit 0 even when flows changed
+  --ipblock-matches-pod-ips       let ipBlock peers match pods by their status.podIPs
+  -o, --output <file>             write the result to a file instead of stdout
+  -v, --verbose                   also print info diagnostics
+  -h, --help                      show this help
+
+Exit status:
+  0  no flow changed (or --exit-zero)
+  1  flows changed
+  2  bad usage, or an error in either tree's input (the diff is still printed)
+`;
+
+/** Options may come on either side of the `--` that separates the trees; the later one wins. */
+function parseSides(
+  argv: readonly string[],
+):
+  | { ok: true; old: readonly string[]; new: readonly string[]; args: ParsedArgs }
+  | { ok: false; error: string } {
+  const cut = argv.indexOf('--');
+  if (cut < 0) return { ok: false, error: "separate the old and the new paths with '--'" };
+  const left = parseArgs(argv.slice(0, cut), DIFF_OPTIONS);
+  if (!left.ok) return left;
+  const right = parseArgs(argv.slice(cut + 1), DIFF_OPTIONS);
+  if (!right.ok) return right;
+  const options = new Map([...left.args.options, ...right.args.options]);
+  return {
+    ok: true,
+    old: left.args.positionals,
+    new: right.args.positionals,
+    args: { positionals: [...left.args.positionals, ...right.args.positionals], options },
+  };
+}
+
+export function diffCommand(argv: readonly string[], io: CliIo): number {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(DIFF_HELP);
+    return EXIT_OK;
+  }
+  const parsed = parseSides(argv);
+  if (!parsed.ok) return usageError(io, 'diff', parsed.error);
+  const { args } = parsed;
+  if (parsed.old.length === 0) return usageError(io, 'diff', 'no old paths given (before the --)');
+  if (parsed.new.length === 0) return usageError(io, 'diff', 'no new paths given (after the --)');
+
+  const options = { ipBlockMatchesPodIPs: flagOption(args, 'ipblock-matches-pod-ips') };
+  const before = loadManifests(parsed.old);
+  const after = loadManifests(parsed.new);
+  const diagnostics = [...before.diagnostics, ...after.diagnostics];
+  printDiagnostics(io, diagnostics, flagOption(args, 'verbose'));
+  const diff = diffConnectivity(
+    analyze(before.manifests.cluster, before.manifests.policies, options),
+    analyze(after.manifests.cluster, after.manifests.policies, options),
+  );
+  const format = FORMATTERS[stringOption(args, 'format') ?? 'txt'];
+  if (!writeResult(io, format(diff), stringOption(args, 'output'))) return EXIT_BAD_INPUT;
+  const status = exitStatus(diagnostics);
+  if (status !== EXIT_OK) return status;
+  return diff.changes.length > 0 && !flagOption(args, 'exit-zero') ? EXIT_CHANGED : EXIT_OK;
+}
