@@ -16,6 +16,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../store';
+import { startAutoPlacement } from '../toolbar/autoLayoutAction';
 import { ConnectPopover, type PendingConnection } from './ConnectPopover';
 import { ContextMenu, type ContextTarget } from './ContextMenu';
 import { ExternalNode } from './ExternalNode';
@@ -131,6 +132,14 @@ export function Canvas() {
             });
       resetIfUnchanged(r.doc !== before);
     },
+    [flow],
+  );
+
+  useEffect(
+    () =>
+      startAutoPlacement(() =>
+        setTimeout(() => flow.fitView({ padding: 0.15, maxZoom: 1.2, duration: 200 }), 50),
+      ),
     [flow],
   );
 

@@ -4,6 +4,8 @@ import type { DesignDoc, Point } from '../../design/types';
 import { buildNodes, WORKLOAD_HEIGHT, WORKLOAD_WIDTH } from './toFlow';
 
 const GAP = 24;
+const GAP_X = 90;
+const GAP_Y = 50;
 
 function overlaps(a: Point, b: Point, w: number, h: number): boolean {
   return Math.abs(a.x - b.x) < w + GAP / 2 && Math.abs(a.y - b.y) < h + GAP / 2;
@@ -25,8 +27,8 @@ export function nextWorkloadPosition(doc: DesignDoc, namespace: string): Point {
     .map((n) => n.position);
   for (let i = 0; ; i++) {
     const slot = {
-      x: 20 + (i % 2) * (WORKLOAD_WIDTH + GAP),
-      y: 48 + Math.floor(i / 2) * (WORKLOAD_HEIGHT + GAP),
+      x: 20 + (i % 2) * (WORKLOAD_WIDTH + GAP_X),
+      y: 48 + Math.floor(i / 2) * (WORKLOAD_HEIGHT + GAP_Y),
     };
     if (!taken.some((p) => overlaps(p, slot, WORKLOAD_WIDTH, WORKLOAD_HEIGHT))) return slot;
   }

@@ -97,6 +97,7 @@ describe('canvas edges', () => {
     const sim: Simulation = {
       isolation: {},
       flows: [{ source: 'shop/web', target: 'data/db', conn: 'All Connections' }],
+      flowsTruncated: false,
       blocked: [
         {
           edgeId: graph.edges[0].id,
@@ -140,6 +141,7 @@ describe('overlay focus', () => {
         { source: 's/c', target: 's/a', conn: 'TCP 80' },
         { source: 's/b', target: 's/c', conn: 'TCP 80' },
       ],
+      flowsTruncated: false,
       blocked: [],
       matrix: { endpoints: [], cells: [] },
     };
@@ -148,6 +150,19 @@ describe('overlay focus', () => {
     expect([...hl.related].sort()).toEqual(['s/a', 's/b', 's/c']);
     const none = highlight({ type: 'node', ref: 's/b' }, { ...sim, flows: [] }, []);
     expect([...none.related]).toEqual(['s/b']);
+    const rule = {
+      id: 's/x->s/b',
+      source: 's/x',
+      target: 's/b',
+      refs: [],
+      label: 'any',
+      directions: [],
+      managed: true,
+    };
+    expect([...highlight({ type: 'node', ref: 's/b' }, { ...sim, flows: [] }, [rule]).related]).toEqual([
+      's/b',
+    ]);
+    expect([...highlight({ type: 'node', ref: 's/b' }, null, [rule]).related].sort()).toEqual(['s/b', 's/x']);
     expect(highlight({ type: 'node', ref: 'ns:s' }, sim, []).active).toBe(false);
     expect(highlight(null, sim, []).active).toBe(false);
   });

@@ -27,7 +27,9 @@ const NS_HEADER = 48;
 const NS_PAD_BOTTOM = 20;
 const NS_MIN_WIDTH = 250;
 const NS_MIN_HEIGHT = 150;
-const GAP = 24;
+/** Wide gaps between workloads, so the port labels of the edges between them have room. */
+const GAP_X = 90;
+const GAP_Y = 50;
 /** Above this many flows the overlay only draws the flows of the selected node. */
 export const MAX_OVERLAY_FLOWS = 400;
 
@@ -74,8 +76,8 @@ export function isolationText(state: IsolationState): string {
 /** A grid slot for a workload that has no stored position yet, relative to its namespace. */
 function workloadSlot(index: number): NodeLayout {
   return {
-    x: NS_PAD_X + (index % 2) * (WORKLOAD_WIDTH + GAP),
-    y: NS_HEADER + Math.floor(index / 2) * (WORKLOAD_HEIGHT + GAP),
+    x: NS_PAD_X + (index % 2) * (WORKLOAD_WIDTH + GAP_X),
+    y: NS_HEADER + Math.floor(index / 2) * (WORKLOAD_HEIGHT + GAP_Y),
   };
 }
 
@@ -149,7 +151,9 @@ export function buildNodes(
     nodes.push({
       id: ext.id,
       type: 'external',
-      position: stored ? { x: stored.x, y: stored.y } : { x: maxRight + 120, y: i * (WORKLOAD_HEIGHT + GAP) },
+      position: stored
+        ? { x: stored.x, y: stored.y }
+        : { x: maxRight + 120, y: i * (WORKLOAD_HEIGHT + GAP_Y) },
       selected: selectedRef === ext.id,
       data: { external: ext, selected: selectedRef === ext.id },
     });
@@ -210,7 +214,8 @@ export function buildEdges(
 
 /**
  * Which nodes and edges to dim while a workload or external is selected: everything that neither reaches it
- * nor is reached by it (per the simulation), and the edges not touching it.
+ * nor is reached by it. With a simulation that is the permitted flows (what really happens, blocked intents
+ * excluded); without one, the rule edges.
  */
 export function highlight(
   selection: Selection | null,
@@ -220,13 +225,12 @@ export function highlight(
   const ref = selection?.type === 'node' ? selection.ref : null;
   if (!ref || ref.startsWith('ns:')) return { related: new Set(), active: false };
   const related = new Set<string>([ref]);
-  for (const f of simulation?.flows ?? []) {
-    if (f.source === ref) related.add(f.target);
-    if (f.target === ref) related.add(f.source);
-  }
-  for (const r of rules) {
-    if (r.source === ref) related.add(r.target);
-    if (r.target === ref) related.add(r.source);
+  const links: readonly { readonly source: string; readonly target: string }[] = simulation
+    ? simulation.flows
+    : rules;
+  for (const l of links) {
+    if (l.source === ref) related.add(l.target);
+    if (l.target === ref) related.add(l.source);
   }
   return { related, active: true };
 }

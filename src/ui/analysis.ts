@@ -1,0 +1,79 @@
+// Keeps `analysis` in the store in step with `doc`: every new document is sent to the analysis worker, latest
+// wins, and the answer is stored with the document it describes. Without Worker support (never in our target
+// browsers, but possible in tests) the simulation runs on the main thread.
+import { simulate } from '../design/simulate';
+import type { DesignDoc, Simulation } from '../design/types';
+import { createLatestWins } from './latestWins';
+import { useAppStore } from './store';
+import AnalysisWorker from './worker/analysis.worker?worker';
+import type { AnalysisRequest, AnalysisResponse } from './worker/protocol';
+
+type Answer = { doc: DesignDoc; simulation: Simulation } | { doc: DesignDoc; error: string };
+
+/** Starts analysing the store's document; returns a function that stops it. */
+export function startAnalysis(): () => void {
+  const store = useAppStore;
+  const pendingDocs = new Map<number, DesignDoc>();
+  let worker: Worker | null = null;
+  try {
+    worker = new AnalysisWorker();
+  } catch {
+    worker = null;
+  }
+
+  const deliver = (answer: Answer) => {
+    if ('error' in answer) {
+      store.getState().notify('error', `The simulator failed: ${answer.error}`);
+      store.getState().setAnalysisPending(false);
+      return;
+    }
+    store.getState().setAnalysis(answer.doc, answer.simulation, worker ? 'worker' : 'main');
+  };
+
+  const scheduler = createLatestWins<DesignDoc, Answer>((seq, doc) => {
+    pendingDocs.set(seq, doc);
+    if (worker) {
+      const msg: AnalysisRequest = { seq, doc };
+      worker.postMessage(msg);
+    } else {
+      // Main-thread fallback, still asynchronous so the caller's render is not held up.
+      setTimeout(() => {
+        try {
+          answer(seq, { doc, simulation: simulate(doc) });
+        } catch (err) {
+          answer(seq, { doc, error: err instanceof Error ? err.message : String(err) });
+        }
+      }, 0);
+    }
+  }, deliver);
+
+  function answer(seq: number, a: Answer) {
+    pendingDocs.delete(seq);
+    scheduler.receive(seq, a);
+  }
+
+  if (worker) {
+    worker.onmessage = (e: MessageEvent<AnalysisResponse>) => {
+      const res = e.data;
+      const doc = pendingDocs.get(res.seq);
+      if (!doc) return;
+      answer(res.seq, res.ok ? { doc, simulation: res.simulation } : { doc, error: res.error });
+    };
+    worker.onerror = (e) => {
+      store.getState().notify('error', `The simulator worker stopped: ${e.message}`);
+    };
+  }
+
+  const request = (doc: DesignDoc) => {
+    store.getState().setAnalysisPending(true);
+    scheduler.request(doc);
+  };
+  request(store.getState().doc);
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.doc !== prev.doc) request(s.doc);
+  });
+  return () => {
+    unsubscribe();
+    worker?.terminate();
+  };
+}

@@ -1,0 +1,102 @@
+// The probe: one question to the engine (from, to, port, protocol) and its verdict with reasons. From and To
+// take a workload (`namespace/name`), an external block from the canvas, or any IP address.
+import { useMemo, useState } from 'react';
+import type { Protocol } from '../../engine/types';
+import { useDerivedGraph } from '../canvas/useDerivedGraph';
+import { runProbe } from '../simulatorApi';
+import { useAppStore } from '../store';
+import { VerdictView } from './VerdictView';
+
+export function ProbePanel() {
+  const doc = useAppStore((s) => s.doc);
+  const graph = useDerivedGraph();
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [port, setPort] = useState('80');
+  const [protocol, setProtocol] = useState<Protocol>('TCP');
+  const [asked, setAsked] = useState<{ from: string; to: string; port: number; protocol: Protocol } | null>(
+    null,
+  );
+  const [error, setError] = useState<string | null>(null);
+  const options = useMemo(
+    () => [...doc.workloads.map((w) => w.id), ...graph.externals.map((x) => x.id)],
+    [doc.workloads, graph.externals],
+  );
+  // Re-run the asked question on every document change, so the verdict follows edits.
+  const result = useMemo(() => (asked ? runProbe(doc, asked) : null), [asked, doc]);
+
+  return (
+    <div className="probe">
+      <form
+        aria-label="Probe"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const n = Number(port);
+          if (!/^\d+$/.test(port.trim()) || n < 1 || n > 65535) {
+            setError('The port must be a number from 1 to 65535.');
+            return;
+          }
+          if (!from.trim() || !to.trim()) {
+            setError('Choose a source and a destination.');
+            return;
+          }
+          setError(null);
+          setAsked({ from: from.trim(), to: to.trim(), port: n, protocol });
+        }}
+      >
+        <label htmlFor="probe-from">From</label>
+        <input
+          id="probe-from"
+          list="probe-endpoints"
+          value={from}
+          placeholder="ns/workload or IP"
+          onChange={(e) => setFrom(e.target.value)}
+        />
+        <label htmlFor="probe-to">To</label>
+        <input
+          id="probe-to"
+          list="probe-endpoints"
+          value={to}
+          placeholder="ns/workload or IP"
+          onChange={(e) => setTo(e.target.value)}
+        />
+        <label htmlFor="probe-port">Port</label>
+        <input id="probe-port" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} />
+        <label htmlFor="probe-protocol">Protocol</label>
+        <select
+          id="probe-protocol"
+          value={protocol}
+          onChange={(e) => setProtocol(e.target.value as Protocol)}
+        >
+          <option>TCP</option>
+          <option>UDP</option>
+          <option>SCTP</option>
+        </select>
+        <span />
+        <button type="submit" className="primary">
+          Probe
+        </button>
+        <datalist id="probe-endpoints">
+          {options.map((o) => (
+            <option key={o} value={o} />
+          ))}
+        </datalist>
+      </form>
+      <div className="probe-result" data-testid="probe-result" aria-live="polite">
+        {error && (
+          <p className="hint" role="alert">
+            {error}
+          </p>
+        )}
+        {!error &&
+          result &&
+          ('error' in result ? (
+            <p className="hint">{result.error}</p>
+          ) : (
+            <VerdictView verdict={result.verdict} />
+          ))}
+        {!error && !result && <p className="hint">Ask whether one connection is allowed, and why.</p>}
+      </div>
+    </div>
+  );
+}

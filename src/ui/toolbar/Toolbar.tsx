@@ -1,0 +1,78 @@
+// The top bar: add things, lay out, toggle the simulator, undo/redo, examples, and engineer B's file menu.
+// Every button dispatches a design operation or a store action; nothing here edits the document itself.
+import { useReactFlow } from '@xyflow/react';
+import { nextExternalPosition } from '../canvas/placement';
+import { derivedGraphOf } from '../canvas/useDerivedGraph';
+import { FilesMenuSlot } from '../FilesMenuSlot';
+import { useAppStore, useHistoryState } from '../store';
+import { AddExternalForm, AddNamespaceForm, AddWorkloadForm } from './AddForms';
+import { runAutoLayout } from './autoLayoutAction';
+import { ExamplesMenu } from './ExamplesMenu';
+import { MenuButton } from './MenuButton';
+
+export function Toolbar() {
+  const simulatorOn = useAppStore((s) => s.simulatorOn);
+  const pending = useAppStore((s) => s.analysisPending);
+  const { canUndo, canRedo } = useHistoryState();
+  const flow = useReactFlow();
+  const fit = () => setTimeout(() => flow.fitView({ padding: 0.15, maxZoom: 1.2, duration: 200 }), 50);
+
+  return (
+    <header className="topbar" role="toolbar" aria-label="Designer toolbar">
+      <h1>
+        netpol<span>-</span>designer
+      </h1>
+      <MenuButton label="Add namespace" popupRole="dialog">
+        {(close) => <AddNamespaceForm close={close} />}
+      </MenuButton>
+      <MenuButton label="Add workload" popupRole="dialog">
+        {(close) => <AddWorkloadForm close={close} />}
+      </MenuButton>
+      <MenuButton label="Add external CIDR" popupRole="dialog">
+        {(close) => <AddExternalForm close={close} />}
+      </MenuButton>
+      <button
+        type="button"
+        title="kube-system / coredns (k8s-app=kube-dns), UDP and TCP 53"
+        onClick={() => {
+          const store = useAppStore.getState();
+          const ids = derivedGraphOf(store.doc).externals.map((x) => x.id);
+          store.dispatch('addDnsPreset', { position: nextExternalPosition(store.doc, ids) });
+        }}
+      >
+        Add DNS preset
+      </button>
+      <span className="sep" />
+      <button type="button" onClick={() => void runAutoLayout().then(fit)}>
+        Auto layout
+      </button>
+      <button
+        type="button"
+        aria-pressed={simulatorOn}
+        title="Show permitted and blocked flows on the canvas"
+        onClick={() => useAppStore.getState().setSimulatorOn(!simulatorOn)}
+      >
+        Simulator
+      </button>
+      <span className="sep" />
+      <button type="button" disabled={!canUndo} onClick={() => useAppStore.getState().undo()} title="Ctrl+Z">
+        Undo
+      </button>
+      <button
+        type="button"
+        disabled={!canRedo}
+        onClick={() => useAppStore.getState().redo()}
+        title="Ctrl+Shift+Z"
+      >
+        Redo
+      </button>
+      <span className="sep" />
+      <ExamplesMenu onLoaded={fit} />
+      <FilesMenuSlot />
+      <span className="spacer" />
+      <output className="hint" aria-live="polite" data-testid="analysis-status">
+        {pending ? 'Simulating…' : 'Simulation up to date'}
+      </output>
+    </header>
+  );
+}
