@@ -1,0 +1,76 @@
+// Saving and sharing documents: versioned JSON (autosave, files) and a compact URL-fragment form (deflate,
+// then base64url). Loading never throws: malformed input comes back as a diagnostic.
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { canonical } from './model';
+import type { DesignDoc, ParseResult } from './types';
+import { docProblem } from './validate';
+
+/** Identifies our JSON among other files a user might open. */
+export const FORMAT = 'netpol-designer';
+/** A decoded share link inflating beyond this many bytes is refused. */
+const MAX_INFLATED = 16 * 1024 * 1024;
+
+export function serializeDoc(doc: DesignDoc): string {
+  return JSON.stringify({ format: FORMAT, version: doc.version, doc: canonical(doc) });
+}
+
+function failure(message: string): ParseResult {
+  return { doc: undefined, diagnostics: [{ severity: 'error', message }] };
+}
+
+export function deserializeDoc(text: string): ParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return failure(`This is not a saved design: ${e instanceof Error ? e.message : 'invalid JSON'}.`);
+  }
+  if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== FORMAT)
+    return failure('This is not a netpol-designer document.');
+  const { version, doc } = value as { version?: unknown; doc?: unknown };
+  if (version !== 1)
+    return failure(`This document has version ${String(version)}; this designer reads version 1.`);
+  const problem = docProblem(doc);
+  if (problem) return failure(`The saved design is damaged: ${problem}.`);
+  return { doc: canonical(doc as DesignDoc), diagnostics: [] };
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  try {
+    const bin = atob(b64);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The document as a URL-safe string for `#…` (no `=`, `+` or `/`). */
+export function encodeShare(doc: DesignDoc): string {
+  return toBase64Url(deflateSync(strToU8(serializeDoc(doc)), { level: 9 }));
+}
+
+/** Accepts the fragment with or without a leading `#`. */
+export function decodeShare(fragment: string): ParseResult {
+  const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  const bytes = fromBase64Url(text.trim());
+  if (!bytes || bytes.length === 0) return failure('This share link is damaged: it is not base64url text.');
+  let json: string;
+  try {
+    const inflated = inflateSync(bytes);
+    if (inflated.length > MAX_INFLATED) return failure('This share link holds a document too large to open.');
+    json = strFromU8(inflated);
+  } catch {
+    return failure('This share link is damaged: its data cannot be decompressed.');
+  }
+  return deserializeDoc(json);
+}

@@ -1,0 +1,135 @@
+// Checks that untrusted JSON (a saved document, a share link) has the shape of a DesignDoc before it is
+// used, so a damaged or hostile input yields a message instead of a crash later in the engine or the UI.
+// It checks shapes and value types, not Kubernetes name rules (a saved document was valid when saved).
+import type { DesignDoc } from './types';
+
+type Check = (v: unknown, path: string) => string | undefined;
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const str: Check = (v, path) => (typeof v === 'string' ? undefined : `${path} should be a string`);
+const num: Check = (v, path) =>
+  typeof v === 'number' && Number.isFinite(v) ? undefined : `${path} should be a number`;
+const bool: Check = (v, path) => (typeof v === 'boolean' ? undefined : `${path} should be true or false`);
+const oneOf =
+  (...values: string[]): Check =>
+  (v, path) =>
+    typeof v === 'string' && values.includes(v) ? undefined : `${path} should be one of ${values.join(', ')}`;
+const either =
+  (...checks: Check[]): Check =>
+  (v, path) =>
+    checks.some((c) => c(v, path) === undefined) ? undefined : `${path} has the wrong type`;
+
+const list =
+  (item: Check): Check =>
+  (v, path) => {
+    if (!Array.isArray(v)) return `${path} should be a list`;
+    for (const [i, x] of v.entries()) {
+      const e = item(x, `${path}[${i}]`);
+      if (e) return e;
+    }
+    return undefined;
+  };
+
+const record =
+  (value: Check): Check =>
+  (v, path) => {
+    if (!isObj(v)) return `${path} should be an object`;
+    for (const [k, x] of Object.entries(v)) {
+      const e = value(x, `${path}.${k}`);
+      if (e) return e;
+    }
+    return undefined;
+  };
+
+/** An object whose listed fields have the given checks (`?` suffix: optional). Other fields are refused. */
+const shape =
+  (fields: Record<string, Check>, open = false): Check =>
+  (v, path) => {
+    if (!isObj(v)) return `${path} should be an object`;
+    for (const [name, check] of Object.entries(fields)) {
+      const optional = name.endsWith('?');
+      const key = optional ? name.slice(0, -1) : name;
+      if (v[key] === undefined) {
+        if (!optional) return `${path}.${key} is missing`;
+        continue;
+      }
+      const e = check(v[key], `${path}.${key}`);
+      if (e) return e;
+    }
+    if (!open) {
+      const known = new Set(Object.keys(fields).map((n) => n.replace(/\?$/, '')));
+      const extra = Object.keys(v).find((k) => !known.has(k));
+      if (extra) return `${path}.${extra} is not expected here`;
+    }
+    return undefined;
+  };
+
+const labels = record(str);
+const selector = shape({
+  'matchLabels?': labels,
+  'matchExpressions?': list(
+    shape({ key: str, operator: oneOf('In', 'NotIn', 'Exists', 'DoesNotExist'), 'values?': list(str) }),
+  ),
+});
+const protocol = oneOf('TCP', 'UDP', 'SCTP');
+const peer = shape({
+  'podSelector?': selector,
+  'namespaceSelector?': selector,
+  'ipBlock?': shape({ cidr: str, 'except?': list(str) }),
+});
+const port = shape({ 'protocol?': protocol, 'port?': either(num, str), 'endPort?': num });
+const policy = shape({
+  name: str,
+  namespace: str,
+  podSelector: selector,
+  'policyTypes?': list(oneOf('Ingress', 'Egress')),
+  'ingress?': list(shape({ 'from?': list(peer), 'ports?': list(port) })),
+  'egress?': list(shape({ 'to?': list(peer), 'ports?': list(port) })),
+  'managed?': bool,
+  // Extras hold arbitrary YAML kept verbatim; only their container shape is checked.
+  'extras?': (v, path) => (isObj(v) ? undefined : `${path} should be an object`),
+});
+const adminPolicy = shape(
+  {
+    tier: oneOf('Admin', 'Baseline'),
+    name: str,
+    priority: num,
+    subject: record(either(selector, record(selector))),
+    ingress: list(shape({}, true)),
+    egress: list(shape({}, true)),
+  },
+  true,
+);
+
+const docShape = shape({
+  version: (v, path) => (v === 1 ? undefined : `${path} should be 1 (this designer reads version 1)`),
+  namespaces: list(shape({ name: str, labels })),
+  workloads: list(
+    shape({
+      id: str,
+      namespace: str,
+      name: str,
+      kind: str,
+      labels,
+      ports: list(shape({ 'name?': str, containerPort: num, protocol })),
+      'podIPs?': list(str),
+    }),
+  ),
+  externals: list(shape({ id: str, label: str, cidr: str, 'except?': list(str) })),
+  policies: list(policy),
+  adminPolicies: list(adminPolicy),
+  layout: record(shape({ x: num, y: num, 'width?': num, 'height?': num, 'collapsed?': bool })),
+});
+
+/** Undefined when `v` is a DesignDoc; else the first problem found, with its path (`doc.workloads[2].labels`). */
+export function docProblem(v: unknown): string | undefined {
+  const problem = docShape(v, 'doc');
+  if (problem) return problem;
+  const doc = v as DesignDoc;
+  for (const w of doc.workloads)
+    if (w.id !== `${w.namespace}/${w.name}`)
+      return `workload ${w.id} should have the id ${w.namespace}/${w.name}`;
+  return undefined;
+}
