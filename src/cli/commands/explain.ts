@@ -59,16 +59,12 @@ export function explainCommand(argv: readonly string[], io: CliIo): number {
   }
   if (args.positionals.length === 0) return usageError(io, 'explain', 'no input paths given');
   const from = stringOption(args, 'from');
+  if (from === undefined) return usageError(io, 'explain', '--from is required');
   const to = stringOption(args, 'to');
+  if (to === undefined) return usageError(io, 'explain', '--to is required');
   const portText = stringOption(args, 'port');
-  for (const [name, value] of [
-    ['from', from],
-    ['to', to],
-    ['port', portText],
-  ] as const) {
-    if (value === undefined) return usageError(io, 'explain', `--${name} is required`);
-  }
-  const port = parsePort(portText as string);
+  if (portText === undefined) return usageError(io, 'explain', '--port is required');
+  const port = parsePort(portText);
   if (port === undefined)
     return usageError(
       io,
@@ -86,7 +82,7 @@ export function explainCommand(argv: readonly string[], io: CliIo): number {
   const verdict = explain(
     manifests.cluster,
     manifests.policies,
-    { from: from as string, to: to as string, port, protocol },
+    { from, to, port, protocol },
     { ipBlockMatchesPodIPs: flagOption(args, 'ipblock-matches-pod-ips') },
   );
   if ('error' in verdict) {
