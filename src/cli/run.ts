@@ -6,6 +6,7 @@ import { CHECK_HELP, checkCommand } from './commands/check';
 import { EXIT_BAD_INPUT, EXIT_OK } from './commands/common';
 import { DIFF_HELP, diffCommand } from './commands/diff';
 import { explainCommand } from './commands/explain';
+import { LINT_HELP, lintCommand } from './commands/lint';
 import { ANALYZE_HELP, EXPLAIN_HELP, MAIN_HELP } from './help';
 import type { CliIo } from './types';
 
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, { run: (argv: readonly string[], io: CliIo) => nu
   explain: { run: explainCommand, help: EXPLAIN_HELP },
   diff: { run: diffCommand, help: DIFF_HELP },
   check: { run: checkCommand, help: CHECK_HELP },
+  lint: { run: lintCommand, help: LINT_HELP },
 };
 
 function lookup(name: string) {
