@@ -8,9 +8,11 @@ import { findEndpoint } from '../../engine/endpoints';
 import { parseManifests } from '../../manifest';
 import { allowFrom, DENY_ALL, netpol, SHOP_WORKLOADS, tempTree } from '../testing/tree';
 
-const POLICIES = [DENY_ALL, allowFrom('backend', 'frontend', [8080]), allowFrom('db', 'backend', [5432])].join(
-  '---\n',
-);
+const POLICIES = [
+  DENY_ALL,
+  allowFrom('backend', 'frontend', [8080]),
+  allowFrom('db', 'backend', [5432]),
+].join('---\n');
 
 const EXPECTATIONS = `expectations:
   - from: shop/frontend
@@ -56,18 +58,26 @@ describe('netpol check', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe(`${expectFile}:6:5: FAIL: expected shop/frontend -> shop/db[Deployment] TCP 5432 allowed`);
+    expect(lines[0]).toBe(
+      `${expectFile}:6:5: FAIL: expected shop/frontend -> shop/db[Deployment] TCP 5432 allowed`,
+    );
     expect(lines[1]).toBe('    DENIED: shop/frontend[Deployment] => shop/db[Deployment] : TCP 5432');
     expect(r.stdout).toContain("is denied by the destination's ingress");
-    expect(r.stdout).toContain(`${expectFile}:10:5: FAIL: expected pods all in namespace shop -> pods app=db in namespace shop TCP 5432 denied`);
+    expect(r.stdout).toContain(
+      `${expectFile}:10:5: FAIL: expected pods all in namespace shop -> pods app=db in namespace shop TCP 5432 denied`,
+    );
     expect(r.stdout).toContain('    ALLOWED: shop/backend[Deployment] => shop/db[Deployment] : TCP 5432');
     expect(lines.at(-2)).toBe('2 passed, 2 failed');
   });
 
   it('lists the passing expectations too with --verbose', () => {
     const r = netpol('check', k8s, '--expect', expectFile, '-v');
-    expect(r.stdout).toContain(`${expectFile}:2:5: ok: shop/frontend -> shop/backend TCP 8080 allowed (1 checked)`);
-    expect(r.stdout).toContain(`${expectFile}:14:5: ok: 203.0.113.9 -> shop/backend TCP http denied (1 checked)`);
+    expect(r.stdout).toContain(
+      `${expectFile}:2:5: ok: shop/frontend -> shop/backend TCP 8080 allowed (1 checked)`,
+    );
+    expect(r.stdout).toContain(
+      `${expectFile}:14:5: ok: 203.0.113.9 -> shop/backend TCP http denied (1 checked)`,
+    );
   });
 
   it('exits 0 when every expectation passes', () => {
@@ -81,7 +91,12 @@ describe('netpol check', () => {
     const json = JSON.parse(r.stdout) as {
       passed: number;
       failed: number;
-      results: { line: number; passed: boolean; checked: number; failures: { src: string; allowed: boolean }[] }[];
+      results: {
+        line: number;
+        passed: boolean;
+        checked: number;
+        failures: { src: string; allowed: boolean }[];
+      }[];
     };
     expect([json.passed, json.failed]).toEqual([2, 2]);
     expect(json.results.map((x) => [x.line, x.passed, x.checked])).toEqual([
@@ -153,7 +168,10 @@ describe('netpol check agrees with netpol analyze', () => {
         const usable = list.filter((e) => e.from !== e.to && !(e.from.includes('.') && e.to.includes('.')));
         fc.pre(usable.length > 0);
         const text = usable
-          .map((e) => `- {from: ${e.from}, to: ${e.to}, port: ${e.port}, protocol: ${e.protocol}, allowed: ${e.allowed}}`)
+          .map(
+            (e) =>
+              `- {from: ${e.from}, to: ${e.to}, port: ${e.port}, protocol: ${e.protocol}, allowed: ${e.allowed}}`,
+          )
           .join('\n');
         const file = join(t.root, 'e.yaml');
         writeFileSync(file, text);
