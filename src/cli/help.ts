@@ -10,6 +10,7 @@ Usage:
                                              list the flows added, removed or changed between two trees
   netpol check <paths...> --expect <file> [options]
                                              check a file of expected verdicts
+  netpol lint <paths...> [options]           find common mistakes in the policies
   netpol help [command]                      show help for a command
   netpol --version                           print the version
 
