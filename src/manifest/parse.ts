@@ -6,7 +6,7 @@ import type { AdminNetworkPolicy, Namespace, NetworkPolicy, Workload } from '../
 import { readAdminPolicy } from './adminPolicy';
 import { buildCluster } from './cluster';
 import { readNetworkPolicy } from './networkPolicy';
-import { offsetToPos, originKey, pathKey, positionIn } from './positions';
+import { originKey, positionIn } from './positions';
 import { isMap, newReader, readStringMap, reportAt, type YamlMap } from './reader';
 import type {
   Diagnostic,
@@ -17,6 +17,7 @@ import type {
   ParsedNetworkPolicy,
   PolicyExtras,
   SourceFile,
+  SourcePos,
   YamlPath,
 } from './types';
 import { readWorkload, TEMPLATE_PATHS, type WorkloadPart } from './workloads';
@@ -29,10 +30,18 @@ interface FoundObject {
   readonly origin: Origin;
 }
 
+/** The object's own position is computed on first use (it needs the document's path index). */
 function originAt(doc: ParsedDocument, path: YamlPath): Origin {
-  const offset = doc.valueOffsets.get(pathKey(path));
-  const pos = offset === undefined ? positionIn(doc, path) : offsetToPos(doc.file, doc.lineStarts, offset);
-  return { doc, path, pos };
+  if (path.length === 0) return { doc, path, pos: doc.start };
+  let pos: SourcePos | undefined;
+  return {
+    doc,
+    path,
+    get pos() {
+      pos ??= positionIn(doc, path);
+      return pos;
+    },
+  };
 }
 
 function info(diags: Diagnostic[], origin: Origin, severity: 'info' | 'warning', message: string): void {

@@ -46,7 +46,7 @@ export type YamlPath = readonly PathSegment[];
  */
 export interface ParsedDocument {
   readonly file: string;
-  /** 0-based index of the document in its file (counting every `---`-separated section, empty ones too). */
+  /** 0-based index of the document in its file (empty documents count). */
   readonly index: number;
   /** Position of the document's first line (its root node when it has one). */
   readonly start: SourcePos;

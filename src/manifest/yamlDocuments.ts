@@ -158,34 +158,80 @@ function yamlErrorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Loads every document of a file; malformed documents become error diagnostics and are left out. */
+/** Offset of each document's root node (-1 for an empty document), without building the full index. */
+function rootOffsets(events: readonly Event[], base: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as Event;
+    if (e.type !== EVENT_ID.DOCUMENT) continue;
+    const next = events[i + 1];
+    const local = next ? nodeOffset(next) : -1;
+    out.push(local < 0 ? -1 : base + local);
+  }
+  return out;
+}
+
+function toDocuments(
+  file: SourceFile,
+  chunk: Chunk,
+  lineStarts: readonly number[],
+  firstIndex: number,
+  documents: LoadedDocument[],
+): number {
+  const events = parseEvents(chunk.text, {});
+  const values = constructFromEvents(events, { source: chunk.text });
+  const roots = rootOffsets(events, chunk.start);
+  // The path index costs about as much as parsing; most documents never need a position, so it is built
+  // on first use, for the whole chunk at once.
+  let indexed: ReturnType<typeof indexEvents> | undefined;
+  const index = () => {
+    indexed ??= indexEvents(events, chunk.text, chunk.start);
+    return indexed;
+  };
+  const empty = new Map<string, number>();
+  values.forEach((value, i) => {
+    if (value === null || value === undefined) return;
+    const root = roots[i] ?? -1;
+    documents.push({
+      value,
+      doc: {
+        file: file.path,
+        index: firstIndex + i,
+        start: offsetToPos(file.path, lineStarts, root >= 0 ? root : chunk.start),
+        get valueOffsets() {
+          return index()[i]?.values ?? empty;
+        },
+        get keyOffsets() {
+          return index()[i]?.keys ?? empty;
+        },
+        lineStarts,
+      },
+    });
+  });
+  return values.length;
+}
+
+/**
+ * Loads every document of a file; malformed documents become error diagnostics and are left out. A file
+ * without errors is parsed in one go (much faster for big inventories); only a file with an error is cut
+ * into documents, so the others still load.
+ */
 export function loadYamlFile(file: SourceFile): LoadedFile {
   // CRLF becomes LF: line and column numbers do not change, since `\r` only ever ends a line.
   const text = file.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lineStarts = lineStartsOf(text);
   const documents: LoadedDocument[] = [];
   const diagnostics: Diagnostic[] = [];
-  splitDocuments(text).forEach((chunk, index) => {
+  try {
+    toDocuments(file, { start: 0, text }, lineStarts, 0, documents);
+    return { documents, diagnostics };
+  } catch {
+    documents.length = 0;
+  }
+  let index = 0;
+  for (const chunk of splitDocuments(text)) {
     try {
-      const events = parseEvents(chunk.text, {});
-      const values = constructFromEvents(events, { source: chunk.text });
-      const indexed = indexEvents(events, chunk.text, chunk.start);
-      values.forEach((value, i) => {
-        const idx = indexed[i];
-        if (value === null || value === undefined || !idx) return;
-        const firstOffset = idx.first >= 0 ? idx.first : chunk.start;
-        documents.push({
-          value,
-          doc: {
-            file: file.path,
-            index,
-            start: offsetToPos(file.path, lineStarts, firstOffset),
-            valueOffsets: idx.values,
-            keyOffsets: idx.keys,
-            lineStarts,
-          },
-        });
-      });
+      index += toDocuments(file, chunk, lineStarts, index, documents);
     } catch (e) {
       const mark = e instanceof YAMLException ? e.mark : undefined;
       const pos = offsetToPos(file.path, lineStarts, chunk.start + (mark ? mark.position : 0));
@@ -196,7 +242,8 @@ export function loadYamlFile(file: SourceFile): LoadedFile {
         severity: 'error',
         message: `invalid YAML: ${yamlErrorMessage(e)}; this document is skipped`,
       });
+      index++;
     }
-  });
+  }
   return { documents, diagnostics };
 }
