@@ -2,6 +2,7 @@
 export * from './defaultDeny';
 export { deriveEdges, formatPorts } from './edges';
 export { type Example, examples } from './examples';
+export { CLUSTER_FOLDER, EXPORT_MTIME, exportFiles, exportZip, KUSTOMIZATION_FILE } from './exportZip';
 export {
   autoLayout,
   EXTERNAL_SIZE,

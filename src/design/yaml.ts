@@ -13,7 +13,7 @@ export const POLICY_FILE = 'policies.yaml';
 export const INVENTORY_FILE = 'inventory.yaml';
 
 /** Extras to write per policy: the kept ones, plus the managed annotation for designer-made policies. */
-function extrasOf(doc: DesignDoc): PolicyExtrasMap {
+export function extrasOf(doc: DesignDoc): PolicyExtrasMap {
   const out: Record<string, PolicyExtras> = {};
   for (const p of doc.policies) {
     const extras = p.extras ?? {};

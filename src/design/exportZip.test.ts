@@ -1,0 +1,150 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { EXPORT_MTIME, exportFiles, exportZip, KUSTOMIZATION_FILE } from './exportZip';
+import { emptyDoc } from './model';
+import { must, shopDoc } from './testing/build';
+import type { DesignDoc } from './types';
+
+const IMPORTED = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: db-from-backend
+  namespace: shop
+  annotations: {owner: team-db}
+  labels: {tier: data}
+spec:
+  podSelector: {matchLabels: {app: database}}
+  ingress:
+    - from: [{podSelector: {matchLabels: {app: backend}}}]
+      ports: [{port: 5432}]
+---
+apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: {name: deny-from-sandbox}
+spec:
+  priority: 10
+  subject: {namespaces: {}}
+  ingress:
+    - action: Deny
+      from: [{namespaces: {matchLabels: {env: sandbox}}}]
+---
+apiVersion: policy.networking.k8s.io/v1alpha1
+kind: BaselineAdminNetworkPolicy
+metadata: {name: default}
+spec:
+  subject: {namespaces: {}}
+  ingress:
+    - action: Deny
+      from: [{namespaces: {}}]
+`;
+
+function designed(): DesignDoc {
+  let d = shopDoc();
+  d = must(d, 'importManifests', { files: [{ path: 'imported.yaml', text: IMPORTED }] });
+  d = must(d, 'connect', {
+    from: 'shop/frontend',
+    to: 'shop/backend',
+    ports: [{ protocol: 'TCP', port: 8080 }],
+  });
+  d = must(d, 'setDefaultDeny', { namespace: 'shop', mode: 'both' });
+  return d;
+}
+
+function unzipText(bytes: Uint8Array): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, data] of Object.entries(unzipSync(bytes))) out[path] = strFromU8(data);
+  return out;
+}
+
+describe('exportFiles', () => {
+  it('writes one file per policy by namespace and name, cluster policies apart, and a sorted kustomization', () => {
+    const doc = designed();
+    const files = exportFiles(doc);
+    const paths = Object.keys(files);
+    expect(paths.at(-1)).toBe(KUSTOMIZATION_FILE);
+    const resources = paths.slice(0, -1);
+    expect(resources).toEqual([...resources].sort());
+    expect(resources).toContain('shop/db-from-backend.yaml');
+    expect(resources).toContain('_cluster/anp-deny-from-sandbox.yaml');
+    expect(resources).toContain('_cluster/banp-default.yaml');
+    expect(resources.filter((p) => p.startsWith('shop/'))).toHaveLength(doc.policies.length);
+    expect(files[KUSTOMIZATION_FILE]).toBe(
+      [
+        'apiVersion: kustomize.config.k8s.io/v1beta1',
+        'kind: Kustomization',
+        'resources:',
+        ...resources.map((r) => `- ${r}`),
+        '',
+      ].join('\n'),
+    );
+    // each file holds exactly one document, with what the import kept
+    for (const path of resources) expect(files[path]).not.toContain('\n---');
+    expect(files['shop/db-from-backend.yaml']).toContain('owner: team-db');
+    expect(files['shop/db-from-backend.yaml']).toContain('kind: NetworkPolicy');
+  });
+
+  it('marks the policies the designer made, so they stay managed after a re-import', () => {
+    const doc = designed();
+    const managed = doc.policies.filter((p) => p.managed);
+    expect(managed.length).toBeGreaterThan(0);
+    const files = exportFiles(doc);
+    for (const p of managed)
+      expect(files[`${p.namespace}/${p.name}.yaml`]).toContain('netpol-designer/managed');
+  });
+
+  it('writes only the kustomization for an empty document', () => {
+    expect(exportFiles(emptyDoc())).toEqual({
+      [KUSTOMIZATION_FILE]: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n',
+    });
+  });
+
+  it('cannot write outside its folder whatever a name holds', () => {
+    const doc = designed();
+    const odd = { ...doc, policies: [{ ...doc.policies[0], name: '../../etc/passwd' }] };
+    const paths = Object.keys(exportFiles(odd));
+    expect(paths.every((p) => !p.split('/').includes('..'))).toBe(true);
+  });
+});
+
+describe('exportZip', () => {
+  it('gives byte-identical zips for the same document', () => {
+    const a = exportZip(designed());
+    const b = exportZip(designed());
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it('stores the fixed time, whatever the clock says', () => {
+    // The DOS date/time of the first local header: bytes 10..13.
+    const zip = exportZip(designed());
+    const view = new DataView(zip.buffer, zip.byteOffset);
+    const time = view.getUint16(10, true);
+    const date = view.getUint16(12, true);
+    expect(date >> 9).toBe(EXPORT_MTIME.getFullYear() - 1980);
+    expect(time).toBe(0);
+  });
+
+  it('unzips to the exported files, and re-importing them gives the same policies', () => {
+    const doc = designed();
+    const unzipped = unzipText(exportZip(doc));
+    expect(unzipped).toEqual(exportFiles(doc));
+    const files = Object.entries(unzipped)
+      .filter(([path]) => path !== KUSTOMIZATION_FILE)
+      .map(([path, text]) => ({ path, text }));
+    const reimport = (f: typeof files) => must(shopDoc(), 'importManifests', { files: f });
+    const back = reimport(files);
+    // The same policies, written canonically (policyTypes explicit), with the same names, extras and flags.
+    expect(back.policies.map((p) => [p.namespace, p.name, p.managed, p.extras])).toEqual(
+      doc.policies.map((p) => [p.namespace, p.name, p.managed, p.extras]),
+    );
+    expect(back.adminPolicies).toEqual(doc.adminPolicies);
+    expect(exportFiles(back)).toEqual(exportFiles(doc));
+    // and exporting again changes nothing: the canonical form is a fixed point
+    expect(Buffer.from(exportZip(back)).equals(Buffer.from(exportZip(doc)))).toBe(true);
+    const again = reimport(
+      Object.entries(exportFiles(back))
+        .filter(([path]) => path !== KUSTOMIZATION_FILE)
+        .map(([path, text]) => ({ path, text })),
+    );
+    expect(again.policies).toEqual(back.policies);
+  });
+});
