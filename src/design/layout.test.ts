@@ -93,7 +93,7 @@ describe('autoLayout (elk)', () => {
     expect(layout.any.width).toBeUndefined();
   });
 
-  it('keeps 100 workloads readable', async () => {
+  it('keeps 100 workloads readable', { timeout: 60_000 }, async () => {
     const d = big();
     const layout = await autoLayout(d);
     expect(Object.keys(layout)).toHaveLength(105);

@@ -11,7 +11,7 @@ describe('serializeDoc / deserializeDoc', () => {
         expect(deserializeDoc(serializeDoc(doc))).toEqual({ doc, diagnostics: [] });
       }),
     );
-  });
+  }, 60_000);
 
   it('is deterministic', () => {
     expect(serializeDoc(shopDoc())).toBe(serializeDoc(shopDoc()));
@@ -74,7 +74,7 @@ describe('encodeShare / decodeShare', () => {
       }),
       { numRuns: 50 },
     );
-  });
+  }, 60_000);
 
   it('refuses damaged fragments with a message', () => {
     const fragment = encodeShare(shopDoc());

@@ -132,7 +132,10 @@ export interface Notice {
 export interface OpResult {
   readonly doc: DesignDoc;
   readonly notices: readonly Notice[];
-  /** The node the UI may select after the operation (created, renamed or moved node). */
+  /**
+   * What the UI may select after the operation: the created, renamed or moved node's NodeRef, or for
+   * `connect` the id of the drawn edge (`<from>-><to>`, as `deriveEdges` names it).
+   */
   readonly focus?: NodeRef;
 }
 
