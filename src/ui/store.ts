@@ -139,7 +139,8 @@ export const useAppStore = create<AppState>()(
       },
 
       select(selection) {
-        set({ selection });
+        // A plain selection never steals focus into the inspector (only `inspect` asks for that).
+        set({ selection, inspectorFocus: null });
       },
 
       notify(severity, message) {

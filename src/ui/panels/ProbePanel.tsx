@@ -44,7 +44,7 @@ export function ProbePanel() {
           setAsked({ from: from.trim(), to: to.trim(), port: n, protocol });
         }}
       >
-        <label htmlFor="probe-from">From</label>
+        <label htmlFor="probe-from">Probe source</label>
         <input
           id="probe-from"
           list="probe-endpoints"
@@ -52,7 +52,7 @@ export function ProbePanel() {
           placeholder="ns/workload or IP"
           onChange={(e) => setFrom(e.target.value)}
         />
-        <label htmlFor="probe-to">To</label>
+        <label htmlFor="probe-to">Probe destination</label>
         <input
           id="probe-to"
           list="probe-endpoints"
@@ -60,9 +60,9 @@ export function ProbePanel() {
           placeholder="ns/workload or IP"
           onChange={(e) => setTo(e.target.value)}
         />
-        <label htmlFor="probe-port">Port</label>
+        <label htmlFor="probe-port">Probe port</label>
         <input id="probe-port" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} />
-        <label htmlFor="probe-protocol">Protocol</label>
+        <label htmlFor="probe-protocol">Probe protocol</label>
         <select
           id="probe-protocol"
           value={protocol}
