@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { examples } from './examples';
 import { emptyDoc } from './model';
+import { docArb } from './testing/arbitraries';
 import { must, shopDoc } from './testing/build';
 import { applyInventoryYaml, applyPolicyYaml, inventoryYaml, policyYaml } from './yaml';
 
@@ -31,6 +33,16 @@ describe('policyYaml', () => {
     const d = drawn();
     expect(applyPolicyYaml(d, policyYaml(d))).toEqual({ doc: d, diagnostics: [] });
   });
+
+  it('re-imports to the same document for any document built by operations', () => {
+    fc.assert(
+      fc.property(docArb, (doc) => {
+        expect(applyPolicyYaml(doc, policyYaml(doc))).toEqual({ doc, diagnostics: [] });
+        expect(applyInventoryYaml(doc, inventoryYaml(doc)).doc).toEqual(doc);
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
 
   it('round-trips the examples (their policies and extras)', () => {
     for (const ex of examples.filter((e) => e.yaml)) {

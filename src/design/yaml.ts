@@ -92,13 +92,15 @@ export function applyInventoryYaml(doc: DesignDoc, text: string): ParseResult {
     { ...merged.doc, policies: doc.policies, adminPolicies: doc.adminPolicies },
     doc.policies,
   );
+  // The inventory holds namespaces and workloads only: layout entries of other nodes (externals, `any`) stay.
   const alive = new Set([
     ...next.doc.namespaces.map((n) => `ns:${n.name}`),
     ...next.doc.workloads.map((w) => w.id),
-    ...next.doc.externals.map((e) => e.id),
-    'any',
   ]);
-  const layout = Object.fromEntries(Object.entries(doc.layout).filter(([k]) => alive.has(k)));
+  const isInventory = (k: string) => k.startsWith('ns:') || (k.includes('/') && !k.startsWith('ext:'));
+  const layout = Object.fromEntries(
+    Object.entries(doc.layout).filter(([k]) => !isInventory(k) || alive.has(k)),
+  );
   return {
     doc: canonical({ ...next.doc, layout }),
     diagnostics: [...notices, ...merged.notices, ...next.notices],
