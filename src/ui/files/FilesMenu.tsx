@@ -1,5 +1,230 @@
-// PLACEHOLDER written by UI engineer A so the app builds; engineer B replaces this file with the import,
-// export and share controls. Contract: default export, no props (see /work/notes/ui-contract.md).
+// Import, export and share: open files, drop them anywhere on the page, or paste YAML (any mix of Namespaces,
+// Pods, workloads and NetworkPolicies, multi-document or `kind: List`); download policies.yaml, copy it, or
+// copy a share link that carries the document in the URL fragment. Every import ends with a report listing
+// what was added and what was skipped, with `file:line:column`.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { encodeShare } from '../../design/persist';
+import type { ManifestFile } from '../../design/types';
+import { policyYaml } from '../../design/yaml';
+import { useAppStore } from '../store';
+import { copyText, downloadText, readFiles } from './download';
+import { type ImportReport, importReport, summary } from './importReport';
+import { shareUrl } from './shareLink';
+import './files.css';
+
+function runImport(files: readonly ManifestFile[]): ImportReport {
+  const store = useAppStore.getState();
+  const before = store.doc;
+  const result = store.dispatch('importManifests', { files });
+  return importReport(
+    files.map((f) => f.path),
+    before,
+    result.doc,
+    result.notices,
+  );
+}
+
+/** Whether a drag carries files or text we can import (not a node dragged on the canvas). */
+function importable(e: DragEvent): boolean {
+  const types = e.dataTransfer?.types ?? [];
+  return types.includes('Files') || types.includes('text/plain');
+}
+
 export default function FilesMenu() {
-  return null;
+  const fileInput = useRef<HTMLInputElement>(null);
+  const pasteDialog = useRef<HTMLDialogElement>(null);
+  const [pasted, setPasted] = useState('');
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [link, setLink] = useState<string | null>(null);
+
+  const importFiles = useCallback((files: readonly ManifestFile[]) => {
+    if (files.length === 0) return;
+    setReport(runImport(files));
+  }, []);
+
+  // Drag and drop onto the whole page. A counter, because dragenter/dragleave fire for every child crossed.
+  useEffect(() => {
+    let depth = 0;
+    const enter = (e: DragEvent) => {
+      if (!importable(e)) return;
+      depth++;
+      setDragging(true);
+    };
+    const over = (e: DragEvent) => {
+      if (!importable(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const leave = (e: DragEvent) => {
+      if (!importable(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const drop = async (e: DragEvent) => {
+      if (!importable(e) || !e.dataTransfer) return;
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      const dt = e.dataTransfer;
+      if (dt.files.length > 0) {
+        importFiles(await readFiles(dt.files));
+        return;
+      }
+      const text = dt.getData('text/plain');
+      if (text.trim() !== '') importFiles([{ path: 'dropped text', text }]);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [importFiles]);
+
+  const onChooseFiles = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const files = input.files ? await readFiles(input.files) : [];
+    input.value = ''; // choosing the same file again must fire `change` again
+    importFiles(files);
+  };
+
+  const importPasted = () => {
+    const text = pasted;
+    pasteDialog.current?.close();
+    setPasted('');
+    if (text.trim() !== '') importFiles([{ path: 'pasted YAML', text }]);
+  };
+
+  const exportPolicies = () => {
+    downloadText('policies.yaml', policyYaml(useAppStore.getState().doc));
+  };
+
+  const copyPolicies = async () => {
+    const ok = await copyText(policyYaml(useAppStore.getState().doc));
+    useAppStore
+      .getState()
+      .notify(ok ? 'info' : 'error', ok ? 'Copied the policies YAML.' : 'The browser refused to copy.');
+  };
+
+  const copyShareLink = async () => {
+    const url = shareUrl(window.location, encodeShare(useAppStore.getState().doc));
+    setLink(url);
+    const ok = await copyText(url);
+    useAppStore
+      .getState()
+      .notify(
+        ok ? 'info' : 'warning',
+        ok
+          ? 'Copied a share link; it holds the whole document.'
+          : 'Copy the share link shown below the toolbar.',
+      );
+  };
+
+  return (
+    <fieldset className="files-menu" aria-label="Files">
+      <button type="button" onClick={() => fileInput.current?.click()} title="Open YAML or JSON manifests">
+        Import
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml,text/plain"
+        hidden
+        aria-label="Manifest files"
+        data-testid="import-file-input"
+        onChange={onChooseFiles}
+      />
+      <button type="button" onClick={() => pasteDialog.current?.showModal()}>
+        Paste YAML
+      </button>
+      <button type="button" onClick={exportPolicies}>
+        Export policies.yaml
+      </button>
+      <button type="button" onClick={copyPolicies}>
+        Copy YAML
+      </button>
+      <button type="button" onClick={copyShareLink}>
+        Copy share link
+      </button>
+
+      <dialog ref={pasteDialog} className="files-dialog" aria-labelledby="paste-title">
+        <form
+          method="dialog"
+          onSubmit={(e) => {
+            e.preventDefault();
+            importPasted();
+          }}
+        >
+          <h2 id="paste-title">Paste manifests</h2>
+          <p className="hint">
+            Namespaces, Pods, workloads and NetworkPolicies; several documents separated by <code>---</code>,
+            or the output of <code>kubectl get … -o yaml</code>.
+          </p>
+          <label>
+            <span className="field-label">Manifests YAML</span>
+            <textarea
+              value={pasted}
+              onChange={(e) => setPasted(e.target.value)}
+              rows={16}
+              spellCheck={false}
+              className="nokey"
+            />
+          </label>
+          <div className="actions">
+            <button type="button" onClick={() => pasteDialog.current?.close()}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={pasted.trim() === ''}>
+              Import pasted YAML
+            </button>
+          </div>
+        </form>
+      </dialog>
+
+      {link && (
+        <div className="files-popover" role="dialog" aria-label="Share link">
+          <label>
+            <span className="field-label">Share link</span>
+            <input readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+          </label>
+          <button type="button" onClick={() => setLink(null)}>
+            Close
+          </button>
+        </div>
+      )}
+
+      {report && (
+        <div className="files-popover import-report" role="dialog" aria-label="Import report">
+          <h2>Import report</h2>
+          <p>{summary(report)}</p>
+          {report.problems.length > 0 && (
+            <ul className="diagnostics" aria-label="Skipped and problems">
+              {report.problems.map((p, i) => (
+                // Problems have no identity of their own; the order is fixed per report.
+                // biome-ignore lint/suspicious/noArrayIndexKey: see above
+                <li key={i} className={p.severity}>
+                  {p.where && <code>{p.where}</code>} {p.message}
+                </li>
+              ))}
+            </ul>
+          )}
+          <button type="button" onClick={() => setReport(null)}>
+            Close
+          </button>
+        </div>
+      )}
+
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop manifests to import them
+        </div>
+      )}
+    </fieldset>
+  );
 }

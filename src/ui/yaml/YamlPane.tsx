@@ -1,5 +1,209 @@
-// PLACEHOLDER written by UI engineer A so the app builds; engineer B replaces this file with the Monaco pane.
-// Contract: default export, props { view: 'policies' | 'inventory' } (see /work/notes/ui-contract.md).
-export default function YamlPane({ view }: { view: 'policies' | 'inventory' }) {
-  return <p className="pane-placeholder">The {view} YAML editor is not available yet.</p>;
+// The live YAML pane: the policy set (or the inventory) of the current document in Monaco, editable. The
+// rules of who owns the text live in `yamlSync.ts`; this file binds them to Monaco and the store: canvas
+// changes arrive as minimal edits (cursor, scroll and Monaco undo survive), typing is applied after a pause,
+// and errors become markers at their line and column plus a list under the editor.
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useEffect, useRef, useState } from 'react';
+import type { DesignDoc, Notice } from '../../design/types';
+import { applyInventoryYaml, applyPolicyYaml, inventoryYaml, policyYaml } from '../../design/yaml';
+import { useAppStore } from '../store';
+import { diagnosticsToMarkers } from './markers';
+import { INVENTORY_URI, monaco, POLICIES_URI } from './monacoSetup';
+import { minimalReplacement } from './textEdit';
+import { type SyncStatus, type SyncView, YamlSync } from './yamlSync';
+import './yamlPane.css';
+
+export type YamlView = 'policies' | 'inventory';
+
+type CodeEditor = Parameters<OnMount>[0];
+
+const VIEWS: Record<YamlView, SyncView<DesignDoc> & { uri: string; title: string }> = {
+  policies: {
+    uri: POLICIES_URI,
+    title: 'Policies YAML',
+    render: policyYaml,
+    inputs: (doc) => [doc.policies, doc.adminPolicies],
+    parse: applyPolicyYaml,
+  },
+  inventory: {
+    uri: INVENTORY_URI,
+    title: 'Inventory YAML',
+    render: inventoryYaml,
+    inputs: (doc) => [doc.namespaces, doc.workloads],
+    parse: applyInventoryYaml,
+  },
+};
+
+/** Marker owner for our diagnostics (monaco-yaml's schema warnings use their own owner). */
+const MARKER_OWNER = 'netpol';
+
+const EMPTY_STATUS: SyncStatus = { dirty: false, conflict: false, diagnostics: [] };
+
+// One synchroniser per view for the whole session: switching tabs unmounts the pane, but an edit in progress
+// (even a broken one) must still be there when the user comes back. The Monaco model is kept for the same reason.
+const syncs = new Map<YamlView, { sync: YamlSync<DesignDoc>; listeners: Set<(s: SyncStatus) => void> }>();
+
+function syncFor(view: YamlView) {
+  let entry = syncs.get(view);
+  if (!entry) {
+    const listeners = new Set<(s: SyncStatus) => void>();
+    const sync = new YamlSync<DesignDoc>(VIEWS[view], {
+      commit(doc) {
+        performance.mark('netpol:yaml-applied');
+        useAppStore.getState().replaceDoc(doc);
+      },
+      status(status) {
+        showMarkers(view, status.diagnostics);
+        useAppStore.getState().setYamlDiagnostics(status.diagnostics);
+        for (const l of listeners) l(status);
+      },
+    });
+    entry = { sync, listeners };
+    syncs.set(view, entry);
+  }
+  return entry;
+}
+
+function showMarkers(view: YamlView, diagnostics: readonly Notice[]): void {
+  const model = monaco.editor.getModel(monaco.Uri.parse(VIEWS[view].uri));
+  if (!model) return;
+  // Diagnostics without a position (rare: "the document is empty") are only listed under the editor.
+  const positioned = diagnostics.flatMap((d) =>
+    d.line === undefined ? [] : [{ ...d, line: d.line, column: d.column ?? 1 }],
+  );
+  monaco.editor.setModelMarkers(
+    model,
+    MARKER_OWNER,
+    diagnosticsToMarkers(positioned, model.getLinesContent()),
+  );
+}
+
+/** Replace the editor's text with the smallest edit, as one Monaco undo step. */
+function writeText(editor: CodeEditor, text: string): void {
+  const model = editor.getModel();
+  if (!model) return;
+  const r = minimalReplacement(model.getValue(), text);
+  if (!r) return;
+  const start = model.getPositionAt(r.start);
+  const end = model.getPositionAt(r.end);
+  editor.pushUndoStop();
+  editor.executeEdits('netpol-document', [
+    { range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column), text: r.text },
+  ]);
+  editor.pushUndoStop();
+}
+
+export default function YamlPane({ view }: { view: YamlView }) {
+  const { sync, listeners } = syncFor(view);
+  const [status, setStatus] = useState<SyncStatus>(() => sync.status ?? EMPTY_STATUS);
+  const editorRef = useRef<CodeEditor | null>(null);
+  const cleanup = useRef<(() => void) | null>(null);
+
+  useEffect(() => {
+    listeners.add(setStatus);
+    setStatus(sync.status);
+    return () => {
+      listeners.delete(setStatus);
+    };
+  }, [sync, listeners]);
+
+  useEffect(
+    () => () => {
+      cleanup.current?.();
+      cleanup.current = null;
+    },
+    [],
+  );
+
+  const onMount: OnMount = (editor) => {
+    editorRef.current = editor;
+    const change = editor.onDidChangeModelContent(() => sync.textChanged());
+    const blur = editor.onDidBlurEditorText(() => sync.flushNow());
+    sync.attach(
+      { getText: () => editor.getModel()?.getValue() ?? '', setText: (text) => writeText(editor, text) },
+      useAppStore.getState().doc,
+    );
+    const unsubscribe = useAppStore.subscribe((s, prev) => {
+      if (s.doc !== prev.doc) sync.documentChanged(s.doc);
+    });
+    showMarkers(view, sync.status.diagnostics);
+    cleanup.current = () => {
+      unsubscribe();
+      change.dispose();
+      blur.dispose();
+      sync.detach();
+      editorRef.current = null;
+    };
+  };
+
+  const reveal = (d: Notice) => {
+    const editor = editorRef.current;
+    if (!editor || d.line === undefined) return;
+    const position = { lineNumber: d.line, column: d.column ?? 1 };
+    editor.revealPositionInCenter(position);
+    editor.setPosition(position);
+    editor.focus();
+  };
+
+  const errors = status.diagnostics.filter((d) => d.severity === 'error');
+  const title = VIEWS[view].title;
+
+  return (
+    <section className="yaml-pane" aria-label={title}>
+      <p className="yaml-status" data-testid={`yaml-status-${view}`} aria-live="polite">
+        {errors.length > 0
+          ? `${errors.length} ${errors.length === 1 ? 'error' : 'errors'}: the canvas keeps the last valid version.`
+          : status.dirty
+            ? 'Editing… applied after a short pause.'
+            : 'In step with the canvas.'}
+      </p>
+      <div className="nokey yaml-editor" data-testid={`yaml-editor-${view}`}>
+        <Editor
+          path={VIEWS[view].uri}
+          defaultLanguage="yaml"
+          defaultValue=""
+          keepCurrentModel
+          onMount={onMount}
+          loading={<p className="pane-placeholder">Loading the YAML editor…</p>}
+          options={{
+            minimap: { enabled: false },
+            automaticLayout: true,
+            scrollBeyondLastLine: false,
+            fontSize: 12,
+            tabSize: 2,
+            insertSpaces: true,
+            wordWrap: 'off',
+            renderWhitespace: 'selection',
+            quickSuggestions: { other: true, comments: false, strings: true },
+            ariaLabel: `${title} editor`,
+          }}
+        />
+      </div>
+      {status.conflict && (
+        <div className="yaml-conflict" role="alert">
+          <p>
+            The document changed on the canvas while this YAML has edits that are not applied. Your text is
+            kept.
+          </p>
+          <button type="button" onClick={() => sync.discardEdits()}>
+            Replace with the current YAML
+          </button>
+        </div>
+      )}
+      {status.diagnostics.length > 0 && (
+        <ul className="yaml-problems" aria-label="YAML problems" data-testid={`yaml-problems-${view}`}>
+          {status.diagnostics.map((d, i) => (
+            // Diagnostics have no identity of their own; their order is stable for one parse.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            <li key={i} className={d.severity}>
+              <button type="button" className="link" onClick={() => reveal(d)}>
+                {d.line !== undefined ? `${d.line}:${d.column ?? 1}` : view}
+              </button>{' '}
+              <span>{d.message}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }
