@@ -22,7 +22,11 @@ function lookup(name: string) {
   return Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
 }
 
+// Defined by the bundled build (scripts/build-cli.mjs), where package.json no longer sits two folders up.
+declare const __NETPOL_VERSION__: string | undefined;
+
 export function version(): string {
+  if (typeof __NETPOL_VERSION__ === 'string') return __NETPOL_VERSION__;
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     version: string;
   };
