@@ -160,11 +160,15 @@ describe('reading the cluster', () => {
       { path: 'a', text: pod('ad-77d5-x', '[{kind: ReplicaSet, name: ad-77d5, controller: true}]') },
       { path: 'b', text: pod('etcd-minikube', '[{kind: Node, name: minikube, controller: true}]') },
       { path: 'c', text: pod('helper', '[{kind: ReplicaSet, name: other}]') },
+      // an owner without a kind (conformance: same_owner_and_labels_gap) groups its pods as kind Pod
+      { path: 'd', text: pod('pod-1', '[{name: internal-security, controller: true}]') },
+      { path: 'e', text: pod('pod-2', '[{name: internal-security, controller: true}]') },
     ]);
     expect(m.cluster.workloads.map((w) => `${w.namespace}/${w.name}[${w.kind}]`)).toEqual([
       'kube-system/ad-77d5[ReplicaSet]',
       'kube-system/etcd-minikube[Pod]',
       'kube-system/helper[Pod]',
+      'kube-system/internal-security[Pod]',
     ]);
   });
 

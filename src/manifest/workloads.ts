@@ -101,18 +101,16 @@ function readPodIPs(status: unknown): string[] {
   return ips;
 }
 
-/** The controlling owner that names a Pod (never a Node: static pods keep their own name). */
+/**
+ * The controlling owner that names a Pod (never a Node: static pods keep their own name). An owner reference
+ * without a kind still groups the pods under the owner's name, as kind Pod (netpol-analyzer does the same).
+ */
 function controllingOwner(r: Reader, metadata: YamlMap): { kind: string; name: string } | undefined {
   const owners = readList(r, metadata.ownerReferences, ['metadata', 'ownerReferences'], 'owner references');
   for (const o of owners ?? []) {
-    if (
-      isMap(o) &&
-      o.controller === true &&
-      typeof o.kind === 'string' &&
-      typeof o.name === 'string' &&
-      o.kind !== 'Node'
-    )
-      return { kind: o.kind, name: o.name };
+    if (!isMap(o) || o.controller !== true || typeof o.name !== 'string' || o.name === '') continue;
+    const kind = typeof o.kind === 'string' && o.kind !== '' ? o.kind : 'Pod';
+    if (kind !== 'Node') return { kind, name: o.name };
   }
   return undefined;
 }
