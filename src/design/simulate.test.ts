@@ -52,6 +52,36 @@ describe('simulate', () => {
     expect(sim.blocked[0].reason).toContain('default-deny-egress');
   });
 
+  it('names the ingress side when the destination blocks, with or without the engine explanation', () => {
+    let d = must(shopDoc(), 'replacePolicies', {
+      policies: [
+        {
+          name: 'front-out',
+          namespace: 'shop',
+          podSelector: { matchLabels: { app: 'frontend' } },
+          policyTypes: ['Egress'],
+          egress: [{ to: [{ podSelector: { matchLabels: { app: 'backend' } } }], ports: [tcp(8080)] }],
+        },
+      ],
+    });
+    d = must(d, 'setDefaultDeny', { namespace: 'shop', mode: 'ingress' });
+    for (const maxExplained of [undefined, 0]) {
+      const [b] = simulate(d, { maxExplained }).blocked;
+      expect(b).toMatchObject({ source: 'shop/frontend', target: 'shop/backend', blockedBy: 'Ingress' });
+      expect(b.reason).toContain('default-deny-ingress');
+    }
+    const egressBlocked = must(
+      must(shopDoc(), 'connect', { from: 'shop/frontend', to: 'shop/backend', ports: [tcp(8080)] }),
+      'setDefaultDeny',
+      { namespace: 'shop', mode: 'egress' },
+    );
+    expect(simulate(egressBlocked, { maxExplained: 0 }).blocked[0]).toMatchObject({
+      blockedBy: 'Egress',
+      reason:
+        'isolated for egress by shop/default-deny-egress, and no rule of them allows TCP 8080 to shop/backend',
+    });
+  });
+
   it('summarises flows to an external node, flagging partial reach', () => {
     let d = must(shopDoc(), 'addExternal', { cidr: '10.0.0.0/8' });
     d = must(d, 'connect', { from: 'shop/backend', to: 'ext:10.0.0.0/8!10.1.0.0/16', ports: [tcp(443)] });

@@ -3,49 +3,30 @@
 // Pure and synchronous, so a Web Worker can run it. Results are plain strings/numbers/arrays; a probe's
 // Verdict carries bigint address ranges, which structured clone (postMessage) handles.
 import { analyze } from '../engine/analyze';
-import {
-  allConnections,
-  formatConnectionSet,
-  intersect,
-  isEmpty,
-  noConnections,
-  portsOf,
-  subtract,
-  unionAll,
-} from '../engine/connectionSet';
+import { formatConnectionSet, isEmpty, subtract, unionAll } from '../engine/connectionSet';
 import { explain } from '../engine/explain';
-import { formatIp, formatIpRanges, intersectRanges, ipBlockRanges } from '../engine/ipRanges';
-import type {
-  AnalysisOptions,
-  ConnectionSet,
-  IpRange,
-  NetworkPolicyPort,
-  Protocol,
-  Verdict,
-} from '../engine/types';
+import { formatIp, formatIpRanges, intersectRanges } from '../engine/ipRanges';
+import type { AnalysisOptions, Verdict } from '../engine/types';
+import { type BlockedOptions, blockedIntents, rangesOfNode } from './blocked';
 import { deriveEdges } from './edges';
-import { policyKey, resolveRef, toCluster, toPolicySet } from './model';
+import { toCluster, toPolicySet } from './model';
 import { isolatingPolicies } from './policies';
 import {
   ANY_REF,
-  type BlockedIntent,
   type ConnectivityMatrix,
   type DesignDoc,
   type DesignWorkload,
   type Flow,
   type IsolationState,
   type MatrixEndpoint,
-  type NodeRef,
   type ProbeRequest,
   type Simulation,
   type WorkloadIsolation,
 } from './types';
 
-export interface SimulateOptions extends AnalysisOptions {
+export interface SimulateOptions extends BlockedOptions {
   /** At most this many flows are listed (default 20000); `flowsTruncated` says when more exist. */
   readonly maxFlows?: number;
-  /** At most this many blocked edges get the engine's explanation (default 200); others get a short reason. */
-  readonly maxExplained?: number;
 }
 
 export function isolationOf(doc: DesignDoc, w: DesignWorkload): WorkloadIsolation {
@@ -55,41 +36,6 @@ export function isolationOf(doc: DesignDoc, w: DesignWorkload): WorkloadIsolatio
   const e = egressPolicies.length > 0;
   const state: IsolationState = i && e ? 'both' : i ? 'ingress' : e ? 'egress' : 'open';
   return { state, ingressPolicies, egressPolicies };
-}
-
-/** The addresses a canvas external node stands for (`any`: every IPv4 address). */
-function rangesOfNode(doc: DesignDoc, ref: NodeRef): IpRange[] | undefined {
-  if (ref === ANY_REF) return ipBlockRanges('0.0.0.0/0');
-  const r = resolveRef(doc, ref);
-  return r?.type === 'external' ? ipBlockRanges(r.cidr, r.except) : undefined;
-}
-
-/** The ports a rule's port list stands for towards `dst` (named ports resolved; unknown names: nothing). */
-function intendedConn(
-  ports: readonly NetworkPolicyPort[] | undefined,
-  dst: DesignWorkload | undefined,
-): ConnectionSet {
-  if (!ports || ports.length === 0) return allPorts();
-  return unionAll(
-    ports.map((p) => {
-      const protocol: Protocol = p.protocol ?? 'TCP';
-      if (p.port === undefined) return portsOf(protocol, 1, 65535);
-      if (typeof p.port === 'number') return portsOf(protocol, p.port, p.endPort ?? p.port);
-      const cp = dst?.ports.find((c) => c.name === p.port && c.protocol === protocol);
-      return cp ? portsOf(protocol, cp.containerPort) : noConnections();
-    }),
-  );
-}
-
-function allPorts(): ConnectionSet {
-  return allConnections();
-}
-
-/** The first port of a connection set, to probe with. */
-function firstPort(set: ConnectionSet): { protocol: Protocol; port: number } | undefined {
-  for (const protocol of ['TCP', 'UDP', 'SCTP'] as const)
-    if (set[protocol].length > 0) return { protocol, port: set[protocol][0].start };
-  return undefined;
 }
 
 export function simulate(doc: DesignDoc, options: SimulateOptions = {}): Simulation {
@@ -153,70 +99,8 @@ export function simulate(doc: DesignDoc, options: SimulateOptions = {}): Simulat
       }
   }
 
-  const blocked = blockedIntents(doc, graph, conn, ids, options);
+  const blocked = blockedIntents(doc, graph, conn, options);
   return { isolation, flows, blocked, matrix, flowsTruncated };
-}
-
-function blockedIntents(
-  doc: DesignDoc,
-  graph: ReturnType<typeof deriveEdges>,
-  conn: ReturnType<typeof analyze>,
-  ids: readonly string[],
-  options: SimulateOptions,
-): BlockedIntent[] {
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const byKey = new Map(doc.policies.map((p) => [policyKey(p), p]));
-  const cluster = toCluster(doc);
-  const policies = toPolicySet(doc);
-  const budget = { left: options.maxExplained ?? 200 };
-  const out: BlockedIntent[] = [];
-  for (const edge of graph.edges) {
-    const dstW = doc.workloads.find((w) => w.id === edge.target);
-    const intended = unionAll(
-      edge.refs.map((r) => {
-        const p = byKey.get(r.policy)!;
-        const rule = r.direction === 'Ingress' ? p.ingress?.[r.ruleIndex] : p.egress?.[r.ruleIndex];
-        return intendedConn(rule?.ports, dstW);
-      }),
-    );
-    if (isEmpty(intended)) continue;
-    const s = index.get(edge.source);
-    const t = index.get(edge.target);
-    let actual: ConnectionSet;
-    let from: string;
-    let to: string;
-    if (s !== undefined && t !== undefined) {
-      actual = conn.connection(s, t);
-      [from, to] = [edge.source, edge.target];
-    } else {
-      // One side outside the cluster: probe from/to the first address of the external node.
-      const extRef = s === undefined ? edge.source : edge.target;
-      const ranges = rangesOfNode(doc, extRef);
-      const w = s ?? t;
-      if (!ranges || ranges.length === 0 || w === undefined) continue;
-      const piece = conn.endpoints.findIndex(
-        (ep) => ep.type === 'external' && intersectRanges(ep.ranges, ranges.slice(0, 1)).length > 0,
-      );
-      if (piece < 0) continue;
-      actual = s === undefined ? conn.connection(piece, w) : conn.connection(w, piece);
-      const ip = formatIp(ranges[0].family, ranges[0].start);
-      [from, to] = s === undefined ? [ip, edge.target] : [edge.source, ip];
-    }
-    const missing = subtract(intended, intersect(intended, actual));
-    if (isEmpty(missing)) continue;
-    const probe = firstPort(missing)!;
-    let reason = `${probe.protocol} ${probe.port} is not allowed.`;
-    let blockedBy: 'Ingress' | 'Egress' = 'Ingress';
-    if (budget.left-- > 0) {
-      const v = explain(cluster, policies, { from, to, port: probe.port, protocol: probe.protocol }, options);
-      if (!('error' in v)) {
-        blockedBy = v.egress.allowed ? 'Ingress' : 'Egress';
-        reason = (blockedBy === 'Egress' ? v.egress : v.ingress).reason;
-      }
-    }
-    out.push({ edgeId: edge.id, source: edge.source, target: edge.target, blockedBy, reason });
-  }
-  return out;
 }
 
 export type ProbeResult =

@@ -1,0 +1,188 @@
+// Drawn edges whose traffic does not get through: the rules behind an edge intend some ports, and the
+// analysis allows fewer, because the other side (the source's egress or the destination's ingress) blocks
+// them. Which side blocks is read from an "egress-only" analysis (every ingress rule lifted); the reason
+// comes from the engine's explain, asked on a reduced input (just the workloads involved and the policies
+// of their namespaces, all that can decide it) so that hundreds of blocked edges stay cheap.
+import { analyze, type ClassConnectivity } from '../engine/analyze';
+import {
+  allConnections,
+  intersect,
+  isEmpty,
+  noConnections,
+  portsOf,
+  subtract,
+  unionAll,
+} from '../engine/connectionSet';
+import { explain } from '../engine/explain';
+import { formatIp, intersectRanges, ipBlockRanges } from '../engine/ipRanges';
+import { effectivePolicyTypes } from '../engine/policy';
+import type {
+  AnalysisOptions,
+  Cluster,
+  ConnectionSet,
+  IpRange,
+  NetworkPolicyPort,
+  PolicySet,
+  Protocol,
+} from '../engine/types';
+import { policyKey, resolveRef, toCluster, toPolicySet } from './model';
+import { isolatingPolicies } from './policies';
+import {
+  ANY_REF,
+  type BlockedIntent,
+  type DerivedGraph,
+  type DesignDoc,
+  type DesignWorkload,
+  type NodeRef,
+} from './types';
+
+/** The addresses a canvas external node stands for (`any`: every IPv4 address). */
+export function rangesOfNode(doc: DesignDoc, ref: NodeRef): IpRange[] | undefined {
+  if (ref === ANY_REF) return ipBlockRanges('0.0.0.0/0');
+  const r = resolveRef(doc, ref);
+  return r?.type === 'external' ? ipBlockRanges(r.cidr, r.except) : undefined;
+}
+
+/** The ports a rule's port list stands for towards `dst` (named ports resolved; unknown names: nothing). */
+function intendedConn(
+  ports: readonly NetworkPolicyPort[] | undefined,
+  dst: DesignWorkload | undefined,
+): ConnectionSet {
+  if (!ports || ports.length === 0) return allConnections();
+  return unionAll(
+    ports.map((p) => {
+      const protocol: Protocol = p.protocol ?? 'TCP';
+      if (p.port === undefined) return portsOf(protocol, 1, 65535);
+      if (typeof p.port === 'number') return portsOf(protocol, p.port, p.endPort ?? p.port);
+      const cp = dst?.ports.find((c) => c.name === p.port && c.protocol === protocol);
+      return cp ? portsOf(protocol, cp.containerPort) : noConnections();
+    }),
+  );
+}
+
+function firstPort(set: ConnectionSet): { protocol: Protocol; port: number } {
+  for (const protocol of ['TCP', 'UDP', 'SCTP'] as const)
+    if (set[protocol].length > 0) return { protocol, port: set[protocol][0].start };
+  return { protocol: 'TCP', port: 1 };
+}
+
+/** The same policies with every ingress restriction lifted: what the egress sides alone allow. */
+function egressOnly(policies: PolicySet): PolicySet {
+  return {
+    networkPolicies: policies.networkPolicies
+      .filter((np) => effectivePolicyTypes(np).includes('Egress'))
+      .map(({ ingress: _ingress, ...np }) => ({ ...np, policyTypes: ['Egress'] })),
+    ...(policies.adminPolicies
+      ? { adminPolicies: policies.adminPolicies.map((p) => ({ ...p, ingress: [] })) }
+      : {}),
+  };
+}
+
+interface Inputs {
+  readonly doc: DesignDoc;
+  readonly cluster: Cluster;
+  readonly policies: PolicySet;
+  readonly options: AnalysisOptions;
+}
+
+/** Explain on just the workloads involved and the policies of their namespaces (plus admin policies). */
+function explainSmall(
+  inputs: Inputs,
+  involved: readonly DesignWorkload[],
+  query: { from: string; to: string; port: number; protocol: Protocol },
+) {
+  const namespaces = new Set(involved.map((w) => w.namespace));
+  const workloads = inputs.cluster.workloads.filter((w) =>
+    involved.some((x) => x.namespace === w.namespace && x.name === w.name),
+  );
+  const policies = {
+    ...inputs.policies,
+    networkPolicies: inputs.policies.networkPolicies.filter((p) => namespaces.has(p.namespace)),
+  };
+  return explain({ namespaces: inputs.cluster.namespaces, workloads }, policies, query, inputs.options);
+}
+
+export interface BlockedOptions extends AnalysisOptions {
+  /** At most this many blocked edges get the engine's own explanation (default 25); the others get a
+   * reason built from an egress-only analysis and the isolating policies (probe gives the full explanation). */
+  readonly maxExplained?: number;
+}
+
+export function blockedIntents(
+  doc: DesignDoc,
+  graph: DerivedGraph,
+  conn: ClassConnectivity,
+  options: BlockedOptions = {},
+): BlockedIntent[] {
+  const ids = doc.workloads.map((w) => w.id);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const byId = new Map(doc.workloads.map((w) => [w.id, w]));
+  const byKey = new Map(doc.policies.map((p) => [policyKey(p), p]));
+  const inputs: Inputs = { doc, cluster: toCluster(doc), policies: toPolicySet(doc), options };
+  let egressWorld: ClassConnectivity | undefined;
+  let budget = options.maxExplained ?? 25;
+  const out: BlockedIntent[] = [];
+  for (const edge of graph.edges) {
+    const dstW = byId.get(edge.target);
+    const intended = unionAll(
+      edge.refs.map((r) => {
+        const p = byKey.get(r.policy)!;
+        const rule = r.direction === 'Ingress' ? p.ingress?.[r.ruleIndex] : p.egress?.[r.ruleIndex];
+        return intendedConn(rule?.ports, dstW);
+      }),
+    );
+    if (isEmpty(intended)) continue;
+    // Endpoint indices (workloads first, then external pieces, as analyze lists them) and probe texts.
+    let s = index.get(edge.source);
+    let t = index.get(edge.target);
+    let from = edge.source;
+    let to = edge.target;
+    if (s === undefined || t === undefined) {
+      if (s === undefined && t === undefined) continue; // namespace nodes: many pairs, not one intent
+      const extRef = s === undefined ? edge.source : edge.target;
+      const ranges = rangesOfNode(doc, extRef);
+      if (!ranges || ranges.length === 0) continue;
+      const piece = conn.endpoints.findIndex(
+        (ep) => ep.type === 'external' && intersectRanges(ep.ranges, ranges.slice(0, 1)).length > 0,
+      );
+      if (piece < 0) continue;
+      const ip = formatIp(ranges[0].family, ranges[0].start);
+      if (s === undefined) [s, from] = [piece, ip];
+      else [t, to] = [piece, ip];
+    }
+    const missing = subtract(intended, intersect(intended, conn.connection(s!, t!)));
+    if (isEmpty(missing)) continue;
+    const probe = firstPort(missing);
+    const srcW = byId.get(edge.source);
+    const involved = [srcW, dstW].filter((w): w is DesignWorkload => w !== undefined);
+    const engineName = (text: string) => {
+      const w = byId.get(text);
+      return w ? `${w.namespace}/${w.name}[${w.kind}]` : text;
+    };
+    let blockedBy: 'Ingress' | 'Egress' | undefined;
+    let reason: string | undefined;
+    if (budget-- > 0) {
+      const v = explainSmall(inputs, involved, { from: engineName(from), to: engineName(to), ...probe });
+      if (!('error' in v)) {
+        blockedBy = v.egress.allowed ? 'Ingress' : 'Egress';
+        reason = (blockedBy === 'Egress' ? v.egress : v.ingress).reason;
+      }
+    }
+    if (!blockedBy || !reason) {
+      egressWorld ??= analyze(inputs.cluster, egressOnly(inputs.policies), options);
+      const egressAllows = isEmpty(
+        subtract(portsOf(probe.protocol, probe.port), egressWorld.connection(s!, t!)),
+      );
+      blockedBy = egressAllows ? 'Ingress' : 'Egress';
+      const side = blockedBy === 'Egress' ? srcW : dstW;
+      const isolating = side ? isolatingPolicies(doc, side, blockedBy) : [];
+      const what = `${probe.protocol} ${probe.port} ${blockedBy === 'Egress' ? `to ${to}` : `from ${from}`}`;
+      reason =
+        isolating.length > 0
+          ? `isolated for ${blockedBy.toLowerCase()} by ${isolating.join(', ')}, and no rule of them allows ${what}`
+          : `an admin network policy denies ${what}`;
+    }
+    out.push({ edgeId: edge.id, source: edge.source, target: edge.target, blockedBy, reason });
+  }
+  return out;
+}
