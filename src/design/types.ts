@@ -132,11 +132,10 @@ export interface Notice {
 export interface OpResult {
   readonly doc: DesignDoc;
   readonly notices: readonly Notice[];
-  /**
-   * What the UI may select after the operation: the created, renamed or moved node's NodeRef, or for
-   * `connect` the id of the drawn edge (`<from>-><to>`, as `deriveEdges` names it).
-   */
+  /** The node the UI may select after the operation (created, renamed or moved node). Always a NodeRef. */
   readonly focus?: NodeRef;
+  /** `connect` only: the id of the drawn edge (`<from>-><to>`, as `deriveEdges` names it). */
+  readonly focusEdge?: string;
 }
 
 export interface ParseResult {

@@ -9,7 +9,8 @@ const tcp = (port: number) => ({ protocol: 'TCP' as const, port });
 describe('connect', () => {
   it('focuses the drawn edge by the id deriveEdges gives it', () => {
     const r = connect.perform(shopDoc(), { from: 'shop/frontend', to: 'shop/backend' });
-    expect(deriveEdges(r.doc).edges.map((e) => e.id)).toEqual([r.focus]);
+    expect(deriveEdges(r.doc).edges.map((e) => e.id)).toEqual([r.focusEdge]);
+    expect(r.focus).toBeUndefined();
   });
 });
 
