@@ -3,11 +3,10 @@
 // not send any of it. Decided with the engine's analysis; the reason comes from `explain` on one port.
 
 import { allows, intersect, isEmpty } from '../../connectionSet';
-import { workloadId } from '../../endpoints';
-import { explain } from '../../explain';
 import { hasPolicyType, policyName, rulePortsConnections } from '../../policy';
 import { type ConnectionSet, PROTOCOLS, type Protocol, type Workload } from '../../types';
 import { describeConnections, workloadName } from '../describe';
+import { podVerdict } from '../podVerdict';
 import { policySubject } from '../subjects';
 import { isSelectorPeer, peerWorkloads, selectedWorkloads } from '../targets';
 import type { Finding, LintContext, LintRule } from '../types';
@@ -27,25 +26,22 @@ function samplePort(intent: ConnectionSet, dst: Workload): { protocol: Protocol;
   return { protocol, port: intent[protocol][0].start };
 }
 
-function reasonFor(
-  ctx: LintContext,
-  b: Blocked,
-): { side: 'Egress' | 'Ingress'; reason: string; probe: string } {
+interface Reason {
+  readonly side: 'Egress' | 'Ingress';
+  readonly reason: string;
+}
+
+/** Why the pair is blocked, on one sample port; rules often share their example pair, hence the cache. */
+function reasonFor(ctx: LintContext, b: Blocked, cache: Map<string, Reason>): Reason {
   const { protocol, port } = samplePort(b.intent, b.dst);
-  const workloads = b.src === b.dst ? [b.src] : [b.src, b.dst];
-  const v = explain(
-    { namespaces: ctx.cluster.namespaces, workloads },
-    ctx.policies,
-    { from: workloadId(b.src), to: workloadId(b.dst), port, protocol },
-    { ipBlockMatchesPodIPs: ctx.options.ipBlockMatchesPodIPs },
-  );
-  if ('error' in v) throw new Error(`blocked-by-other-side: ${v.error}`);
+  const key = `${ctx.workloadIndex(b.src)},${ctx.workloadIndex(b.dst)},${protocol},${port}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const v = podVerdict(ctx, b.src, b.dst, protocol, port);
   const side = v.ingress.allowed ? 'Egress' : 'Ingress';
-  return {
-    side,
-    reason: side === 'Ingress' ? v.ingress.reason : v.egress.reason,
-    probe: `${protocol} ${port}`,
-  };
+  const r: Reason = { side, reason: side === 'Ingress' ? v.ingress.reason : v.egress.reason };
+  cache.set(key, r);
+  return r;
 }
 
 export const blockedByOtherSide: LintRule = {
@@ -62,37 +58,44 @@ export const blockedByOtherSide: LintRule = {
   check(ctx) {
     if (ctx.cluster.workloads.length === 0) return [];
     const conn = ctx.connectivity();
-    const classOf = (w: Workload) => conn.classOfEndpoint(ctx.workloadIndex(w));
+    const classes = ctx.cluster.workloads.map((_, i) => conn.classOfEndpoint(i));
+    // Workloads of one class behave alike (the named ports policies mention included), so pairs are decided
+    // per class pair; groups keep cluster order so the example quoted is always the same.
+    const byClass = (ws: readonly Workload[]) => {
+      const groups = new Map<number, Workload[]>();
+      for (const w of ws) {
+        const k = classes[ctx.workloadIndex(w)];
+        const g = groups.get(k);
+        if (g) g.push(w);
+        else groups.set(k, [w]);
+      }
+      return groups;
+    };
+    const reasons = new Map<string, Reason>();
     const out: Finding[] = [];
     for (const np of ctx.policies.networkPolicies) {
-      const selected = selectedWorkloads(ctx, np);
-      if (selected.length === 0) continue;
+      const selected = byClass(selectedWorkloads(ctx, np));
+      if (selected.size === 0) continue;
       for (const rule of rulesOf(np)) {
         if (!hasPolicyType(np, rule.direction)) continue;
         (rule.peers ?? []).forEach((peer, j) => {
           if (!isSelectorPeer(peer)) return;
-          const others = peerWorkloads(ctx, np, peer);
-          const blocked: Blocked[] = [];
-          // Workloads of one class behave alike (named ports included), so each class pair is decided once.
-          const decided = new Map<string, boolean>();
-          for (const a of selected) {
-            for (const b of others) {
-              const [src, dst] = rule.direction === 'Egress' ? [a, b] : [b, a];
-              const key = `${classOf(src)},${classOf(dst)}`;
-              const intent = rulePortsConnections(rule.ports, dst);
-              let isBlocked = decided.get(key);
-              if (isBlocked === undefined) {
-                isBlocked =
-                  !isEmpty(intent) &&
-                  isEmpty(intersect(conn.classConnection(classOf(src), classOf(dst)), intent));
-                decided.set(key, isBlocked);
-              }
-              if (isBlocked) blocked.push({ src, dst, intent });
+          const others = byClass(peerWorkloads(ctx, np, peer));
+          let first: Blocked | undefined;
+          let pairs = 0;
+          for (const [ca, as] of selected) {
+            for (const [cb, bs] of others) {
+              const egress = rule.direction === 'Egress';
+              const [srcClass, dstClass, srcs, dsts] = egress ? [ca, cb, as, bs] : [cb, ca, bs, as];
+              const intent = rulePortsConnections(rule.ports, dsts[0]);
+              if (isEmpty(intent) || !isEmpty(intersect(conn.classConnection(srcClass, dstClass), intent)))
+                continue;
+              pairs += srcs.length * dsts.length;
+              first ??= { src: srcs[0], dst: dsts[0], intent };
             }
           }
-          if (blocked.length === 0) return;
-          const first = blocked[0];
-          const { side, reason } = reasonFor(ctx, first);
+          if (!first) return;
+          const { side, reason } = reasonFor(ctx, first, reasons);
           const what = describeConnections(first.intent);
           const head =
             rule.direction === 'Egress'
@@ -102,10 +105,7 @@ export const blockedByOtherSide: LintRule = {
             side === 'Ingress'
               ? `\`${workloadName(first.dst)}\` does not accept it`
               : `\`${workloadName(first.src)}\` may not send it`;
-          const more =
-            blocked.length > 1
-              ? ` (${blocked.length - 1} more blocked pair${blocked.length > 2 ? 's' : ''})`
-              : '';
+          const more = pairs > 1 ? ` (${pairs - 1} more blocked pair${pairs > 2 ? 's' : ''})` : '';
           out.push({
             ruleId: 'blocked-by-other-side',
             severity: 'warning',

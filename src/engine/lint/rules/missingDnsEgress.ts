@@ -2,12 +2,11 @@
 // engine's own evaluation (`explain`) towards a kube-dns pod of the input, or, when the input has none, towards
 // a stand-in `kube-system/coredns` with the labels and ports CoreDNS is deployed with.
 import { NAMESPACE_NAME_LABEL } from '../../classes';
-import { workloadId } from '../../endpoints';
-import { explain } from '../../explain';
-import { effectivePolicyTypes, hasPolicyType, policySelects } from '../../policy';
+import { hasPolicyType, policySelects } from '../../policy';
 import { matchesSelector } from '../../selector';
-import type { LabelSelector, NetworkPolicy, PolicySet, Protocol, Verdict, Workload } from '../../types';
+import type { LabelSelector, NetworkPolicy, Verdict, Workload } from '../../types';
 import { describeSelector, workloadName } from '../describe';
+import { decisionKey, podVerdict } from '../podVerdict';
 import { freePolicyName, workloadSubject } from '../subjects';
 import type { Finding, Fix, LintContext, LintRule } from '../types';
 
@@ -33,42 +32,6 @@ function isDnsPod(w: Workload): boolean {
 
 function egressIsolated(ctx: LintContext, w: Workload): boolean {
   return ctx.policies.networkPolicies.some((np) => hasPolicyType(np, 'Egress') && policySelects(np, w));
-}
-
-// Stands in for every ipBlock when only a pod destination is asked about and ipBlocks never match pods: a
-// one-address block keeps rule numbers and policy types as written while making the address partition
-// trivial (policies with hundreds of `except` entries would otherwise be partitioned on every call).
-const ANY_BLOCK = { cidr: '192.0.2.0/32' } as const;
-
-/** The policies that can decide `w`'s egress towards a pod: those of its namespace, plus the admin tiers. */
-function egressPolicies(ctx: LintContext, namespace: string): PolicySet {
-  const strip = !ctx.options.ipBlockMatchesPodIPs;
-  const networkPolicies = ctx.policies.networkPolicies
-    .filter((np) => np.namespace === namespace)
-    .map((np): NetworkPolicy => {
-      if (!strip) return np;
-      return {
-        ...np,
-        policyTypes: effectivePolicyTypes(np),
-        ingress: [],
-        egress: (np.egress ?? []).map((r) =>
-          r.to ? { ...r, to: r.to.map((p) => (p.ipBlock ? { ipBlock: ANY_BLOCK } : p)) } : r,
-        ),
-      };
-    });
-  return { ...ctx.policies, networkPolicies };
-}
-
-/** The egress side of `w` → `dns` on one port, evaluated on a cluster of just the two. */
-function dnsVerdict(ctx: LintContext, w: Workload, dns: Workload, protocol: Protocol): Verdict {
-  const v = explain(
-    { namespaces: ctx.cluster.namespaces, workloads: [w, dns] },
-    egressPolicies(ctx, w.namespace),
-    { from: workloadId(w), to: workloadId(dns), port: 53, protocol },
-    { ipBlockMatchesPodIPs: ctx.options.ipBlockMatchesPodIPs },
-  );
-  if ('error' in v) throw new Error(`missing-dns-egress: ${v.error}`);
-  return v;
 }
 
 /**
@@ -138,11 +101,11 @@ export const missingDnsEgress: LintRule = {
     const out: Finding[] = [];
     for (const w of ctx.cluster.workloads) {
       if (isDnsPod(w)) continue;
-      // The egress side depends only on where the pod is and what labels it has.
-      const key = JSON.stringify([w.namespace, Object.entries(w.labels).sort(), w.podIPs ?? []]);
+      // The egress side depends only on which policies select the pod (the peer, kube-dns, is fixed).
+      const key = decisionKey(ctx, w);
       let verdicts = cache.get(key);
       if (!verdicts) {
-        verdicts = { udp: dnsVerdict(ctx, w, dns, 'UDP'), tcp: dnsVerdict(ctx, w, dns, 'TCP') };
+        verdicts = { udp: podVerdict(ctx, w, dns, 'UDP', 53), tcp: podVerdict(ctx, w, dns, 'TCP', 53) };
         cache.set(key, verdicts);
       }
       const { udp, tcp } = verdicts;
