@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze';
 import { allows } from './connectionSet';
 import { findEndpoint, workloadId } from './endpoints';
-import { checkExpectations, describeExpectation, resolvePattern } from './expectations';
+import { checkExpectations, describeExpectation, MAX_EXPLAINED, resolvePattern } from './expectations';
 import { matchesSelector } from './selector';
 import {
   clusterArb,
@@ -74,6 +74,19 @@ describe('checkExpectations', () => {
     expect(denied.checked).toBe(2);
     expect(denied.passed).toBe(false);
     expect(denied.contradicting.map((v) => v.src.id)).toEqual(['shop/api[Deployment]']);
+  });
+
+  it('explains at most MAX_EXPLAINED failing pairs and counts them all', () => {
+    const many = cluster(Array.from({ length: 6 }, (_, i) => workload('big', `w${i}`, { app: 'w' })));
+    const deny: PolicySet = {
+      networkPolicies: [np('big', 'deny', { podSelector: {}, policyTypes: ['Ingress'], ingress: [] })],
+    };
+    const every: EndpointPattern = { kind: 'selector', namespace: 'big' };
+    const [r] = checkExpectations(many, deny, [exp(every, every, 80, true)]);
+    expect(r.checked).toBe(30);
+    expect(r.contradictions).toBe(30);
+    expect(r.contradicting).toHaveLength(MAX_EXPLAINED);
+    expect(r.passed).toBe(false);
   });
 
   it('skips a workload paired with itself', () => {
@@ -190,6 +203,9 @@ describe('checkExpectations agrees with analyze', () => {
             expect(o.errors).toEqual([]);
             expect(o.passed).toBe(want);
           }
+          // what explain says about each failing pair agrees with the analysis that found it
+          for (const v of o.contradicting) expect(v.allowed).toBe(!o.expectation.allowed);
+          expect(o.contradicting.length).toBe(Math.min(o.contradictions, MAX_EXPLAINED));
         });
       }),
       { numRuns: 150 },

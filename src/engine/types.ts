@@ -289,7 +289,9 @@ export interface ExpectationOutcome {
   readonly passed: boolean;
   /** Source/destination pairs evaluated (a selector may stand for several workloads). */
   readonly checked: number;
-  /** The verdicts that contradict the expectation, with the engine's reasons. */
+  /** Pairs whose verdict contradicts the expectation. */
+  readonly contradictions: number;
+  /** The first of those (at most `MAX_EXPLAINED`), explained with the engine's reasons. */
   readonly contradicting: readonly Verdict[];
   /** What could not be evaluated (unknown endpoint, a selector matching nothing, a missing named port). */
   readonly errors: readonly string[];

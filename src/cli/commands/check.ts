@@ -91,7 +91,7 @@ function formatTxt(results: readonly Result[], verbose: boolean): string {
     for (const e of outcome.errors) out.push(`    error: ${e}`);
     for (const v of outcome.contradicting.slice(0, MAX_VERDICTS))
       out.push(indent(formatExplainTxt(v), '    '), '');
-    const more = outcome.contradicting.length - MAX_VERDICTS;
+    const more = outcome.contradictions - Math.min(outcome.contradicting.length, MAX_VERDICTS);
     if (more > 0) out.push(`    … and ${more} more pair${more === 1 ? '' : 's'} with the same problem`, '');
     if (out[out.length - 1] !== '') out.push('');
   }
@@ -112,6 +112,7 @@ function formatJson(results: readonly Result[]): string {
       expectation: describeExpectation(outcome.expectation),
       passed: outcome.passed,
       checked: outcome.checked,
+      failedPairs: outcome.contradictions,
       errors: outcome.errors,
       failures: outcome.contradicting.map((v) => ({
         src: v.src.id,
