@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LINT_RULES } from '../../engine/lint';
 import { run } from '../run';
 
 const NAMESPACE_AND_WEB = `apiVersion: v1
@@ -182,5 +183,16 @@ describe('netpol lint', () => {
     }[];
     expect(json).toHaveLength(10);
     expect(netpol('help', 'lint').stdout).toContain('Usage: netpol lint');
+  });
+});
+
+describe('docs/lint-rules.md', () => {
+  it('documents every rule with its default severity and explanation', () => {
+    const doc = readFileSync(new URL('../../../docs/lint-rules.md', import.meta.url), 'utf8');
+    for (const r of LINT_RULES) {
+      expect(doc).toContain(
+        `### ${r.id}\n\nDefault severity: **${r.defaultSeverity}**.\n\n${r.explanation}\n`,
+      );
+    }
   });
 });

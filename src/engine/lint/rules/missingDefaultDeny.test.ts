@@ -5,7 +5,8 @@ import { lint } from '../lint';
 import type { Finding } from '../types';
 
 const web = workload('shop', 'web', { app: 'web' });
-const c = cluster([web], { empty: {} });
+const dns = workload('kube-system', 'coredns', { 'k8s-app': 'kube-dns' });
+const c = cluster([web, dns], { empty: {} });
 const ingress = (nps: NetworkPolicy[]) =>
   lint(c, { networkPolicies: nps }, { rules: ['missing-default-deny-ingress'] });
 const egress = (nps: NetworkPolicy[]) =>
@@ -29,7 +30,8 @@ describe('missing-default-deny-ingress / -egress', () => {
       },
     });
     expect(f.message).toContain('namespace shop');
-    expect(ingress([])).toHaveLength(1); // the namespace without workloads is not reported
+    // Neither the namespace without workloads nor kube-system is reported.
+    expect(ingress([]).map((x) => x.subject.name)).toEqual(['shop']);
     expect(egress([]).map((x) => [x.ruleId, x.severity])).toEqual([['missing-default-deny-egress', 'info']]);
   });
 

@@ -4,6 +4,10 @@ import type { Direction } from '../../types';
 import { freePolicyName, isDefaultDeny, namespaceSubject } from '../subjects';
 import type { Finding, LintRule } from '../types';
 
+// The platform's own namespaces: policies there are the cluster operator's business, and a default deny in
+// kube-system breaks the cluster (DNS, CNI agents) more often than it protects it.
+const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
+
 function missingDefaultDeny(direction: Direction): LintRule {
   const lower = direction.toLowerCase();
   const id = direction === 'Ingress' ? 'missing-default-deny-ingress' : 'missing-default-deny-egress';
@@ -16,12 +20,15 @@ function missingDefaultDeny(direction: Direction): LintRule {
       `A namespace with workloads has no default-deny ${lower} policy: a NetworkPolicy with \`podSelector: {}\`, ` +
       `policyType ${direction} and no ${lower} rules. Kubernetes allows all ${lower} traffic of a pod that no ` +
       `policy isolates, so every workload added later starts open. Adding the default-deny policy makes ` +
-      `isolation the starting point and every allowed flow an explicit rule.` +
+      `isolation the starting point and every allowed flow an explicit rule. The system namespaces ` +
+      `(kube-system, kube-public, kube-node-lease) are left out.` +
       (direction === 'Egress'
         ? ' Remember to allow DNS to kube-dns afterwards (see missing-dns-egress).'
         : ''),
     check(ctx) {
-      const withWorkloads = [...new Set(ctx.cluster.workloads.map((w) => w.namespace))].sort();
+      const withWorkloads = [...new Set(ctx.cluster.workloads.map((w) => w.namespace))]
+        .filter((ns) => !SYSTEM_NAMESPACES.has(ns))
+        .sort();
       const out: Finding[] = [];
       for (const ns of withWorkloads) {
         const covered = ctx.policies.networkPolicies.some(

@@ -89,7 +89,7 @@ export const missingDnsEgress: LintRule = {
     'Once a pod is isolated for egress, every destination must be allowed explicitly, DNS included. Without ' +
     'egress to the cluster DNS (pods `k8s-app=kube-dns` in `kube-system`, on UDP 53 and TCP 53) the pod ' +
     'cannot resolve service names and most applications fail in ways that do not look like a network policy ' +
-    'problem. TCP 53 is needed for large answers. The check asks the engine whether the egress side allows ' +
+    'problem. TCP 53 is needed for large answers; when only TCP 53 is missing the finding is an info. The check asks the engine whether the egress side allows ' +
     'the connection (to a kube-dns pod of the input, or to a stand-in kube-system/coredns when there is none); ' +
     'the quick fix adds an egress policy for DNS.',
   check(ctx) {
