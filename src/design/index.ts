@@ -27,6 +27,7 @@ export * from './ops';
 export { DNS_NAMESPACE, DNS_WORKLOAD } from './ops/externals';
 export { decodeShare, deserializeDoc, encodeShare, serializeDoc } from './persist';
 export { formatSelector, isolatingPolicies, narrowestSelector } from './policies';
+export { EXPECTATIONS_FILE, expectationsYaml } from './saveExpectations';
 export { isolationOf, type ProbeResult, probe, type SimulateOptions, simulate } from './simulate';
 export * from './types';
 export {

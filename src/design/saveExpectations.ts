@@ -1,0 +1,44 @@
+// Saving what the designer shows as an expectations file for `netpol check`: the whole current matrix, or
+// the probes the user chose. Probe endpoints are canvas references (workload ids, `ext:` blocks, `any`),
+// turned into what the file names: workload ids with their kind, and an external block's first address.
+import { analyze } from '../engine/analyze';
+import { formatIp } from '../engine/ipRanges';
+import type { AnalysisOptions } from '../engine/types';
+import { type ExpectationProbe, expectationsFromMatrix } from '../manifest';
+import { rangesOfNode } from './blocked';
+import { toCluster, toPolicySet } from './model';
+import { ANY_REF, type DesignDoc, type ProbeRequest } from './types';
+
+/** The file name the UI offers when saving. */
+export const EXPECTATIONS_FILE = 'netpol-expectations.yaml';
+
+function endpointText(doc: DesignDoc, ref: string): string | undefined {
+  const t = ref.trim();
+  if (t.startsWith('ext:') || t === ANY_REF) {
+    const ranges = rangesOfNode(doc, t);
+    return ranges && ranges.length > 0 ? formatIp(ranges[0].family, ranges[0].start) : undefined;
+  }
+  const w = doc.workloads.find((x) => x.id === t);
+  return w ? `${w.namespace}/${w.name}[${w.kind}]` : t;
+}
+
+/**
+ * An expectations file pinning the document's connectivity: one expectation per probe when `probes` are
+ * given (probes naming nothing in the document are left out), else the whole matrix.
+ */
+export function expectationsYaml(
+  doc: DesignDoc,
+  probes?: readonly ProbeRequest[],
+  options: AnalysisOptions = {},
+): string {
+  const connectivity = analyze(toCluster(doc), toPolicySet(doc), options);
+  if (!probes) return expectationsFromMatrix(connectivity);
+  const resolved: ExpectationProbe[] = [];
+  for (const p of probes) {
+    const from = endpointText(doc, p.from);
+    const to = endpointText(doc, p.to);
+    if (from !== undefined && to !== undefined)
+      resolved.push({ from, to, port: p.port, protocol: p.protocol });
+  }
+  return expectationsFromMatrix(connectivity, resolved);
+}
