@@ -204,6 +204,22 @@ describe('reading the cluster', () => {
     ]);
   });
 
+  it('reads a number or boolean label value as a string with a warning, but rejects one in a policy selector', () => {
+    const m = parse(
+      'kind: Pod\nmetadata: {name: p, labels: {v: 1, canary: true}}\n---\nkind: NetworkPolicy\nmetadata: {name: n}\nspec: {podSelector: {matchLabels: {v: 1}}}\n',
+    );
+    expect(m.cluster.workloads[0]?.labels).toEqual({ v: '1', canary: 'true' });
+    expect(m.policies.networkPolicies).toEqual([]);
+    expect(m.diagnostics.map((d) => [d.line, d.column, d.severity])).toEqual([
+      [2, 33, 'warning'],
+      [2, 44, 'warning'],
+      [6, 39, 'error'],
+    ]);
+    expect(m.diagnostics[0]?.message).toBe(
+      'Pod default/p: metadata.labels.v: labels values are strings; read the number 1 as "1"',
+    );
+  });
+
   it('reports documents that are not objects, or have no kind, and List items without kind', () => {
     const m = parse('- a\n- b\n---\nmetadata: {name: x}\n---\nkind: List\nitems:\n- metadata: {name: y}\n');
     expect(m.diagnostics.map((d) => [d.line, d.column, d.severity, d.message])).toEqual([
