@@ -137,3 +137,13 @@ describe('missing-dns-egress', () => {
     expect(f.fix).toBeUndefined();
   });
 });
+
+describe('missing-dns-egress stand-in', () => {
+  it('does not confuse the stand-in with an unlabelled kube-system/coredns of the input', () => {
+    const unlabelled = workload('kube-system', 'coredns', { app: 'coredns' });
+    const isolated = np('kube-system', 'deny-egress', { podSelector: {}, policyTypes: ['Egress'] });
+    const found = run([unlabelled], [isolated]);
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toContain('checked against kube-system/kube-dns-stand-in');
+  });
+});

@@ -89,14 +89,18 @@ export const missingDnsEgress: LintRule = {
     'Once a pod is isolated for egress, every destination must be allowed explicitly, DNS included. Without ' +
     'egress to the cluster DNS (pods `k8s-app=kube-dns` in `kube-system`, on UDP 53 and TCP 53) the pod ' +
     'cannot resolve service names and most applications fail in ways that do not look like a network policy ' +
-    'problem. TCP 53 is needed for large answers; when only TCP 53 is missing the finding is an info. The check asks the engine whether the egress side allows ' +
-    'the connection (to a kube-dns pod of the input, or to a stand-in kube-system/coredns when there is none); ' +
+    'problem. TCP 53 is needed for large answers; when only TCP 53 is missing the finding is an info. The ' +
+    'check asks the engine whether the egress side allows the connection (to a kube-dns pod of the input, or to a stand-in kube-system/coredns when there is none); ' +
     'the quick fix adds an egress policy for DNS.',
   check(ctx) {
     const real = ctx.cluster.workloads.filter(isDnsPod);
-    const dns = real[0] ?? SYNTHETIC_DNS;
+    // A workload of the input may already be called kube-system/coredns without the kube-dns label.
+    const clash = ctx.cluster.workloads.some(
+      (w) => w.namespace === DNS_NAMESPACE && w.name === SYNTHETIC_DNS.name && w.kind === SYNTHETIC_DNS.kind,
+    );
+    const dns = real[0] ?? (clash ? { ...SYNTHETIC_DNS, name: 'kube-dns-stand-in' } : SYNTHETIC_DNS);
     const standIn =
-      real.length === 0 ? ' (no kube-dns pod in the input: checked against kube-system/coredns)' : '';
+      real.length === 0 ? ` (no kube-dns pod in the input: checked against ${workloadName(dns)})` : '';
     const cache = new Map<string, { udp: Verdict; tcp: Verdict }>();
     const out: Finding[] = [];
     for (const w of ctx.cluster.workloads) {
