@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveEdges, formatPorts } from './edges';
 import { examples } from './examples';
 import { emptyDoc } from './model';
-import { disconnect, importManifests } from './ops';
+import { disconnect } from './ops';
 import { must, shopDoc } from './testing/build';
 
 function load(id: string) {
@@ -108,45 +108,5 @@ describe('formatPorts', () => {
         { protocol: 'SCTP' },
       ]),
     ).toBe('TCP 80, UDP 53, TCP 8000-8080, TCP http, all SCTP');
-  });
-});
-
-describe('importManifests', () => {
-  it('merges into the document and returns the diagnostics of skipped input', () => {
-    const r = importManifests.perform(shopDoc(), {
-      files: [
-        {
-          path: 'x.yaml',
-          text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n---\nkind: Pod\nmetadata:\n  name: p\n  labels: {app: p}\n',
-        },
-      ],
-    });
-    expect(r.doc.workloads.map((w) => w.id)).toContain('default/p');
-    expect(r.doc.workloads.map((w) => w.id)).toContain('shop/frontend');
-    expect(r.notices.at(-1)?.message).toBe('Imported 1 workloads and 0 policies.');
-  });
-
-  it('reads the managed annotation back into the flag', () => {
-    const text = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: a-ingress
-  namespace: n
-  annotations:
-    netpol-designer/managed: "true"
-    owner: me
-spec:
-  podSelector: {}
-`;
-    const r = importManifests.perform(emptyDoc(), { files: [{ path: 'p.yaml', text }] });
-    expect(r.doc.policies[0].managed).toBe(true);
-    expect(r.doc.policies[0].extras).toEqual({ annotations: { owner: 'me' } });
-  });
-
-  it('leaves the document unchanged when nothing could be read', () => {
-    const d = shopDoc();
-    const r = importManifests.perform(d, { files: [{ path: 'bad.yaml', text: 'kind: [' }] });
-    expect(r.doc).toBe(d);
-    expect(r.notices[0]).toMatchObject({ severity: 'error', file: 'bad.yaml', line: 1 });
   });
 });

@@ -75,7 +75,7 @@ describe('gridLayout', () => {
 });
 
 describe('autoLayout (elk)', () => {
-  it('lays out an example with externals outside the namespaces', async () => {
+  it('lays out an example with externals outside the namespaces', { timeout: 60_000 }, async () => {
     const d = load('three-tier');
     const layout = await autoLayout(d);
     expect(Object.keys(layout).sort()).toEqual(

@@ -3,6 +3,7 @@
 // The `netpol-designer/managed` annotation becomes the policy's `managed` flag (and leaves the extras, so
 // export writes it back from the flag alone).
 import type { NetworkPolicy } from '../engine/types';
+import { originKey } from '../manifest/positions';
 import type { ManifestSet, PolicyExtras } from '../manifest/types';
 import { namespaceLabels, policyKey, workloadId } from './model';
 import {
@@ -35,11 +36,10 @@ export function mergeManifestSet(doc: DesignDoc, set: ManifestSet): { doc: Desig
   const notices: Notice[] = [];
   const namespaces = new Map(doc.namespaces.map((n) => [n.name, n]));
   for (const n of set.cluster.namespaces) {
-    const prev = namespaces.get(n.name);
-    namespaces.set(n.name, {
-      name: n.name,
-      labels: namespaceLabels(n.name, { ...prev?.labels, ...n.labels }),
-    });
+    // A declared Namespace replaces ours; one only implied by its objects must not wipe our labels.
+    const declared = set.origins.has(originKey('Namespace', '', n.name));
+    if (declared || !namespaces.has(n.name))
+      namespaces.set(n.name, { name: n.name, labels: namespaceLabels(n.name, n.labels) });
   }
   const workloads = new Map(doc.workloads.map((w) => [w.id, w]));
   const imported = new Set<string>();

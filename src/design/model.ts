@@ -1,6 +1,7 @@
 // The document's building blocks: ids, the empty document, canonical ordering, and the conversion to the
 // engine's Cluster/PolicySet. Every operation ends with `canonical` so equal documents are equal JSON.
 import type { Cluster, Labels, NetworkPolicy, PolicySet } from '../engine/types';
+import { sortAdminPolicies } from '../manifest/emitAdmin';
 import {
   ANY_REF,
   type DesignDoc,
@@ -91,7 +92,7 @@ export function canonical(doc: DesignDoc): DesignDoc {
       .sort((a, b) => byString(a.id, b.id)),
     externals: [...doc.externals].sort((a, b) => byString(a.id, b.id)),
     policies: [...doc.policies].sort((a, b) => byString(policyKey(a), policyKey(b))),
-    adminPolicies: doc.adminPolicies,
+    adminPolicies: sortAdminPolicies(doc.adminPolicies),
     layout: doc.layout,
   };
 }

@@ -11,7 +11,9 @@ export const connect = defineOp('connect', 'Allow traffic', (doc, args) => {
   const invalid = invalidEdgePorts(args.ports ?? []);
   if (invalid) return fail(doc, invalid);
   const result = compileEdge(doc, args);
-  return result.doc === doc ? result : { ...ok(result.doc, result.notices), focusEdge: `${args.from}->${args.to}` };
+  return result.doc === doc
+    ? result
+    : { ...ok(result.doc, result.notices), focusEdge: `${args.from}->${args.to}` };
 });
 
 /** Other rule edges that disappear or change along with `edge` (a fan-out selector stands for several). */

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { emptyDoc } from '../model';
+import { must, shopDoc } from '../testing/build';
+import { importManifests } from '.';
+
+describe('importManifests', () => {
+  it('merges into the document and returns the diagnostics of skipped input', () => {
+    const r = importManifests.perform(shopDoc(), {
+      files: [
+        {
+          path: 'x.yaml',
+          text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n---\nkind: Pod\nmetadata:\n  name: p\n  labels: {app: p}\n',
+        },
+      ],
+    });
+    expect(r.doc.workloads.map((w) => w.id)).toContain('default/p');
+    expect(r.doc.workloads.map((w) => w.id)).toContain('shop/frontend');
+    expect(r.notices.at(-1)?.message).toBe('Imported 1 workloads and 0 policies.');
+  });
+
+  it('reads the managed annotation back into the flag', () => {
+    const text = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: a-ingress
+  namespace: n
+  annotations:
+    netpol-designer/managed: "true"
+    owner: me
+spec:
+  podSelector: {}
+`;
+    const r = importManifests.perform(emptyDoc(), { files: [{ path: 'p.yaml', text }] });
+    expect(r.doc.policies[0].managed).toBe(true);
+    expect(r.doc.policies[0].extras).toEqual({ annotations: { owner: 'me' } });
+  });
+
+  it('leaves the document unchanged when nothing could be read', () => {
+    const d = shopDoc();
+    const r = importManifests.perform(d, { files: [{ path: 'bad.yaml', text: 'kind: [' }] });
+    expect(r.doc).toBe(d);
+    expect(r.notices[0]).toMatchObject({ severity: 'error', file: 'bad.yaml', line: 1 });
+  });
+});
+
+describe('importManifests and namespaces', () => {
+  it('replaces the labels of a declared Namespace but keeps ours when the import only implies it', () => {
+    let d = must(emptyDoc(), 'addNamespace', { name: 'shop', labels: { team: 'a', env: 'x' } });
+    d = must(d, 'importManifests', {
+      files: [
+        {
+          path: 'w.yaml',
+          text: 'kind: Deployment\nmetadata: {name: w, namespace: shop}\nspec:\n  template:\n    metadata: {labels: {app: w}}\n',
+        },
+      ],
+    });
+    expect(d.namespaces[0].labels).toMatchObject({ team: 'a', env: 'x' });
+    d = must(d, 'importManifests', {
+      files: [
+        {
+          path: 'n.yaml',
+          text: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, labels: {team: b}}\n',
+        },
+      ],
+    });
+    expect(d.namespaces[0].labels).toEqual({ 'kubernetes.io/metadata.name': 'shop', team: 'b' });
+  });
+});
