@@ -12,9 +12,10 @@ import {
   portsKey,
   refine,
 } from './classes';
-import { allConnections, noConnections, union } from './connectionSet';
+import { noConnections, union } from './connectionSet';
 import { type AddressPiece, ipBlockRanges, parseIp, partitionAddressSpace, rangesContain } from './ipRanges';
 import { hasPolicyType, portEntryConnections } from './policy';
+import { ALL_ID, SetTable } from './setTable';
 import type {
   AdminAction,
   AdminNetworkPolicy,
@@ -30,11 +31,14 @@ import type {
   Workload,
 } from './types';
 
-/** Ports of a rule as a function of the destination (a class, or -1 for outside the cluster). */
+/**
+ * Ports of a rule as a function of the destination (a class, or -1 for outside the cluster), as ids in the
+ * compilation's SetTable.
+ */
 export interface RulePorts {
   /** Set when the ports do not depend on the destination (no named port). */
-  readonly fixed?: ConnectionSet;
-  readonly at: (dst: number) => ConnectionSet;
+  readonly fixed?: number;
+  readonly at: (dst: number) => number;
 }
 
 export interface CompiledRule {
@@ -55,6 +59,8 @@ export interface CompiledAdminPolicy extends CompiledPolicy {
 }
 
 export interface Compiled {
+  /** Every connection set of the analysis, interned. */
+  readonly table: SetTable;
   readonly classCount: number;
   readonly universe: number;
   /** Class of each workload, in cluster order. */
@@ -257,25 +263,31 @@ export function compile(cluster: Cluster, policies: PolicySet, options: Analysis
   };
   const dstWorkload = (dst: number): Workload | undefined =>
     dst >= 0 && dst < K ? classRepresentative[dst] : undefined;
+  const table = new SetTable();
+  const allPorts: RulePorts = { fixed: ALL_ID, at: () => ALL_ID };
+  const fixedPorts = (set: ConnectionSet): RulePorts => {
+    const fixed = table.id(set);
+    return { fixed, at: () => fixed };
+  };
   const npPorts = (ports: readonly NetworkPolicyPort[] | undefined): RulePorts => {
-    if (!ports || ports.length === 0) return { fixed: allConnections(), at: () => allConnections() };
-    if (ports.every((p) => typeof p.port !== 'string')) {
-      const fixed = ports.reduce((acc, p) => union(acc, portEntryConnections(p, undefined)), noConnections());
-      return { fixed, at: () => fixed };
-    }
-    return cachedPorts((dst) =>
-      ports.reduce((acc, p) => union(acc, portEntryConnections(p, dstWorkload(dst))), noConnections()),
-    );
+    if (!ports || ports.length === 0) return allPorts;
+    const compute = (dst: number) =>
+      table.id(
+        ports.reduce((acc, p) => union(acc, portEntryConnections(p, dstWorkload(dst))), noConnections()),
+      );
+    return ports.every((p) => typeof p.port !== 'string')
+      ? fixedPorts(table.set(compute(-1)))
+      : cachedPorts(U, compute);
   };
   const adminPorts = (ports: readonly AdminPort[] | undefined): RulePorts => {
-    if (!ports || ports.length === 0) return { fixed: allConnections(), at: () => allConnections() };
+    if (!ports || ports.length === 0) return allPorts;
     const compute = (dst: number) =>
-      ports.reduce((acc, p) => union(acc, adminPortConnections(p, dstWorkload(dst))), noConnections());
-    if (ports.every((p) => !('namedPort' in p))) {
-      const fixed = compute(-1);
-      return { fixed, at: () => fixed };
-    }
-    return cachedPorts(compute);
+      table.id(
+        ports.reduce((acc, p) => union(acc, adminPortConnections(p, dstWorkload(dst))), noConnections()),
+      );
+    return ports.every((p) => !('namedPort' in p))
+      ? fixedPorts(table.set(compute(-1)))
+      : cachedPorts(U, compute);
   };
 
   const networkPolicies: CompiledPolicy[] = nps.map((np, i) => ({
@@ -325,6 +337,7 @@ export function compile(cluster: Cluster, policies: PolicySet, options: Analysis
   });
 
   return {
+    table,
     classCount: K,
     universe: U,
     workloadClass,
@@ -341,14 +354,16 @@ export function compile(cluster: Cluster, policies: PolicySet, options: Analysis
   };
 }
 
-function cachedPorts(compute: (dst: number) => ConnectionSet): RulePorts {
-  const cache = new Map<number, ConnectionSet>();
+/** Ports that depend on the destination's named ports, computed once per destination class. */
+function cachedPorts(universe: number, compute: (dst: number) => number): RulePorts {
+  let cache: Int32Array | undefined;
   return {
     at: (dst) => {
-      let hit = cache.get(dst);
-      if (!hit) {
+      cache ??= new Int32Array(universe + 1).fill(-1);
+      let hit = cache[dst + 1];
+      if (hit < 0) {
         hit = compute(dst);
-        cache.set(dst, hit);
+        cache[dst + 1] = hit;
       }
       return hit;
     },

@@ -33,13 +33,25 @@ export function isEmptySelector(sel: LabelSelector): boolean {
   return Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0;
 }
 
+const keys = new WeakMap<LabelSelector, string>();
+
 /** A canonical text for a selector, so equal selectors can share one evaluation (used as a cache key). */
 export function selectorKey(sel: LabelSelector): string {
+  let key = keys.get(sel);
+  if (key === undefined) {
+    key = computeSelectorKey(sel);
+    keys.set(sel, key);
+  }
+  return key;
+}
+
+function computeSelectorKey(sel: LabelSelector): string {
+  // JSON-quoted parts keep keys and values with separators in them unambiguous.
   const ml = Object.keys(sel.matchLabels ?? {})
     .sort()
-    .map((k) => [k, sel.matchLabels![k]]);
+    .map((k) => `${JSON.stringify(k)}=${JSON.stringify(sel.matchLabels![k])}`);
   const me = (sel.matchExpressions ?? [])
-    .map((r) => [r.key, r.operator, [...(r.values ?? [])].sort()] as const)
-    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
-  return JSON.stringify([ml, me]);
+    .map((r) => `${JSON.stringify(r.key)} ${r.operator} ${JSON.stringify([...(r.values ?? [])].sort())}`)
+    .sort();
+  return `${ml.join(',')}|${me.join(',')}`;
 }
