@@ -24,6 +24,7 @@ import { FlowEdgeView } from './FlowEdgeView';
 import { IsolationLegend } from './IsolationLegend';
 import { NamespaceNode } from './NamespaceNode';
 import { RuleEdgeView } from './RuleEdgeView';
+import { reuseUnchanged } from './reuseNodes';
 import {
   applyHighlight,
   buildEdges,
@@ -70,14 +71,9 @@ export function Canvas() {
   const derivedRef = useRef(derivedNodes);
   useEffect(() => {
     derivedRef.current = derivedNodes;
-    // Keep React Flow's measurements so unchanged nodes are not measured again after every document change.
-    setNodes((prev) => {
-      const measured = new Map(prev.map((n) => [n.id, n.measured]));
-      return derivedNodes.map((n) => {
-        const m = measured.get(n.id);
-        return m ? { ...n, measured: m } : n;
-      });
-    });
+    // Keep the previous object of every node that did not change, so React Flow re-renders (and re-measures)
+    // only what did: with hundreds of workloads, moving one must not redraw them all.
+    setNodes((prev) => reuseUnchanged(prev, derivedNodes));
   }, [derivedNodes]);
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {

@@ -1,19 +1,49 @@
-// Auto layout. elkjs is large, so the design's layout module is loaded on first use, not with the page.
-// `runAutoLayout` is the toolbar button (one undo step); `startAutoPlacement` lays out documents that arrive
-// with no positions at all (an example, a first import, a share link without layout) without an undo step of
-// their own, so undo goes straight back to what was there before.
+// Auto layout. elk takes seconds on a few hundred workloads, so it runs in its own Web Worker (loaded on
+// first use, keeping elkjs out of the first chunk). `runAutoLayout` is the toolbar button (one undo step).
+// `startAutoPlacement` places documents that arrive with no positions at all (an example, a first import, a
+// share link without layout): the canvas shows them at once on its fallback grid, then, for documents small
+// enough, elk's layout replaces it without an undo step of its own, so undo goes straight back to what was
+// there before. (design's `gridLayout` is not used here: its module carries elkjs into the first chunk.)
 import { applyOp } from '../../design/ops';
 import type { DesignDoc, Layout } from '../../design/types';
 import { useAppStore } from '../store';
+import type { LayoutResponse } from '../worker/layout.worker';
+import LayoutWorker from '../worker/layout.worker?worker';
 
-async function computeLayout(doc: DesignDoc): Promise<Layout> {
-  const { autoLayout } = await import('../../design/layout');
-  return autoLayout(doc);
+/** Above this many workloads a new document keeps the grid; the button still runs elk on request. */
+const AUTO_ELK_MAX_WORKLOADS = 150;
+
+let worker: Worker | null = null;
+let seq = 0;
+const waiting = new Map<number, { resolve(l: Layout): void; reject(e: Error): void }>();
+
+function layoutWorker(): Worker {
+  if (!worker) {
+    worker = new LayoutWorker();
+    worker.onmessage = (e: MessageEvent<LayoutResponse>) => {
+      const w = waiting.get(e.data.seq);
+      if (!w) return;
+      waiting.delete(e.data.seq);
+      if (e.data.ok) w.resolve(e.data.layout);
+      else w.reject(new Error(e.data.error));
+    };
+  }
+  return worker;
+}
+
+function computeLayout(doc: DesignDoc): Promise<Layout> {
+  return new Promise((resolve, reject) => {
+    const id = ++seq;
+    waiting.set(id, { resolve, reject });
+    layoutWorker().postMessage({ seq: id, doc });
+  });
 }
 
 export async function runAutoLayout(): Promise<void> {
+  const store = useAppStore.getState();
+  store.notify('info', 'Laying out…');
   try {
-    const layout = await computeLayout(useAppStore.getState().doc);
+    const layout = await computeLayout(store.doc);
     // The document may have changed while elk worked; the layout then applies to the newer one.
     useAppStore.getState().dispatch('setLayout', { layout, replace: true });
   } catch (err) {
@@ -25,29 +55,32 @@ export async function runAutoLayout(): Promise<void> {
 
 const unplaced = (doc: DesignDoc) => doc.namespaces.length > 0 && Object.keys(doc.layout).length === 0;
 
+function placeWithoutHistory(doc: DesignDoc, layout: Layout): void {
+  useAppStore
+    .getState()
+    .replaceDoc(applyOp(doc, 'setLayout', { layout, replace: true }).doc, { record: false });
+}
+
 export function startAutoPlacement(onPlaced: () => void): () => void {
-  let running = false;
-  const place = async () => {
+  let pendingFor: DesignDoc | null = null;
+  const place = () => {
     const doc = useAppStore.getState().doc;
-    if (running || !unplaced(doc)) return;
-    running = true;
-    try {
-      const layout = await computeLayout(doc);
-      const current = useAppStore.getState().doc;
-      // Only when nothing was placed by hand meanwhile.
-      if (unplaced(current) && Object.keys(layout).length > 0) {
-        const placed = applyOp(current, 'setLayout', { layout, replace: true }).doc;
-        useAppStore.getState().replaceDoc(placed, { record: false });
+    if (!unplaced(doc) || doc.workloads.length > AUTO_ELK_MAX_WORKLOADS || pendingFor === doc) return;
+    pendingFor = doc;
+    computeLayout(doc).then(
+      (layout) => {
+        // Only when nothing changed meanwhile: never move what the user has started to arrange.
+        if (useAppStore.getState().doc !== doc) return;
+        placeWithoutHistory(doc, layout);
         onPlaced();
-      }
-    } catch {
-      // The fallback grid of the canvas stays; the toolbar button reports errors.
-    } finally {
-      running = false;
-    }
+      },
+      () => {
+        // The grid stays; the toolbar button reports elk's errors.
+      },
+    );
   };
-  void place();
+  place();
   return useAppStore.subscribe((s, prev) => {
-    if (s.doc !== prev.doc) void place();
+    if (s.doc !== prev.doc) place();
   });
 }
