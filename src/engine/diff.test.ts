@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze';
 import { equalConnections, formatConnectionSet, noConnections } from './connectionSet';
-import { type ConnectivityDiff, diffConnectivity, isEmptyDiff } from './diff';
+import { type ConnectivityDiff, diffConnectivity, diffTrees, isEmptyDiff } from './diff';
 import { findEndpoint } from './endpoints';
 import { parseIp, rangesContain } from './ipRanges';
 import { clusterArb, PROBE_ADDRESSES, policySetArb } from './testing/arbitraries';
@@ -107,6 +107,35 @@ describe('diffConnectivity', () => {
   });
 });
 
+describe('diffTrees', () => {
+  const v6Only = np('shop', 'web-egress', {
+    podSelector: { matchLabels: { app: 'web' } },
+    policyTypes: ['Egress'],
+    egress: [{ to: [{ ipBlock: { cidr: 'fd00::/8' } }] }],
+  });
+
+  it('compares IPv6 by what each tree does with it, even when only one tree mentions IPv6', () => {
+    const d = diffTrees(
+      { cluster: cluster([web]), policies: { networkPolicies: [] } },
+      { cluster: cluster([web]), policies: { networkPolicies: [v6Only] } },
+    );
+    expect(lines(d)).toEqual([
+      // fd00::/8 stays allowed; all of IPv4 and the rest of IPv6 are no longer, one change, one line
+      'removed shop/web[Deployment] => 0.0.0.0-255.255.255.255, ::-fcff:ffff:ffff:ffff:ffff:ffff:ffff:ffff, fe00::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff[External] : All Connections -> No Connections',
+    ]);
+    const back = diffTrees(
+      { cluster: cluster([web]), policies: { networkPolicies: [v6Only] } },
+      { cluster: cluster([web]), policies: { networkPolicies: [] } },
+    );
+    expect(back.changes.map((c) => c.kind)).toEqual(['added']);
+  });
+
+  it('finds nothing between a tree and itself', () => {
+    const t = { cluster: shop, policies: { networkPolicies: [v6Only, dbIngress([])] } };
+    expect(isEmptyDiff(diffTrees(t, t))).toBe(true);
+  });
+});
+
 /** The connection between two named endpoints of an analysis, none when either is missing. */
 function connOf(r: Connectivity, src: string, dst: string) {
   const i = findEndpoint(r.endpoints, src);
@@ -120,6 +149,7 @@ describe('diffConnectivity properties', () => {
     fc.assert(
       fc.property(clusterArb, policySetArb(true), (c, p) => {
         expect(isEmptyDiff(diffConnectivity(analyze(c, p), analyze(c, p)))).toBe(true);
+        expect(isEmptyDiff(diffTrees({ cluster: c, policies: p }, { cluster: c, policies: p }))).toBe(true);
       }),
       { numRuns: 200 },
     );

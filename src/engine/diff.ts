@@ -3,10 +3,11 @@
 // addresses are compared on the common refinement of both sides' address partitions, so a piece that was
 // split or merged between versions is compared address by address; the addresses whose change is the same
 // are reported together as one external endpoint.
+import { analyze } from './analyze';
 import { equalConnections, formatConnectionSet, isEmpty, noConnections, subtract } from './connectionSet';
 import { externalId } from './endpoints';
 import { familyMax, normalizeRanges } from './ipRanges';
-import type { ConnectionSet, Connectivity, IpRange } from './types';
+import type { AnalysisOptions, Cluster, ConnectionSet, Connectivity, IpRange, PolicySet } from './types';
 
 export type FlowChangeKind = 'added' | 'removed' | 'changed';
 
@@ -117,7 +118,8 @@ function cmpBig(x: bigint, y: bigint): number {
 /**
  * Every flow whose allowed connections differ between `a` (before) and `b` (after). A workload present on one
  * side only has no connections on the other; addresses a side does not describe (an IP family none of its
- * policies mention) count as having none there, as in the listing that side's analysis prints.
+ * policies mention) count as having none there, as in the listing that side's analysis prints — `diffTrees`
+ * avoids that case by having both analyses describe the same families.
  */
 export function diffConnectivity(a: Connectivity, b: Connectivity): ConnectivityDiff {
   const wa = workloadIndex(a);
@@ -180,4 +182,43 @@ export function diffConnectivity(a: Connectivity, b: Connectivity): Connectivity
 /** True when nothing changed: no flow and no workload added or removed. */
 export function isEmptyDiff(d: ConnectivityDiff): boolean {
   return d.changes.length === 0 && d.workloadsAdded.length === 0 && d.workloadsRemoved.length === 0;
+}
+
+function hasIpv6(c: Connectivity): boolean {
+  return c.endpoints.some((e) => e.type === 'external' && e.ranges.some((r) => r.family === 6));
+}
+
+/**
+ * The policies plus one that changes nothing but mentions all of IPv6: a NetworkPolicy in a namespace no
+ * workload can be in (`:` is not allowed in names) selects no pod, yet its ipBlock makes the analysis
+ * describe IPv6 addresses, which it leaves out when no policy mentions them.
+ */
+function mentioningIpv6(policies: PolicySet): PolicySet {
+  const marker = {
+    name: 'ipv6',
+    namespace: 'netpol:diff',
+    podSelector: {},
+    policyTypes: ['Egress' as const],
+    egress: [{ to: [{ ipBlock: { cidr: '::/0' } }] }],
+  };
+  return { ...policies, networkPolicies: [...policies.networkPolicies, marker] };
+}
+
+/**
+ * Analyzes both trees and diffs them. When only one tree's policies mention IPv6, the other is analyzed so
+ * that it describes IPv6 too, so that an address no policy of that tree names is compared by what that tree
+ * does with it (usually: allowed) rather than counted as having no connections.
+ */
+export function diffTrees(
+  before: { readonly cluster: Cluster; readonly policies: PolicySet },
+  after: { readonly cluster: Cluster; readonly policies: PolicySet },
+  options: AnalysisOptions = {},
+): ConnectivityDiff {
+  let a: Connectivity = analyze(before.cluster, before.policies, options);
+  let b: Connectivity = analyze(after.cluster, after.policies, options);
+  const v6a = hasIpv6(a);
+  const v6b = hasIpv6(b);
+  if (v6a && !v6b) b = analyze(after.cluster, mentioningIpv6(after.policies), options);
+  if (v6b && !v6a) a = analyze(before.cluster, mentioningIpv6(before.policies), options);
+  return diffConnectivity(a, b);
 }

@@ -1,8 +1,7 @@
 // `netpol diff <old paths...> -- <new paths...>`: how connectivity changes between two versions of a manifest
 // tree (flows added, removed, ports gained or lost), for a pull-request check. Exit 1 when flows changed, so
 // CI can flag the change; --exit-zero for a report that never fails the job.
-import { analyze } from '../../engine';
-import { type ConnectivityDiff, diffConnectivity } from '../../engine/diff';
+import { type ConnectivityDiff, diffTrees } from '../../engine/diff';
 import { flagOption, type OptionSpec, type ParsedArgs, parseArgs, stringOption } from '../args';
 import type { CliIo } from '../types';
 import {
@@ -93,10 +92,7 @@ export function diffCommand(argv: readonly string[], io: CliIo): number {
   const after = loadManifests(parsed.new);
   const diagnostics = [...before.diagnostics, ...after.diagnostics];
   printDiagnostics(io, diagnostics, flagOption(args, 'verbose'));
-  const diff = diffConnectivity(
-    analyze(before.manifests.cluster, before.manifests.policies, options),
-    analyze(after.manifests.cluster, after.manifests.policies, options),
-  );
+  const diff = diffTrees(before.manifests, after.manifests, options);
   const format = FORMATTERS[stringOption(args, 'format') ?? 'txt'];
   if (!writeResult(io, format(diff), stringOption(args, 'output'))) return EXIT_BAD_INPUT;
   const status = exitStatus(diagnostics);
