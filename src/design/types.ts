@@ -194,6 +194,11 @@ export interface OpArgs {
   connect: { from: NodeRef; to: NodeRef; ports?: EdgePorts; bothSides?: boolean };
   /** Replace the ports of the rules behind an edge (a peer sharing its rule with others is split out). */
   setEdgePorts: { edge: EdgeTarget; ports: EdgePorts };
+  /**
+   * Makes an edge's traffic pass on both sides: adds the missing counterpart rule (the source's egress or the
+   * target's ingress) with the ports of the rules behind the edge. The fix for a `BlockedIntent`.
+   */
+  completeEdge: { edge: EdgeTarget };
   /** Remove exactly the peers behind an edge; see compile.ts for what happens to emptied rules/policies. */
   disconnect: { edge: EdgeTarget };
   /** Policies `default-deny-ingress` / `default-deny-egress` (both: the two of them). */

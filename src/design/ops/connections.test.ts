@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveEdges } from '../edges';
+import { simulate } from '../simulate';
 import { must, shopDoc } from '../testing/build';
 import { connect, setEdgePorts } from './connections';
 import { setLayout, setNodePosition } from './document';
@@ -76,5 +77,40 @@ describe('layout operations', () => {
     ).toEqual({
       'shop/backend': { x: 1, y: 2 },
     });
+  });
+});
+
+describe('completeEdge', () => {
+  it('adds the missing egress side of an edge drawn before the source was isolated', () => {
+    let d = must(shopDoc(), 'connect', { from: 'shop/frontend', to: 'shop/backend', ports: [tcp(8080)] });
+    d = must(d, 'setDefaultDeny', { namespace: 'shop', mode: 'both' });
+    expect(simulate(d).blocked.map((b) => b.edgeId)).toEqual(['shop/frontend->shop/backend']);
+    const edge = deriveEdges(d).edges[0];
+    const fixed = must(d, 'completeEdge', { edge });
+    expect(simulate(fixed).blocked).toEqual([]);
+    expect(fixed.policies.find((p) => p.name === 'frontend-egress')?.egress).toEqual([
+      { to: [{ podSelector: { matchLabels: { app: 'backend' } } }], ports: [tcp(8080)] },
+    ]);
+    // Removing the edge afterwards takes both sides away.
+    const removed = must(fixed, 'disconnect', { edge: deriveEdges(fixed).edges[0] });
+    expect(removed).toEqual(must(shopDoc(), 'setDefaultDeny', { namespace: 'shop', mode: 'both' }));
+  });
+
+  it('adds the missing ingress side of an imported egress-only rule', () => {
+    let d = must(shopDoc(), 'replacePolicies', {
+      policies: [
+        {
+          name: 'out',
+          namespace: 'shop',
+          podSelector: { matchLabels: { app: 'frontend' } },
+          policyTypes: ['Egress'],
+          egress: [{ to: [{ podSelector: { matchLabels: { app: 'backend' } } }], ports: [tcp(8080)] }],
+        },
+      ],
+    });
+    d = must(d, 'setDefaultDeny', { namespace: 'shop', mode: 'ingress' });
+    const fixed = must(d, 'completeEdge', { edge: deriveEdges(d).edges[0] });
+    expect(simulate(fixed).blocked).toEqual([]);
+    expect(simulate(fixed).flows.find((f) => f.source === 'shop/frontend')?.conn).toBe('TCP 8080');
   });
 });

@@ -1,8 +1,10 @@
 // Drawing, editing and deleting edges; the rules they stand for are in compile.ts and ruleEdit.ts.
+
+import type { NetworkPolicyPort } from '../../engine/types';
 import { compileEdge } from '../compile';
 import { deriveEdges } from '../edges';
-import { fail, ok } from '../model';
-import { removePeers, setPeerPorts } from '../ruleEdit';
+import { fail, ok, policyKey } from '../model';
+import { removePeers, setPeerPorts, unionPorts } from '../ruleEdit';
 import type { DesignDoc, EdgeTarget, Notice } from '../types';
 import { defineOp } from './define';
 import { invalidEdgePorts } from './ports';
@@ -28,6 +30,26 @@ function sideEffects(before: DesignDoc, after: DesignDoc, edge: EdgeTarget, verb
     ? [{ severity: 'warning', message: `The same selector also ${verb} ${affected.join(', ')}.` }]
     : [];
 }
+
+/** The ports of the rules behind an edge, united (a rule without ports means every port). */
+function edgePorts(doc: DesignDoc, edge: EdgeTarget): NetworkPolicyPort[] | undefined {
+  let out: NetworkPolicyPort[] | undefined;
+  for (const ref of edge.refs) {
+    const p = doc.policies.find((x) => policyKey(x) === ref.policy);
+    const rule = ref.direction === 'Ingress' ? p?.ingress?.[ref.ruleIndex] : p?.egress?.[ref.ruleIndex];
+    if (!rule) return undefined;
+    out = out === undefined ? [...(rule.ports ?? [])] : unionPorts(out, rule.ports ?? []);
+  }
+  return out;
+}
+
+export const completeEdge = defineOp('completeEdge', 'Allow on both sides', (doc, { edge }) => {
+  const ports = edgePorts(doc, edge);
+  if (ports === undefined || edge.refs.length === 0)
+    return fail(doc, 'The rules behind this edge no longer exist.');
+  const result = compileEdge(doc, { from: edge.source, to: edge.target, ports, bothSides: true });
+  return result.doc === doc ? result : ok(result.doc, result.notices);
+});
 
 export const setEdgePorts = defineOp('setEdgePorts', 'Set edge ports', (doc, { edge, ports }) => {
   const invalid = invalidEdgePorts(ports);

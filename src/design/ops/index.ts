@@ -1,7 +1,7 @@
 // The registry of user operations: the toolbar, context menu, inspector, keyboard and YAML pane all
 // dispatch through `applyOp`, and the store records what it returns.
 import type { DesignDoc, OpArgs, Operation, OpName, OpResult } from '../types';
-import { connect, disconnect, setEdgePorts } from './connections';
+import { completeEdge, connect, disconnect, setEdgePorts } from './connections';
 import { loadDocument, setLayout, setNodePosition } from './document';
 import { addDnsPreset, addExternal, deleteExternal, setExternalLabel } from './externals';
 import { importManifests } from './import';
@@ -36,6 +36,7 @@ export const operations: { readonly [K in OpName]: Operation<OpArgs[K]> } = {
   connect,
   setEdgePorts,
   disconnect,
+  completeEdge,
   setDefaultDeny,
   replacePolicies,
   importManifests,
@@ -55,6 +56,7 @@ export {
   addExternal,
   addNamespace,
   addWorkload,
+  completeEdge,
   connect,
   deleteExternal,
   deleteNamespace,
