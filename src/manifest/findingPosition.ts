@@ -1,8 +1,8 @@
 // Where a lint finding points in the input: the field of the policy its path names, or the document of the
-// namespace or workload. Pure (no node: imports) so the UI can take the same mapping for its markers.
-import type { Finding } from '../../engine/lint';
-import { keyPositionOf, originKey, positionOf } from '../../manifest/positions';
-import type { ManifestSet, SourcePos } from '../../manifest/types';
+// namespace or workload. Shared by `netpol lint` (file:line:column) and the editor (Monaco markers).
+import type { Finding } from '../engine/lint';
+import { keyPositionOf, originKey, positionOf } from './positions';
+import type { ManifestSet, SourcePos } from './types';
 
 export function findingPosition(manifests: ManifestSet, finding: Finding): SourcePos | undefined {
   const s = finding.subject;

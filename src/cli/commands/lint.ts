@@ -1,12 +1,12 @@
 // `netpol lint <paths...>`: the lint findings of the input, compiler-style (`file:line:column: warning:
 // message [rule-id]`) or as JSON; exit 1 when any finding is an error, 2 when the input itself is bad.
 import { countFindings, type Finding, isRuleId, LINT_RULES, lint, type RuleId } from '../../engine/lint';
+import { findingPosition } from '../../manifest/findingPosition';
 import type { ManifestSet } from '../../manifest/types';
 import { flagOption, type OptionSpec, parseArgs, stringOption } from '../args';
 import { formatDiagnostic, hasErrors } from '../diagnostics';
 import type { CliIo } from '../types';
 import { EXIT_BAD_INPUT, EXIT_OK, loadManifests, printDiagnostics, usageError, writeResult } from './common';
-import { findingPosition } from './lintPosition';
 
 export const EXIT_LINT_ERRORS = 1;
 
