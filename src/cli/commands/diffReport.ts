@@ -48,12 +48,21 @@ export function formatDiffTxt(d: ConnectivityDiff): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Rows per Markdown table. A pull-request comment holds at most 65536 characters; four full tables of
+ * this many rows stay well below, and the txt or json form has everything.
+ */
+export const MD_MAX_ROWS = 100;
+
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [
+  const out = [
     `| ${header.join(' | ')} |`,
     `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(markdownCell).join(' | ')} |`),
+    ...rows.slice(0, MD_MAX_ROWS).map((r) => `| ${r.map(markdownCell).join(' | ')} |`),
   ];
+  const more = rows.length - MD_MAX_ROWS;
+  if (more > 0) out.push('', `… and ${more} more; run \`netpol diff\` for the full list.`);
+  return out;
 }
 
 export function formatDiffMarkdown(d: ConnectivityDiff): string {
