@@ -102,9 +102,12 @@ export const missingDnsEgress: LintRule = {
     const standIn =
       real.length === 0 ? ` (no kube-dns pod in the input: checked against ${workloadName(dns)})` : '';
     const cache = new Map<string, { udp: Verdict; tcp: Verdict }>();
+    const hasAdmin = (ctx.policies.adminPolicies ?? []).length > 0;
     const out: Finding[] = [];
     for (const w of ctx.cluster.workloads) {
       if (isDnsPod(w)) continue;
+      // Not isolated and no admin tier: egress is allowed by definition, no need to ask.
+      if (!hasAdmin && !egressIsolated(ctx, w)) continue;
       // The egress side depends only on which policies select the pod (the peer, kube-dns, is fixed).
       const key = decisionKey(ctx, w);
       let verdicts = cache.get(key);
