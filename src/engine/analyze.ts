@@ -2,7 +2,7 @@
 // class, one vector over all peers (classes and address pieces) per direction, computed on first use:
 // admin rules carve the ports by first match (Allow / Deny / Pass), what is left goes to the NetworkPolicies
 // when they isolate the class for that direction, else to the baseline rules, else it is allowed.
-import { hasBit } from './bitset';
+import { forEachBit, hasBit } from './bitset';
 import { type Compiled, type CompiledAdminPolicy, type CompiledRule, compile } from './compile';
 import { externalEndpoint, workloadEndpoint } from './endpoints';
 import { ALL_ID, NONE_ID, type SetTable } from './setTable';
@@ -107,30 +107,41 @@ function networkPolicyVector(c: Compiled, t: SetTable, s: number, dir: Direction
   const acc = new Int32Array(c.universe);
   const isolating = dir === 'Ingress' ? c.ingressIsolating[s] : c.egressIsolating[s];
   const K = c.classCount;
+  // Rules whose ports do not depend on the peer are merged per port set first (a bitwise OR of their peers),
+  // so each peer is visited once per distinct port set rather than once per rule.
+  const byPorts = new Map<number, Uint32Array>();
+  let toEveryone = NONE_ID;
   for (const i of isolating) {
     const np = c.networkPolicies[i];
     for (const rule of dir === 'Ingress' ? np.ingress : np.egress) {
       const fixed = dir === 'Ingress' ? rule.ports.at(s) : rule.ports.fixed;
       if (fixed === NONE_ID) continue;
       const peers = rule.peers;
-      // The hot loop of the analysis: inlined bit iteration, ids instead of sets.
-      if (peers === null) {
-        for (let u = 0; u < acc.length; u++) {
-          acc[u] = t.union(acc[u], fixed ?? rule.ports.at(u < K ? u : -1));
+      if (fixed !== undefined) {
+        if (peers === null) toEveryone = t.union(toEveryone, fixed);
+        else {
+          const bits = byPorts.get(fixed);
+          if (bits) for (let w = 0; w < bits.length; w++) bits[w] |= peers[w];
+          else byPorts.set(fixed, peers.slice());
         }
         continue;
       }
-      for (let w = 0; w < peers.length; w++) {
-        let word = peers[w];
-        while (word !== 0) {
-          const low = word & -word;
-          const u = (w << 5) + 31 - Math.clz32(low);
-          word ^= low;
-          acc[u] = t.union(acc[u], fixed ?? rule.ports.at(u < K ? u : -1));
-        }
+      // Named ports on egress: resolved against each destination.
+      if (peers === null) {
+        for (let u = 0; u < acc.length; u++) acc[u] = t.union(acc[u], rule.ports.at(u < K ? u : -1));
+      } else {
+        forEachBit(peers, (u) => {
+          acc[u] = t.union(acc[u], rule.ports.at(u < K ? u : -1));
+        });
       }
     }
   }
+  for (const [ports, bits] of byPorts) {
+    forEachBit(bits, (u) => {
+      acc[u] = t.union(acc[u], ports);
+    });
+  }
+  if (toEveryone !== NONE_ID) for (let u = 0; u < acc.length; u++) acc[u] = t.union(acc[u], toEveryone);
   return acc;
 }
 
