@@ -6,7 +6,7 @@
 // external when the user has not placed one); a rule without peers points at `any`. Edges never loop on a
 // workload, but may loop on a namespace node (`ns:a -> ns:a`: "pods of a may reach each other").
 import { matchesSelector } from '../engine/selector';
-import type { LabelSelector, NetworkPolicyPeer, NetworkPolicyPort } from '../engine/types';
+import type { LabelSelector, Labels, NetworkPolicyPeer, NetworkPolicyPort } from '../engine/types';
 import { externalId, makeExternal, namespaceLabels, namespaceRef, policyKey } from './model';
 import { forEachPeer } from './peers';
 import { formatSelector } from './policies';
@@ -16,6 +16,7 @@ import {
   type DerivedGraph,
   type DesignDoc,
   type DesignPolicy,
+  type DesignWorkload,
   type NodeRef,
   type PeerRef,
   type RuleEdge,
@@ -34,24 +35,37 @@ function fanOut(nodes: NodeRef[], name: () => string): Endpoints {
   return nodes.length > 1 ? { nodes, selectorLabel: name() } : { nodes };
 }
 
+/** Lookups built once per derivation: workloads by namespace, and namespace labels. */
+interface Index {
+  readonly byNamespace: ReadonlyMap<string, readonly DesignWorkload[]>;
+  readonly namespaces: readonly { readonly name: string; readonly labels: Labels }[];
+}
+
+function indexOf(doc: DesignDoc): Index {
+  const byNamespace = new Map<string, DesignWorkload[]>();
+  for (const w of doc.workloads) byNamespace.set(w.namespace, [...(byNamespace.get(w.namespace) ?? []), w]);
+  return {
+    byNamespace,
+    namespaces: doc.namespaces.map((n) => ({ name: n.name, labels: namespaceLabels(n.name, n.labels) })),
+  };
+}
+
 /** The canvas nodes a policy selects: its namespace node for an empty selector, else matching workloads. */
-function subjectNodes(doc: DesignDoc, p: DesignPolicy): Endpoints {
+function subjectNodes(ix: Index, p: DesignPolicy): Endpoints {
   if (isEmpty(p.podSelector))
-    return { nodes: doc.namespaces.some((n) => n.name === p.namespace) ? [namespaceRef(p.namespace)] : [] };
-  const nodes = doc.workloads
-    .filter((w) => w.namespace === p.namespace && matchesSelector(p.podSelector, w.labels))
+    return { nodes: ix.namespaces.some((n) => n.name === p.namespace) ? [namespaceRef(p.namespace)] : [] };
+  const nodes = (ix.byNamespace.get(p.namespace) ?? [])
+    .filter((w) => matchesSelector(p.podSelector, w.labels))
     .map((w) => w.id);
   return fanOut(nodes, () => `${formatSelector(p.podSelector)} (${nodes.length} workloads)`);
 }
 
-function peerNodes(doc: DesignDoc, p: DesignPolicy, peer: NetworkPolicyPeer | undefined): Endpoints {
+function peerNodes(ix: Index, p: DesignPolicy, peer: NetworkPolicyPeer | undefined): Endpoints {
   if (!peer) return { nodes: [ANY_REF] };
   if (peer.ipBlock) return { nodes: [externalId(peer.ipBlock.cidr, peer.ipBlock.except)] };
   const namespaces = peer.namespaceSelector
-    ? doc.namespaces.filter((n) =>
-        matchesSelector(peer.namespaceSelector!, namespaceLabels(n.name, n.labels)),
-      )
-    : doc.namespaces.filter((n) => n.name === p.namespace);
+    ? ix.namespaces.filter((n) => matchesSelector(peer.namespaceSelector!, n.labels))
+    : ix.namespaces.filter((n) => n.name === p.namespace);
   if (isEmpty(peer.podSelector)) {
     const nodes = namespaces.map((n) => namespaceRef(n.name));
     return fanOut(
@@ -59,10 +73,11 @@ function peerNodes(doc: DesignDoc, p: DesignPolicy, peer: NetworkPolicyPeer | un
       () => `namespaces ${formatSelector(peer.namespaceSelector ?? {})} (${nodes.length})`,
     );
   }
-  const inScope = new Set(namespaces.map((n) => n.name));
-  const nodes = doc.workloads
-    .filter((w) => inScope.has(w.namespace) && matchesSelector(peer.podSelector!, w.labels))
-    .map((w) => w.id);
+  const nodes = namespaces
+    .flatMap((n) => ix.byNamespace.get(n.name) ?? [])
+    .filter((w) => matchesSelector(peer.podSelector!, w.labels))
+    .map((w) => w.id)
+    .sort();
   return fanOut(nodes, () => {
     const ns = peer.namespaceSelector ? ` in namespaces ${formatSelector(peer.namespaceSelector)}` : '';
     return `${formatSelector(peer.podSelector!)}${ns} (${nodes.length} workloads)`;
@@ -91,6 +106,7 @@ interface Pending {
 }
 
 export function deriveEdges(doc: DesignDoc): DerivedGraph {
+  const ix = indexOf(doc);
   const byKey = new Map<string, DesignPolicy>(doc.policies.map((p) => [policyKey(p), p]));
   const subjects = new Map<string, Endpoints>();
   const pending = new Map<string, Pending>();
@@ -100,9 +116,9 @@ export function deriveEdges(doc: DesignDoc): DerivedGraph {
 
   forEachPeer(doc, (p, peer, ref) => {
     const key = policyKey(p);
-    if (!subjects.has(key)) subjects.set(key, subjectNodes(doc, byKey.get(key)!));
+    if (!subjects.has(key)) subjects.set(key, subjectNodes(ix, byKey.get(key)!));
     const subject = subjects.get(key)!;
-    const other = peerNodes(doc, p, peer);
+    const other = peerNodes(ix, p, peer);
     if (!peer) anyUsed = true;
     if (peer?.ipBlock) {
       const ext = makeExternal(peer.ipBlock.cidr, peer.ipBlock.except);

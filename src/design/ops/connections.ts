@@ -20,10 +20,16 @@ export const connect = defineOp('connect', 'Allow traffic', (doc, args) => {
 
 /** Other rule edges that disappear or change along with `edge` (a fan-out selector stands for several). */
 function sideEffects(before: DesignDoc, after: DesignDoc, edge: EdgeTarget, verb: string): Notice[] {
+  // Only the policies behind the edge can change other edges: derive just theirs, before and after.
+  const keys = new Set(edge.refs.map((r) => r.policy));
+  const only = (d: DesignDoc) => ({ ...d, policies: d.policies.filter((p) => keys.has(policyKey(p))) });
   const id = `${edge.source}->${edge.target}`;
-  const now = new Map(deriveEdges(after).edges.map((e) => [e.id, e.label]));
-  const others = deriveEdges(before).edges.filter(
-    (e) => e.id !== id && e.refs.some((r) => edge.refs.some((x) => JSON.stringify(x) === JSON.stringify(r))),
+  const refKey = (r: EdgeTarget['refs'][number]) =>
+    `${r.policy}|${r.direction}|${r.ruleIndex}|${r.peerIndex}`;
+  const touched = new Set(edge.refs.map(refKey));
+  const now = new Map(deriveEdges(only(after)).edges.map((e) => [e.id, e.label]));
+  const others = deriveEdges(only(before)).edges.filter(
+    (e) => e.id !== id && e.refs.some((r) => touched.has(refKey(r))),
   );
   const affected = others.filter((e) => now.get(e.id) !== e.label).map((e) => `${e.source} → ${e.target}`);
   return affected.length > 0
