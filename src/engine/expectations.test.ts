@@ -148,7 +148,10 @@ const scenarioArb = fc.tuple(clusterArb, policySetArb(true)).chain(([c, p]) =>
       fc.record({
         from: patternArb(c),
         to: patternArb(c),
-        port: fc.constantFrom(...PROBE_PORTS),
+        port: fc.oneof(
+          fc.constantFrom<number | string>(...PROBE_PORTS),
+          fc.constantFrom('http', 'dns', 'metrics'),
+        ),
         protocol: fc.constantFrom<Protocol>('TCP', 'UDP', 'SCTP'),
         allowed: fc.boolean(),
       }),
@@ -185,7 +188,16 @@ function fromAnalyze(c: Cluster, p: PolicySet, e: Expectation): boolean | 'error
       if (i === j) continue;
       if (r.endpoints[i].type === 'external' && r.endpoints[j].type === 'external') return 'error';
       pairs++;
-      if (allows(r.connection(i, j), e.protocol, e.port as number) !== e.allowed) agree = false;
+      // a container port name is the destination's port of that name and protocol; none: explain says so
+      const dst = r.endpoints[j];
+      const port =
+        typeof e.port === 'number'
+          ? e.port
+          : dst.type === 'workload'
+            ? dst.workload.ports.find((p) => p.name === e.port && p.protocol === e.protocol)?.containerPort
+            : undefined;
+      if (port === undefined) return 'error';
+      if (allows(r.connection(i, j), e.protocol, port) !== e.allowed) agree = false;
     }
   }
   return pairs === 0 ? 'error' : agree;

@@ -94,12 +94,24 @@ export function checkExpectations(
   };
   /** The analysis's answer, or undefined when only `explain` can decide. */
   const decide = (from: string, to: string, e: Expectation): boolean | undefined => {
-    if (typeof e.port !== 'number') return undefined;
     const i = indexOf(from);
     const j = indexOf(to);
     if (i === undefined || j === undefined) return undefined;
-    if (endpoints[i].type === 'external' && endpoints[j].type === 'external') return undefined;
-    return allows(connectivity.connection(i, j), e.protocol, e.port);
+    const src = endpoints[i];
+    const dst = endpoints[j];
+    if (src.type === 'external' && dst.type === 'external') return undefined;
+    let port = e.port;
+    if (typeof port === 'string') {
+      // A container port name of the destination, as explain resolves it; explain words a missing one.
+      const name = port;
+      const found =
+        dst.type === 'workload'
+          ? dst.workload.ports.find((p) => p.name === name && p.protocol === e.protocol)
+          : undefined;
+      if (!found) return undefined;
+      port = found.containerPort;
+    }
+    return allows(connectivity.connection(i, j), e.protocol, port);
   };
   const ask = (from: string, to: string, e: Expectation) =>
     explain(cluster, policies, { from, to, port: e.port, protocol: e.protocol }, options);
