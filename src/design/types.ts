@@ -10,7 +10,8 @@
 // - Failure: `result.doc === doc` (the SAME reference, unchanged) and `result.notices` holds an `error`
 //   notice saying why. The store should skip recording history when `result.doc === doc`.
 // - Success: a new doc; `notices` may hold `warning`/`info` messages to show (e.g. "selector app=web also
-//   matches web-canary"). `focus` names the node the UI may select afterwards (the created/renamed node).
+//   matches web-canary"). `focus` names the node the UI may select afterwards (the created/renamed node);
+//   `connect` sets `focusEdge` to the drawn edge's id instead.
 // - Parsers (YAML pane, persistence, share links) return `ParseResult`: `doc` undefined on failure, with
 //   `diagnostics` carrying 1-based line/column where known (Monaco markers are 1-based too).
 //
@@ -339,5 +340,16 @@ export interface ProbeRequest {
 //             applyPolicyYaml(doc, text): ParseResult; applyInventoryYaml(doc, text): ParseResult
 // persist.ts  serializeDoc(doc): string; deserializeDoc(text): ParseResult;
 //             encodeShare(doc): string; decodeShare(fragment): ParseResult
-// layout.ts   autoLayout(doc): Promise<Layout>; gridLayout(doc): Layout
+// layout.ts   autoLayout(doc, sizes?): Promise<Layout>; gridLayout(doc, sizes?): Layout;
+//             placeMissing(doc, sizes?): Layout (grid places only the nodes without a position)
 // examples.ts examples: { id, title, description, yaml }[] (first is `blank` with yaml '')
+// defaultDeny.ts defaultDenyOf(doc, namespace): DefaultDenyMode (the toggle's state)
+//
+// DECISIONS
+// - Default deny: `default-deny-ingress` and `default-deny-egress`, one policy per direction (`both` = the two),
+//   so each toggle adds or removes one object; an imported deny-all (empty podSelector, no rules for a type it
+//   declares, e.g. `default-deny` with both types) is recognised and trimmed.
+// - Edge policies: `<dst>-ingress` / `<src>-egress` (`all-pods-…` for a namespace node), marked `managed`.
+//   Removing an edge deletes a policy only when it is managed and has no rule left; a user's policy stays
+//   (with an empty rule list) because deleting it would lift its isolation.
+// - Externals: user-added ones plus one per distinct ipBlock in the policies (derived), plus `any`.
