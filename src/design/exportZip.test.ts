@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_MTIME, exportFiles, exportZip, KUSTOMIZATION_FILE } from './exportZip';
+import { EXPORT_MTIME, exportFiles, exportWarnings, exportZip, KUSTOMIZATION_FILE } from './exportZip';
 import { emptyDoc } from './model';
 import { must, shopDoc } from './testing/build';
 import type { DesignDoc } from './types';
@@ -146,5 +146,21 @@ describe('exportZip', () => {
         .map(([path, text]) => ({ path, text })),
     );
     expect(again.policies).toEqual(back.policies);
+  });
+});
+
+describe('exportWarnings', () => {
+  it('names the nested unknown fields an export drops, and nothing when all is kept', () => {
+    expect(exportWarnings(designed())).toEqual([]);
+    const withNested = IMPORTED.replace(
+      '    - from: [{podSelector: {matchLabels: {app: backend}}}]',
+      '    - from: [{podSelector: {matchLabels: {app: backend}}, mystery: 1}]',
+    );
+    const doc = must(shopDoc(), 'importManifests', { files: [{ path: 'x.yaml', text: withNested }] });
+    const warnings = exportWarnings(doc);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].severity).toBe('warning');
+    expect(warnings[0].message).toContain('NetworkPolicy shop/db-from-backend');
+    expect(warnings[0].message).toContain('`spec.ingress[0].from[0].mystery`');
   });
 });

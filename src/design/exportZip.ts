@@ -6,7 +6,7 @@ import { zipSync } from 'fflate';
 import { emitAdminPolicy, emitNetworkPolicy } from '../manifest';
 import type { EmitAdminOptions } from '../manifest/types';
 import { stripManaged } from './model';
-import type { DesignDoc } from './types';
+import type { DesignDoc, Notice } from './types';
 import { extrasOf } from './yaml';
 
 export const KUSTOMIZATION_FILE = 'kustomization.yaml';
@@ -67,4 +67,21 @@ export function exportZip(doc: DesignDoc, options: EmitAdminOptions = {}): Uint8
   const entries: Record<string, Uint8Array> = {};
   for (const [path, text] of Object.entries(exportFiles(doc, options))) entries[path] = encoder.encode(text);
   return zipSync(entries, { level: 6, mtime: EXPORT_MTIME });
+}
+
+/**
+ * What an export cannot write back, to show before exporting: unknown fields nested inside rules, peers or
+ * selectors of imported policies (the import keeps top-level extras, not these; see `PolicyExtras.notKept`).
+ */
+export function exportWarnings(doc: DesignDoc): Notice[] {
+  const out: Notice[] = [];
+  for (const p of doc.policies) {
+    const lost = p.extras?.notKept ?? [];
+    if (lost.length === 0) continue;
+    out.push({
+      severity: 'warning',
+      message: `NetworkPolicy ${p.namespace}/${p.name}: ${lost.length === 1 ? 'field' : 'fields'} ${lost.map((f) => `\`${f}\``).join(', ')} will not be exported (the designer does not model ${lost.length === 1 ? 'it' : 'them'}).`,
+    });
+  }
+  return out;
 }

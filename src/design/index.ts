@@ -2,7 +2,14 @@
 export * from './defaultDeny';
 export { deriveEdges, formatPorts } from './edges';
 export { type Example, examples } from './examples';
-export { CLUSTER_FOLDER, EXPORT_MTIME, exportFiles, exportZip, KUSTOMIZATION_FILE } from './exportZip';
+export {
+  CLUSTER_FOLDER,
+  EXPORT_MTIME,
+  exportFiles,
+  exportWarnings,
+  exportZip,
+  KUSTOMIZATION_FILE,
+} from './exportZip';
 export {
   autoLayout,
   EXTERNAL_SIZE,
