@@ -1,7 +1,6 @@
 // The document's building blocks: ids, the empty document, canonical ordering, and the conversion to the
 // engine's Cluster/PolicySet. Every operation ends with `canonical` so equal documents are equal JSON.
-import type { Cluster, Labels, NetworkPolicy, PolicySet } from '../engine/types';
-import { sortAdminPolicies } from '../manifest/emitAdmin';
+import type { AdminNetworkPolicy, Cluster, Labels, NetworkPolicy, PolicySet } from '../engine/types';
 import {
   ANY_REF,
   type DesignDoc,
@@ -80,6 +79,16 @@ export function sortLabels(labels: Labels): Labels {
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Evaluation order, as the manifest emitter writes them (kept here so the worker bundle needs no YAML code). */
+function sortAdmin(policies: readonly AdminNetworkPolicy[]): AdminNetworkPolicy[] {
+  return [...policies].sort(
+    (a, b) =>
+      (a.tier === b.tier ? 0 : a.tier === 'Admin' ? -1 : 1) ||
+      a.priority - b.priority ||
+      byString(a.name, b.name),
+  );
+}
+
 /** Sorted lists and labels, so the same content is always the same JSON. */
 export function canonical(doc: DesignDoc): DesignDoc {
   return {
@@ -92,7 +101,7 @@ export function canonical(doc: DesignDoc): DesignDoc {
       .sort((a, b) => byString(a.id, b.id)),
     externals: [...doc.externals].sort((a, b) => byString(a.id, b.id)),
     policies: [...doc.policies].sort((a, b) => byString(policyKey(a), policyKey(b))),
-    adminPolicies: sortAdminPolicies(doc.adminPolicies),
+    adminPolicies: sortAdmin(doc.adminPolicies),
     layout: doc.layout,
   };
 }
