@@ -269,8 +269,22 @@ export function compile(cluster: Cluster, policies: PolicySet, options: Analysis
     const fixed = table.id(set);
     return { fixed, at: () => fixed };
   };
-  const npPorts = (ports: readonly NetworkPolicyPort[] | undefined): RulePorts => {
-    if (!ports || ports.length === 0) return allPorts;
+  // Rules with the same ports share one resolution (and its per-destination cache).
+  const portsCache = new Map<string, RulePorts>();
+  const shared = (kind: string, ports: readonly unknown[], make: () => RulePorts): RulePorts => {
+    const key = kind + JSON.stringify(ports);
+    let hit = portsCache.get(key);
+    if (!hit) {
+      hit = make();
+      portsCache.set(key, hit);
+    }
+    return hit;
+  };
+  const npPorts = (ports: readonly NetworkPolicyPort[] | undefined): RulePorts =>
+    !ports || ports.length === 0 ? allPorts : shared('np', ports, () => npPortsOf(ports));
+  const adminPorts = (ports: readonly AdminPort[] | undefined): RulePorts =>
+    !ports || ports.length === 0 ? allPorts : shared('admin', ports, () => adminPortsOf(ports));
+  const npPortsOf = (ports: readonly NetworkPolicyPort[]): RulePorts => {
     const compute = (dst: number) =>
       table.id(
         ports.reduce((acc, p) => union(acc, portEntryConnections(p, dstWorkload(dst))), noConnections()),
@@ -279,8 +293,7 @@ export function compile(cluster: Cluster, policies: PolicySet, options: Analysis
       ? fixedPorts(table.set(compute(-1)))
       : cachedPorts(U, compute);
   };
-  const adminPorts = (ports: readonly AdminPort[] | undefined): RulePorts => {
-    if (!ports || ports.length === 0) return allPorts;
+  const adminPortsOf = (ports: readonly AdminPort[]): RulePorts => {
     const compute = (dst: number) =>
       table.id(
         ports.reduce((acc, p) => union(acc, adminPortConnections(p, dstWorkload(dst))), noConnections()),
