@@ -94,22 +94,22 @@ export function compile(cluster: Cluster, policies: PolicySet, options: Analysis
   // Address sets mentioned anywhere: NetworkPolicy ipBlocks and admin `networks`.
   const setIndex = new Map<string, number>();
   const sets: IpRange[][] = [];
-  const addSet = (key: string, ranges: IpRange[]): number => {
+  const addSet = (key: string, ranges: () => IpRange[]): number => {
     let i = setIndex.get(key);
     if (i === undefined) {
       i = sets.length;
       setIndex.set(key, i);
-      sets.push(ranges);
+      sets.push(ranges());
     }
     return i;
   };
   const blockSet = (peer: NetworkPolicyPeer): number =>
     addSet(
       ipBlockKey(peer.ipBlock!.cidr, peer.ipBlock!.except),
-      ipBlockRanges(peer.ipBlock!.cidr, peer.ipBlock!.except) ?? [],
+      () => ipBlockRanges(peer.ipBlock!.cidr, peer.ipBlock!.except) ?? [],
     );
   const networksSet = (networks: readonly string[]): number =>
-    addSet(`networks|${[...networks].sort().join(',')}`, adminNetworkRanges({ networks }));
+    addSet(`networks|${[...networks].sort().join(',')}`, () => adminNetworkRanges({ networks }));
 
   const portNames = new Set<string>();
   for (const np of nps) {
