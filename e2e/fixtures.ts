@@ -102,6 +102,9 @@ export async function dragHandle(page: Page, fromTestId: string, toTestId: strin
   await page.mouse.up();
 }
 
+const started = Date.now();
+
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.E2E_TIMING) console.log(`${((Date.now() - started) / 1000).toFixed(1)} s: ${name}`);
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: false });
 }

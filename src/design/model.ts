@@ -89,19 +89,59 @@ function sortAdmin(policies: readonly AdminNetworkPolicy[]): AdminNetworkPolicy[
   );
 }
 
-/** Sorted lists and labels, so the same content is always the same JSON. */
+function labelsSorted(labels: Labels): boolean {
+  const keys = Object.keys(labels);
+  return keys.every((k, i) => i === 0 || keys[i - 1] < k);
+}
+
+/** The list sorted by `key`; the same array when it already is, so unchanged parts keep their identity. */
+function sortedBy<T>(list: readonly T[], key: (t: T) => string): readonly T[] {
+  for (let i = 1; i < list.length; i++)
+    if (key(list[i - 1]) > key(list[i])) return [...list].sort((a, b) => byString(key(a), key(b)));
+  return list;
+}
+
+/** `next`, or `prev` when both hold the same items in the same order. */
+function sameItems<T>(next: readonly T[], prev: readonly T[]): readonly T[] {
+  return next.length === prev.length && next.every((x, i) => x === prev[i]) ? prev : next;
+}
+
+/** Maps items, returning the same array when no item changed. */
+function mapSame<T>(list: readonly T[], f: (t: T) => T): readonly T[] {
+  let out: T[] | undefined;
+  list.forEach((item, i) => {
+    const next = f(item);
+    if (next !== item) {
+      out ??= list.slice();
+      out[i] = next;
+    }
+  });
+  return out ?? list;
+}
+
+/**
+ * Sorted lists and labels, so the same content is always the same JSON. Objects and lists that already are
+ * canonical are kept as they are (same identity), so a view re-renders only what an operation changed.
+ */
 export function canonical(doc: DesignDoc): DesignDoc {
+  const namespaces = mapSame(
+    doc.namespaces,
+    (n): DesignNamespace =>
+      n.labels[NAMESPACE_NAME_LABEL] === n.name && labelsSorted(n.labels)
+        ? n
+        : { name: n.name, labels: namespaceLabels(n.name, n.labels) },
+  );
+  const workloads = mapSame(
+    doc.workloads,
+    (w): DesignWorkload => (labelsSorted(w.labels) ? w : { ...w, labels: sortLabels(w.labels) }),
+  );
   return {
     version: 1,
-    namespaces: [...doc.namespaces]
-      .map((n): DesignNamespace => ({ name: n.name, labels: namespaceLabels(n.name, n.labels) }))
-      .sort((a, b) => byString(a.name, b.name)),
-    workloads: [...doc.workloads]
-      .map((w): DesignWorkload => ({ ...w, labels: sortLabels(w.labels) }))
-      .sort((a, b) => byString(a.id, b.id)),
-    externals: [...doc.externals].sort((a, b) => byString(a.id, b.id)),
-    policies: [...doc.policies].sort((a, b) => byString(policyKey(a), policyKey(b))),
-    adminPolicies: sortAdmin(doc.adminPolicies),
+    namespaces: sortedBy(namespaces, (n) => n.name),
+    workloads: sortedBy(workloads, (w) => w.id),
+    externals: sortedBy(doc.externals, (e) => e.id),
+    policies: sortedBy(doc.policies, policyKey),
+    adminPolicies: sameItems(sortAdmin(doc.adminPolicies), doc.adminPolicies),
     layout: doc.layout,
   };
 }

@@ -35,3 +35,18 @@ describe('replacePolicies and loadDocument', () => {
     expect(applyOp(d, 'loadDocument', { doc: future }).doc).toBe(d);
   });
 });
+
+describe('structural sharing', () => {
+  it('keeps unchanged lists and objects identical, so views re-render only what changed', () => {
+    const d = shopDoc();
+    const moved = applyOp(d, 'setNodePosition', { id: 'shop/backend', position: { x: 1, y: 2 } }).doc;
+    expect(moved.workloads).toBe(d.workloads);
+    expect(moved.namespaces).toBe(d.namespaces);
+    expect(moved.policies).toBe(d.policies);
+    expect(moved.adminPolicies).toBe(d.adminPolicies);
+    const relabelled = applyOp(d, 'setWorkloadLabels', { id: 'shop/backend', labels: { app: 'api' } }).doc;
+    expect(relabelled.workloads.find((w) => w.name === 'frontend')).toBe(
+      d.workloads.find((w) => w.name === 'frontend'),
+    );
+  });
+});

@@ -40,6 +40,7 @@ import { WorkloadNode } from './WorkloadNode';
 
 const nodeTypes = { namespace: NamespaceNode, workload: WorkloadNode, external: ExternalNode };
 const edgeTypes = { rule: RuleEdgeView, flow: FlowEdgeView };
+const ANIMATED_FLOWS_MAX = 40;
 
 export function Canvas() {
   const doc = useAppStore((s) => s.doc);
@@ -165,10 +166,19 @@ export function Canvas() {
   }, []);
 
   const flowCount = analysis?.flows.length ?? 0;
+  // Animated dashes repaint every frame; with many flows on screen that alone stalls dragging.
+  const manyFlows = useMemo(
+    () => edges.filter((e) => e.type === 'flow').length > ANIMATED_FLOWS_MAX,
+    [edges],
+  );
   const overlayCapped = simulatorOn && selection === null && flowCount > MAX_OVERLAY_FLOWS;
 
   return (
-    <div className="canvas" data-testid="canvas" data-analysis-source={analysisSource ?? ''}>
+    <div
+      className={manyFlows ? 'canvas many-flows' : 'canvas'}
+      data-testid="canvas"
+      data-analysis-source={analysisSource ?? ''}
+    >
       <ReactFlow<CanvasNode>
         nodes={nodes}
         edges={edges}

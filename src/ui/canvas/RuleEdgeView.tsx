@@ -1,21 +1,15 @@
 // A rule edge: traffic the policy set allows on purpose (drawn by the user or read from policy rules), with
 // its ports as a label. When the simulator finds that the other side blocks it, the edge turns red and its
 // label carries the engine's reason.
-import { BaseEdge, type Edge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import { BaseEdge, type Edge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useAppStore } from '../store';
+import { edgePath } from './paths';
 import type { RuleEdgeData } from './toFlow';
 
 function RuleEdgeComponent(props: EdgeProps<Edge<RuleEdgeData, 'rule'>>) {
-  const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd } = props;
-  const [path, labelX, labelY] = getBezierPath({
-    sourceX,
-    sourceY,
-    targetX,
-    targetY,
-    sourcePosition,
-    targetPosition,
-  });
+  const { data, markerEnd, source, target } = props;
+  const [path, labelX, labelY] = edgePath(props, source === target);
   if (!data) return null;
   const { rule, blocked, selected } = data;
   const text = rule.selectorLabel ? `${rule.label} · ${rule.selectorLabel}` : rule.label;

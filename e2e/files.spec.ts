@@ -1,0 +1,164 @@
+// Files: import by paste (kind: List and multi-document, with skipped kinds reported at file:line:column), by
+// the file picker (several files at once) and by dropping a file on the page; copy the YAML; a share link
+// that opens the same document in a fresh browser; and the three-tier example on a first visit.
+import { expect, INVENTORY_URI, modelText, screenshot, test, waitForModelText } from './fixtures';
+
+const LIST = `apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: Namespace
+    metadata:
+      name: pay
+      labels:
+        team: payments
+  - apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: api
+      namespace: pay
+    spec:
+      selector:
+        matchLabels:
+          app: api
+      template:
+        metadata:
+          labels:
+            app: api
+        spec:
+          containers:
+            - name: api
+              image: example/api
+              ports:
+                - containerPort: 8443
+  - apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: settings
+      namespace: pay
+`;
+
+const POLICY = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: api-from-web
+  namespace: pay
+spec:
+  podSelector:
+    matchLabels:
+      app: api
+  ingress:
+    - from:
+        - podSelector:
+            matchLabels:
+              app: web
+      ports:
+        - port: 8443
+`;
+
+const WEB_POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: pay
+  labels:
+    app: web
+spec:
+  containers:
+    - name: web
+      image: example/web
+---
+this is: [not valid
+`;
+
+async function startBlank(page: import('@playwright/test').Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: /^Blank/ }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+}
+
+test('the three-tier example opens on a first visit', async ({ page }) => {
+  await page.goto('/');
+  for (const name of ['frontend', 'backend', 'database']) {
+    await expect(page.locator(`[data-testid^="workload-"][data-testid$="/${name}"]`)).toBeVisible();
+  }
+  const yaml = await waitForModelText(page, (t) => t.includes('kind: NetworkPolicy'));
+  expect(yaml).toContain('default-deny');
+  await screenshot(page, '10-first-visit');
+});
+
+test('paste, pick and drop manifests; problems are listed with their positions', async ({ page }) => {
+  await startBlank(page);
+
+  // Paste a `kind: List` with a Namespace, a Deployment and a ConfigMap (not modelled: reported).
+  await page.getByRole('button', { name: 'Paste YAML' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste manifests' });
+  await dialog.getByRole('textbox', { name: 'Manifests YAML' }).fill(LIST);
+  await dialog.getByRole('button', { name: 'Import pasted YAML' }).click();
+  await expect(page.getByTestId('workload-pay/api')).toBeVisible();
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await expect(report).toContainText('1 namespace, 1 workload and 0 policies');
+  await expect(report).toContainText(/pasted YAML:\d+:\d+/);
+  await expect(report).toContainText('ConfigMap');
+  await screenshot(page, '11-import-report');
+  await report.getByRole('button', { name: 'Close' }).click();
+
+  // Pick two files at once: a policy, and a Pod followed by a broken document.
+  await page.getByTestId('import-file-input').setInputFiles([
+    { name: 'policy.yaml', mimeType: 'application/yaml', buffer: Buffer.from(POLICY) },
+    { name: 'pods.yaml', mimeType: 'application/yaml', buffer: Buffer.from(WEB_POD) },
+  ]);
+  await expect(page.getByTestId('workload-pay/web')).toBeVisible();
+  await expect(report).toContainText('1 workload and 1 policy');
+  await expect(report).toContainText(/pods\.yaml:1[3-4]:\d+/);
+  await expect(page.getByTestId('edge-label-pay/web->pay/api')).toContainText('TCP 8443');
+  await report.getByRole('button', { name: 'Close' }).click();
+
+  // Drop a file on the page.
+  const drop = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    const text = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: dropped\n';
+    dt.items.add(new File([text], 'dropped.yaml', { type: 'application/yaml' }));
+    return dt;
+  });
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer: drop });
+  await page.dispatchEvent('body', 'dragover', { dataTransfer: drop });
+  await page.dispatchEvent('body', 'drop', { dataTransfer: drop });
+  await expect(page.getByTestId('namespace-dropped')).toBeVisible();
+  await expect(report).toContainText('from dropped.yaml');
+});
+
+test('copy YAML and a share link that reopens the document elsewhere', async ({ page, browser, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  const yaml = await waitForModelText(page, (t) => t.includes('kind: NetworkPolicy'));
+
+  await page.getByRole('button', { name: 'Copy YAML' }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(yaml);
+
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.getByRole('dialog', { name: 'Share link' }).getByRole('textbox').inputValue();
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#doc=/);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+  // Another browser profile (no autosave) opens the link and sees the same document.
+  const other = await browser.newContext();
+  const p2 = await other.newPage();
+  const offsite: string[] = [];
+  p2.on('request', (r) => {
+    const host = new URL(r.url()).hostname;
+    if (!r.url().startsWith('data:') && !r.url().startsWith('blob:') && host !== '127.0.0.1')
+      offsite.push(r.url());
+  });
+  await p2.goto(link);
+  await expect.poll(() => modelText(p2)).toBe(yaml);
+  await page.getByRole('tab', { name: 'Inventory YAML' }).click();
+  await p2.getByRole('tab', { name: 'Inventory YAML' }).click();
+  const inventory = await waitForModelText(page, (t) => t.includes('kind: Namespace'), INVENTORY_URI);
+  await expect.poll(() => modelText(p2, INVENTORY_URI)).toBe(inventory);
+  // The fragment is dropped after loading, so a reload shows the autosaved work, not the link again.
+  await expect.poll(() => p2.evaluate(() => location.hash)).toBe('');
+  expect(offsite).toEqual([]);
+  await other.close();
+});

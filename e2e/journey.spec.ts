@@ -1,0 +1,230 @@
+// The acceptance journey of issue 3, as a new user does it: blank document → a namespace and three labelled
+// workloads → two drawn edges → default deny → the YAML and the simulator agree → an edit in Monaco moves the
+// canvas and the matrix → a broken edit shows a marker and leaves the canvas alone → undo/redo → reload
+// restores the work → the exported file equals the YAML pane. Screenshots of the main states go to
+// test-results/screenshots/.
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { loadAll } from 'js-yaml';
+import { dragHandle, expect, modelText, screenshot, test, waitForModelText } from './fixtures';
+
+interface PolicyDoc {
+  kind: string;
+  metadata: { name: string; namespace: string };
+  spec: {
+    podSelector: { matchLabels?: Record<string, string> };
+    policyTypes?: string[];
+    ingress?: {
+      from?: { podSelector?: { matchLabels?: Record<string, string> } }[];
+      ports?: { port: number; protocol?: string }[];
+    }[];
+  };
+}
+
+function policies(text: string): PolicyDoc[] {
+  return (loadAll(text) as PolicyDoc[]).filter((d) => d && d.kind === 'NetworkPolicy');
+}
+
+async function addWorkload(page: Page, name: string, labels: string, port: string) {
+  await page.getByRole('button', { name: 'Add workload' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add workload' });
+  await dialog.getByRole('combobox', { name: 'Namespace' }).selectOption('shop');
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  await dialog.getByRole('textbox', { name: 'Labels' }).fill(labels);
+  await dialog.getByRole('textbox', { name: 'Container ports' }).fill(port);
+  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByTestId(`workload-shop/${name}`)).toBeVisible();
+}
+
+async function drawRule(page: Page, from: string, to: string, port: string) {
+  await dragHandle(page, `handle-src-workload-shop/${from}`, `handle-dst-workload-shop/${to}`);
+  const dialog = page.getByRole('dialog', { name: 'New rule' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Port', exact: true }).first().fill(port);
+  await dialog.getByRole('button', { name: 'Allow' }).click();
+  await expect(page.getByTestId(`edge-label-shop/${from}->shop/${to}`)).toContainText(`TCP ${port}`);
+}
+
+/** Selects characters `from`..`to` of the first occurrence of `find` in the policies editor. */
+async function selectInEditor(page: Page, find: string, from = 0, to = find.length) {
+  await page.getByTestId('yaml-editor-policies').locator('.view-lines').click();
+  await page.evaluate(
+    ([needle, start, end]) => {
+      type Ed = {
+        getModel(): {
+          getValue(): string;
+          getPositionAt(o: number): { lineNumber: number; column: number };
+          uri: { toString(): string };
+        } | null;
+        setSelection(r: {
+          startLineNumber: number;
+          startColumn: number;
+          endLineNumber: number;
+          endColumn: number;
+        }): void;
+        revealLineInCenter(line: number): void;
+        focus(): void;
+      };
+      const m = (globalThis as unknown as { __monaco: { editor: { getEditors(): Ed[] } } }).__monaco;
+      const editor = m.editor.getEditors().find((e) => e.getModel()?.uri.toString().includes('policies'));
+      const model = editor?.getModel();
+      if (!editor || !model) throw new Error('no policies editor');
+      const offset = model.getValue().indexOf(needle);
+      if (offset < 0) throw new Error(`${needle} not in the YAML`);
+      const a = model.getPositionAt(offset + start);
+      const b = model.getPositionAt(offset + end);
+      editor.setSelection({
+        startLineNumber: a.lineNumber,
+        startColumn: a.column,
+        endLineNumber: b.lineNumber,
+        endColumn: b.column,
+      });
+      editor.revealLineInCenter(a.lineNumber);
+      editor.focus();
+    },
+    [find, from, to] as const,
+  );
+}
+
+async function typeAtOnce(page: Page, text: string) {
+  await page.evaluate((t) => {
+    type Ed = { hasTextFocus(): boolean; trigger(source: string, handler: string, payload: unknown): void };
+    const m = (globalThis as unknown as { __monaco: { editor: { getEditors(): Ed[] } } }).__monaco;
+    const editor = m.editor.getEditors().find((e) => e.hasTextFocus());
+    if (!editor) throw new Error('no focused editor');
+    editor.trigger('keyboard', 'type', { text: t });
+  }, text);
+}
+
+const cell = (src: string, dst: string) => `matrix-cell-shop/${src}->shop/${dst}`;
+
+test('a new user designs, edits, breaks, undoes, reloads and exports a three-tier policy set', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto('/');
+
+  // Start blank.
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: /^Blank/ }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  await screenshot(page, '01-blank');
+
+  // A namespace and three labelled workloads.
+  await page.getByRole('button', { name: 'Add namespace' }).click();
+  const nsDialog = page.getByRole('dialog', { name: 'Add namespace' });
+  await nsDialog.getByRole('textbox', { name: 'Name' }).fill('shop');
+  await nsDialog.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByTestId('namespace-shop')).toBeVisible();
+  await addWorkload(page, 'frontend', 'app=frontend, tier=web', '80');
+  await addWorkload(page, 'backend', 'app=backend, tier=api', '8080');
+  await addWorkload(page, 'database', 'app=database, tier=db', '5432');
+  await expect(page.getByTestId('isolation-shop/database')).toHaveText('open');
+  await screenshot(page, '02-workloads');
+
+  // Draw the two allowed flows, then isolate the namespace for ingress.
+  await drawRule(page, 'frontend', 'backend', '8080');
+  await drawRule(page, 'backend', 'database', '5432');
+  await page.getByLabel('Default deny for shop').selectOption('ingress');
+  await expect(page.getByTestId('isolation-shop/database')).toHaveText('ingress-isolated');
+  await expect(page.getByTestId('isolation-shop/frontend')).toHaveText('ingress-isolated');
+
+  // The YAML pane shows exactly these policies.
+  const yaml = await waitForModelText(page, (t) => t.includes('5432') && t.includes('default-deny'));
+  const byName = new Map(policies(yaml).map((p) => [p.metadata.name, p]));
+  expect([...byName.keys()].sort()).toEqual(['backend-ingress', 'database-ingress', 'default-deny-ingress']);
+  for (const p of byName.values()) expect(p.metadata.namespace).toBe('shop');
+  expect(byName.get('default-deny-ingress')?.spec).toMatchObject({
+    podSelector: {},
+    policyTypes: ['Ingress'],
+  });
+  expect(byName.get('default-deny-ingress')?.spec.ingress ?? []).toEqual([]);
+  expect(byName.get('backend-ingress')?.spec).toMatchObject({
+    podSelector: { matchLabels: { app: 'backend' } },
+    ingress: [{ from: [{ podSelector: { matchLabels: { app: 'frontend' } } }], ports: [{ port: 8080 }] }],
+  });
+  expect(byName.get('database-ingress')?.spec).toMatchObject({
+    podSelector: { matchLabels: { app: 'database' } },
+    ingress: [{ from: [{ podSelector: { matchLabels: { app: 'backend' } } }], ports: [{ port: 5432 }] }],
+  });
+
+  // The simulator: frontend → database denied, backend → database allowed on 5432 only.
+  await page.getByRole('tab', { name: 'Matrix' }).click();
+  await expect(page.getByTestId(cell('frontend', 'database'))).toHaveText('—');
+  await expect(page.getByTestId(cell('backend', 'database'))).toHaveText('TCP 5432');
+  await expect(page.getByTestId(cell('frontend', 'backend'))).toHaveText('TCP 8080');
+  await page.getByRole('tab', { name: 'Probe' }).click();
+  await page.getByLabel('Probe source').fill('shop/frontend');
+  await page.getByLabel('Probe destination').fill('shop/database');
+  await page.getByLabel('Probe port').fill('5432');
+  await page.getByRole('button', { name: 'Probe', exact: true }).click();
+  await expect(page.getByTestId('probe-result').locator('.verdict').first()).toContainText('denied');
+  await page.getByLabel('Probe source').fill('shop/backend');
+  await page.getByRole('button', { name: 'Probe', exact: true }).click();
+  await expect(page.getByTestId('probe-result').locator('.verdict').first()).toContainText('allowed');
+  await page.getByRole('tab', { name: 'Matrix' }).click();
+  await screenshot(page, '03-designed');
+
+  // Edit the port in Monaco: the canvas edge and the matrix follow.
+  // One keystroke over the last digit: typing digit by digit would pass through valid ports (5, 54, 543),
+  // each applied after a pause on a slow machine.
+  await selectInEditor(page, 'port: 5432', 9, 10);
+  await page.keyboard.type('3');
+  await expect(page.getByTestId('edge-label-shop/backend->shop/database')).toContainText('TCP 5433');
+  await expect(page.getByTestId(cell('backend', 'database'))).toHaveText('TCP 5433');
+  await expect(page.getByTestId('yaml-status-policies')).toHaveText(/In step/);
+  const edited = (await modelText(page)) ?? '';
+  expect(edited).toContain('port: 5433');
+  await screenshot(page, '04-yaml-edited');
+
+  // Break it: a marker at the bad line, an error listed, and the canvas keeps the last good document.
+  // Typed as one edit (Monaco's own `type` command, what a paste does): key by key it would pass through
+  // `foo: a`, which is valid (kept as an extra field) and would be applied on a slow machine.
+  await page.keyboard.press('Control+End');
+  await typeAtOnce(page, 'foo: a: b');
+  await expect(page.locator('.squiggly-error').first()).toBeVisible();
+  await expect(page.getByTestId('yaml-problems-policies')).toContainText(/\d+:\d+/);
+  await expect(page.getByTestId('yaml-status-policies')).toContainText('error');
+  await expect(page.getByTestId('edge-label-shop/backend->shop/database')).toContainText('TCP 5433');
+  await expect(page.getByTestId(cell('backend', 'database'))).toHaveText('TCP 5433');
+  await screenshot(page, '05-yaml-broken');
+
+  // Monaco's own undo removes the broken text; the pane is back in step without a document change.
+  for (let i = 0; i < 5 && ((await modelText(page)) ?? '').includes('foo:'); i++) {
+    await page.keyboard.press('Control+z');
+  }
+  expect(await modelText(page)).toBe(edited);
+  await expect(page.getByTestId('yaml-status-policies')).toHaveText(/In step/);
+  await expect(page.locator('.squiggly-error')).toHaveCount(0);
+
+  // The document's undo/redo (toolbar): the YAML edit is one step.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('edge-label-shop/backend->shop/database')).toContainText('TCP 5432');
+  await waitForModelText(page, (t) => t.includes('port: 5432') && !t.includes('5433'));
+  await expect(page.getByTestId(cell('backend', 'database'))).toHaveText('TCP 5432');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(page.getByTestId('edge-label-shop/backend->shop/database')).toContainText('TCP 5433');
+  const beforeReload = await waitForModelText(page, (t) => t.includes('port: 5433'));
+
+  // Reload: the autosave brings everything back.
+  await expect
+    .poll(() =>
+      page.evaluate(() => localStorage.getItem('netpol-designer:document')?.includes('5433') ?? false),
+    )
+    .toBe(true);
+  await page.reload();
+  await expect(page.getByTestId('edge-label-shop/backend->shop/database')).toContainText('TCP 5433');
+  await expect(page.getByTestId('edge-label-shop/frontend->shop/backend')).toContainText('TCP 8080');
+  await expect(page.getByTestId('isolation-shop/database')).toHaveText('ingress-isolated');
+  const afterReload = await waitForModelText(page, (t) => t.includes('5433'));
+  expect(policies(afterReload)).toEqual(policies(beforeReload));
+  await screenshot(page, '06-reloaded');
+
+  // Export: the downloaded file is the YAML pane's text.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export policies.yaml' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('policies.yaml');
+  const exported = await readFile((await file.path()) ?? '', 'utf8');
+  expect(exported).toBe(afterReload);
+});
