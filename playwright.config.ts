@@ -1,6 +1,11 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// E2E_PORT lets several checkouts (or engineers) run the suite side by side: each gets its own server, build
+// folder and results folder.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const SUFFIX = process.env.E2E_PORT ? `-${PORT}` : '';
+const OUT = `dist${SUFFIX}`;
+const RESULTS = `test-results${SUFFIX}`;
 
 export default defineConfig({
   testDir: './e2e',
@@ -9,7 +14,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   workers: 1,
   reporter: [['list']],
-  outputDir: 'test-results',
+  outputDir: RESULTS,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
@@ -31,7 +36,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite build --outDir ${OUT} && npx vite preview --outDir ${OUT} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

@@ -103,8 +103,10 @@ export async function dragHandle(page: Page, fromTestId: string, toTestId: strin
 }
 
 const started = Date.now();
+/** Matches playwright.config.ts: each E2E_PORT has its own results folder. */
+const RESULTS = process.env.E2E_PORT ? `test-results-${process.env.E2E_PORT}` : 'test-results';
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.E2E_TIMING) console.log(`${((Date.now() - started) / 1000).toFixed(1)} s: ${name}`);
-  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: false });
+  await page.screenshot({ path: `${RESULTS}/screenshots/${name}.png`, fullPage: false });
 }
