@@ -2,17 +2,16 @@
 // output formats.
 import { analyze } from '../../engine';
 import type { Connectivity } from '../../engine/types';
-import { flagOption, type OptionSpec, parseArgs, stringOption } from '../args';
+import { flagOption, type OptionSpec, stringOption } from '../args';
 import { formatCsv, formatDot, formatJson, formatMarkdown, formatTxt } from '../format';
 import { ANALYZE_HELP } from '../help';
 import type { CliIo } from '../types';
 import {
   EXIT_BAD_INPUT,
-  EXIT_OK,
   exitStatus,
   loadManifests,
   printDiagnostics,
-  usageError,
+  startCommand,
   writeResult,
 } from './common';
 
@@ -33,14 +32,8 @@ export const ANALYZE_OPTIONS: OptionSpec[] = [
 ];
 
 export function analyzeCommand(argv: readonly string[], io: CliIo): number {
-  const parsed = parseArgs(argv, ANALYZE_OPTIONS);
-  if (!parsed.ok) return usageError(io, 'analyze', parsed.error);
-  const args = parsed.args;
-  if (flagOption(args, 'help')) {
-    io.stdout(ANALYZE_HELP);
-    return EXIT_OK;
-  }
-  if (args.positionals.length === 0) return usageError(io, 'analyze', 'no input paths given');
+  const args = startCommand(io, 'analyze', argv, ANALYZE_OPTIONS, ANALYZE_HELP);
+  if (typeof args === 'number') return args;
 
   const { manifests, diagnostics } = loadManifests(args.positionals);
   printDiagnostics(io, diagnostics, flagOption(args, 'verbose'));

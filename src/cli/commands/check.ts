@@ -6,7 +6,7 @@ import { checkExpectations, describeExpectation } from '../../engine/expectation
 import type { ExpectationOutcome } from '../../engine/types';
 import { parseExpectations } from '../../manifest/expectations';
 import type { ParsedExpectation } from '../../manifest/types';
-import { flagOption, type OptionSpec, parseArgs, stringOption } from '../args';
+import { flagOption, type OptionSpec, stringOption } from '../args';
 import { formatExplainTxt } from '../format/explainTxt';
 import type { CliDiagnostic, CliIo } from '../types';
 import {
@@ -15,6 +15,7 @@ import {
   exitStatus,
   loadManifests,
   printDiagnostics,
+  startCommand,
   usageError,
   writeResult,
 } from './common';
@@ -138,14 +139,8 @@ function readExpectationsFile(path: string): { text?: string; diagnostic?: CliDi
 }
 
 export function checkCommand(argv: readonly string[], io: CliIo): number {
-  const parsedArgs = parseArgs(argv, CHECK_OPTIONS);
-  if (!parsedArgs.ok) return usageError(io, 'check', parsedArgs.error);
-  const args = parsedArgs.args;
-  if (flagOption(args, 'help')) {
-    io.stdout(CHECK_HELP);
-    return EXIT_OK;
-  }
-  if (args.positionals.length === 0) return usageError(io, 'check', 'no input paths given');
+  const args = startCommand(io, 'check', argv, CHECK_OPTIONS, CHECK_HELP);
+  if (typeof args === 'number') return args;
   const expectPath = stringOption(args, 'expect');
   if (expectPath === undefined) return usageError(io, 'check', '--expect <file> is required');
   const verbose = flagOption(args, 'verbose');

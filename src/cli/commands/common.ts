@@ -1,8 +1,9 @@
-// What the analyze and explain commands share: reading and parsing the inputs, printing diagnostics, writing
+// What the commands share: parsing their arguments (with --help and usage errors): reading and parsing the inputs, printing diagnostics, writing
 // the result to stdout or a file, and the exit status rule (2 when anything was an error).
 import { writeFileSync } from 'node:fs';
 import { parseManifests } from '../../manifest';
 import type { ManifestSet } from '../../manifest/types';
+import { flagOption, type OptionSpec, type ParsedArgs, parseArgs } from '../args';
 import { formatDiagnostic, hasErrors, sortDiagnostics, visibleDiagnostics } from '../diagnostics';
 import { readInputs } from '../readInputs';
 import type { CliDiagnostic, CliIo } from '../types';
@@ -54,4 +55,27 @@ export function exitStatus(diagnostics: readonly CliDiagnostic[]): number {
 export function usageError(io: CliIo, command: string, message: string): number {
   io.stderr(`netpol ${command}: error: ${message}\nRun 'netpol ${command} --help' for usage.\n`);
   return EXIT_BAD_INPUT;
+}
+
+/**
+ * The start every command shares: its options parsed, `--help` printed, and with `needsPaths` at least one
+ * input path required. Returns the arguments, or the exit status when the command is already done.
+ */
+export function startCommand(
+  io: CliIo,
+  command: string,
+  argv: readonly string[],
+  options: readonly OptionSpec[],
+  help: string,
+  needsPaths = true,
+): ParsedArgs | number {
+  const parsed = parseArgs(argv, options);
+  if (!parsed.ok) return usageError(io, command, parsed.error);
+  if (flagOption(parsed.args, 'help')) {
+    io.stdout(help);
+    return EXIT_OK;
+  }
+  if (needsPaths && parsed.args.positionals.length === 0)
+    return usageError(io, command, 'no input paths given');
+  return parsed.args;
 }

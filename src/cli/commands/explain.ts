@@ -2,16 +2,16 @@
 // and rules behind the answer.
 import { explain } from '../../engine';
 import { PROTOCOLS, type Protocol } from '../../engine/types';
-import { flagOption, type OptionSpec, parseArgs, stringOption } from '../args';
+import { flagOption, type OptionSpec, stringOption } from '../args';
 import { formatExplainJson, formatExplainTxt } from '../format';
 import { EXPLAIN_HELP } from '../help';
 import type { CliIo } from '../types';
 import {
   EXIT_BAD_INPUT,
-  EXIT_OK,
   exitStatus,
   loadManifests,
   printDiagnostics,
+  startCommand,
   usageError,
   writeResult,
 } from './common';
@@ -50,14 +50,8 @@ export function parseProtocol(text: string): Protocol | undefined {
 }
 
 export function explainCommand(argv: readonly string[], io: CliIo): number {
-  const parsed = parseArgs(argv, EXPLAIN_OPTIONS);
-  if (!parsed.ok) return usageError(io, 'explain', parsed.error);
-  const args = parsed.args;
-  if (flagOption(args, 'help')) {
-    io.stdout(EXPLAIN_HELP);
-    return EXIT_OK;
-  }
-  if (args.positionals.length === 0) return usageError(io, 'explain', 'no input paths given');
+  const args = startCommand(io, 'explain', argv, EXPLAIN_OPTIONS, EXPLAIN_HELP);
+  if (typeof args === 'number') return args;
   const from = stringOption(args, 'from');
   if (from === undefined) return usageError(io, 'explain', '--from is required');
   const to = stringOption(args, 'to');

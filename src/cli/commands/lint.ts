@@ -3,10 +3,18 @@
 import { countFindings, type Finding, isRuleId, LINT_RULES, lint, type RuleId } from '../../engine/lint';
 import { findingPosition } from '../../manifest/findingPosition';
 import type { ManifestSet } from '../../manifest/types';
-import { flagOption, type OptionSpec, parseArgs, stringOption } from '../args';
+import { flagOption, type OptionSpec, stringOption } from '../args';
 import { formatDiagnostic, hasErrors } from '../diagnostics';
 import type { CliIo } from '../types';
-import { EXIT_BAD_INPUT, EXIT_OK, loadManifests, printDiagnostics, usageError, writeResult } from './common';
+import {
+  EXIT_BAD_INPUT,
+  EXIT_OK,
+  loadManifests,
+  printDiagnostics,
+  startCommand,
+  usageError,
+  writeResult,
+} from './common';
 
 export const EXIT_LINT_ERRORS = 1;
 
@@ -86,13 +94,8 @@ function formatJson(manifests: ManifestSet, findings: readonly Finding[]): strin
 }
 
 export function lintCommand(argv: readonly string[], io: CliIo): number {
-  const parsed = parseArgs(argv, LINT_OPTIONS);
-  if (!parsed.ok) return usageError(io, 'lint', parsed.error);
-  const args = parsed.args;
-  if (flagOption(args, 'help')) {
-    io.stdout(LINT_HELP);
-    return EXIT_OK;
-  }
+  const args = startCommand(io, 'lint', argv, LINT_OPTIONS, LINT_HELP, false);
+  if (typeof args === 'number') return args;
   const format = stringOption(args, 'format') ?? 'txt';
   if (flagOption(args, 'list-rules')) {
     return writeResult(io, listRules(format), stringOption(args, 'output')) ? EXIT_OK : EXIT_BAD_INPUT;
