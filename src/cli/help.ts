@@ -23,7 +23,7 @@ const EXIT_CODES = `Exit status:
   2  bad usage, or an error in the input: a missing file, malformed YAML, an invalid field (bad CIDR,
      unknown protocol, ...). The documents that are valid are still analyzed and the result is printed
      before exiting with 2, so one broken file does not hide the rest.
-  1  an internal error (a bug in netpol: please report it with the input)
+  3  an internal error (a bug in netpol: please report it with the input)
 Diagnostics go to stderr as 'file:line:column: severity: message'; info messages (such as skipped
 kinds) only with --verbose.`;
 
