@@ -1,7 +1,9 @@
 import { strFromU8, unzipSync } from 'fflate';
+import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_MTIME, exportFiles, exportWarnings, exportZip, KUSTOMIZATION_FILE } from './exportZip';
 import { emptyDoc } from './model';
+import { deserializeDoc, serializeDoc } from './persist';
 import { must, shopDoc } from './testing/build';
 import type { DesignDoc } from './types';
 
@@ -162,5 +164,43 @@ describe('exportWarnings', () => {
     expect(warnings[0].severity).toBe('warning');
     expect(warnings[0].message).toContain('NetworkPolicy shop/db-from-backend');
     expect(warnings[0].message).toContain('`spec.ingress[0].from[0].mystery`');
+  });
+});
+
+describe('what an imported NetworkPolicy carries beyond its rules', () => {
+  const WITH_EXTRAS = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: api
+  namespace: shop
+  annotations: {owner: team-api, 'example.com/ticket': NET-12}
+  labels: {tier: api}
+  finalizers: [example.com/keep]
+spec:
+  podSelector: {matchLabels: {app: backend}}
+  futureField: {enabled: true}
+  ingress:
+    - from: [{podSelector: {matchLabels: {app: frontend}}}]
+status: {conditions: []}
+x-origin: gitops
+`;
+
+  it('survives import, a saved document and export: annotations, labels, unknown top-level and spec fields', () => {
+    const doc = must(shopDoc(), 'importManifests', { files: [{ path: 'api.yaml', text: WITH_EXTRAS }] });
+    const saved = deserializeDoc(serializeDoc(doc)).doc;
+    expect(saved).toEqual(doc);
+    const text = exportFiles(saved ?? doc)['shop/api.yaml'];
+    const written = load(text) as Record<string, Record<string, unknown>>;
+    expect(written.metadata.annotations).toEqual({ owner: 'team-api', 'example.com/ticket': 'NET-12' });
+    expect(written.metadata.labels).toEqual({ tier: 'api' });
+    expect(written.metadata.finalizers).toEqual(['example.com/keep']);
+    expect(written.spec.futureField).toEqual({ enabled: true });
+    // `status` belongs to the cluster (written by controllers, ignored by `kubectl apply`): not user data.
+    expect(written.status).toBeUndefined();
+    expect(written['x-origin']).toBe('gitops');
+    expect(exportWarnings(doc)).toEqual([]);
+    // and a second round changes nothing
+    const again = must(shopDoc(), 'importManifests', { files: [{ path: 'shop/api.yaml', text }] });
+    expect(exportFiles(again)['shop/api.yaml']).toBe(text);
   });
 });

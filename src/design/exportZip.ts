@@ -38,9 +38,11 @@ function kustomization(resources: readonly string[]): string {
 
 /**
  * The exported files by path, keys in sorted order, `kustomization.yaml` last. `options.form` picks how admin
- * policies are written (v1alpha1 AdminNetworkPolicy/BaselineAdminNetworkPolicy, or v1alpha2).
+ * policies are written (v1alpha1 AdminNetworkPolicy/BaselineAdminNetworkPolicy, or v1alpha2); by default the
+ * document's own choice (`DesignDoc.adminForm`).
  */
 export function exportFiles(doc: DesignDoc, options: EmitAdminOptions = {}): Record<string, string> {
+  const form = options.form ?? doc.adminForm;
   const files = new Map<string, string>();
   const extras = extrasOf(doc);
   for (const p of doc.policies) {
@@ -52,7 +54,7 @@ export function exportFiles(doc: DesignDoc, options: EmitAdminOptions = {}): Rec
   }
   for (const p of doc.adminPolicies) {
     const prefix = p.tier === 'Admin' ? 'anp' : 'banp';
-    files.set(`${CLUSTER_FOLDER}/${prefix}-${fileName(p.name)}.yaml`, emitAdminPolicy(p, options));
+    files.set(`${CLUSTER_FOLDER}/${prefix}-${fileName(p.name)}.yaml`, emitAdminPolicy(p, { form }));
   }
   const paths = [...files.keys()].sort(compare);
   const out: Record<string, string> = {};

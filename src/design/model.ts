@@ -143,6 +143,8 @@ export function canonical(doc: DesignDoc): DesignDoc {
     policies: sortedBy(doc.policies, policyKey),
     adminPolicies: sameItems(sortAdmin(doc.adminPolicies), doc.adminPolicies),
     layout: doc.layout,
+    // The default form is stored as absent, so documents that never chose one keep their saved bytes.
+    ...(doc.adminForm === 'v1alpha2' ? { adminForm: doc.adminForm } : {}),
   };
 }
 

@@ -29,7 +29,7 @@ import type {
   NetworkPolicyPort,
   Protocol,
 } from '../engine/types';
-import type { PolicyExtras, SourceFile } from '../manifest/types';
+import type { AdminPolicyForm, PolicyExtras, SourceFile } from '../manifest/types';
 
 export type NodeRef = string;
 
@@ -113,6 +113,11 @@ export interface DesignDoc {
   /** Admin/baseline admin policies kept from imports, passed to the engine and emitted back; not drawn. */
   readonly adminPolicies: readonly AdminNetworkPolicy[];
   readonly layout: Layout;
+  /**
+   * How the YAML view and exports write admin policies: `v1alpha1` AdminNetworkPolicy /
+   * BaselineAdminNetworkPolicy (the default, stored as absent) or `v1alpha2` ClusterNetworkPolicy.
+   */
+  readonly adminForm?: AdminPolicyForm;
 }
 
 // ---- results -------------------------------------------------------------------------------------------------
@@ -212,6 +217,14 @@ export interface OpArgs {
   /** Merged into the existing layout entry by entry (`replace: true` replaces the whole layout). */
   setLayout: { layout: Layout; replace?: boolean };
   loadDocument: { doc: DesignDoc };
+  /** The API form admin policies are written in (YAML view, export); see `DesignDoc.adminForm`. */
+  setAdminForm: { form: AdminPolicyForm };
+  /**
+   * The cluster-wide default deny: a BaselineAdminNetworkPolicy `default` whose last rules deny all ingress
+   * from pods and all egress (pods and every address). Off removes exactly those rules (and the BANP when
+   * nothing else is left in it).
+   */
+  setClusterDefaultDeny: { on: boolean };
 }
 
 export type OpName = keyof OpArgs;

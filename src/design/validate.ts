@@ -121,6 +121,7 @@ const docShape = shape({
   policies: list(policy),
   adminPolicies: list(adminPolicy),
   layout: record(shape({ x: num, y: num, 'width?': num, 'height?': num, 'collapsed?': bool })),
+  'adminForm?': oneOf('v1alpha1', 'v1alpha2'),
 });
 
 /** Undefined when `v` is a DesignDoc; else the first problem found, with its path (`doc.workloads[2].labels`). */

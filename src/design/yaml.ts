@@ -26,7 +26,8 @@ export function extrasOf(doc: DesignDoc): PolicyExtrasMap {
 
 export function policyYaml(doc: DesignDoc): string {
   const np = emitNetworkPolicies(doc.policies.map(stripManaged), extrasOf(doc));
-  const admin = doc.adminPolicies.length > 0 ? emitAdminPolicies(doc.adminPolicies) : '';
+  const admin =
+    doc.adminPolicies.length > 0 ? emitAdminPolicies(doc.adminPolicies, { form: doc.adminForm }) : '';
   return np && admin ? `${np}---\n${admin}` : np || admin;
 }
 
@@ -62,8 +63,16 @@ export function applyPolicyYaml(doc: DesignDoc, text: string): ParseResult {
     designPolicy(p, set.networkPolicies[i]?.extras),
   );
   const withNs = withPolicyNamespaces(doc, policies);
+  // Text written in one API form keeps that form: the pane must not rewrite the user's kind under them.
+  const forms = new Set(set.adminPolicies.map((a) => a.form));
+  const adminForm = forms.size === 1 ? [...forms][0] : doc.adminForm;
   return {
-    doc: canonical({ ...withNs.doc, policies, adminPolicies: set.policies.adminPolicies ?? [] }),
+    doc: canonical({
+      ...withNs.doc,
+      policies,
+      adminPolicies: set.policies.adminPolicies ?? [],
+      adminForm,
+    }),
     diagnostics: [...notices, ...withNs.notices],
   };
 }

@@ -1,6 +1,7 @@
 // The registry of user operations: the toolbar, context menu, inspector, keyboard and YAML pane all
 // dispatch through `applyOp`, and the store records what it returns.
 import type { DesignDoc, OpArgs, Operation, OpName, OpResult } from '../types';
+import { setAdminForm, setClusterDefaultDeny } from './adminPolicies';
 import { completeEdge, connect, disconnect, setEdgePorts } from './connections';
 import { loadDocument, setLayout, setNodePosition } from './document';
 import { addDnsPreset, addExternal, deleteExternal, setExternalLabel } from './externals';
@@ -43,6 +44,8 @@ export const operations: { readonly [K in OpName]: Operation<OpArgs[K]> } = {
   setNodePosition,
   setLayout,
   loadDocument,
+  setAdminForm,
+  setClusterDefaultDeny,
 };
 
 /** Runs the named operation. Never throws for user input; see types.ts for the result contract. */
@@ -68,6 +71,8 @@ export {
   renameNamespace,
   renameWorkload,
   replacePolicies,
+  setAdminForm,
+  setClusterDefaultDeny,
   setDefaultDeny,
   setEdgePorts,
   setExternalLabel,

@@ -1,0 +1,185 @@
+// The canvas edges of the cluster-scoped layer, derived from the admin and baseline policies (never stored):
+// for every rule and peer, an edge from the peer's nodes to the subject's nodes (ingress) or from the subject's
+// nodes to the peer's nodes (egress), merged per (policy, source, target). A namespace selector — or a pod
+// selector matching every pod — points at namespace nodes; `networks` point at an external node of exactly that
+// block when the canvas has one (`0.0.0.0/0` also at `any`); `nodes` peers are not modelled and draw nothing.
+// These edges only illustrate: deciding is the engine's job, and the explanations name the tier that did.
+import { matchesSelector } from '../engine/selector';
+import type {
+  AdminAction,
+  AdminNetworkPolicy,
+  AdminPeer,
+  AdminPort,
+  AdminSelector,
+  LabelSelector,
+} from '../engine/types';
+import { namespaceLabels, namespaceRef } from './model';
+import { ANY_REF, type DesignDoc, type DesignExternal, type NodeRef } from './types';
+
+/** One admin rule behind an edge. */
+export interface AdminEdgeRule {
+  readonly direction: 'Ingress' | 'Egress';
+  /** 0-based index into the policy's `ingress`/`egress`. */
+  readonly ruleIndex: number;
+  readonly action: AdminAction;
+  /** `TCP 80`, `TCP 8000-8080`, `port http`; `any` when the rule has no ports. */
+  readonly ports: string;
+}
+
+export interface AdminEdge {
+  /** `<tier>:<policy>:<source>-><target>`, unique. */
+  readonly id: string;
+  readonly source: NodeRef;
+  readonly target: NodeRef;
+  readonly tier: 'Admin' | 'Baseline';
+  readonly policy: string;
+  /** Admin tier only. */
+  readonly priority?: number;
+  readonly rules: readonly AdminEdgeRule[];
+  /** Distinct actions in rule order: what the edge is coloured by (one action, or `mixed`). */
+  readonly actions: readonly AdminAction[];
+  /** e.g. `ANP deny-sandbox (10): Deny` or `BANP default: Deny`. */
+  readonly label: string;
+}
+
+/** Above this many edges the layer is not drawn edge by edge (the panel still lists every rule). */
+export const MAX_ADMIN_EDGES = 300;
+
+export interface AdminGraph {
+  readonly edges: readonly AdminEdge[];
+  /** True when more than `MAX_ADMIN_EDGES` would be drawn; `edges` is then empty. */
+  readonly truncated: boolean;
+}
+
+const isEmptySelector = (s: LabelSelector) =>
+  Object.keys(s.matchLabels ?? {}).length === 0 && (s.matchExpressions ?? []).length === 0;
+
+export function formatAdminPort(p: AdminPort): string {
+  if ('portNumber' in p) return `${p.portNumber.protocol} ${p.portNumber.port}`;
+  if ('namedPort' in p) return `port ${p.namedPort}`;
+  const { protocol, start, end } = p.portRange;
+  return start === end ? `${protocol} ${start}` : `${protocol} ${start}-${end}`;
+}
+
+export function formatAdminPorts(ports: readonly AdminPort[] | undefined): string {
+  return ports && ports.length > 0 ? [...new Set(ports.map(formatAdminPort))].join(', ') : 'any';
+}
+
+/** `ANP name (priority)` / `BANP name`: how the canvas and the panel name a policy briefly. */
+export function adminPolicyTitle(p: Pick<AdminNetworkPolicy, 'tier' | 'name' | 'priority'>): string {
+  return p.tier === 'Admin' ? `ANP ${p.name} (${p.priority})` : `BANP ${p.name}`;
+}
+
+interface Lookup {
+  readonly namespaces: readonly {
+    readonly name: string;
+    readonly labels: Readonly<Record<string, string>>;
+  }[];
+  readonly workloads: DesignDoc['workloads'];
+  readonly externals: readonly Pick<DesignExternal, 'id' | 'cidr' | 'except'>[];
+}
+
+function podNodes(
+  ix: Lookup,
+  pods: { readonly namespaceSelector: LabelSelector; readonly podSelector: LabelSelector },
+): NodeRef[] {
+  const nss = ix.namespaces.filter((n) => matchesSelector(pods.namespaceSelector, n.labels));
+  if (isEmptySelector(pods.podSelector)) return nss.map((n) => namespaceRef(n.name));
+  const names = new Set(nss.map((n) => n.name));
+  return ix.workloads
+    .filter((w) => names.has(w.namespace) && matchesSelector(pods.podSelector, w.labels))
+    .map((w) => w.id);
+}
+
+function namespaceNodes(ix: Lookup, sel: LabelSelector): NodeRef[] {
+  return ix.namespaces.filter((n) => matchesSelector(sel, n.labels)).map((n) => namespaceRef(n.name));
+}
+
+function subjectNodes(ix: Lookup, s: AdminSelector): NodeRef[] {
+  return s.namespaces ? namespaceNodes(ix, s.namespaces) : podNodes(ix, s.pods);
+}
+
+function peerNodes(ix: Lookup, p: AdminPeer): NodeRef[] {
+  const out: NodeRef[] = [];
+  if (p.namespaces) out.push(...namespaceNodes(ix, p.namespaces));
+  if (p.pods) out.push(...podNodes(ix, p.pods));
+  for (const cidr of p.networks ?? []) {
+    const ext = ix.externals.find((e) => e.cidr === cidr && (e.except ?? []).length === 0);
+    if (ext) out.push(ext.id);
+    else if (cidr === '0.0.0.0/0' && ix.externals.some((e) => e.id === ANY_REF)) out.push(ANY_REF);
+  }
+  return out;
+}
+
+interface Pending {
+  readonly source: NodeRef;
+  readonly target: NodeRef;
+  readonly policy: AdminNetworkPolicy;
+  readonly rules: AdminEdgeRule[];
+}
+
+/**
+ * The admin layer's edges over the document's nodes; `externals` are the canvas's external nodes (the
+ * derived graph's, so blocks named only by NetworkPolicies count too).
+ */
+export function deriveAdminEdges(
+  doc: DesignDoc,
+  externals: readonly Pick<DesignExternal, 'id' | 'cidr' | 'except'>[] = doc.externals,
+): AdminGraph {
+  const ix: Lookup = {
+    namespaces: doc.namespaces.map((n) => ({ name: n.name, labels: namespaceLabels(n.name, n.labels) })),
+    workloads: doc.workloads,
+    externals,
+  };
+  const pending = new Map<string, Pending>();
+  let count = 0;
+  for (const policy of doc.adminPolicies) {
+    const subject = subjectNodes(ix, policy.subject);
+    if (subject.length === 0) continue;
+    for (const direction of ['Ingress', 'Egress'] as const) {
+      const rules = direction === 'Ingress' ? policy.ingress : policy.egress;
+      rules.forEach((rule, ruleIndex) => {
+        const others = [...new Set(rule.peers.flatMap((p) => peerNodes(ix, p)))];
+        const item: AdminEdgeRule = {
+          direction,
+          ruleIndex,
+          action: rule.action,
+          ports: formatAdminPorts(rule.ports),
+        };
+        for (const s of subject)
+          for (const o of others) {
+            const [source, target] = direction === 'Ingress' ? [o, s] : [s, o];
+            // As with rule edges: a namespace may loop on itself, a workload does not.
+            if (source === target && !source.startsWith('ns:')) continue;
+            const id = `${policy.tier}:${policy.name}:${source}->${target}`;
+            const e = pending.get(id);
+            if (e) e.rules.push(item);
+            else {
+              if (++count > MAX_ADMIN_EDGES) return;
+              pending.set(id, { source, target, policy, rules: [item] });
+            }
+          }
+      });
+    }
+  }
+  if (count > MAX_ADMIN_EDGES) return { edges: [], truncated: true };
+  const edges = [...pending.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, e]): AdminEdge => {
+      const actions = [...new Set(e.rules.map((r) => r.action))];
+      const ports = [...new Set(e.rules.map((r) => r.ports))];
+      const what = ports.includes('any') ? actions.join('/') : `${actions.join('/')} ${ports.join(', ')}`;
+      return {
+        id,
+        source: e.source,
+        target: e.target,
+        tier: e.policy.tier,
+        policy: e.policy.name,
+        ...(e.policy.tier === 'Admin' ? { priority: e.policy.priority } : {}),
+        rules: e.rules,
+        actions,
+        label: `${adminPolicyTitle(e.policy)}: ${what}`,
+      };
+    });
+  return { edges, truncated: false };
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../engine/analyze';
+import { isEmpty } from '../../engine/connectionSet';
+import { exportFiles } from '../exportZip';
+import { toCluster, toPolicySet } from '../model';
+import { deserializeDoc, serializeDoc } from '../persist';
+import { must, shopDoc } from '../testing/build';
+import type { DesignDoc } from '../types';
+import { applyPolicyYaml, policyYaml } from '../yaml';
+import { applyOp } from '.';
+import { BASELINE_NAME, baselineOf, clusterDefaultDenyOf, DEFAULT_DENY_RULE } from './adminPolicies';
+
+/** Pairs of distinct workloads with any allowed connection. */
+function openPairs(doc: DesignDoc): number {
+  const c = analyze(toCluster(doc), toPolicySet(doc));
+  let n = 0;
+  for (const [i, a] of c.endpoints.entries())
+    for (const [j, b] of c.endpoints.entries())
+      if (i !== j && a.type === 'workload' && b.type === 'workload' && !isEmpty(c.connection(i, j))) n++;
+  return n;
+}
+
+const OTHER_BASELINE = `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: BaselineAdminNetworkPolicy
+metadata: {name: default}
+spec:
+  subject: {namespaces: {}}
+  ingress:
+    - name: allow-monitoring
+      action: Allow
+      from: [{namespaces: {matchLabels: {team: monitoring}}}]
+`;
+
+describe('setClusterDefaultDeny', () => {
+  it('creates the BaselineAdminNetworkPolicy `default` that denies every flow between open pods', () => {
+    const d = shopDoc();
+    expect(openPairs(d)).toBe(6);
+    const r = applyOp(d, 'setClusterDefaultDeny', { on: true });
+    const b = baselineOf(r.doc);
+    expect(b?.name).toBe(BASELINE_NAME);
+    expect(b?.subject).toEqual({ namespaces: {} });
+    expect(b?.ingress.map((x) => [x.name, x.action])).toEqual([[DEFAULT_DENY_RULE, 'Deny']]);
+    expect(b?.egress.flatMap((x) => x.peers.flatMap((p) => p.networks ?? []))).toEqual(['0.0.0.0/0', '::/0']);
+    expect(clusterDefaultDenyOf(r.doc)).toBe(true);
+    expect(openPairs(r.doc)).toBe(0);
+    expect(r.notices[0].severity).toBe('info');
+  });
+
+  it('leaves NetworkPolicies deciding for the pods they isolate', () => {
+    let d = must(shopDoc(), 'connect', {
+      from: 'shop/frontend',
+      to: 'shop/backend',
+      ports: [{ protocol: 'TCP', port: 8080 }],
+      bothSides: true,
+    });
+    d = must(d, 'setClusterDefaultDeny', { on: true });
+    // frontend's egress and backend's ingress are isolated by NetworkPolicies that allow this one flow.
+    expect(openPairs(d)).toBe(1);
+  });
+
+  it('turning it off gives back the document it started from', () => {
+    const d = shopDoc();
+    const on = must(d, 'setClusterDefaultDeny', { on: true });
+    const off = must(on, 'setClusterDefaultDeny', { on: false });
+    expect(off).toEqual(d);
+    expect(clusterDefaultDenyOf(off)).toBe(false);
+  });
+
+  it('is a no-op returning the same document when already in the asked state', () => {
+    const d = shopDoc();
+    expect(applyOp(d, 'setClusterDefaultDeny', { on: false }).doc).toBe(d);
+    const on = must(d, 'setClusterDefaultDeny', { on: true });
+    expect(applyOp(on, 'setClusterDefaultDeny', { on: true }).doc).toBe(on);
+  });
+
+  it("appends its rules after a user's baseline rules, and removes only its own", () => {
+    const d = must(shopDoc(), 'importManifests', { files: [{ path: 'b.yaml', text: OTHER_BASELINE }] });
+    const on = must(d, 'setClusterDefaultDeny', { on: true });
+    expect(baselineOf(on)?.ingress.map((r) => r.name)).toEqual(['allow-monitoring', DEFAULT_DENY_RULE]);
+    const off = must(on, 'setClusterDefaultDeny', { on: false });
+    expect(baselineOf(off)).toEqual(baselineOf(d));
+  });
+
+  it('refuses when the existing baseline selects only some namespaces', () => {
+    const text = OTHER_BASELINE.replace(
+      'subject: {namespaces: {}}',
+      'subject: {namespaces: {matchLabels: {a: b}}}',
+    );
+    const d = must(shopDoc(), 'importManifests', { files: [{ path: 'b.yaml', text }] });
+    const r = applyOp(d, 'setClusterDefaultDeny', { on: true });
+    expect(r.doc).toBe(d);
+    expect(r.notices[0].severity).toBe('error');
+  });
+
+  it('exports as a BANP file that imports back to the same toggle state', () => {
+    const on = must(shopDoc(), 'setClusterDefaultDeny', { on: true });
+    const files = exportFiles(on);
+    expect(files['_cluster/banp-default.yaml']).toContain('kind: BaselineAdminNetworkPolicy');
+    const back = applyPolicyYaml(shopDoc(), policyYaml(on)).doc;
+    expect(back && clusterDefaultDenyOf(back)).toBe(true);
+  });
+});
+
+describe('setAdminForm', () => {
+  it('switches the YAML and the export to ClusterNetworkPolicy and back', () => {
+    const on = must(shopDoc(), 'setClusterDefaultDeny', { on: true });
+    expect(policyYaml(on)).toContain('kind: BaselineAdminNetworkPolicy');
+    const v2 = must(on, 'setAdminForm', { form: 'v1alpha2' });
+    expect(v2.adminForm).toBe('v1alpha2');
+    expect(policyYaml(v2)).toContain('kind: ClusterNetworkPolicy');
+    expect(policyYaml(v2)).toContain('tier: Baseline');
+    expect(exportFiles(v2)['_cluster/banp-default.yaml']).toContain(
+      'apiVersion: policy.networking.k8s.io/v1alpha2',
+    );
+    const v1 = must(v2, 'setAdminForm', { form: 'v1alpha1' });
+    expect(v1).toEqual(on);
+  });
+
+  it('is kept by saving and loading the document', () => {
+    const v2 = must(shopDoc(), 'setAdminForm', { form: 'v1alpha2' });
+    expect(deserializeDoc(serializeDoc(v2)).doc).toEqual(v2);
+  });
+
+  it('follows the form of admin policies typed in the YAML pane', () => {
+    const on = must(shopDoc(), 'setClusterDefaultDeny', { on: true });
+    const v2text = policyYaml(must(on, 'setAdminForm', { form: 'v1alpha2' }));
+    const back = applyPolicyYaml(on, v2text).doc;
+    expect(back?.adminForm).toBe('v1alpha2');
+    expect(back && policyYaml(back)).toBe(v2text);
+  });
+
+  it('refuses an unknown form', () => {
+    const d = shopDoc();
+    const r = applyOp(d, 'setAdminForm', { form: 'v2' as 'v1alpha2' });
+    expect(r.doc).toBe(d);
+    expect(r.notices[0].severity).toBe('error');
+  });
+});
