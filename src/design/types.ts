@@ -21,6 +21,7 @@
 // - namespace: `ns:<name>` (e.g. `ns:shop`).
 // - external CIDR block: `ext:<cidr>` or `ext:<cidr>!<except1>,<except2>` (excepts sorted).
 // - anywhere: `any` — every pod and every address; a rule without peers (`from`/`to` absent or empty).
+import type { FindingSeverity, FindingSubject, Fix, RuleId } from '../engine/lint/types';
 import type {
   AdminNetworkPolicy,
   ContainerPort,
@@ -217,6 +218,8 @@ export interface OpArgs {
   /** Merged into the existing layout entry by entry (`replace: true` replaces the whole layout). */
   setLayout: { layout: Layout; replace?: boolean };
   loadDocument: { doc: DesignDoc };
+  /** Apply a lint finding's quick fix (add its policy, or replace one peer); a stale fix fails. */
+  applyLintFix: { fix: Fix };
   /** The API form admin policies are written in (YAML view, export); see `DesignDoc.adminForm`. */
   setAdminForm: { form: AdminPolicyForm };
   /**
@@ -331,6 +334,8 @@ export interface Simulation {
   readonly flowsTruncated: boolean;
   readonly blocked: readonly BlockedIntent[];
   readonly matrix: ConnectivityMatrix;
+  /** The lint findings of the same document (`lintDoc`), added by the analysis worker beside `simulate`. */
+  readonly lint?: DocLint;
 }
 
 export interface ProbeRequest {
@@ -339,6 +344,45 @@ export interface ProbeRequest {
   readonly to: string;
   readonly port: number;
   readonly protocol: Protocol;
+}
+
+// ---- lint (lint.ts) -----------------------------------------------------------------------------------------------
+
+/** The YAML view a finding's position refers to. */
+export type LintView = 'policies' | 'inventory';
+
+/** 1-based, like Monaco. */
+export interface LintPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** An engine lint finding placed in the designer: where it shows on the canvas and in the two YAML views. */
+export interface DocFinding {
+  /** Unique within one `DocLint`, and stable while the finding stays (rule, subject, path). */
+  readonly key: string;
+  readonly ruleId: RuleId;
+  readonly severity: FindingSeverity;
+  readonly message: string;
+  /** The rule's few-word title, e.g. "No DNS egress". */
+  readonly title: string;
+  /** One plain sentence: why this matters. */
+  readonly why: string;
+  readonly subject: FindingSubject;
+  readonly fix?: Fix;
+  /** Canvas nodes that carry the finding's badge (workload ids, `ns:<name>`). */
+  readonly nodes: readonly NodeRef[];
+  /** Drawn edges the finding is about (blocked-by-other-side). */
+  readonly edges?: readonly string[];
+  /**
+   * What to point at in each YAML view (`locateFindings` turns them into positions in the text shown): the
+   * subject itself, or for a workload's missing DNS the policy isolating it for egress.
+   */
+  readonly anchors: { readonly policies?: FindingSubject; readonly inventory?: FindingSubject };
+}
+
+export interface DocLint {
+  readonly findings: readonly DocFinding[];
 }
 
 // ---- the functions around the document (signatures; implemented in the named modules) ----------------------

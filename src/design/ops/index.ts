@@ -6,6 +6,7 @@ import { completeEdge, connect, disconnect, setEdgePorts } from './connections';
 import { loadDocument, setLayout, setNodePosition } from './document';
 import { addDnsPreset, addExternal, deleteExternal, setExternalLabel } from './externals';
 import { importManifests } from './import';
+import { applyLintFix } from './lintFix';
 import { addNamespace, deleteNamespace, renameNamespace, setNamespaceLabels } from './namespaces';
 import { replacePolicies, setDefaultDeny } from './policies';
 import {
@@ -44,6 +45,7 @@ export const operations: { readonly [K in OpName]: Operation<OpArgs[K]> } = {
   setNodePosition,
   setLayout,
   loadDocument,
+  applyLintFix,
   setAdminForm,
   setClusterDefaultDeny,
 };
@@ -59,6 +61,7 @@ export {
   addExternal,
   addNamespace,
   addWorkload,
+  applyLintFix,
   completeEdge,
   connect,
   deleteExternal,
