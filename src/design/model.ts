@@ -143,9 +143,27 @@ export function canonical(doc: DesignDoc): DesignDoc {
     policies: sortedBy(doc.policies, policyKey),
     adminPolicies: sameItems(sortAdmin(doc.adminPolicies), doc.adminPolicies),
     layout: doc.layout,
+    ...workshopFields(doc),
     // The default form is stored as absent, so documents that never chose one keep their saved bytes.
     ...(doc.adminForm === 'v1alpha2' ? { adminForm: doc.adminForm } : {}),
   };
+}
+
+/** Settings and what-if, each kept only when it says something (defaults are stored as absent). */
+function workshopFields(doc: DesignDoc): Pick<DesignDoc, 'settings' | 'whatIf'> {
+  const out: { settings?: DesignDoc['settings']; whatIf?: DesignDoc['whatIf'] } = {};
+  if (doc.settings?.cni && doc.settings.cni !== 'unspecified') out.settings = doc.settings;
+  const off = doc.whatIf?.disabledPolicies;
+  if (off && off.length > 0) {
+    const known = new Set([
+      ...doc.policies.map(policyKey),
+      ...doc.adminPolicies.map((a) => `${a.tier === 'Admin' ? 'admin' : 'baseline'}:${a.name}`),
+    ]);
+    const kept = [...new Set(off.filter((k) => known.has(k)))].sort();
+    const same = kept.length === off.length && kept.every((k, i) => k === off[i]);
+    if (kept.length > 0) out.whatIf = same ? doc.whatIf : { disabledPolicies: kept };
+  }
+  return out;
 }
 
 /** The engine's view of the cluster. Namespaces used by workloads but not declared exist with the name label. */

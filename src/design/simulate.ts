@@ -8,6 +8,7 @@ import { explain } from '../engine/explain';
 import { formatIp, formatIpRanges, intersectRanges } from '../engine/ipRanges';
 import type { AnalysisOptions, Verdict } from '../engine/types';
 import { type BlockedOptions, blockedIntents, rangesOfNode } from './blocked';
+import { cniModel } from './cni';
 import { deriveEdges } from './edges';
 import { toCluster, toPolicySet } from './model';
 import { isolatingPolicies } from './policies';
@@ -23,10 +24,28 @@ import {
   type Simulation,
   type WorkloadIsolation,
 } from './types';
+import { simulatedDoc } from './whatIf';
 
 export interface SimulateOptions extends BlockedOptions {
   /** At most this many flows are listed (default 20000); `flowsTruncated` says when more exist. */
   readonly maxFlows?: number;
+  /** What-if keys (whatIf.ts) left out besides the document's own `whatIf` switches. */
+  readonly disabledPolicies?: readonly string[];
+}
+
+/**
+ * The document the engine evaluates (what-if switches and a non-enforcing CNI applied, see whatIf.ts) and the
+ * engine options the CNI implies (its ipBlock reading), unless the caller sets `ipBlockMatchesPodIPs` itself.
+ */
+function effective<O extends AnalysisOptions & { readonly disabledPolicies?: readonly string[] }>(
+  doc: DesignDoc,
+  options: O,
+): { doc: DesignDoc; options: O } {
+  const cni = cniModel(doc.settings?.cni);
+  return {
+    doc: simulatedDoc(doc, options.disabledPolicies),
+    options: { ...options, ipBlockMatchesPodIPs: options.ipBlockMatchesPodIPs ?? cni.ipBlockMatchesPodIPs },
+  };
 }
 
 export function isolationOf(doc: DesignDoc, w: DesignWorkload): WorkloadIsolation {
@@ -38,7 +57,9 @@ export function isolationOf(doc: DesignDoc, w: DesignWorkload): WorkloadIsolatio
   return { state, ingressPolicies, egressPolicies };
 }
 
-export function simulate(doc: DesignDoc, options: SimulateOptions = {}): Simulation {
+export function simulate(drawn: DesignDoc, requested: SimulateOptions = {}): Simulation {
+  // `drawn` is what the canvas shows (its external nodes get flows); `doc` is what the engine evaluates.
+  const { doc, options } = effective(drawn, requested);
   const cluster = toCluster(doc);
   const policies = toPolicySet(doc);
   const conn = analyze(cluster, policies, options);
@@ -79,7 +100,8 @@ export function simulate(doc: DesignDoc, options: SimulateOptions = {}): Simulat
     for (let t = 0; t < nW; t++)
       if (s !== t && cells[s][t]) push({ source: ids[s], target: ids[t], conn: cells[s][t] });
   const graph = deriveEdges(doc);
-  for (const ext of graph.externals) {
+  const drawnExternals = doc === drawn ? graph.externals : deriveEdges(drawn).externals;
+  for (const ext of drawnExternals) {
     const ranges = rangesOfNode(doc, ext.id);
     if (!ranges) continue;
     const pieces = conn.endpoints
@@ -108,7 +130,12 @@ export type ProbeResult =
   | { readonly verdict?: undefined; readonly error: string };
 
 /** What the probe form sends: workload ids, external node ids / `any` (first address), or IP addresses. */
-export function probe(doc: DesignDoc, req: ProbeRequest, options: AnalysisOptions = {}): ProbeResult {
+export function probe(
+  drawn: DesignDoc,
+  req: ProbeRequest,
+  requested: AnalysisOptions & { readonly disabledPolicies?: readonly string[] } = {},
+): ProbeResult {
+  const { doc, options } = effective(drawn, requested);
   const side = (text: string): string | { error: string } => {
     const t = text.trim();
     if (t.startsWith('ext:') || t === ANY_REF) {

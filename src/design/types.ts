@@ -114,11 +114,32 @@ export interface DesignDoc {
   /** Admin/baseline admin policies kept from imports, passed to the engine and emitted back; not drawn. */
   readonly adminPolicies: readonly AdminNetworkPolicy[];
   readonly layout: Layout;
+  /** Document settings (absent: defaults). Saved and shared with the document, never written to YAML. */
+  readonly settings?: DocSettings;
+  /** Policies switched off for the simulation only (a "what-if"); saved and shared, never exported. */
+  readonly whatIf?: WhatIf;
   /**
    * How the YAML view and exports write admin policies: `v1alpha1` AdminNetworkPolicy /
    * BaselineAdminNetworkPolicy (the default, stored as absent) or `v1alpha2` ClusterNetworkPolicy.
    */
   readonly adminForm?: AdminPolicyForm;
+}
+
+/** The cluster's network plugin, which decides whether and how NetworkPolicy is enforced (see cni.ts). */
+export type CniId = 'unspecified' | 'calico' | 'cilium' | 'weave' | 'antrea' | 'aws-vpc-cni' | 'flannel';
+
+export interface DocSettings {
+  /** Absent: `unspecified` (enforcing; ipBlocks match only addresses outside the cluster). */
+  readonly cni?: CniId;
+}
+
+/**
+ * A what-if: policies left out of the simulation without deleting them. Keys (whatIf.ts `switchKey`): `ns/name`
+ * for a NetworkPolicy, `admin:<name>` / `baseline:<name>` for an AdminNetworkPolicy / its baseline. Sorted,
+ * no repeats; `canonical` drops keys that name no policy, and the field when nothing is switched off.
+ */
+export interface WhatIf {
+  readonly disabledPolicies: readonly string[];
 }
 
 // ---- results -------------------------------------------------------------------------------------------------
@@ -218,6 +239,12 @@ export interface OpArgs {
   /** Merged into the existing layout entry by entry (`replace: true` replaces the whole layout). */
   setLayout: { layout: Layout; replace?: boolean };
   loadDocument: { doc: DesignDoc };
+  /** The cluster's network plugin (a document setting; `unspecified` is stored as absent). */
+  setCni: { cni: CniId };
+  /** What-if: switch a policy off (`enabled: false`) or back on, by its what-if key (whatIf.ts). */
+  setPolicyEnabled: { key: string; enabled: boolean };
+  /** What-if: switch every policy back on. */
+  enableAllPolicies: Record<string, never>;
   /** Apply a lint finding's quick fix (add its policy, or replace one peer); a stale fix fails. */
   applyLintFix: { fix: Fix };
   /** The API form admin policies are written in (YAML view, export); see `DesignDoc.adminForm`. */

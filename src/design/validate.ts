@@ -121,6 +121,10 @@ const docShape = shape({
   policies: list(policy),
   adminPolicies: list(adminPolicy),
   layout: record(shape({ x: num, y: num, 'width?': num, 'height?': num, 'collapsed?': bool })),
+  'settings?': shape({
+    'cni?': oneOf('unspecified', 'calico', 'cilium', 'weave', 'antrea', 'aws-vpc-cni', 'flannel'),
+  }),
+  'whatIf?': shape({ disabledPolicies: list(str) }),
   'adminForm?': oneOf('v1alpha1', 'v1alpha2'),
 });
 

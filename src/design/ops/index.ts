@@ -18,6 +18,7 @@ import {
   setWorkloadLabels,
   setWorkloadPorts,
 } from './workloads';
+import { enableAllPolicies, setCni, setPolicyEnabled } from './workshop';
 
 export const operations: { readonly [K in OpName]: Operation<OpArgs[K]> } = {
   addNamespace,
@@ -45,6 +46,9 @@ export const operations: { readonly [K in OpName]: Operation<OpArgs[K]> } = {
   setNodePosition,
   setLayout,
   loadDocument,
+  setCni,
+  setPolicyEnabled,
+  enableAllPolicies,
   applyLintFix,
   setAdminForm,
   setClusterDefaultDeny,
@@ -68,6 +72,7 @@ export {
   deleteNamespace,
   deleteWorkload,
   disconnect,
+  enableAllPolicies,
   importManifests,
   loadDocument,
   moveWorkload,
@@ -76,12 +81,14 @@ export {
   replacePolicies,
   setAdminForm,
   setClusterDefaultDeny,
+  setCni,
   setDefaultDeny,
   setEdgePorts,
   setExternalLabel,
   setLayout,
   setNamespaceLabels,
   setNodePosition,
+  setPolicyEnabled,
   setWorkloadKind,
   setWorkloadLabels,
   setWorkloadPorts,

@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { changeCounts, diffFlows } from './flowDiff';
+import { simulate } from './simulate';
+import { must, shopDoc } from './testing/build';
+import type { Flow } from './types';
+
+const flow = (source: string, target: string, conn: string): Flow => ({ source, target, conn });
+
+describe('diffFlows', () => {
+  it('reports a flow that appears as gained and one that disappears as lost', () => {
+    const before = [flow('a', 'b', 'TCP 80')];
+    const after = [flow('a', 'c', 'UDP 53')];
+    expect(diffFlows(before, after)).toEqual([
+      { source: 'a', target: 'b', kind: 'lost', before: 'TCP 80', after: '', gained: '', lost: 'TCP 80' },
+      { source: 'a', target: 'c', kind: 'gained', before: '', after: 'UDP 53', gained: 'UDP 53', lost: '' },
+    ]);
+  });
+
+  it('reports the ports gained and lost on a pair that keeps some connections', () => {
+    const [c] = diffFlows([flow('a', 'b', 'TCP 80,8080')], [flow('a', 'b', 'TCP 8080,UDP 53')]);
+    expect(c).toMatchObject({ kind: 'changed', gained: 'UDP 53', lost: 'TCP 80' });
+  });
+
+  it('subtracts port ranges, so narrowing All Connections to one port loses everything else', () => {
+    const [c] = diffFlows([flow('a', 'b', 'All Connections')], [flow('a', 'b', 'TCP 8080')]);
+    expect(c.kind).toBe('changed');
+    expect(c.gained).toBe('');
+    expect(c.lost).toBe('SCTP 1-65535,TCP 1-8079,8081-65535,UDP 1-65535');
+  });
+
+  it('ignores pairs whose text differs but whose ports are the same', () => {
+    expect(diffFlows([flow('a', 'b', 'TCP 80, 81')], [flow('a', 'b', 'TCP 80-81')])).toEqual([]);
+  });
+
+  it('sorts by source then target and counts pairs that gained or lost', () => {
+    const changes = diffFlows([flow('b', 'a', 'TCP 1')], [flow('a', 'z', 'TCP 1'), flow('a', 'c', 'TCP 1')]);
+    expect(changes.map((c) => `${c.source}->${c.target}`)).toEqual(['a->c', 'a->z', 'b->a']);
+    expect(changeCounts(changes)).toEqual({ gained: 2, lost: 1 });
+  });
+
+  it('shows the additive model: a default deny loses flows, an allow on top gains one back', () => {
+    const open = shopDoc();
+    const denied = must(open, 'setDefaultDeny', { namespace: 'shop', mode: 'ingress' });
+    const allowed = must(denied, 'connect', {
+      from: 'shop/frontend',
+      to: 'shop/backend',
+      ports: [{ protocol: 'TCP', port: 8080 }],
+    });
+    const lost = diffFlows(simulate(open).flows, simulate(denied).flows);
+    expect(lost.length).toBeGreaterThan(0);
+    expect(lost.every((c) => c.gained === '' && c.lost !== '')).toBe(true);
+    expect(lost.some((c) => c.source === 'shop/frontend' && c.target === 'shop/backend')).toBe(true);
+    const gained = diffFlows(simulate(denied).flows, simulate(allowed).flows);
+    expect(gained).toEqual([
+      {
+        source: 'shop/frontend',
+        target: 'shop/backend',
+        kind: 'gained',
+        before: '',
+        after: 'TCP 8080',
+        gained: 'TCP 8080',
+        lost: '',
+      },
+    ]);
+  });
+});
+
+const interval = fc
+  .tuple(fc.integer({ min: 1, max: 65535 }), fc.integer({ min: 0, max: 300 }))
+  .map(([start, len]) => ({ start, end: Math.min(65535, start + len) }));
+const connText = fc
+  .record({
+    TCP: fc.array(interval, { maxLength: 3 }),
+    UDP: fc.array(interval, { maxLength: 2 }),
+    SCTP: fc.array(interval, { maxLength: 1 }),
+  })
+  .map((lists) => {
+    const parts = (['SCTP', 'TCP', 'UDP'] as const)
+      .filter((p) => lists[p].length > 0)
+      .map(
+        (p) =>
+          `${p} ${lists[p].map((i) => (i.start === i.end ? `${i.start}` : `${i.start}-${i.end}`)).join(',')}`,
+      );
+    return parts.join(',');
+  })
+  .filter((t) => t !== '');
+const nodes = fc.constantFrom('a', 'b', 'c', 'd');
+const flows = fc
+  .uniqueArray(fc.tuple(nodes, nodes, connText), { selector: ([s, t]) => `${s}>${t}`, maxLength: 8 })
+  .map((list) => list.map(([s, t, c]) => flow(s, t, c)));
+
+describe('diffFlows laws', () => {
+  it('finds no change between a list of flows and itself', () => {
+    fc.assert(fc.property(flows, (a) => diffFlows(a, a).length === 0));
+  });
+
+  it('swaps gained and lost (and gained/lost kinds) when the arguments swap', () => {
+    fc.assert(
+      fc.property(flows, flows, (a, b) => {
+        const ab = diffFlows(a, b);
+        const ba = diffFlows(b, a);
+        const swapKind = { gained: 'lost', lost: 'gained', changed: 'changed' } as const;
+        expect(ba).toEqual(
+          ab.map((c) => ({
+            ...c,
+            kind: swapKind[c.kind],
+            before: c.after,
+            after: c.before,
+            gained: c.lost,
+            lost: c.gained,
+          })),
+        );
+      }),
+    );
+  });
+
+  it('reports only pairs whose connections really differ', () => {
+    fc.assert(
+      fc.property(flows, flows, (a, b) => {
+        for (const c of diffFlows(a, b)) expect(c.gained !== '' || c.lost !== '').toBe(true);
+      }),
+    );
+  });
+});
