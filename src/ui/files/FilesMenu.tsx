@@ -1,13 +1,15 @@
 // Import, export and share: open files, drop them anywhere on the page, or paste YAML (any mix of Namespaces,
-// Pods, workloads and NetworkPolicies, multi-document or `kind: List`); download policies.yaml, copy it, or
-// copy a share link that carries the document in the URL fragment. Every import ends with a report listing
-// what was added and what was skipped, with `file:line:column`.
+// Pods, workloads and NetworkPolicies, multi-document or `kind: List`); download policies.yaml, copy it,
+// export a folder as .zip or save expectations (ExportMenu), or copy a share link that carries the document in
+// the URL fragment. Every import ends with a report listing what was added and what was skipped, with
+// `file:line:column`; every export first shows what it cannot keep, if anything.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { encodeShare } from '../../design/persist';
 import type { ManifestFile } from '../../design/types';
 import { policyYaml } from '../../design/yaml';
 import { useAppStore } from '../store';
 import { copyText, downloadText, readFiles } from './download';
+import { ExportMenu, useExportGuard } from './ExportMenu';
 import { type ImportReport, importReport, summary } from './importReport';
 import { shareUrl } from './shareLink';
 import './files.css';
@@ -37,6 +39,7 @@ export default function FilesMenu() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [dragging, setDragging] = useState(false);
   const [link, setLink] = useState<string | null>(null);
+  const { guard, dialog: exportWarningsDialog } = useExportGuard();
 
   const importFiles = useCallback((files: readonly ManifestFile[]) => {
     if (files.length === 0) return;
@@ -100,9 +103,8 @@ export default function FilesMenu() {
     if (text.trim() !== '') importFiles([{ path: 'pasted YAML', text }]);
   };
 
-  const exportPolicies = () => {
-    downloadText('policies.yaml', policyYaml(useAppStore.getState().doc));
-  };
+  const exportPolicies = () =>
+    guard(() => downloadText('policies.yaml', policyYaml(useAppStore.getState().doc)));
 
   const copyPolicies = async () => {
     const ok = await copyText(policyYaml(useAppStore.getState().doc));
@@ -146,7 +148,8 @@ export default function FilesMenu() {
       <button type="button" onClick={exportPolicies}>
         Export policies.yaml
       </button>
-      <button type="button" onClick={copyPolicies}>
+      <ExportMenu guard={guard} />
+      <button type="button" onClick={() => guard(() => void copyPolicies())}>
         Copy YAML
       </button>
       <button type="button" onClick={copyShareLink}>
@@ -186,6 +189,8 @@ export default function FilesMenu() {
           </div>
         </form>
       </dialog>
+
+      {exportWarningsDialog}
 
       {link && (
         <div className="files-popover" role="dialog" aria-label="Share link">

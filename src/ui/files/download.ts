@@ -2,7 +2,17 @@
 // for pages where the async clipboard is refused (no permission, not a secure context).
 
 export function downloadText(fileName: string, text: string, type = 'application/yaml'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** Bytes (a zip) as a download. */
+export function downloadBytes(fileName: string, bytes: Uint8Array, type = 'application/zip'): void {
+  // A copy into a plain ArrayBuffer: Blob does not take views over shared memory.
+  downloadBlob(fileName, new Blob([bytes.slice().buffer as ArrayBuffer], { type }));
+}
+
+function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import type { Protocol } from '../../engine/types';
 import { useDerivedGraph } from '../canvas/useDerivedGraph';
+import { useChosenProbes } from '../files/chosenProbes';
 import { runProbe } from '../simulatorApi';
 import { useAppStore } from '../store';
 import { VerdictView } from './VerdictView';
@@ -93,7 +94,14 @@ export function ProbePanel() {
           ('error' in result ? (
             <p className="hint">{result.error}</p>
           ) : (
-            <VerdictView verdict={result.verdict} />
+            <>
+              <VerdictView verdict={result.verdict} />
+              {asked && (
+                <button type="button" onClick={() => useChosenProbes.getState().add(asked)}>
+                  Keep for expectations
+                </button>
+              )}
+            </>
           ))}
         {!error && !result && <p className="hint">Ask whether one connection is allowed, and why.</p>}
       </div>
