@@ -29,7 +29,7 @@ function originAt(doc: ParsedDocument, path: YamlPath): Origin {
   return { doc, path, pos };
 }
 
-function readPattern(r: Reader, v: unknown, field: 'from' | 'to'): EndpointPattern | undefined {
+export function readPattern(r: Reader, v: unknown, field: string): EndpointPattern | undefined {
   if (v === null || v === undefined) {
     report(r, [], 'error', `\`${field}\` is required`);
     return undefined;
@@ -57,7 +57,7 @@ function readPattern(r: Reader, v: unknown, field: 'from' | 'to'): EndpointPatte
   return readSelectorPattern(r, v, field);
 }
 
-function readSelectorPattern(r: Reader, m: YamlMap, field: 'from' | 'to'): EndpointPattern | undefined {
+function readSelectorPattern(r: Reader, m: YamlMap, field: string): EndpointPattern | undefined {
   const before = r.errors;
   for (const k of Object.keys(m)) {
     if (!SELECTOR_FIELDS.has(k)) {
@@ -127,7 +127,7 @@ function readAllowed(r: Reader, v: unknown): boolean | undefined {
   return undefined;
 }
 
-function readExpectation(r: Reader, v: unknown): Expectation | undefined {
+export function readExpectation(r: Reader, v: unknown): Expectation | undefined {
   if (!isMap(v)) {
     report(r, [], 'error', `expected a mapping {from, to, port, protocol, allowed}, found ${showValue(v)}`);
     return undefined;

@@ -1,0 +1,69 @@
+// Turning a lesson's `start` into a document, and the checks of a lesson file that need the designer's
+// knowledge (which example ids exist, whether inline manifests import). Manifests go through the same import
+// operation a user's file does, so a lesson's document behaves like any document the learner could open.
+
+import { parseLesson } from '../../manifest/lessons';
+import type { Lesson, LessonFile, LessonStart } from '../../manifest/lessonTypes';
+import type { Diagnostic, SourceFile } from '../../manifest/types';
+import { examples } from '../examples';
+import { emptyDoc } from '../model';
+import { applyOp } from '../ops';
+import type { DesignDoc, Notice } from '../types';
+
+export interface StartResult {
+  readonly doc: DesignDoc;
+  readonly notices: readonly Notice[];
+}
+
+export function startDocument(start: LessonStart): StartResult {
+  if (start.kind === 'example') {
+    const ex = examples.find((e) => e.id === start.example);
+    if (!ex)
+      return {
+        doc: emptyDoc(),
+        notices: [
+          {
+            severity: 'error',
+            message: `unknown example ${JSON.stringify(start.example)}; known: ${examples.map((e) => e.id).join(', ')}`,
+          },
+        ],
+      };
+    if (ex.yaml === '') return { doc: emptyDoc(), notices: [] };
+    return importText(`${ex.id}.yaml`, ex.yaml);
+  }
+  return importText(start.pos.file, start.text);
+}
+
+function importText(path: string, text: string): StartResult {
+  const r = applyOp(emptyDoc(), 'importManifests', { files: [{ path, text }] });
+  return { doc: r.doc, notices: r.notices.filter((n) => n.severity !== 'info') };
+}
+
+/** Every `start` of a lesson: the lesson's, each step's, and each quiz demonstration's. */
+export function lessonStarts(lesson: Lesson): LessonStart[] {
+  const out: LessonStart[] = [lesson.start];
+  for (const s of lesson.steps) {
+    if (s.start) out.push(s.start);
+    if (s.quiz?.demo?.start) out.push(s.quiz.demo.start);
+  }
+  return out;
+}
+
+/**
+ * Reads a lesson file and checks what only the designer can: example ids exist. Inline manifests were already
+ * read by the parser (their problems point into the file).
+ */
+export function readLessonFile(file: SourceFile): LessonFile {
+  const parsed = parseLesson(file);
+  if (!parsed.lesson) return parsed;
+  const extra: Diagnostic[] = [];
+  for (const start of lessonStarts(parsed.lesson)) {
+    if (start.kind !== 'example' || examples.some((e) => e.id === start.example)) continue;
+    extra.push({
+      ...start.pos,
+      severity: 'error',
+      message: `unknown example ${JSON.stringify(start.example)}; expected one of ${examples.map((e) => e.id).join(', ')}`,
+    });
+  }
+  return extra.length > 0 ? { diagnostics: [...parsed.diagnostics, ...extra] } : parsed;
+}
