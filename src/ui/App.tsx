@@ -7,6 +7,7 @@ import { deleteSelection } from './canvas/ContextMenu';
 import { Inspector } from './Inspector';
 import { historyKey, isTextTarget } from './keyboard';
 import { DiagnosticsPanel } from './panels/DiagnosticsPanel';
+import { LintPanel } from './panels/LintPanel';
 import { MatrixPanel } from './panels/MatrixPanel';
 import { Notices } from './panels/Notices';
 import { ProbePanel } from './panels/ProbePanel';
@@ -43,6 +44,7 @@ export function App() {
   const sideTab = useAppStore((s) => s.sideTab);
   const bottomTab = useAppStore((s) => s.bottomTab);
   const diagCount = useAppStore((s) => s.yamlDiagnostics.length);
+  const lintCount = useAppStore((s) => s.analysis?.lint?.findings.length ?? 0);
   const docVersion = useAppStore((s) => s.docVersion);
   const analysisVersion = useAppStore((s) => s.analysisVersion);
   useEffect(() => {
@@ -80,6 +82,7 @@ export function App() {
                     badge: diagCount,
                     render: () => <DiagnosticsPanel />,
                   },
+                  { key: 'lint', label: 'Lint', badge: lintCount, render: () => <LintPanel /> },
                 ]}
               />
             </section>

@@ -1,6 +1,7 @@
 // Keeps `analysis` in the store in step with `doc`: every new document is sent to the analysis worker, latest
 // wins, and the answer is stored with the document it describes. Without Worker support (never in our target
 // browsers, but possible in tests) the simulation runs on the main thread.
+import { lintDoc } from '../design/lint';
 import { simulate } from '../design/simulate';
 import type { DesignDoc, Simulation } from '../design/types';
 import { createLatestWins } from './latestWins';
@@ -40,7 +41,9 @@ export function startAnalysis(): () => void {
       // Main-thread fallback, still asynchronous so the caller's render is not held up.
       setTimeout(() => {
         try {
-          answer(seq, { doc, simulation: simulate(doc) });
+          const simulated = simulate(doc);
+          const lint = lintDoc(doc, { blocked: simulated.blocked });
+          answer(seq, { doc, simulation: { ...simulated, lint } });
         } catch (err) {
           answer(seq, { doc, error: err instanceof Error ? err.message : String(err) });
         }

@@ -33,7 +33,7 @@ export interface UiNotice {
 }
 
 export type SideTab = 'policies' | 'inventory' | 'inspector';
-export type BottomTab = 'matrix' | 'probe' | 'diagnostics';
+export type BottomTab = 'matrix' | 'probe' | 'diagnostics' | 'lint';
 
 export interface AppState {
   readonly doc: DesignDoc;

@@ -4,6 +4,7 @@ import { memo } from 'react';
 import type { DefaultDenyMode } from '../../design/types';
 import { useAppStore } from '../store';
 import { LabelChips } from './Chips';
+import { LintBadge } from './LintBadge';
 import { NodeHandles } from './NodeHandles';
 import type { NamespaceNode as NamespaceNodeType } from './toFlow';
 
@@ -15,6 +16,7 @@ function NamespaceNodeView({ data }: NodeProps<NamespaceNodeType>) {
     <div className={`ns-node${data.selected ? ' selected' : ''}`} data-testid={testId}>
       <div className="ns-header">
         <span className="ns-title">{data.name}</span>
+        <LintBadge nodeRef={`ns:${data.name}`} label={`namespace ${data.name}`} />
         <LabelChips labels={data.labels} />
         <label className="deny nodrag" title="Creates or removes the default-deny policies of this namespace">
           default deny

@@ -3,6 +3,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { LabelChips, PortChips } from './Chips';
+import { LintBadge } from './LintBadge';
 import { NodeHandles } from './NodeHandles';
 import { isolationText, type WorkloadNode as WorkloadNodeType } from './toFlow';
 
@@ -23,6 +24,7 @@ function WorkloadNodeView({ data }: NodeProps<WorkloadNodeType>) {
           {w.name}
         </span>
         <span className="wl-kind">{w.kind}</span>
+        <LintBadge nodeRef={w.id} label={w.id} />
       </div>
       {data.isolation && (
         <div>

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DesignDoc, Notice } from '../../design/types';
 import { applyInventoryYaml, applyPolicyYaml, inventoryYaml, policyYaml } from '../../design/yaml';
 import { useAppStore } from '../store';
+import { attachLint } from './lintMarkers';
 import { diagnosticsToMarkers } from './markers';
 import { INVENTORY_URI, monaco, POLICIES_URI } from './monacoSetup';
 import { minimalReplacement } from './textEdit';
@@ -138,7 +139,9 @@ export default function YamlPane({ view }: { view: YamlView }) {
       if (s.doc !== prev.doc) sync.documentChanged(s.doc);
     });
     showMarkers(view, sync.status.diagnostics);
+    const detachLint = attachLint(view, editor, VIEWS[view].uri);
     cleanup.current = () => {
+      detachLint();
       unsubscribe();
       change.dispose();
       blur.dispose();

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { DocFinding, DocLint } from '../../design/types';
+import { findingsOnNode, useLintFocus, worstSeverity } from './lintFocus';
+
+const finding = (key: string, severity: DocFinding['severity'], nodes: string[]): DocFinding => ({
+  key,
+  ruleId: 'allow-all',
+  severity,
+  message: key,
+  title: 'Allows everything',
+  why: 'because',
+  subject: { kind: 'namespace', namespace: 'shop', name: 'shop' },
+  nodes,
+  anchors: {},
+});
+
+describe('findingsOnNode', () => {
+  const lint: DocLint = {
+    findings: [finding('a', 'info', ['shop/web']), finding('b', 'error', ['shop/web', 'ns:shop'])],
+  };
+
+  it('lists the findings whose nodes include the ref, in the lint order', () => {
+    expect(findingsOnNode(lint, 'shop/web').map((f) => f.key)).toEqual(['a', 'b']);
+    expect(findingsOnNode(lint, 'ns:shop').map((f) => f.key)).toEqual(['b']);
+    expect(findingsOnNode(lint, 'shop/db')).toEqual([]);
+    expect(findingsOnNode(undefined, 'shop/web')).toEqual([]);
+  });
+
+  it('answers with the same array for the same lint result, so node selectors stay quiet', () => {
+    expect(findingsOnNode(lint, 'shop/web')).toBe(findingsOnNode(lint, 'shop/web'));
+    expect(findingsOnNode(lint, 'nobody')).toBe(findingsOnNode({ findings: [] }, 'other'));
+  });
+});
+
+describe('worstSeverity', () => {
+  it('ranks error over warning over info', () => {
+    expect(worstSeverity([finding('a', 'info', []), finding('b', 'warning', [])])).toBe('warning');
+    expect(worstSeverity([finding('a', 'error', []), finding('b', 'warning', [])])).toBe('error');
+    expect(worstSeverity([])).toBe('info');
+  });
+});
+
+describe('useLintFocus', () => {
+  it('a reveal request selects the finding and carries a fresh nonce each time', () => {
+    const s = useLintFocus.getState();
+    s.requestReveal('k', 'policies');
+    const first = useLintFocus.getState().reveal!;
+    s.requestReveal('k', 'policies');
+    const second = useLintFocus.getState().reveal!;
+    expect(useLintFocus.getState().selected).toBe('k');
+    expect(second.nonce).toBeGreaterThan(first.nonce);
+  });
+
+  it('selecting with scroll bumps the scroll counter, a plain selection does not', () => {
+    const before = useLintFocus.getState().scrollNonce;
+    useLintFocus.getState().select('x');
+    expect(useLintFocus.getState().scrollNonce).toBe(before);
+    useLintFocus.getState().select('y', { scroll: true });
+    expect(useLintFocus.getState()).toMatchObject({ selected: 'y', scrollNonce: before + 1 });
+  });
+});
