@@ -61,4 +61,12 @@ describe('the NetworkPolicy schema', () => {
     expect(Object.keys(at(peer, 'ipBlock').properties ?? {})).toEqual(['cidr', 'except']);
     expect(at(networkPolicySchema, 'spec', 'policyTypes', '[]').enum).toEqual(['Ingress', 'Egress']);
   });
+
+  it('requires the four top-level fields once a document has content, but not of an empty document', () => {
+    // monaco-yaml reads an empty document as an object without properties: the blank design's policy set.
+    expect(networkPolicySchema.required).toBeUndefined();
+    expect(networkPolicySchema.if).toEqual({ minProperties: 1 });
+    const then = networkPolicySchema.then;
+    expect(typeof then === 'object' && then.required).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
+  });
 });

@@ -147,7 +147,11 @@ export const networkPolicySchema: JSONSchema = {
   type: 'object',
   title: 'NetworkPolicy',
   description: 'A networking.k8s.io/v1 NetworkPolicy: which traffic the selected pods accept and send.',
-  required: ['apiVersion', 'kind', 'metadata', 'spec'],
+  // An empty document (the blank design's policy set) reads as an object without properties: it is not a
+  // policy with four missing fields, so the required fields apply only once the document has content.
+  if: { minProperties: 1 },
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable
+  then: { required: ['apiVersion', 'kind', 'metadata', 'spec'] },
   properties: {
     apiVersion: {
       type: 'string',
