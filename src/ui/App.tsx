@@ -6,6 +6,7 @@ import { Canvas } from './canvas/Canvas';
 import { deleteSelection } from './canvas/ContextMenu';
 import { Inspector } from './Inspector';
 import { historyKey, isTextTarget } from './keyboard';
+import { ClusterPanel } from './panels/ClusterPanel';
 import { DiagnosticsPanel } from './panels/DiagnosticsPanel';
 import { LintPanel } from './panels/LintPanel';
 import { MatrixPanel } from './panels/MatrixPanel';
@@ -107,6 +108,7 @@ export function App() {
                   render: () => <YamlPaneSlot view="inventory" />,
                 },
                 { key: 'inspector', label: 'Inspector', render: () => <Inspector /> },
+                { key: 'cluster', label: 'Cluster policies', render: () => <ClusterPanel /> },
               ]}
             />
           </aside>

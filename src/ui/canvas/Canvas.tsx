@@ -15,6 +15,8 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AdminEdgeView } from './AdminEdgeView';
+import { buildAdminEdges } from './adminFlow';
 import { useAppStore } from '../store';
 import { startAutoPlacement } from '../toolbar/autoLayoutAction';
 import { ConnectPopover, type PendingConnection } from './ConnectPopover';
@@ -39,7 +41,7 @@ import { useDerivedGraph } from './useDerivedGraph';
 import { WorkloadNode } from './WorkloadNode';
 
 const nodeTypes = { namespace: NamespaceNode, workload: WorkloadNode, external: ExternalNode };
-const edgeTypes = { rule: RuleEdgeView, flow: FlowEdgeView };
+const edgeTypes = { rule: RuleEdgeView, flow: FlowEdgeView, admin: AdminEdgeView };
 const ANIMATED_FLOWS_MAX = 40;
 
 export function Canvas() {
@@ -65,8 +67,9 @@ export function Canvas() {
       highlight(selection, simulatorOn ? analysis : null, graph.edges),
       selectedRef,
     );
-    return list;
-  }, [derivedNodes, graph, analysis, simulatorOn, selection]);
+    // The cluster-scoped layer (admin/baseline rules) is drawn under its own edge type and never dimmed.
+    return [...list, ...buildAdminEdges(doc, graph, ids)];
+  }, [derivedNodes, graph, analysis, simulatorOn, selection, doc]);
 
   const [nodes, setNodes] = useState<CanvasNode[]>(derivedNodes);
   const derivedRef = useRef(derivedNodes);

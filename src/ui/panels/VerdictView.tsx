@@ -1,6 +1,7 @@
 // One engine verdict in words: allowed or denied, then each side (source egress, destination ingress) with
 // the policies and rules behind it.
 import type { DirectionVerdict, RuleRef, Verdict } from '../../engine/types';
+import { decidedByText } from './ClusterText';
 
 function refText(r: RuleRef): string {
   const rule = r.ruleIndex !== undefined ? `, rule ${r.ruleIndex + 1}` : '';
@@ -15,6 +16,10 @@ function Side({ side, title }: { side: DirectionVerdict; title: string }) {
       <strong>{title}:</strong>{' '}
       <span className={`verdict ${side.allowed ? 'allowed' : 'denied'}`}>
         {side.allowed ? 'allowed' : 'denied'}
+      </span>
+      {' — '}
+      <span className="decided-by" data-testid={`decided-${side.direction.toLowerCase()}`}>
+        {decidedByText(side)}
       </span>
       {' — '}
       {side.reason}

@@ -1,0 +1,46 @@
+// An edge of the cluster-scoped layer: an AdminNetworkPolicy (dashed) or baseline (dotted) rule between the
+// nodes its subject and peers select, coloured by action (Deny red, Allow green, Pass grey). It illustrates
+// the rule; whether traffic flows is still the simulator's answer (flows and the matrix).
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { AdminFlowEdge } from './adminFlow';
+import { edgePath } from './paths';
+import '../panels/ClusterPanel.css';
+
+function AdminEdgeComponent(props: EdgeProps<AdminFlowEdge>) {
+  const { data, source, target } = props;
+  // Higher loops and a stronger curve than rule edges, so a rule and an admin rule on the same pair both show.
+  const [path, labelX, labelY] = edgePath(
+    { ...props, sourceY: props.sourceY - 6, targetY: props.targetY - 6 },
+    source === target,
+    0.7,
+    36,
+  );
+  if (!data) return null;
+  const { edge } = data;
+  const action = edge.actions.length === 1 ? edge.actions[0].toLowerCase() : 'mixed';
+  const rules = edge.rules
+    .map((r) => `${r.direction.toLowerCase()} rule ${r.ruleIndex + 1}: ${r.action} ${r.ports}`)
+    .join('\n');
+  return (
+    <>
+      <BaseEdge
+        path={path}
+        className={`admin-path tier-${edge.tier.toLowerCase()} ${action}`}
+        data-testid={`admin-edge-${edge.id}`}
+      />
+      <EdgeLabelRenderer>
+        <span
+          className={`admin-edge-label nodrag nopan ${action}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          data-testid={`admin-edge-label-${edge.id}`}
+          title={`${edge.label}\n${edge.source} → ${edge.target}\n${rules}`}
+        >
+          {edge.label}
+        </span>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+export const AdminEdgeView = memo(AdminEdgeComponent);
