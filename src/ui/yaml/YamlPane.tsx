@@ -131,6 +131,12 @@ export default function YamlPane({ view }: { view: YamlView }) {
     editorRef.current = editor;
     const change = editor.onDidChangeModelContent(() => sync.textChanged());
     const blur = editor.onDidBlurEditorText(() => sync.flushNow());
+    // The problems list under the editor appears with the first error and shrinks the editor: without this the
+    // line being typed (usually the broken one) slides out of view under the list, squiggle included.
+    const layout = editor.onDidLayoutChange(() => {
+      const position = editor.getPosition();
+      if (position && editor.hasTextFocus()) editor.revealPosition(position);
+    });
     sync.attach(
       { getText: () => editor.getModel()?.getValue() ?? '', setText: (text) => writeText(editor, text) },
       useAppStore.getState().doc,
@@ -145,6 +151,7 @@ export default function YamlPane({ view }: { view: YamlView }) {
       unsubscribe();
       change.dispose();
       blur.dispose();
+      layout.dispose();
       sync.detach();
       editorRef.current = null;
     };
