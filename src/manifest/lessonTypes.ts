@@ -7,7 +7,7 @@ import type { EndpointPattern, Expectation, Protocol } from '../engine/types';
 import type { Diagnostic, SourcePos } from './types';
 
 /** How a lesson (or one of its steps) begins: a built-in example by id, or manifests written inline. */
-export type LessonStart =
+export type LessonStart = (
   | { readonly kind: 'example'; readonly example: string; readonly pos: SourcePos }
   | {
       readonly kind: 'manifests';
@@ -15,7 +15,11 @@ export type LessonStart =
       readonly text: string;
       /** Where the text is written; the design layer reports import problems there. */
       readonly pos: SourcePos;
-    };
+    }
+) & {
+  /** The network plugin the simulator assumes (the designer's CNI ids, e.g. `flannel`); checked by the design layer. */
+  readonly cni?: { readonly id: string; readonly pos: SourcePos };
+};
 
 export type LessonDirection = 'ingress' | 'egress' | 'both';
 

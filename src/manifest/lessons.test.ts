@@ -129,7 +129,7 @@ describe('parseLesson: a valid lesson', () => {
       '      answer: 2',
       '      explanation: Because.',
       '      demo:',
-      '        start: {example: three-tier}',
+      '        start: {example: three-tier, cni: flannel}',
       '        probe: {from: shop/frontend, to: shop/backend, port: 8080, protocol: tcp}',
       '  - title: Q2',
       '    quiz: {question: Which?, choices: [a, b], answer: b, explanation: Because.}',
@@ -188,6 +188,9 @@ describe('parseLesson: diagnostics point at the mistake', () => {
     ]);
     expect(where(lesson(['start: {example: 3 Tier}']))).toEqual([
       '3:18 error lesson start: example: expected an example id such as three-tier, found the string "3 Tier"',
+    ]);
+    expect(where(lesson(['start: {example: blank, cni: Flannel 1}']))).toEqual([
+      '3:30 error lesson start: cni: expected a CNI id such as calico or flannel, found the string "Flannel 1"',
     ]);
     expect(where(lesson(['start: {manifests: [a]}']))).toEqual([
       '3:20 error lesson start: manifests: expected manifests as a YAML text (use `manifests: |`), found a list',

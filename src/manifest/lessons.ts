@@ -32,7 +32,7 @@ export const CHECK_KINDS = [
 ] as const;
 
 const LESSON_FIELDS = new Set(['id', 'title', 'summary', 'start', 'steps']);
-const START_FIELDS = new Set(['example', 'manifests']);
+const START_FIELDS = new Set(['example', 'manifests', 'cni']);
 const STEP_FIELDS = new Set(['title', 'text', 'start', 'checks', 'observe', 'quiz']);
 const QUIZ_FIELDS = new Set(['question', 'choices', 'answer', 'explanation', 'demo']);
 const DEMO_FIELDS = new Set(['start', 'probe']);
@@ -115,6 +115,14 @@ function readStart(ctx: Ctx, v: unknown, path: YamlPath, subject: string): Lesso
       return undefined;
     }
     unknownFields(r, v, START_FIELDS);
+    let cni: LessonStart['cni'];
+    if (v.cni !== undefined) {
+      if (typeof v.cni === 'string' && ID.test(v.cni))
+        cni = { id: v.cni, pos: positionIn(ctx.doc, [...path, 'cni']) };
+      else
+        report(r, ['cni'], 'error', `expected a CNI id such as calico or flannel, found ${showValue(v.cni)}`);
+    }
+    const withCni = cni ? { cni } : {};
     if ((v.example === undefined) === (v.manifests === undefined)) {
       report(
         r,
@@ -134,7 +142,12 @@ function readStart(ctx: Ctx, v: unknown, path: YamlPath, subject: string): Lesso
         );
         return undefined;
       }
-      return { kind: 'example', example: v.example, pos: positionIn(ctx.doc, [...path, 'example']) };
+      return {
+        kind: 'example',
+        example: v.example,
+        pos: positionIn(ctx.doc, [...path, 'example']),
+        ...withCni,
+      };
     }
     if (typeof v.manifests !== 'string') {
       report(
@@ -164,7 +177,7 @@ function readStart(ctx: Ctx, v: unknown, path: YamlPath, subject: string): Lesso
         message: `${subject}: manifests: ${d.message}`,
       });
     }
-    return { kind: 'manifests', text, pos };
+    return { kind: 'manifests', text, pos, ...withCni };
   });
 }
 

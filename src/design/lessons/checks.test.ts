@@ -284,3 +284,33 @@ describe('describeCheck', () => {
     );
   });
 });
+
+describe('checks see the document as the simulator does', () => {
+  const webToDbDenied = check({
+    kind: 'probe',
+    expectations: [
+      {
+        from: { kind: 'endpoint', text: 'shop/web' },
+        to: { kind: 'endpoint', text: 'shop/db' },
+        port: 5432,
+        protocol: 'TCP',
+        allowed: false,
+      },
+    ],
+  });
+  const deny = check({ kind: 'namespaceHasDefaultDeny', namespace: 'shop', direction: 'ingress' });
+
+  it('a policy switched off in a what-if does not count', () => {
+    const doc = run(base(), 'setDefaultDeny', { namespace: 'shop', mode: 'ingress' });
+    expect(checkOne(doc, webToDbDenied).passed).toBe(true);
+    const off = run(doc, 'setPolicyEnabled', { key: 'shop/default-deny-ingress', enabled: false });
+    expect(checkOne(off, webToDbDenied).passed).toBe(false);
+    expect(checkOne(off, deny).passed).toBe(false);
+  });
+
+  it('with a CNI that does not enforce NetworkPolicy (Flannel), no policy is in effect', () => {
+    const flannel = run(denied(), 'setCni', { cni: 'flannel' });
+    expect(checkOne(flannel, webToDbDenied).passed).toBe(false);
+    expect(checkOne(run(flannel, 'setCni', { cni: 'calico' }), webToDbDenied).passed).toBe(true);
+  });
+});

@@ -9,12 +9,14 @@ import {
   resolvePattern,
 } from '../../engine/expectations';
 import { lint } from '../../engine/lint/lint';
-import type { Cluster, NetworkPolicyPeer, PolicySet } from '../../engine/types';
+import type { AnalysisOptions, Cluster, NetworkPolicyPeer, PolicySet } from '../../engine/types';
 import type { LessonCheck, LessonDirection, LessonStep } from '../../manifest/lessonTypes';
+import { cniModel } from '../cni';
 import { defaultDenyOf } from '../defaultDeny';
 import { toCluster, toPolicySet } from '../model';
 import { effectiveTypes, isolatingPolicies } from '../policies';
 import type { DesignDoc, DesignWorkload } from '../types';
+import { simulatedDoc } from '../whatIf';
 
 export interface CheckResult {
   readonly check: LessonCheck;
@@ -61,6 +63,7 @@ interface Inputs {
   readonly doc: DesignDoc;
   readonly cluster: Cluster;
   readonly policies: PolicySet;
+  readonly options: AnalysisOptions;
 }
 
 const engineId = (w: DesignWorkload) => `${w.namespace}/${w.name}[${w.kind}]`;
@@ -143,7 +146,7 @@ function checkEgress(inputs: Inputs, namespace: string | undefined): [boolean, s
 function evaluate(inputs: Inputs, check: LessonCheck): [boolean, string] {
   switch (check.kind) {
     case 'probe': {
-      const outcomes = checkExpectations(inputs.cluster, inputs.policies, check.expectations);
+      const outcomes = checkExpectations(inputs.cluster, inputs.policies, check.expectations, inputs.options);
       const failed = outcomes.find((o) => !o.passed);
       if (!failed) {
         const pairs = outcomes.reduce((n, o) => n + o.checked, 0);
@@ -189,7 +192,7 @@ function evaluate(inputs: Inputs, check: LessonCheck): [boolean, string] {
     case 'noUnrestrictedEgress':
       return checkEgress(inputs, check.namespace);
     case 'lint': {
-      const found = lint(inputs.cluster, inputs.policies, { rules: [check.rule] }).filter(
+      const found = lint(inputs.cluster, inputs.policies, { ...inputs.options, rules: [check.rule] }).filter(
         (f) => check.namespace === undefined || f.subject.namespace === check.namespace,
       );
       if (check.absent)
@@ -205,9 +208,16 @@ export function checkOne(doc: DesignDoc, check: LessonCheck): CheckResult {
   return checkAll(doc, [check])[0];
 }
 
-export function checkAll(doc: DesignDoc, checks: readonly LessonCheck[]): CheckResult[] {
+/**
+ * The checks against `doc` as the simulator sees it: policies switched off in a what-if do not count, and a
+ * network plugin that does not enforce NetworkPolicy (Flannel) leaves none in effect, so a lesson's checks
+ * always agree with the canvas.
+ */
+export function checkAll(drawn: DesignDoc, checks: readonly LessonCheck[]): CheckResult[] {
   if (checks.length === 0) return [];
-  const inputs: Inputs = { doc, cluster: toCluster(doc), policies: toPolicySet(doc) };
+  const doc = simulatedDoc(drawn);
+  const options = { ipBlockMatchesPodIPs: cniModel(drawn.settings?.cni).ipBlockMatchesPodIPs };
+  const inputs: Inputs = { doc, cluster: toCluster(doc), policies: toPolicySet(doc), options };
   return checks.map((check) => {
     const [passed, reason] = evaluate(inputs, check);
     return { check, title: describeCheck(check), passed, reason };

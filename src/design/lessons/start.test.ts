@@ -19,6 +19,17 @@ describe('startDocument', () => {
     expect(r.doc.workloads.map((w) => `${w.id} ${w.kind}`)).toEqual(['shop/web Pod']);
   });
 
+  it('sets the CNI a start names', () => {
+    const r = startDocument({
+      kind: 'example',
+      example: 'blank',
+      pos: POS,
+      cni: { id: 'flannel', pos: POS },
+    });
+    expect(r.notices).toEqual([]);
+    expect(r.doc.settings?.cni).toBe('flannel');
+  });
+
   it('answers an unknown example with an error notice and an empty document', () => {
     const r = startDocument({ kind: 'example', example: 'nope', pos: POS });
     expect(r.doc.workloads).toEqual([]);
@@ -41,6 +52,14 @@ describe('readLessonFile', () => {
     expect(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
       '5:42 unknown example "four-tier"; expected one of blank, three-tier, namespace-isolation, database-isolation',
     ]);
+  });
+
+  it('reports an unknown CNI id where it is written', () => {
+    const text = 'id: a\ntitle: A\nstart: {example: blank, cni: flanel}\nsteps: [{title: s, text: t}]';
+    const r = readLessonFile({ path: 'a.yaml', text });
+    expect(r.lesson).toBeUndefined();
+    expect(r.diagnostics.map((d) => `${d.line}:${d.column}`)).toEqual(['3:30']);
+    expect(r.diagnostics[0].message).toMatch(/^unknown CNI "flanel"; expected one of unspecified, calico/);
   });
 
   it('returns the lesson when every example exists', () => {

@@ -5,6 +5,7 @@
 import { parseLesson } from '../../manifest/lessons';
 import type { Lesson, LessonFile, LessonStart } from '../../manifest/lessonTypes';
 import type { Diagnostic, SourceFile } from '../../manifest/types';
+import { CNIS, isCniId } from '../cni';
 import { examples } from '../examples';
 import { emptyDoc } from '../model';
 import { applyOp } from '../ops';
@@ -16,6 +17,19 @@ export interface StartResult {
 }
 
 export function startDocument(start: LessonStart): StartResult {
+  const base = baseDocument(start);
+  const cni = start.cni?.id;
+  if (cni === undefined) return base;
+  if (!isCniId(cni))
+    return { doc: base.doc, notices: [...base.notices, { severity: 'error', message: unknownCni(cni) }] };
+  const r = applyOp(base.doc, 'setCni', { cni });
+  return { doc: r.doc, notices: [...base.notices, ...r.notices.filter((n) => n.severity !== 'info')] };
+}
+
+const unknownCni = (id: string) =>
+  `unknown CNI ${JSON.stringify(id)}; expected one of ${CNIS.map((c) => c.id).join(', ')}`;
+
+function baseDocument(start: LessonStart): StartResult {
   if (start.kind === 'example') {
     const ex = examples.find((e) => e.id === start.example);
     if (!ex)
@@ -50,7 +64,7 @@ export function lessonStarts(lesson: Lesson): LessonStart[] {
 }
 
 /**
- * Reads a lesson file and checks what only the designer can: example ids exist. Inline manifests were already
+ * Reads a lesson file and checks what only the designer can: example and CNI ids exist. Inline manifests were already
  * read by the parser (their problems point into the file).
  */
 export function readLessonFile(file: SourceFile): LessonFile {
@@ -58,6 +72,8 @@ export function readLessonFile(file: SourceFile): LessonFile {
   if (!parsed.lesson) return parsed;
   const extra: Diagnostic[] = [];
   for (const start of lessonStarts(parsed.lesson)) {
+    if (start.cni && !isCniId(start.cni.id))
+      extra.push({ ...start.cni.pos, severity: 'error', message: unknownCni(start.cni.id) });
     if (start.kind !== 'example' || examples.some((e) => e.id === start.example)) continue;
     extra.push({
       ...start.pos,
