@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_MTIME, exportFiles, exportWarnings, exportZip, KUSTOMIZATION_FILE } from './exportZip';
 import { emptyDoc } from './model';
 import { deserializeDoc, serializeDoc } from './persist';
+import { docArb } from './testing/arbitraries';
 import { must, shopDoc } from './testing/build';
 import type { DesignDoc } from './types';
 
@@ -203,4 +205,25 @@ x-origin: gitops
     const again = must(shopDoc(), 'importManifests', { files: [{ path: 'shop/api.yaml', text }] });
     expect(exportFiles(again)['shop/api.yaml']).toBe(text);
   });
+});
+
+describe('export → import → export', () => {
+  it('is the identity on random documents, in either admin policy form', () => {
+    const arb = fc.record({ doc: docArb, deny: fc.boolean(), v2: fc.boolean() });
+    fc.assert(
+      fc.property(arb, ({ doc: d0, deny, v2 }) => {
+        let doc = deny ? must(d0, 'setClusterDefaultDeny', { on: true }) : d0;
+        if (v2) doc = must(doc, 'setAdminForm', { form: 'v1alpha2' });
+        const files = exportFiles(doc);
+        const cleared: DesignDoc = { ...doc, policies: [], adminPolicies: [] };
+        const back = must(cleared, 'importManifests', {
+          files: Object.entries(files)
+            .filter(([path]) => path !== KUSTOMIZATION_FILE)
+            .map(([path, text]) => ({ path, text })),
+        });
+        expect(exportFiles(back)).toEqual(files);
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
 });
