@@ -11,10 +11,12 @@ import { DiagnosticsPanel } from './panels/DiagnosticsPanel';
 import { LintPanel } from './panels/LintPanel';
 import { MatrixPanel } from './panels/MatrixPanel';
 import { Notices } from './panels/Notices';
+import { PolicyListPanel } from './panels/PolicyListPanel';
 import { ProbePanel } from './panels/ProbePanel';
 import { type BottomTab, type SideTab, useAppStore } from './store';
 import { Tabs } from './Tabs';
 import { Toolbar } from './toolbar/Toolbar';
+import { WorkshopBanner } from './workshop/WorkshopBanner';
 import { YamlPaneSlot } from './YamlPaneSlot';
 
 function useGlobalKeys() {
@@ -67,6 +69,7 @@ export function App() {
             <div className="canvas-wrap">
               <Canvas />
               <Notices />
+              <WorkshopBanner />
             </div>
             <section className="bottom-pane" aria-label="Simulator">
               <Tabs<BottomTab>
@@ -108,6 +111,7 @@ export function App() {
                   render: () => <YamlPaneSlot view="inventory" />,
                 },
                 { key: 'inspector', label: 'Inspector', render: () => <Inspector /> },
+                { key: 'workshop', label: 'Policies', render: () => <PolicyListPanel /> },
                 { key: 'cluster', label: 'Cluster policies', render: () => <ClusterPanel /> },
               ]}
             />

@@ -1,7 +1,9 @@
 // The inspector: edits the selected namespace, workload, external block or rule edge. Each field applies one
 // design operation when the user is done with it; errors come back as notices.
 import { useEffect, useState } from 'react';
+import { cniModel } from '../design/cni';
 import { defaultDenyOf } from '../design/defaultDeny';
+import { isolationSentence } from '../design/explainText';
 import { type DefaultDenyMode, NAMESPACE_NAME_LABEL, type RuleEdge } from '../design/types';
 import { deleteSelection } from './canvas/ContextMenu';
 import { isolationText } from './canvas/toFlow';
@@ -188,12 +190,9 @@ function WorkloadInspector({ id }: { id: string }) {
               {isolationText(isolation.state)}
             </span>
           </span>
-          {isolation.ingressPolicies.length > 0 && (
-            <p className="hint">Ingress isolated by {isolation.ingressPolicies.join(', ')}</p>
-          )}
-          {isolation.egressPolicies.length > 0 && (
-            <p className="hint">Egress isolated by {isolation.egressPolicies.join(', ')}</p>
-          )}
+          <p className="hint" data-testid="isolation-reason">
+            {isolationSentence(isolation, cniModel(store().doc.settings?.cni))}
+          </p>
         </div>
       )}
       <div className="row">

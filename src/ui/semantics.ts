@@ -9,7 +9,16 @@ const fingerprints = new WeakMap<DesignDoc, string>();
 function fingerprint(doc: DesignDoc): string {
   let f = fingerprints.get(doc);
   if (f === undefined) {
-    f = JSON.stringify([doc.namespaces, doc.workloads, doc.externals, doc.policies, doc.adminPolicies]);
+    f = JSON.stringify([
+      doc.namespaces,
+      doc.workloads,
+      doc.externals,
+      doc.policies,
+      doc.adminPolicies,
+      // Workshop: the CNI and the what-if switches change what the simulator evaluates.
+      doc.settings ?? null,
+      doc.whatIf ?? null,
+    ]);
     fingerprints.set(doc, f);
   }
   return f;
@@ -22,7 +31,9 @@ export function sameSemantics(a: DesignDoc, b: DesignDoc): boolean {
       a.workloads === b.workloads &&
       a.externals === b.externals &&
       a.policies === b.policies &&
-      a.adminPolicies === b.adminPolicies)
+      a.adminPolicies === b.adminPolicies &&
+      a.settings === b.settings &&
+      a.whatIf === b.whatIf)
   )
     return true;
   return fingerprint(a) === fingerprint(b);

@@ -15,10 +15,13 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AdminEdgeView } from './AdminEdgeView';
-import { buildAdminEdges } from './adminFlow';
 import { useAppStore } from '../store';
 import { startAutoPlacement } from '../toolbar/autoLayoutAction';
+import { ChangeEdgeView } from '../workshop/ChangeEdgeView';
+import { changeEdges } from '../workshop/changeEdges';
+import { useWorkshopStore } from '../workshop/workshopStore';
+import { AdminEdgeView } from './AdminEdgeView';
+import { buildAdminEdges } from './adminFlow';
 import { ConnectPopover, type PendingConnection } from './ConnectPopover';
 import { ContextMenu, type ContextTarget } from './ContextMenu';
 import { ExternalNode } from './ExternalNode';
@@ -41,7 +44,7 @@ import { useDerivedGraph } from './useDerivedGraph';
 import { WorkloadNode } from './WorkloadNode';
 
 const nodeTypes = { namespace: NamespaceNode, workload: WorkloadNode, external: ExternalNode };
-const edgeTypes = { rule: RuleEdgeView, flow: FlowEdgeView, admin: AdminEdgeView };
+const edgeTypes = { change: ChangeEdgeView, rule: RuleEdgeView, flow: FlowEdgeView, admin: AdminEdgeView };
 const ANIMATED_FLOWS_MAX = 40;
 
 export function Canvas() {
@@ -70,6 +73,16 @@ export function Canvas() {
     // The cluster-scoped layer (admin/baseline rules) is drawn under its own edge type and never dimmed.
     return [...list, ...buildAdminEdges(doc, graph, ids)];
   }, [derivedNodes, graph, analysis, simulatorOn, selection, doc]);
+
+  // Workshop: the flows gained and lost by the latest change, drawn over the others until the next one.
+  const lastChange = useWorkshopStore((s) => s.lastChange);
+  const shownEdges = useMemo(
+    () =>
+      lastChange && lastChange.changes.length > 0
+        ? [...edges, ...changeEdges(lastChange.changes, new Set(derivedNodes.map((n) => n.id)))]
+        : edges,
+    [edges, lastChange, derivedNodes],
+  );
 
   const [nodes, setNodes] = useState<CanvasNode[]>(derivedNodes);
   const derivedRef = useRef(derivedNodes);
@@ -184,7 +197,7 @@ export function Canvas() {
     >
       <ReactFlow<CanvasNode>
         nodes={nodes}
-        edges={edges}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}

@@ -1,6 +1,9 @@
 // One engine verdict in words: allowed or denied, then each side (source egress, destination ingress) with
 // the policies and rules behind it.
+import { cniModel } from '../../design/cni';
+import { explainText } from '../../design/explainText';
 import type { DirectionVerdict, RuleRef, Verdict } from '../../engine/types';
+import { useAppStore } from '../store';
 import { decidedByText } from './ClusterText';
 
 function refText(r: RuleRef): string {
@@ -35,6 +38,9 @@ function Side({ side, title }: { side: DirectionVerdict; title: string }) {
 }
 
 export function VerdictView({ verdict }: { verdict: Verdict }) {
+  // Workshop: the verdict in plain words, with the rules' scope and the CNI's reading.
+  const policies = useAppStore((s) => s.doc.policies);
+  const cni = useAppStore((s) => s.doc.settings?.cni);
   return (
     <div data-testid="verdict">
       <p>
@@ -42,7 +48,7 @@ export function VerdictView({ verdict }: { verdict: Verdict }) {
           {verdict.protocol} {verdict.port}: {verdict.allowed ? 'allowed' : 'denied'}
         </span>
       </p>
-      <p>{verdict.summary}</p>
+      <p data-testid="verdict-plain">{explainText(verdict, { policies, cni: cniModel(cni) })}</p>
       <ul>
         <Side side={verdict.egress} title="Egress of the source" />
         <Side side={verdict.ingress} title="Ingress of the destination" />

@@ -5,6 +5,7 @@ import { nextExternalPosition } from '../canvas/placement';
 import { derivedGraphOf } from '../canvas/useDerivedGraph';
 import { FilesMenuSlot } from '../FilesMenuSlot';
 import { useAppStore, useHistoryState } from '../store';
+import { CniSelect } from '../workshop/CniSelect';
 import { AddExternalForm, AddNamespaceForm, AddWorkloadForm } from './AddForms';
 import { runAutoLayout } from './autoLayoutAction';
 import { ExamplesMenu } from './ExamplesMenu';
@@ -54,6 +55,7 @@ export function Toolbar() {
       >
         Simulator
       </button>
+      <CniSelect />
       <span className="sep" />
       <button type="button" disabled={!canUndo} onClick={() => useAppStore.getState().undo()} title="Ctrl+Z">
         Undo

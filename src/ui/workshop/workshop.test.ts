@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../design/simulate';
+import { must, shopDoc } from '../../design/testing/build';
+import { changesSummary } from '../panels/ChangesPanel';
+import { sameSemantics } from '../semantics';
+import { changeEdges, changeTitle } from './changeEdges';
+import { nextChanges } from './workshopStore';
+
+const denied = () => must(shopDoc(), 'setDefaultDeny', { namespace: 'shop', mode: 'ingress' });
+
+describe('workshop view state', () => {
+  it('treats a what-if switch and a CNI choice as changes of meaning, so the simulator runs again', () => {
+    const d = denied();
+    expect(
+      sameSemantics(d, must(d, 'setPolicyEnabled', { key: 'shop/default-deny-ingress', enabled: false })),
+    ).toBe(false);
+    expect(sameSemantics(d, must(d, 'setCni', { cni: 'flannel' }))).toBe(false);
+  });
+
+  it('diffs consecutive simulations with the cause the control noted', () => {
+    const before = simulate(denied());
+    const after = simulate(
+      must(denied(), 'setPolicyEnabled', { key: 'shop/default-deny-ingress', enabled: false }),
+    );
+    const c = nextChanges(before, after, 'Switched off shop/default-deny-ingress');
+    expect(c?.cause).toBe('Switched off shop/default-deny-ingress');
+    expect(c?.changes.length).toBe(6);
+    expect(c?.changes.every((x) => x.kind === 'gained')).toBe(true);
+    expect(nextChanges(after, before, null)?.cause).toBe('After an edit');
+  });
+
+  it('starts afresh when the new document shares no workload with the previous one', () => {
+    let other = must(shopDoc(), 'addNamespace', { name: 'dev' });
+    other = must(other, 'addWorkload', { namespace: 'dev', name: 'api' });
+    for (const id of ['shop/frontend', 'shop/backend', 'shop/database'])
+      other = must(other, 'deleteWorkload', { id });
+    expect(nextChanges(simulate(denied()), simulate(other), null)).toBeNull();
+  });
+
+  it('draws a change only between nodes on the canvas, titled with the ports', () => {
+    const c = nextChanges(simulate(shopDoc()), simulate(denied()), null);
+    const edges = changeEdges(c?.changes ?? [], new Set(['shop/frontend', 'shop/backend']));
+    expect(edges.map((e) => e.id).sort()).toEqual([
+      'change:shop/backend->shop/frontend',
+      'change:shop/frontend->shop/backend',
+    ]);
+    expect(changeTitle(edges[0].data!.change)).toBe('Lost All Connections');
+  });
+
+  it('summarises counts in words', () => {
+    expect(changesSummary(1, 3)).toBe('1 flow gained, 3 flows lost');
+    expect(changesSummary(0, 0)).toBe('no flow changed');
+  });
+});
