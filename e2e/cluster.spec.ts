@@ -150,6 +150,10 @@ test('cluster policies: default deny as a BANP, admin rules on the canvas, tiers
   );
   await page.getByRole('tab', { name: 'Matrix' }).click();
   await expect(page.getByTestId('matrix-cell-shop/frontend->shop/backend')).toHaveText('—');
+  await page.getByTestId('matrix-cell-shop/frontend->shop/backend').click();
+  await expect(page.getByTestId('matrix-explanation').getByTestId('decided-ingress').first()).toHaveText(
+    'AdminNetworkPolicy `deny-x` priority 20: Deny',
+  );
   await screenshot(page, '50-cluster-panel');
 
   // The API form: v1alpha2 ClusterNetworkPolicy in the YAML view and the export, same connectivity.

@@ -118,6 +118,29 @@ test('export the three-tier example as a .zip and run check and diff on it', asy
     expect(diff.stdout).toMatch(/shop\/frontend.*shop\/backend/);
     expect(diff.stdout).toMatch(/removed/i);
 
+    // Chosen probes: the question asked in the Probe panel, kept, becomes a one-line expectations file.
+    await page.getByRole('tab', { name: 'Probe' }).click();
+    await page.getByLabel('Probe source').fill('shop/frontend');
+    await page.getByLabel('Probe destination').fill('shop/database');
+    await page.getByLabel('Probe port').fill('5432');
+    await page.getByRole('button', { name: 'Probe', exact: true }).click();
+    await expect(page.getByTestId('probe-result')).toContainText('denied');
+    await page.getByRole('button', { name: 'Keep for expectations' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Save expectations…' }).click();
+    await dialog.getByRole('radio', { name: /chosen probes \(1\)/ }).check();
+    await expect(dialog.getByRole('list', { name: 'Chosen probes' })).toContainText(
+      'shop/frontend → shop/database TCP 5432',
+    );
+    const savingProbes = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: /^Save / }).click();
+    const probesFile = readFileSync(await (await savingProbes).path(), 'utf8');
+    expect(probesFile.match(/- from:/g)).toHaveLength(1);
+    expect(probesFile).toContain('to: shop/database[Deployment]');
+    expect(probesFile).toContain('allowed: false');
+    writeFileSync(join(tmp, 'probes.yaml'), probesFile);
+    expect(netpol('check', ...tree, '--expect', join(tmp, 'probes.yaml')).status).toBe(0);
+
     // Round trip: a blank designer importing the exported files exports the same bytes.
     await openExample(page, /^Blank/);
     await expect(page.locator('.react-flow__node')).toHaveCount(0);
