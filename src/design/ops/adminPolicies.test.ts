@@ -136,3 +136,21 @@ describe('setAdminForm', () => {
     expect(r.notices[0].severity).toBe('error');
   });
 });
+
+describe('importing admin policies', () => {
+  it('keeps the form of a v1alpha2 import, so exporting it again changes nothing', () => {
+    const on = must(shopDoc(), 'setClusterDefaultDeny', { on: true });
+    const v2files = exportFiles(must(on, 'setAdminForm', { form: 'v1alpha2' }));
+    const text = v2files['_cluster/banp-default.yaml'];
+    const imported = must(shopDoc(), 'importManifests', { files: [{ path: 'banp.yaml', text }] });
+    expect(imported.adminForm).toBe('v1alpha2');
+    expect(exportFiles(imported)['_cluster/banp-default.yaml']).toBe(text);
+  });
+
+  it("leaves the document's form alone when it already has admin policies", () => {
+    const on = must(shopDoc(), 'setClusterDefaultDeny', { on: true });
+    const v2 = exportFiles(must(on, 'setAdminForm', { form: 'v1alpha2' }))['_cluster/banp-default.yaml'];
+    const imported = must(on, 'importManifests', { files: [{ path: 'banp.yaml', text: v2 }] });
+    expect(imported.adminForm).toBeUndefined();
+  });
+});

@@ -19,5 +19,9 @@ export const importManifests = defineOp('importManifests', 'Import manifests', (
     set.cluster.workloads.length + set.policies.networkPolicies.length + set.cluster.namespaces.length === 0
   )
     return { doc, notices };
-  return ok(withNs.doc, [...notices, summary]);
+  // Admin policies imported into a document without any keep the API form they were written in (v1alpha2
+  // ClusterNetworkPolicy stays so in the YAML view and exports); the Cluster policies panel can change it.
+  const forms = new Set(set.adminPolicies.map((a) => a.form));
+  const adminForm = doc.adminPolicies.length === 0 && forms.size === 1 ? [...forms][0] : doc.adminForm;
+  return ok({ ...withNs.doc, adminForm }, [...notices, summary]);
 });
