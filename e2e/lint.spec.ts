@@ -47,7 +47,7 @@ async function lintMarkers(page: Page) {
 /** 1-based line of `podSelector:` inside the NetworkPolicy document named `name`. */
 function podSelectorLine(text: string, name: string): number {
   const lines = text.split('\n');
-  const at = lines.findIndex((l) => l === `  name: ${name}`);
+  const at = lines.indexOf(`  name: ${name}`);
   expect(at, `policy ${name} in the YAML`).toBeGreaterThanOrEqual(0);
   let i = at;
   while (!lines[i]!.startsWith('  podSelector:')) i++;

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LINT_RULES } from '../engine/lint';
-import { deriveEdges } from './edges';
-import { examples } from './examples';
 import { LINT_WHY, lintDoc } from './lint';
 import { locateFindings } from './lintPositions';
 import { emptyDoc } from './model';
-import { disconnect, importManifests, replacePolicies } from './ops';
+import { importManifests, replacePolicies } from './ops';
 import { simulate } from './simulate';
 import { must, shopDoc } from './testing/build';
 import { threeTier, threeTierWithoutDns } from './testing/lintDocs';
@@ -136,7 +134,7 @@ describe('locateFindings', () => {
     const text = policyYaml(doc);
     const positions = locateFindings(text, 'policies', findings);
     const lines = text.split('\n');
-    findings.forEach((f, i) => {
+    findings.forEach((_, i) => {
       const pos = positions[i]!;
       expect(lines[pos.line - 1]!.slice(pos.column - 1)).toMatch(/^podSelector:/);
       expect(documentAt(text, pos.line)).toContain('name: allow-dns-egress\n');

@@ -361,8 +361,6 @@ export interface Simulation {
   readonly flowsTruncated: boolean;
   readonly blocked: readonly BlockedIntent[];
   readonly matrix: ConnectivityMatrix;
-  /** The lint findings of the same document (`lintDoc`), added by the analysis worker beside `simulate`. */
-  readonly lint?: DocLint;
 }
 
 export interface ProbeRequest {

@@ -9,6 +9,7 @@ import { historyKey, isTextTarget } from './keyboard';
 import { ClusterPanel } from './panels/ClusterPanel';
 import { DiagnosticsPanel } from './panels/DiagnosticsPanel';
 import { LintPanel } from './panels/LintPanel';
+import { useLintState } from './panels/lintState';
 import { MatrixPanel } from './panels/MatrixPanel';
 import { Notices } from './panels/Notices';
 import { PolicyListPanel } from './panels/PolicyListPanel';
@@ -47,7 +48,7 @@ export function App() {
   const sideTab = useAppStore((s) => s.sideTab);
   const bottomTab = useAppStore((s) => s.bottomTab);
   const diagCount = useAppStore((s) => s.yamlDiagnostics.length);
-  const lintCount = useAppStore((s) => s.analysis?.lint?.findings.length ?? 0);
+  const lintCount = useLintState((s) => s.lint?.findings.length ?? 0);
   const docVersion = useAppStore((s) => s.docVersion);
   const analysisVersion = useAppStore((s) => s.analysisVersion);
   useEffect(() => {

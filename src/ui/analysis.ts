@@ -5,10 +5,11 @@ import { lintDoc } from '../design/lint';
 import { simulate } from '../design/simulate';
 import type { DesignDoc, Simulation } from '../design/types';
 import { createLatestWins } from './latestWins';
+import { useLintState } from './panels/lintState';
 import { sameSemantics } from './semantics';
 import { useAppStore } from './store';
 import AnalysisWorker from './worker/analysis.worker?worker';
-import type { AnalysisRequest, AnalysisResponse } from './worker/protocol';
+import type { AnalysisRequest, AnalysisResponse, LintResponse } from './worker/protocol';
 
 type Answer = { doc: DesignDoc; simulation: Simulation } | { doc: DesignDoc; error: string };
 
@@ -34,6 +35,7 @@ export function startAnalysis(): () => void {
 
   const scheduler = createLatestWins<DesignDoc, Answer>((seq, doc) => {
     pendingDocs.set(seq, doc);
+    useLintState.getState().lintRequested(seq);
     if (worker) {
       const msg: AnalysisRequest = { seq, doc };
       worker.postMessage(msg);
@@ -41,9 +43,10 @@ export function startAnalysis(): () => void {
       // Main-thread fallback, still asynchronous so the caller's render is not held up.
       setTimeout(() => {
         try {
-          const simulated = simulate(doc);
-          const lint = lintDoc(doc, { blocked: simulated.blocked });
-          answer(seq, { doc, simulation: { ...simulated, lint } });
+          const simulation = simulate(doc);
+          answer(seq, { doc, simulation });
+          const blocked = doc.whatIf ? undefined : simulation.blocked;
+          setTimeout(() => receiveLint({ seq, lint: lintDoc(doc, { blocked }) }), 0);
         } catch (err) {
           answer(seq, { doc, error: err instanceof Error ? err.message : String(err) });
         }
@@ -51,14 +54,20 @@ export function startAnalysis(): () => void {
     }
   }, deliver);
 
+  const receiveLint = (res: LintResponse) => {
+    if (res.lint) useLintState.getState().setLint(res.seq, res.lint);
+    else store.getState().notify('warning', `The lint failed: ${res.error}`);
+  };
+
   function answer(seq: number, a: Answer) {
     pendingDocs.delete(seq);
     scheduler.receive(seq, a);
   }
 
   if (worker) {
-    worker.onmessage = (e: MessageEvent<AnalysisResponse>) => {
+    worker.onmessage = (e: MessageEvent<AnalysisResponse | LintResponse>) => {
       const res = e.data;
+      if ('lint' in res) return receiveLint(res);
       const doc = pendingDocs.get(res.seq);
       if (!doc) return;
       answer(res.seq, res.ok ? { doc, simulation: res.simulation } : { doc, error: res.error });

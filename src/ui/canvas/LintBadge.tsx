@@ -2,12 +2,12 @@
 // messages as the tooltip. Clicking it opens the Lint panel on the node's first finding.
 import { memo } from 'react';
 import type { NodeRef } from '../../design/types';
-import { findingsOnNode, useLintFocus, worstSeverity } from '../panels/lintFocus';
+import { findingsOnNode, useLintState, worstSeverity } from '../panels/lintState';
 import { useAppStore } from '../store';
 import '../panels/lint.css';
 
 function LintBadgeView({ nodeRef, label }: { nodeRef: NodeRef; label: string }) {
-  const findings = useAppStore((s) => findingsOnNode(s.analysis?.lint, nodeRef));
+  const findings = useLintState((s) => findingsOnNode(s.lint ?? undefined, nodeRef));
   if (findings.length === 0) return null;
   const worst = worstSeverity(findings);
   const n = findings.length;
@@ -24,7 +24,7 @@ function LintBadgeView({ nodeRef, label }: { nodeRef: NodeRef; label: string }) 
         e.stopPropagation();
         const first = findings.find((f) => f.severity === worst) ?? findings[0]!;
         useAppStore.getState().setBottomTab('lint');
-        useLintFocus.getState().select(first.key, { scroll: true });
+        useLintState.getState().select(first.key, { scroll: true });
       }}
     >
       {n}

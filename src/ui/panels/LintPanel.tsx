@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'react';
 import type { DocFinding, LintView } from '../../design/types';
 import { useAppStore } from '../store';
-import { useLintFocus } from './lintFocus';
+import { useLintState } from './lintState';
 import './lint.css';
 
 export const SEVERITY_ICON = { error: '✖', warning: '▲', info: 'ℹ' } as const;
@@ -38,12 +38,12 @@ function subjectText(f: DocFinding): string {
 
 function reveal(f: DocFinding, view: LintView) {
   useAppStore.getState().setSideTab(view);
-  useLintFocus.getState().requestReveal(f.key, view);
+  useLintState.getState().requestReveal(f.key, view);
 }
 
 function FindingItem({ f, selected }: { f: DocFinding; selected: boolean }) {
   const ref = useRef<HTMLLIElement>(null);
-  const scrollNonce = useLintFocus((s) => s.scrollNonce);
+  const scrollNonce = useLintState((s) => s.scrollNonce);
   useEffect(() => {
     if (selected && scrollNonce > 0) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [selected, scrollNonce]);
@@ -56,7 +56,7 @@ function FindingItem({ f, selected }: { f: DocFinding; selected: boolean }) {
       data-testid={`lint-finding-${f.key}`}
       data-rule={f.ruleId}
       aria-current={selected ? 'true' : undefined}
-      onClick={() => useLintFocus.getState().select(f.key)}
+      onClick={() => useLintState.getState().select(f.key)}
     >
       <div className="lint-line">
         <span className={`lint-sev ${f.severity}`} role="img" aria-label={f.severity} title={f.severity}>
@@ -121,9 +121,9 @@ function FindingItem({ f, selected }: { f: DocFinding; selected: boolean }) {
 }
 
 export function LintPanel() {
-  const lint = useAppStore((s) => s.analysis?.lint);
-  const pending = useAppStore((s) => s.analysisPending);
-  const selected = useLintFocus((s) => s.selected);
+  const lint = useLintState((s) => s.lint);
+  const pending = useLintState((s) => s.received < s.requested);
+  const selected = useLintState((s) => s.selected);
   if (!lint) return <p className="empty">{pending ? 'Checking the policies…' : 'No lint results yet.'}</p>;
   const findings = lint.findings;
   if (findings.length === 0)

@@ -1,6 +1,7 @@
-// Which lint finding the user is looking at, and requests to reveal one in a YAML view. A store of its own
-// (not part of the document's store) because it is pure UI state shared by the Lint panel, the canvas badges
-// and the lazily loaded YAML pane, and none of it belongs in undo history.
+// The lint's UI state: the latest lint result (it arrives from the analysis worker just after the simulation,
+// so the canvas overlay never waits for it), which finding the user is looking at, and requests to reveal one
+// in a YAML view. A store of its own, apart from the document's store: none of it belongs in undo history, and
+// the Lint panel, the canvas badges and the lazily loaded YAML pane all share it.
 import { create } from 'zustand';
 import type { DocFinding, DocLint, LintView, NodeRef } from '../../design/types';
 
@@ -11,7 +12,12 @@ export interface RevealRequest {
   readonly nonce: number;
 }
 
-interface LintFocusState {
+interface LintState {
+  /** The findings of the latest analysed document (null before the first result). */
+  readonly lint: DocLint | null;
+  /** Sequence numbers of the last analysis sent and the last lint received: pending while they differ. */
+  readonly requested: number;
+  readonly received: number;
   /** Key of the selected finding (`DocFinding.key`). */
   readonly selected: string | null;
   /** Bumped whenever something outside the panel selects a finding, so the panel scrolls to it. */
@@ -19,9 +25,16 @@ interface LintFocusState {
   readonly reveal: RevealRequest | null;
   select(key: string | null, options?: { readonly scroll?: boolean }): void;
   requestReveal(key: string, view: LintView): void;
+  /** An analysis for `seq` was sent. */
+  lintRequested(seq: number): void;
+  /** The lint of analysis `seq` arrived; one older than the shown one is dropped. */
+  setLint(seq: number, lint: DocLint): void;
 }
 
-export const useLintFocus = create<LintFocusState>()((set) => ({
+export const useLintState = create<LintState>()((set) => ({
+  lint: null,
+  requested: 0,
+  received: 0,
   selected: null,
   scrollNonce: 0,
   reveal: null,
@@ -30,6 +43,12 @@ export const useLintFocus = create<LintFocusState>()((set) => ({
   },
   requestReveal(key, view) {
     set((s) => ({ selected: key, reveal: { key, view, nonce: (s.reveal?.nonce ?? 0) + 1 } }));
+  },
+  lintRequested(seq) {
+    set((s) => ({ requested: Math.max(s.requested, seq) }));
+  },
+  setLint(seq, lint) {
+    set((s) => (seq < s.received ? s : { lint, received: seq }));
   },
 }));
 

@@ -3,20 +3,30 @@
 // a time (see latestWins.ts), so there is no queue to drain here.
 import { lintDoc } from '../../design/lint';
 import { simulate } from '../../design/simulate';
-import type { AnalysisRequest, AnalysisResponse } from './protocol';
+import type { DesignDoc, Simulation } from '../../design/types';
+import type { AnalysisRequest, AnalysisResponse, LintResponse } from './protocol';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<AnalysisRequest>) => void) | null;
-  postMessage(message: AnalysisResponse): void;
+  postMessage(message: AnalysisResponse | LintResponse): void;
 };
+
+/** The lint, once the simulation has gone out. Blocked edges of a what-if are not the document's own. */
+function postLint(seq: number, doc: DesignDoc, blocked: Simulation['blocked']): void {
+  try {
+    scope.postMessage({ seq, lint: lintDoc(doc, doc.whatIf ? {} : { blocked }) });
+  } catch (err) {
+    scope.postMessage({ seq, lint: null, error: err instanceof Error ? err.message : String(err) });
+  }
+}
 
 scope.onmessage = (e) => {
   const { seq, doc } = e.data;
   const started = performance.now();
   try {
-    const simulated = simulate(doc);
-    const simulation = { ...simulated, lint: lintDoc(doc, { blocked: simulated.blocked }) };
+    const simulation = simulate(doc);
     scope.postMessage({ seq, ok: true, simulation, millis: performance.now() - started });
+    postLint(seq, doc, simulation.blocked);
   } catch (err) {
     scope.postMessage({ seq, ok: false, error: err instanceof Error ? err.message : String(err) });
   }

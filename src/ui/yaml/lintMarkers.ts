@@ -4,8 +4,7 @@
 // computed here, when a new analysis arrives, not while the user types (Monaco moves markers with edits).
 import { locateFindings } from '../../design/lintPositions';
 import type { DocLint, LintPosition } from '../../design/types';
-import { type RevealRequest, useLintFocus } from '../panels/lintFocus';
-import { useAppStore } from '../store';
+import { type RevealRequest, useLintState } from '../panels/lintState';
 import { LINT_MARKER_OWNER, lintMarkers } from './lintMarkerData';
 import { monaco } from './monacoSetup';
 
@@ -47,7 +46,7 @@ export function attachLint(view: View, editor: LintEditor, uri: string): () => v
   const refreshMarkers = () => {
     const model = monaco.editor.getModel(monaco.Uri.parse(uri));
     if (!model) return;
-    const lint = useAppStore.getState().analysis?.lint;
+    const lint = useLintState.getState().lint;
     const findings = lint?.findings ?? [];
     const positions = lint ? positionsFor(lint, model.getValue()) : [];
     monaco.editor.setModelMarkers(
@@ -60,7 +59,7 @@ export function attachLint(view: View, editor: LintEditor, uri: string): () => v
   let handled = 0;
   const answer = (req: RevealRequest | null) => {
     if (!req || req.view !== view || req.nonce <= handled) return;
-    const lint = useAppStore.getState().analysis?.lint;
+    const lint = useLintState.getState().lint;
     const model = editor.getModel();
     const i = lint?.findings.findIndex((f) => f.key === req.key) ?? -1;
     if (!lint || !model || i < 0) return;
@@ -91,18 +90,9 @@ export function attachLint(view: View, editor: LintEditor, uri: string): () => v
   };
 
   refreshMarkers();
-  answer(useLintFocus.getState().reveal);
-  const offStore = useAppStore.subscribe((s, prev) => {
-    if (s.analysis?.lint !== prev.analysis?.lint) {
-      refreshMarkers();
-      answer(useLintFocus.getState().reveal);
-    }
+  answer(useLintState.getState().reveal);
+  return useLintState.subscribe((s, prev) => {
+    if (s.lint !== prev.lint) refreshMarkers();
+    if (s.lint !== prev.lint || s.reveal !== prev.reveal) answer(s.reveal);
   });
-  const offFocus = useLintFocus.subscribe((s, prev) => {
-    if (s.reveal !== prev.reveal) answer(s.reveal);
-  });
-  return () => {
-    offStore();
-    offFocus();
-  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocFinding, DocLint } from '../../design/types';
-import { findingsOnNode, useLintFocus, worstSeverity } from './lintFocus';
+import { findingsOnNode, useLintState, worstSeverity } from './lintState';
 
 const finding = (key: string, severity: DocFinding['severity'], nodes: string[]): DocFinding => ({
   key,
@@ -40,22 +40,22 @@ describe('worstSeverity', () => {
   });
 });
 
-describe('useLintFocus', () => {
+describe('useLintState', () => {
   it('a reveal request selects the finding and carries a fresh nonce each time', () => {
-    const s = useLintFocus.getState();
+    const s = useLintState.getState();
     s.requestReveal('k', 'policies');
-    const first = useLintFocus.getState().reveal!;
+    const first = useLintState.getState().reveal!;
     s.requestReveal('k', 'policies');
-    const second = useLintFocus.getState().reveal!;
-    expect(useLintFocus.getState().selected).toBe('k');
+    const second = useLintState.getState().reveal!;
+    expect(useLintState.getState().selected).toBe('k');
     expect(second.nonce).toBeGreaterThan(first.nonce);
   });
 
   it('selecting with scroll bumps the scroll counter, a plain selection does not', () => {
-    const before = useLintFocus.getState().scrollNonce;
-    useLintFocus.getState().select('x');
-    expect(useLintFocus.getState().scrollNonce).toBe(before);
-    useLintFocus.getState().select('y', { scroll: true });
-    expect(useLintFocus.getState()).toMatchObject({ selected: 'y', scrollNonce: before + 1 });
+    const before = useLintState.getState().scrollNonce;
+    useLintState.getState().select('x');
+    expect(useLintState.getState().scrollNonce).toBe(before);
+    useLintState.getState().select('y', { scroll: true });
+    expect(useLintState.getState()).toMatchObject({ selected: 'y', scrollNonce: before + 1 });
   });
 });
