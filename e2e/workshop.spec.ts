@@ -12,6 +12,9 @@ async function openThreeTier(page: Page) {
   await expect(page.getByTestId('flow-shop/frontend->shop/backend')).toBeAttached();
 }
 
+// Each test plays several simulations in a row; shared machines run them slowly.
+test.beforeEach(() => test.setTimeout(150_000));
+
 const row = (page: Page, pair: string) => page.getByTestId(`change-row-${pair}`);
 const drawn = (page: Page, pair: string) => page.getByTestId(`change-${pair}`);
 
@@ -38,6 +41,8 @@ test('what-if switches show flows lost and gained, on the list and on the canvas
   await expect(drawn(page, 'shop/frontend->shop/backend')).toHaveAttribute('data-kind', 'lost');
   await expect(page.getByTestId('flow-shop/frontend->shop/backend')).toHaveCount(0);
   await expect(page.getByTestId('whatif-banner')).toContainText('1 policy is switched off');
+  // The drawn rule stays; its egress half is now blocked by backend's default deny.
+  await expect(page.getByTestId('blocked-shop/frontend->shop/backend')).toBeVisible();
   await screenshot(page, 'workshop-allow-off');
 
   // 2. The default deny off too: backend is open for ingress again, so flows are gained.
@@ -62,6 +67,12 @@ test('what-if switches show flows lost and gained, on the list and on the canvas
   await expect(drawn(page, 'shop/frontend->shop/backend')).toHaveAttribute('data-kind', 'gained');
   await expect(page.getByTestId('whatif-banner')).toHaveCount(0);
   await screenshot(page, 'workshop-allow-on');
+
+  // A rule whose only policy is switched off is drawn faint.
+  await page.getByRole('switch', { name: 'shop/frontend-ingress' }).click();
+  await expect(page.getByTestId('edge-any->shop/frontend')).toHaveClass(/whatif-off/);
+  await page.getByRole('switch', { name: 'shop/frontend-ingress' }).click();
+  await expect(page.getByTestId('edge-any->shop/frontend')).not.toHaveClass(/whatif-off/);
 
   // Dismiss clears the highlight.
   await page.getByRole('region', { name: 'Changes' }).getByRole('button', { name: 'Dismiss' }).click();

@@ -78,10 +78,10 @@ export function Canvas() {
   const lastChange = useWorkshopStore((s) => s.lastChange);
   const shownEdges = useMemo(
     () =>
-      lastChange && lastChange.changes.length > 0
+      simulatorOn && lastChange && lastChange.changes.length > 0
         ? [...edges, ...changeEdges(lastChange.changes, new Set(derivedNodes.map((n) => n.id)))]
         : edges,
-    [edges, lastChange, derivedNodes],
+    [edges, lastChange, derivedNodes, simulatorOn],
   );
 
   const [nodes, setNodes] = useState<CanvasNode[]>(derivedNodes);

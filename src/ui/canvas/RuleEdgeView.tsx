@@ -9,6 +9,13 @@ import type { RuleEdgeData } from './toFlow';
 
 function RuleEdgeComponent(props: EdgeProps<Edge<RuleEdgeData, 'rule'>>) {
   const { data, markerEnd, source, target } = props;
+  // Workshop: every policy behind the edge is switched off by the what-if (drawn faint, not deleted).
+  const switchedOff = useAppStore((s) => {
+    const off = s.doc.whatIf?.disabledPolicies;
+    return (
+      !!off && !!data && data.rule.refs.length > 0 && data.rule.refs.every((r) => off.includes(r.policy))
+    );
+  });
   const [path, labelX, labelY] = edgePath(props, source === target);
   if (!data) return null;
   const { rule, blocked, selected } = data;
@@ -18,17 +25,23 @@ function RuleEdgeComponent(props: EdgeProps<Edge<RuleEdgeData, 'rule'>>) {
       <BaseEdge
         path={path}
         markerEnd={markerEnd}
-        className={blocked ? 'blocked-path' : 'rule-path'}
+        className={`${blocked ? 'blocked-path' : 'rule-path'}${switchedOff ? ' whatif-off' : ''}`}
         data-testid={`edge-${rule.id}`}
       />
       <EdgeLabelRenderer>
         <button
           type="button"
-          className={`edge-label nodrag nopan${selected ? ' selected' : ''}${blocked ? ' blocked' : ''}`}
+          className={`edge-label nodrag nopan${selected ? ' selected' : ''}${blocked ? ' blocked' : ''}${switchedOff ? ' whatif-off' : ''}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           data-testid={`edge-label-${rule.id}`}
           aria-label={`Rule ${rule.source} to ${rule.target}: ${rule.label}${blocked ? ' (blocked)' : ''}`}
-          title={blocked ? `Blocked by the ${blocked.blockedBy.toLowerCase()} side: ${blocked.reason}` : text}
+          title={
+            switchedOff
+              ? `Switched off (what-if): ${text}`
+              : blocked
+                ? `Blocked by the ${blocked.blockedBy.toLowerCase()} side: ${blocked.reason}`
+                : text
+          }
           onClick={(e) => {
             e.stopPropagation();
             useAppStore.getState().select({ type: 'edge', id: rule.id });
