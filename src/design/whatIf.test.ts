@@ -96,6 +96,28 @@ describe('what-if switches', () => {
   });
 });
 
+describe('what-if on admin policies', () => {
+  it('switching off an AdminNetworkPolicy lifts its deny', () => {
+    const d: DesignDoc = {
+      ...shopDoc(),
+      adminPolicies: [
+        {
+          tier: 'Admin',
+          name: 'lockdown',
+          priority: 1,
+          subject: { namespaces: { matchLabels: { 'kubernetes.io/metadata.name': 'shop' } } },
+          ingress: [{ action: 'Deny', peers: [{ namespaces: {} }] }],
+          egress: [],
+        },
+      ],
+    };
+    expect(flowConn(d, 'shop/frontend', 'shop/backend')).toBeUndefined();
+    const off = must(d, 'setPolicyEnabled', { key: 'admin:lockdown', enabled: false });
+    expect(off.whatIf).toEqual({ disabledPolicies: ['admin:lockdown'] });
+    expect(flowConn(off, 'shop/frontend', 'shop/backend')).toBe('All Connections');
+  });
+});
+
 describe('CNI setting', () => {
   it('with Flannel every flow is allowed and no workload is isolated, whatever the policies', () => {
     const d = must(denyThenAllow(), 'setCni', { cni: 'flannel' });
