@@ -3,7 +3,7 @@
 // link opens the Policies YAML at the place and the marker sits there, and the quick fix adds the DNS policy
 // in one undo step. Screenshots: lint-panel and lint-badges in test-results-<port>/screenshots/.
 import type { Page } from '@playwright/test';
-import { expect, POLICIES_URI, screenshot, test, waitForModelText } from './fixtures';
+import { expect, INVENTORY_URI, POLICIES_URI, screenshot, test, waitForModelText } from './fixtures';
 
 const DNS_EDGE = 'ns:shop->kube-system/coredns';
 const finding = (workload: string) => `lint-finding-missing-dns-egress|workload:shop/${workload}`;
@@ -25,14 +25,24 @@ interface MonacoGlobal {
   Uri: { parse(s: string): unknown };
 }
 
-/** Line (1-based) and column of the policies editor's selection start. */
-async function policiesSelection(page: Page) {
-  return page.evaluate(() => {
+/** Line (1-based) and column of a YAML editor's selection start. */
+async function editorSelection(page: Page, view: 'policies' | 'inventory' = 'policies') {
+  return page.evaluate((v) => {
     const m = (globalThis as unknown as { __monaco: MonacoGlobal }).__monaco;
-    const ed = m.editor.getEditors().find((e) => e.getModel()?.uri.toString().includes('policies'));
+    const ed = m.editor.getEditors().find((e) => e.getModel()?.uri.toString().includes(v));
     const s = ed?.getSelection();
     return s ? { line: s.startLineNumber, column: s.startColumn } : null;
-  });
+  }, view);
+}
+
+/** The YAML document (between `---` lines) holding 1-based `line`. */
+function documentAt(text: string, line: number): string {
+  const lines = text.split('\n');
+  let start = line - 1;
+  while (start > 0 && lines[start - 1] !== '---') start--;
+  let end = line - 1;
+  while (end < lines.length && lines[end] !== '---') end++;
+  return `${lines.slice(start, end).join('\n')}\n`;
 }
 
 async function lintMarkers(page: Page) {
@@ -99,6 +109,9 @@ test('lint: missing DNS egress is listed, badged, shown in the YAML and fixed in
   await page.getByTestId('lint-badge-shop/database').click();
   await expect(page.getByRole('tab', { name: /^Lint/ })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId(finding('database'))).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByTestId('lint-badge-shop/database')).toHaveAttribute('data-current', 'true');
+  await expect(page.getByTestId('lint-badge-shop/frontend')).not.toHaveAttribute('data-current', 'true');
+  await page.getByTestId('workload-shop/database').screenshot({ path: screenshotPath('lint-badge-node') });
 
   // The link opens the Policies YAML at the policy isolating frontend for egress, where the marker is.
   await page.getByRole('tab', { name: 'Inspector' }).click();
@@ -106,13 +119,24 @@ test('lint: missing DNS egress is listed, badged, shown in the YAML and fixed in
   await expect(page.getByRole('tab', { name: 'Policies YAML' })).toHaveAttribute('aria-selected', 'true');
   const text = await waitForModelText(page, (t) => !t.includes('k8s-app: kube-dns'));
   const line = podSelectorLine(text, 'allow-dns-egress');
-  await expect.poll(() => policiesSelection(page)).toEqual({ line, column: 3 });
+  await expect.poll(() => editorSelection(page)).toEqual({ line, column: 3 });
   await expect
     .poll(async () => (await lintMarkers(page)).filter((m) => m.line === line).map((m) => m.code))
     .toEqual(['missing-dns-egress', 'missing-dns-egress', 'missing-dns-egress']);
   const markers = await lintMarkers(page);
   expect(markers.every((m) => m.severity === 4)).toBe(true); // Monaco's Warning
   await screenshot(page, 'lint-yaml-marker');
+
+  // The workload itself is in the inventory: the second link opens it there.
+  await frontend.getByRole('button', { name: 'Show in Inventory YAML' }).click();
+  await expect(page.getByRole('tab', { name: 'Inventory YAML' })).toHaveAttribute('aria-selected', 'true');
+  const inventory = await waitForModelText(page, (t) => t.includes('name: frontend'), INVENTORY_URI);
+  await expect
+    .poll(async () => {
+      const at = await editorSelection(page, 'inventory');
+      return at ? documentAt(inventory, at.line) : '';
+    })
+    .toMatch(/kind: Deployment\nmetadata:\n {2}name: frontend\n {2}namespace: shop\n/);
 
   // The quick fix adds the DNS policy; every DNS finding goes, and one undo brings them back.
   await frontend.getByRole('button', { name: 'Fix' }).click();

@@ -8,6 +8,8 @@ import '../panels/lint.css';
 
 function LintBadgeView({ nodeRef, label }: { nodeRef: NodeRef; label: string }) {
   const findings = useLintState((s) => findingsOnNode(s.lint ?? undefined, nodeRef));
+  // Ringed while the finding selected in the Lint panel concerns this node.
+  const current = useLintState((s) => s.selected !== null && findings.some((f) => f.key === s.selected));
   if (findings.length === 0) return null;
   const worst = worstSeverity(findings);
   const n = findings.length;
@@ -15,9 +17,10 @@ function LintBadgeView({ nodeRef, label }: { nodeRef: NodeRef; label: string }) 
   return (
     <button
       type="button"
-      className={`lint-badge ${worst} nodrag nokey`}
+      className={`lint-badge ${worst}${current ? ' current' : ''} nodrag nokey`}
       data-testid={`lint-badge-${nodeRef}`}
       data-severity={worst}
+      data-current={current ? 'true' : undefined}
       title={tooltip}
       aria-label={`${n} lint ${n === 1 ? 'finding' : 'findings'} on ${label}`}
       onClick={(e) => {

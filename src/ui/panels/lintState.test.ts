@@ -59,3 +59,23 @@ describe('useLintState', () => {
     expect(useLintState.getState()).toMatchObject({ selected: 'y', scrollNonce: before + 1 });
   });
 });
+
+describe('lint results', () => {
+  const lint = (key: string): DocLint => ({ findings: [finding(key, 'info', [])] });
+
+  it('are pending from a request until the lint of that request arrives', () => {
+    const s = useLintState.getState();
+    s.lintRequested(7);
+    expect(useLintState.getState().received < useLintState.getState().requested).toBe(true);
+    s.setLint(7, lint('seven'));
+    expect(useLintState.getState()).toMatchObject({ received: 7, requested: 7 });
+    expect(useLintState.getState().lint?.findings[0]?.key).toBe('seven');
+  });
+
+  it('never replace a newer result with an older one', () => {
+    const s = useLintState.getState();
+    s.setLint(9, lint('nine'));
+    s.setLint(8, lint('eight'));
+    expect(useLintState.getState().lint?.findings[0]?.key).toBe('nine');
+  });
+});
