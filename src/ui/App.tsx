@@ -6,6 +6,8 @@ import { Canvas } from './canvas/Canvas';
 import { deleteSelection } from './canvas/ContextMenu';
 import { Inspector } from './Inspector';
 import { historyKey, isTextTarget } from './keyboard';
+import { LessonsPanel } from './lessons/LessonsPanel';
+import { usePresenterClass } from './lessons/PresenterButton';
 import { ClusterPanel } from './panels/ClusterPanel';
 import { DiagnosticsPanel } from './panels/DiagnosticsPanel';
 import { LintPanel } from './panels/LintPanel';
@@ -55,11 +57,12 @@ export function App() {
     // After React committed the new simulation to the canvas and matrix: the bench's "overlay updated" moment.
     if (analysisVersion > 0) performance.mark('netpol:analysis-applied');
   }, [analysisVersion]);
+  const presenterClass = usePresenterClass();
   const store = useAppStore.getState();
   return (
     <ReactFlowProvider>
       <div
-        className="app"
+        className={`app${presenterClass}`}
         data-testid="app"
         data-doc-version={docVersion}
         data-analysis-version={analysisVersion}
@@ -114,6 +117,7 @@ export function App() {
                 { key: 'inspector', label: 'Inspector', render: () => <Inspector /> },
                 { key: 'workshop', label: 'Policies', render: () => <PolicyListPanel /> },
                 { key: 'cluster', label: 'Cluster policies', render: () => <ClusterPanel /> },
+                { key: 'lessons', label: 'Lessons', render: () => <LessonsPanel /> },
               ]}
             />
           </aside>

@@ -32,7 +32,7 @@ export interface UiNotice {
   readonly message: string;
 }
 
-export type SideTab = 'policies' | 'inventory' | 'inspector' | 'workshop' | 'cluster';
+export type SideTab = 'policies' | 'inventory' | 'inspector' | 'workshop' | 'cluster' | 'lessons';
 export type BottomTab = 'matrix' | 'probe' | 'diagnostics' | 'lint';
 
 export interface AppState {

@@ -4,6 +4,7 @@ import { useReactFlow } from '@xyflow/react';
 import { nextExternalPosition } from '../canvas/placement';
 import { derivedGraphOf } from '../canvas/useDerivedGraph';
 import { FilesMenuSlot } from '../FilesMenuSlot';
+import { PresenterButton } from '../lessons/PresenterButton';
 import { useAppStore, useHistoryState } from '../store';
 import { CniSelect } from '../workshop/CniSelect';
 import { AddExternalForm, AddNamespaceForm, AddWorkloadForm } from './AddForms';
@@ -71,6 +72,7 @@ export function Toolbar() {
       <span className="sep" />
       <ExamplesMenu onLoaded={fit} />
       <FilesMenuSlot />
+      <PresenterButton />
       <span className="spacer" />
       <output className="hint" aria-live="polite" data-testid="analysis-status">
         {pending ? 'Simulating…' : 'Simulation up to date'}
