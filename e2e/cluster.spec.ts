@@ -90,7 +90,7 @@ function writeTree(dir: string, files: Record<string, string>): void {
 test('cluster policies: default deny as a BANP, admin rules on the canvas, tiers in explanations', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await page.goto('/');
   await page.getByRole('button', { name: 'Examples' }).click();
   await page.getByRole('menuitem', { name: /^Three-tier app/ }).click();
@@ -122,6 +122,7 @@ test('cluster policies: default deny as a BANP, admin rules on the canvas, tiers
   await expect(result.getByTestId('decided-ingress')).toHaveText(
     'BaselineAdminNetworkPolicy `default`: Deny',
   );
+  await screenshot(page, '49-cluster-default-deny');
 
   // Admin policies decide before NetworkPolicies and the baseline.
   await page.getByRole('button', { name: 'Paste YAML' }).click();

@@ -61,12 +61,16 @@ export function ClusterPanel() {
         <button
           type="button"
           aria-pressed={denyOn}
-          className={denyOn ? 'primary' : undefined}
           onClick={() => dispatch('setClusterDefaultDeny', { on: !denyOn })}
           title="A BaselineAdminNetworkPolicy `default` denying all ingress and egress of every namespace; NetworkPolicies and AdminNetworkPolicies still allow what they allow"
         >
           Cluster-wide default deny (BANP)
         </button>
+        <p className="hint" data-testid="cluster-deny-state">
+          {denyOn
+            ? 'On: pods no NetworkPolicy isolates accept and send nothing, in every namespace.'
+            : 'Off: a pod stays open until a NetworkPolicy of its namespace isolates it.'}
+        </p>
         <label>
           <span className="field-label">Admin policy API version</span>
           <select
