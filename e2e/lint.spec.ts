@@ -157,3 +157,44 @@ function screenshotPath(name: string): string {
   const results = process.env.E2E_PORT ? `test-results-${process.env.E2E_PORT}` : 'test-results';
   return `${results}/screenshots/${name}.png`;
 }
+
+test('lint: an edge the other side blocks is drawn blocked and listed as blocked-by-other-side', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: /^Three-tier app/ }).click();
+  await expect(page.getByTestId('workload-shop/backend')).toBeVisible();
+  // Drop backend's ingress policy (as a YAML edit would): frontend's egress rule towards backend stays.
+  await page.evaluate(() => {
+    type Store = {
+      getState(): {
+        doc: { policies: { name: string }[] };
+        dispatch(name: string, args: unknown): unknown;
+      };
+    };
+    const store = (window as unknown as { __netpol: { store: Store } }).__netpol.store;
+    const { doc, dispatch } = store.getState();
+    dispatch('replacePolicies', { policies: doc.policies.filter((p) => p.name !== 'backend-ingress') });
+  });
+  await expect(page.getByTestId('blocked-shop/frontend->shop/backend')).toBeVisible();
+  await page.getByRole('tab', { name: /^Lint/ }).click();
+  const item = page.locator('[data-rule="blocked-by-other-side"]');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('shop/frontend-egress');
+  await expect(item).toContainText('shop/backend does not accept it');
+  // The finding is about frontend's egress rule: frontend carries the badge.
+  await expect(page.getByTestId('lint-badge-shop/frontend')).toHaveAttribute(
+    'title',
+    /blocked-by-other-side/,
+  );
+  await item.getByRole('button', { name: 'Show in Policies YAML' }).click();
+  const text = await waitForModelText(page, (t) => !t.includes('name: backend-ingress'));
+  await expect
+    .poll(async () => {
+      const at = await editorSelection(page);
+      return at ? documentAt(text, at.line) : '';
+    })
+    .toContain('name: frontend-egress\n');
+});
