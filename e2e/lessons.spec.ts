@@ -37,7 +37,7 @@ async function drawRule(page: Page, from: string, to: string, port?: { protocol:
 test('a learner plays the three-tier exercise to the end; each check turns green only when it should', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await page.goto('/');
   await page.getByRole('tab', { name: 'Lessons' }).click();
   await page.getByRole('button', { name: /6\. The three-tier exercise/ }).click();

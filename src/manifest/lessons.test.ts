@@ -333,6 +333,83 @@ describe('parseLesson: diagnostics point at the mistake', () => {
     ).toEqual(['7:5 error step 1: quiz: a quiz step has no checks: the answer is its check']);
   });
 
+  it('every other mistake has its own message at its own place', () => {
+    const cases: [readonly string[], string][] = [
+      [
+        [...HEAD.slice(0, 2), 'start: three-tier', 'steps: [{title: s, text: t}]'],
+        '3:8 error lesson start: expected a mapping with `example` or `manifests`, found the string "three-tier"',
+      ],
+      [
+        [...HEAD.slice(0, 2), 'summary: [a]', ...HEAD.slice(2), '  - {title: s, text: t}'],
+        '3:10 error lesson: summary: expected a one-line summary (a string), found a list',
+      ],
+      [
+        withChecks('      - namespaceHasDefaultDeny: {namespace: shop}'),
+        '8:34 error step 1 check 1 namespaceHasDefaultDeny: `direction` is required (ingress, egress or both)',
+      ],
+      [
+        withChecks('      - noUnrestrictedEgress: shop'),
+        '8:31 error step 1 check 1: noUnrestrictedEgress: expected a mapping {namespace}, found the string "shop"',
+      ],
+      [
+        withChecks('      - lint: {absent: true}'),
+        '8:15 error step 1 check 1 lint: `rule` is required (a lint rule id)',
+      ],
+      [
+        withChecks('      - {title: 3, policyCount: 0}'),
+        '8:17 error step 1 check 1: title: expected a title (a string), found the number 3',
+      ],
+      [
+        [...HEAD, '  - title: Q', '    quiz: yes'],
+        '6:11 error step 1 quiz: expected a mapping {question, choices, answer, explanation, demo}, found the string "yes"',
+      ],
+      [
+        [...HEAD, '  - title: Q', '    quiz: {choices: [a, 2], explanation: E, answer: 1}'],
+        '6:11 error step 1 quiz: `question` is required (the question)',
+      ],
+      [
+        [...HEAD, '  - title: Q', '    quiz: {question: Q, choices: [a, 2], explanation: E, answer: 1}'],
+        '6:38 error step 1 quiz: choices[1]: expected a choice as text, found the number 2',
+      ],
+      [
+        [...HEAD, '  - title: Q', '    quiz: {question: Q, choices: [a, b], explanation: E}'],
+        '6:11 error step 1 quiz: `answer` is required (the number of the right choice, from 1, or its text)',
+      ],
+      [
+        [
+          ...HEAD,
+          '  - title: Q',
+          '    quiz: {question: Q, choices: [a, b], answer: 1, explanation: E, demo: [x]}',
+        ],
+        '6:75 error step 1 quiz: demo: expected a mapping {start, probe}, found a list',
+      ],
+      [
+        [
+          ...HEAD,
+          '  - title: Q',
+          '    quiz: {question: Q, choices: [a, b], answer: 1, explanation: E, demo: {probe: x}}',
+        ],
+        '6:83 error step 1 quiz demo: probe: expected a mapping {from, to, port, protocol}, found the string "x"',
+      ],
+      [
+        [
+          ...HEAD,
+          '  - title: Q',
+          '    quiz: {question: Q, choices: [a, b], answer: 1, explanation: E, demo: {probe: {from: a/b, to: c/d, port: 1, protocol: icmp}}}',
+        ],
+        'error step 1 quiz demo probe: protocol: expected TCP, UDP or SCTP, found the string "icmp"',
+      ],
+    ];
+    for (const [lines, message] of cases) {
+      const r = parse(lines);
+      expect(r.lesson).toBeUndefined();
+      expect(
+        where(lines).some((d) => d.endsWith(message)),
+        `${message}\n got: ${where(lines).join('\n')}`,
+      ).toBe(true);
+    }
+  });
+
   it('a second YAML document is ignored with a warning, and the lesson is still read', () => {
     const r = parse([...HEAD, '  - {title: t, text: x}', '---', 'id: other']);
     expect(r.diagnostics.map((d) => `${d.line}:${d.severity}`)).toEqual(['7:warning']);

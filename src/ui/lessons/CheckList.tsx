@@ -1,15 +1,25 @@
 // The current step's checks, re-evaluated on every document change: each turns green as soon as the
 // learner's document satisfies it, with the reason underneath (the engine's own words for a verdict).
-import { useMemo } from 'react';
-import { checkStep, stepPassed } from '../../design/lessons/checks';
+import { useMemo, useRef } from 'react';
+import { type CheckResult, checkStep, stepPassed } from '../../design/lessons/checks';
+import type { DesignDoc } from '../../design/types';
 import type { LessonStep } from '../../manifest/lessonTypes';
+import { sameSemantics } from '../semantics';
 import { useAppStore } from '../store';
 
 export function CheckList({ step }: { step: LessonStep }) {
   const doc = useAppStore((s) => s.doc);
   const docVersion = useAppStore((s) => s.docVersion);
-  // Lesson documents are small: checking on the main thread takes a few milliseconds.
-  const results = useMemo(() => checkStep(doc, step), [doc, step]);
+  // Lesson documents are small: checking on the main thread takes a few milliseconds. A drag changes only
+  // the layout, many times a second: the last results still hold then.
+  const last = useRef<{ doc: DesignDoc; step: LessonStep; results: CheckResult[] } | null>(null);
+  const results = useMemo(() => {
+    const prev = last.current;
+    if (prev && prev.step === step && sameSemantics(prev.doc, doc)) return prev.results;
+    const fresh = checkStep(doc, step);
+    last.current = { doc, step, results: fresh };
+    return fresh;
+  }, [doc, step]);
   if (results.length === 0) return null;
   const done = stepPassed(results);
   return (
