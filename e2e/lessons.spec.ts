@@ -150,6 +150,8 @@ test('the presenter view: larger type, the YAML on demand, keyboard steps, and a
 test('a lesson file with mistakes lists them as file:line:column, a valid one opens', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('tab', { name: 'Lessons' }).click();
+  await expect(page.locator('.lesson-pick')).toHaveCount(7);
+  await screenshot(page, 'lessons-00-picker');
   const input = page.getByTestId('lesson-file-input');
   await input.setInputFiles({
     name: 'mine.yaml',
@@ -161,6 +163,7 @@ test('a lesson file with mistakes lists them as file:line:column, a valid one op
   const problems = page.getByTestId('lesson-problems');
   await expect(problems).toContainText('mine.yaml:5:');
   await expect(problems).toContainText('policyCount');
+  await screenshot(page, 'lessons-05-file-problems');
   await input.setInputFiles({
     name: 'mine.yaml',
     mimeType: 'text/yaml',

@@ -58,6 +58,10 @@ const SOLUTIONS: Record<string, readonly (readonly Op[])[]> = {
       ['connect', { from: 'shop/api', to: 'shop/db', ports: [{ protocol: 'TCP', port: 5432 }] }],
       ['connect', { from: 'shop/worker', to: 'shop/db', ports: [{ protocol: 'TCP', port: 5432 }] }],
     ],
+    [
+      ['addWorkload', { namespace: 'shop', name: 'reports', labels: { app: 'reports', role: 'backend' } }],
+      ['connect', { from: 'shop/reports', to: 'shop/db', ports: [{ protocol: 'TCP', port: 5432 }] }],
+    ],
   ],
   'three-tier-exercise': [
     [
@@ -173,6 +177,36 @@ describe('the built-in lessons', () => {
       ['connect', { from: 'shop/database', to: 'shop/backend', ports: [{ protocol: 'TCP', port: 8080 }] }],
     ]);
     expect(checkStep(leak, lesson.steps[0]).map((r) => r.passed)).toEqual([true, false, true, true, true]);
+  });
+
+  it('database isolation: one rule selecting role=backend admits a backend added later, as the lesson says', () => {
+    const lesson = lessonById('database-isolation');
+    const byRole = apply(startDocument(lesson.start).doc, [
+      [
+        'replacePolicies',
+        {
+          policies: [
+            {
+              name: 'db-from-backends',
+              namespace: 'shop',
+              podSelector: { matchLabels: { app: 'db' } },
+              policyTypes: ['Ingress'],
+              ingress: [
+                {
+                  from: [{ podSelector: { matchLabels: { role: 'backend' } } }],
+                  ports: [{ protocol: 'TCP', port: 5432 }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    ]);
+    expect(stepPassed(checkStep(byRole, lesson.steps[0]))).toBe(true);
+    const later = apply(byRole, [
+      ['addWorkload', { namespace: 'shop', name: 'reports', labels: { app: 'reports', role: 'backend' } }],
+    ]);
+    expect(checkStep(later, lesson.steps[1]).filter((r) => !r.passed)).toEqual([]);
   });
 
   it('the quiz: five questions, each with a demonstration whose probe runs on its document', () => {
