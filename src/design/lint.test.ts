@@ -125,6 +125,45 @@ spec:
     // Without the simulator's list, only what the engine decides by itself is reported.
     expect(lintDoc(partly).findings.some((f) => f.ruleId === 'blocked-by-other-side')).toBe(false);
   });
+  it("judges ipBlocks the way the document's CNI does, as the simulator does", () => {
+    const doc = fromYaml(`
+apiVersion: v1
+kind: Pod
+metadata: { name: web, namespace: shop, labels: { app: web } }
+spec: { containers: [ { name: c, image: x } ] }
+status: { podIPs: [ { ip: 10.0.0.5 } ] }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: db, namespace: shop, labels: { app: db } }
+spec: { containers: [ { name: c, image: x, ports: [ { containerPort: 5432 } ] } ] }
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: db-in, namespace: shop }
+spec:
+  podSelector: { matchLabels: { app: db } }
+  ingress: [ { from: [ { ipBlock: { cidr: 10.0.0.0/24 } } ], ports: [ { port: 5432 } ] } ]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: web-out, namespace: shop }
+spec:
+  podSelector: { matchLabels: { app: web } }
+  policyTypes: [Egress]
+  egress: [ { to: [ { podSelector: { matchLabels: { app: db } } } ], ports: [ { port: 5432 } ] } ]
+`);
+    const blockedRule = (d: DesignDoc) =>
+      lintDoc(d, { blocked: simulate(d).blocked }).findings.filter(
+        (f) => f.ruleId === 'blocked-by-other-side',
+      );
+    // No CNI chosen: an ipBlock never matches pods, so db's ingress refuses web.
+    expect(blockedRule(doc).map((f) => f.subject.name)).toEqual(['web-out']);
+    // Calico matches pods by IP inside an ipBlock: web (10.0.0.5) gets through.
+    const calico = must(doc, 'setCni', { cni: 'calico' });
+    expect(simulate(calico).blocked).toEqual([]);
+    expect(blockedRule(calico)).toEqual([]);
+  });
 });
 
 describe('locateFindings', () => {

@@ -6,6 +6,7 @@
 import { type Finding, type FindingSubject, lint, lintRule, type RuleId } from '../engine/lint';
 import { isEmptySelector, matchesSelector } from '../engine/selector';
 import type { AnalysisOptions } from '../engine/types';
+import { cniModel } from './cni';
 import { deriveEdges } from './edges';
 import { toCluster, toPolicySet } from './model';
 import { isolatingPolicies } from './policies';
@@ -146,7 +147,12 @@ function subjectKey(s: FindingSubject): string {
 
 /** The engine's lint over the document, placed for the canvas, the list and the YAML views. */
 export function lintDoc(doc: DesignDoc, options: LintDocOptions = {}): DocLint {
-  const { blocked, ...analysis } = options;
+  const { blocked, ...rest } = options;
+  // The ipBlock reading of the document's CNI, as the simulator uses it, so both judge edges alike.
+  const analysis = {
+    ...rest,
+    ipBlockMatchesPodIPs: rest.ipBlockMatchesPodIPs ?? cniModel(doc.settings?.cni).ipBlockMatchesPodIPs,
+  };
   const engine = lint(toCluster(doc), toPolicySet(doc), analysis);
   const graph = deriveEdges(doc);
   const edgesByRef = new Map<string, string[]>();
