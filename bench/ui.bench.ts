@@ -1,15 +1,20 @@
-// UI benchmark (`npm run bench:ui`): builds the app, serves the production bundle on 127.0.0.1:4173 and drives
-// Debian's chromium with Playwright. For 50/200/500 workloads it reports
+// UI benchmark (`npm run bench:ui`): builds the app into its own folder (dist-4191/, with a Vite manifest), serves
+// it with `vite preview` on 127.0.0.1:4191 (apart from the e2e servers) and drives Debian's chromium with
+// Playwright. For 50/200/500 workloads it reports
 // - first render: navigation start → every workload node of a shared document is on the canvas;
-// - YAML edit → overlay: a port edited in the Monaco model → the simulator overlay repainted (with and without
-//   the pane's 300 ms typing debounce);
+// - YAML edit → overlay: a port edited in the Monaco model → the simulator overlay repainted, measured from the
+//   moment the pane starts parsing (after its deliberate 300 ms typing pause; the total is shown too);
 // - drag frames: the longest and the 95th-percentile frame while a workload is dragged across the canvas;
-// and, once, the JS sent before Monaco loads (gzip sizes of the dist files requested before the editor chunk).
+// and, once, the JS sent before Monaco loads (gzip): the entry's static import graph from the Vite manifest, and
+// every .js file the browser actually requested before the editor chunk (workers included).
 // Targets (issue 3): initial JS ≤ 300 KB gzip; edit→overlay ≤ 100 ms at 200; no frame > 50 ms at 500.
-// Options: --no-build (reuse dist/), --sizes=50,200 (subset).
+// Options: --no-build (reuse dist-4191/), --sizes=50,200 (subset), --runs=3 (medians of), --port=4191 (not 4190: browsers and Node's
+// fetch refuse it, it is on the Fetch standard's list of blocked ports).
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { emptyDoc } from '../src/design/model';
@@ -17,14 +22,22 @@ import { applyOp } from '../src/design/ops';
 import { encodeShare } from '../src/design/persist';
 import type { DesignDoc, OpArgs, OpName } from '../src/design/types';
 
-const PORT = 4173;
-const BASE = `http://127.0.0.1:${PORT}`;
-const DIST = join(process.cwd(), 'dist');
 const args = process.argv.slice(2);
+const PORT = Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 4191);
+const BASE = `http://127.0.0.1:${PORT}`;
+const OUT = `dist-${PORT}`;
+const DIST = join(process.cwd(), OUT);
 const SIZES = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '50,200,500').split(',').map(Number);
 const TARGET_INITIAL_KB = 300;
 const TARGET_EDIT_MS = 100;
 const TARGET_FRAME_MS = 50;
+const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
 
 // ---- documents ------------------------------------------------------------------------------------------------
 
@@ -82,34 +95,38 @@ export function generateDoc(n: number): DesignDoc {
 
 // ---- server ---------------------------------------------------------------------------------------------------
 
-async function startServer(): Promise<ChildProcess> {
+export async function startServer(): Promise<ChildProcess> {
   try {
     await fetch(BASE);
     throw new Error(`port ${PORT} is already in use (another preview or a Playwright run?)`);
   } catch (e) {
     if (e instanceof Error && e.message.startsWith('port')) throw e;
   }
+  // The local vite binary (not npx: its start-up alone can take seconds on a busy machine), in its own
+  // process group so the whole group can be stopped.
   const child = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    {
-      detached: true,
-      stdio: 'ignore',
-    },
+    join('node_modules', '.bin', 'vite'),
+    ['preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  for (let i = 0; i < 100; i++) {
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  for (let i = 0; i < 300; i++) {
     await new Promise((r) => setTimeout(r, 200));
     try {
       if ((await fetch(BASE)).ok) return child;
     } catch {
       // not up yet
     }
+    if (child.exitCode !== null) break;
   }
   stopServer(child);
-  throw new Error('vite preview did not start');
+  throw new Error(`vite preview did not start: ${stderr}`);
 }
 
-function stopServer(child: ChildProcess): void {
+export function stopServer(child: ChildProcess): void {
   // The preview runs in its own process group (detached): stop the group, not just npx.
   if (child.pid) {
     try {
@@ -122,7 +139,7 @@ function stopServer(child: ChildProcess): void {
 
 // ---- measurements ---------------------------------------------------------------------------------------------
 
-const LAUNCH_ARGS = [
+export const LAUNCH_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -133,48 +150,98 @@ const LAUNCH_ARGS = [
 ];
 
 function gzipKb(file: string): number {
+  // KB = 1024 bytes.
   return gzipSync(readFileSync(file), { level: 9 }).length / 1024;
 }
 
-/** Which dist file holds the Monaco editor: the one that defines MonacoEnvironment lookups. */
-function isEditorChunk(file: string): boolean {
-  const text = readFileSync(file, 'utf8');
-  return text.includes('MonacoEnvironment') && text.length > 500_000;
+/**
+ * tsx compiles this file with esbuild's keepNames, which wraps named functions inside `page.evaluate` callbacks
+ * in a `__name(...)` helper that exists only in Node: give the page a no-op one.
+ */
+export async function newContext(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  await context.addInitScript('globalThis.__name = (f) => f;');
+  return context;
+}
+
+interface ManifestChunk {
+  readonly file: string;
+  readonly isEntry?: boolean;
+  readonly isDynamicEntry?: boolean;
+  readonly imports?: readonly string[];
+  readonly dynamicImports?: readonly string[];
+}
+type Manifest = Record<string, ManifestChunk>;
+
+function readManifest(): Manifest {
+  return JSON.parse(readFileSync(join(DIST, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+}
+
+/** The JS files the HTML entry loads before anything lazy: the entry chunk and its static imports, transitively. */
+function staticEntryGraph(manifest: Manifest): string[] {
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const k of manifest[key]?.imports ?? []) visit(k);
+  };
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
+  return [...seen].map((k) => `/${manifest[k]!.file}`).filter((f) => f.endsWith('.js'));
+}
+
+/** The chunk that holds Monaco: the lazily imported YAML pane. */
+function editorChunkOf(manifest: Manifest): string {
+  const key = Object.keys(manifest).find((k) => k.endsWith('src/ui/yaml/YamlPane.tsx'));
+  if (!key) throw new Error('the manifest has no YamlPane chunk');
+  return `/${manifest[key]!.file}`;
+}
+
+interface SizedFile {
+  readonly name: string;
+  readonly kb: number;
 }
 
 interface InitialJs {
-  readonly kb: number;
-  readonly files: readonly { name: string; kb: number }[];
-  readonly editorChunk: string | undefined;
+  /** The entry's static import graph (what the first paint needs). */
+  readonly graph: readonly SizedFile[];
+  /** Every .js the browser requested before it asked for the editor chunk (workers and lazy chunks included). */
+  readonly requested: readonly SizedFile[];
+  readonly editorChunk: string;
+  readonly editorKb: number;
 }
 
+const sum = (files: readonly SizedFile[]) => files.reduce((s, f) => s + f.kb, 0);
+
 async function measureInitialJs(browser: Browser): Promise<InitialJs> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  const manifest = readManifest();
+  const editorChunk = editorChunkOf(manifest);
+  const context = await newContext(browser);
   const page = await context.newPage();
   const requested: string[] = [];
-  page.on('request', (r) => {
+  let editorSeen = false;
+  context.on('request', (r) => {
     const url = new URL(r.url());
-    if (url.pathname.endsWith('.js')) requested.push(url.pathname);
+    if (url.pathname === editorChunk) editorSeen = true;
+    if (!editorSeen && url.pathname.endsWith('.js') && !requested.includes(url.pathname))
+      requested.push(url.pathname);
   });
   await page.goto(BASE);
   await page.waitForFunction(() => Boolean((globalThis as { __monaco?: unknown }).__monaco), null, {
     timeout: 60_000,
   });
   await context.close();
-  const files: { name: string; kb: number }[] = [];
-  let editorChunk: string | undefined;
-  for (const path of requested) {
-    const file = join(DIST, path);
-    if (isEditorChunk(file)) {
-      editorChunk = path;
-      break;
-    }
-    if (!files.some((f) => f.name === path)) files.push({ name: path, kb: gzipKb(file) });
-  }
-  return { kb: files.reduce((s, f) => s + f.kb, 0), files, editorChunk };
+  const size = (name: string) => ({ name, kb: gzipKb(join(DIST, name)) });
+  return {
+    graph: staticEntryGraph(manifest).map(size),
+    requested: requested.map(size),
+    editorChunk,
+    editorKb: gzipKb(join(DIST, editorChunk)),
+  };
 }
 
 interface SizeResult {
+  readonly dragWorstMs: number;
+  readonly dragDropMs: number;
   readonly n: number;
   readonly firstRenderMs: number;
   readonly editTotalMs: number;
@@ -183,11 +250,11 @@ interface SizeResult {
   readonly dragP95Ms: number;
 }
 
-async function openDoc(
+export async function openDoc(
   browser: Browser,
   doc: DesignDoc,
 ): Promise<{ page: Page; firstRenderMs: number; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  const context = await newContext(browser);
   const page = await context.newPage();
   const n = doc.workloads.length;
   await page.goto(`${BASE}/#doc=${encodeShare(doc)}`);
@@ -201,7 +268,10 @@ async function openDoc(
 }
 
 /** Edits the first `port: 8080` of the policies model and waits for the overlay to repaint. */
-async function measureEdit(page: Page): Promise<{ total: number; afterDebounce: number }> {
+export async function measureEdit(
+  page: Page,
+  newPort = 8081,
+): Promise<{ total: number; afterDebounce: number }> {
   await page.waitForFunction(
     () => {
       const m = (
@@ -214,7 +284,7 @@ async function measureEdit(page: Page): Promise<{ total: number; afterDebounce: 
     null,
     { timeout: 60_000 },
   );
-  return page.evaluate(async () => {
+  return page.evaluate(async (port) => {
     type Ed = {
       getModel(): {
         getValue(): string;
@@ -242,7 +312,7 @@ async function measureEdit(page: Page): Promise<{ total: number; afterDebounce: 
       const check = () => {
         const v = document.querySelector('[data-analysis-version]')?.getAttribute('data-analysis-version');
         const labelled = [...document.querySelectorAll('.react-flow__edge, .edge-label')].some((el) =>
-          (el.textContent ?? '').includes('8081'),
+          (el.textContent ?? '').includes(String(port)),
         );
         if (v !== versionBefore && labelled) {
           observer.disconnect();
@@ -257,34 +327,73 @@ async function measureEdit(page: Page): Promise<{ total: number; afterDebounce: 
         characterData: true,
       });
     });
-    performance.clearMarks('netpol:yaml-applied');
+    performance.clearMarks('netpol:yaml-parse');
     const t0 = performance.now();
     editor.executeEdits('bench', [
       {
         range: new m.Range(start.lineNumber, start.column, start.lineNumber, start.column + 4),
-        text: '8081',
+        text: String(port),
       },
     ]);
     const t1 = await Promise.race([
       done,
       new Promise<number>((_, rej) => setTimeout(() => rej(new Error('overlay never updated')), 20_000)),
     ]);
-    const applied = performance.getEntriesByName('netpol:yaml-applied')[0]?.startTime ?? t0;
-    return { total: t1 - t0, afterDebounce: t1 - applied };
-  });
+    const parsed = performance.getEntriesByName('netpol:yaml-parse')[0]?.startTime ?? t0;
+    return { total: t1 - t0, afterDebounce: t1 - parsed };
+  }, newPort);
 }
 
-/** Drags one workload node for ~1 s and returns the frame intervals seen by requestAnimationFrame. */
-async function measureDrag(page: Page): Promise<{ max: number; p95: number }> {
+export interface DragFrames {
+  /** Longest frame between the first move and the release. */
+  readonly max: number;
+  readonly p95: number;
+  /** The frame that picks the node up (pointer down → first frame after it). */
+  readonly pickUp: number;
+  /** The drop: pointer up → the first frame after the resulting document change has painted. */
+  readonly drop: number;
+}
+
+/**
+ * Drags one workload node for ~1 s and reads the frame intervals seen by requestAnimationFrame; the pointer
+ * events are time-stamped in the page, so the pick-up and the drop (which commits a document change) are told
+ * apart from the frames of the drag itself.
+ */
+export async function measureDrag(page: Page): Promise<DragFrames> {
   const node = page.locator('.react-flow__node-workload').first();
   const box = await node.boundingBox();
   if (!box) throw new Error('no workload node on screen');
   const x = box.x + box.width / 2;
   const y = box.y + 12; // the header, away from handles and chips
   await page.evaluate(() => {
-    const w = globalThis as unknown as { __frames: number[]; __recording: boolean };
+    const w = globalThis as unknown as {
+      __frames: number[];
+      __recording: boolean;
+      __ptr: Record<string, number>;
+    };
     w.__frames = [];
     w.__recording = true;
+    w.__ptr = {};
+    for (const type of ['pointerdown', 'pointerup']) {
+      window.addEventListener(
+        type,
+        () => {
+          w.__ptr[type] = performance.now();
+        },
+        {
+          capture: true,
+          once: true,
+        },
+      );
+    }
+    window.addEventListener(
+      'pointermove',
+      () => {
+        if (w.__ptr.pointerdown !== undefined && w.__ptr.firstMove === undefined)
+          w.__ptr.firstMove = performance.now();
+      },
+      { capture: true },
+    );
     const tick = (t: number) => {
       w.__frames.push(t);
       if (w.__recording) requestAnimationFrame(tick);
@@ -298,25 +407,49 @@ async function measureDrag(page: Page): Promise<{ max: number; p95: number }> {
     await page.waitForTimeout(16);
   }
   await page.mouse.up();
-  const frames = await page.evaluate(() => {
-    const w = globalThis as unknown as { __frames: number[]; __recording: boolean };
+  // Let the drop's document change (position → autosave, analysis reuse, YAML check) reach the screen.
+  await page.waitForTimeout(1000);
+  const { frames, ptr } = await page.evaluate(() => {
+    const w = globalThis as unknown as {
+      __frames: number[];
+      __recording: boolean;
+      __ptr: Record<string, number>;
+    };
     w.__recording = false;
-    return w.__frames;
+    return { frames: w.__frames, ptr: w.__ptr };
   });
-  const deltas = frames.slice(1).map((t, i) => t - frames[i]);
-  deltas.sort((a, b) => a - b);
-  return { max: deltas[deltas.length - 1] ?? 0, p95: deltas[Math.floor(deltas.length * 0.95)] ?? 0 };
+  const down = ptr.pointerdown ?? 0;
+  const move = ptr.firstMove ?? down;
+  const up = ptr.pointerup ?? Number.POSITIVE_INFINITY;
+  // A frame "belongs" to the phase in which it ended.
+  const during: number[] = [];
+  let pickUp = 0;
+  let drop = 0;
+  for (let i = 1; i < frames.length; i++) {
+    const end = frames[i]!;
+    const d = end - frames[i - 1]!;
+    if (end > down && end <= move) pickUp = Math.max(pickUp, d);
+    else if (end > move && end <= up) during.push(d);
+    else if (end > up) drop = Math.max(drop, d);
+  }
+  during.sort((a, b) => a - b);
+  return {
+    max: during[during.length - 1] ?? 0,
+    p95: during[Math.floor(during.length * 0.95)] ?? 0,
+    pickUp,
+    drop,
+  };
 }
 
 // ---- main -----------------------------------------------------------------------------------------------------
 
-function fmt(n: number, digits = 0): string {
-  return n.toFixed(digits).padStart(8);
-}
-
 async function main() {
-  if (!args.includes('--no-build')) execSync('npx vite build', { stdio: 'inherit' });
+  if (!args.includes('--no-build'))
+    execSync(`npx vite build --outDir ${OUT} --manifest`, { stdio: 'inherit' });
   readdirSync(DIST); // fail early without a build
+  const loadBefore = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   const docs = SIZES.map((n) => ({ n, doc: generateDoc(n) }));
   const server = await startServer();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
@@ -325,42 +458,80 @@ async function main() {
     const results: SizeResult[] = [];
     for (const { n, doc } of docs) {
       const { page, firstRenderMs, close } = await openDoc(browser, doc);
-      const edit = await measureEdit(page);
-      const drag = await measureDrag(page);
+      const edits: { total: number; afterDebounce: number }[] = [];
+      const drags: DragFrames[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        edits.push(await measureEdit(page, 8081 + run));
+        drags.push(await measureDrag(page));
+      }
       await close();
       results.push({
         n,
         firstRenderMs,
-        editTotalMs: edit.total,
-        editAfterDebounceMs: edit.afterDebounce,
-        dragMaxMs: drag.max,
-        dragP95Ms: drag.p95,
+        editTotalMs: median(edits.map((e) => e.total)),
+        editAfterDebounceMs: median(edits.map((e) => e.afterDebounce)),
+        dragMaxMs: median(drags.map((d) => d.max)),
+        dragWorstMs: Math.max(...drags.map((d) => d.max)),
+        dragP95Ms: median(drags.map((d) => d.p95)),
+        dragDropMs: median(drags.map((d) => d.drop)),
       });
-      console.log(`measured ${n} workloads`);
-    }
-    console.log('\nJS sent before Monaco loads (gzip):');
-    for (const f of initial.files) console.log(`  ${f.name.padEnd(48)} ${f.kb.toFixed(1)} KB`);
-    console.log(
-      `  total ${initial.kb.toFixed(1)} KB (target ≤ ${TARGET_INITIAL_KB} KB: ${initial.kb <= TARGET_INITIAL_KB ? 'met' : 'MISSED'}); editor chunk ${initial.editorChunk ?? 'not seen'}`,
-    );
-    console.log(
-      '\nworkloads | first render ms | edit→overlay ms (total) | after debounce ms | drag max ms | drag p95 ms',
-    );
-    for (const r of results) {
       console.log(
-        `${String(r.n).padStart(9)} | ${fmt(r.firstRenderMs)}        | ${fmt(r.editTotalMs)}                | ${fmt(r.editAfterDebounceMs)}          | ${fmt(r.dragMaxMs, 1)}    | ${fmt(r.dragP95Ms, 1)}`,
+        `measured ${n} workloads: edits ${edits.map((e) => e.afterDebounce.toFixed(0)).join(', ')} ms; drag max ${drags.map((d) => d.max.toFixed(0)).join(', ')} ms`,
       );
+    }
+    const graphKb = sum(initial.graph);
+    const requestedKb = sum(initial.requested);
+    console.log('\nJS sent before Monaco loads (gzip level 9):');
+    console.log('  entry + static imports (Vite manifest):');
+    for (const f of initial.graph) console.log(`    ${f.name.padEnd(46)} ${f.kb.toFixed(1)} KB`);
+    console.log(
+      `    total ${graphKb.toFixed(1)} KB (target ≤ ${TARGET_INITIAL_KB} KB: ${graphKb <= TARGET_INITIAL_KB ? 'met' : 'MISSED'})`,
+    );
+    console.log('  every .js requested before the editor chunk (workers included):');
+    for (const f of initial.requested) console.log(`    ${f.name.padEnd(46)} ${f.kb.toFixed(1)} KB`);
+    console.log(
+      `    total ${requestedKb.toFixed(1)} KB (target ≤ ${TARGET_INITIAL_KB} KB: ${requestedKb <= TARGET_INITIAL_KB ? 'met' : 'MISSED'})`,
+    );
+    console.log(`  editor chunk (lazy) ${initial.editorChunk}: ${initial.editorKb.toFixed(1)} KB`);
+    console.log(
+      `\nmedians of ${RUNS} runs; machine: ${cpus().length} cores, load average ${loadBefore} before, ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} after`,
+    );
+    const header = [
+      'workloads',
+      'first render',
+      'edit→overlay',
+      '(incl. 300 ms pause)',
+      'drag max',
+      'drag worst',
+      'drag p95',
+      'drop',
+    ];
+    console.log(header.join(' | '));
+    for (const r of results) {
+      const cells = [
+        r.n,
+        r.firstRenderMs,
+        r.editAfterDebounceMs,
+        r.editTotalMs,
+        r.dragMaxMs,
+        r.dragWorstMs,
+        r.dragP95Ms,
+        r.dragDropMs,
+      ].map((v, i) => (i === 0 ? String(v) : `${v.toFixed(0)} ms`).padStart(header[i]!.length));
+      console.log(cells.join(' | '));
     }
     const at200 = results.find((r) => r.n === 200);
     const at500 = results.find((r) => r.n === 500);
     if (at200) {
       console.log(
-        `edit→overlay at 200 (after the debounce): ${at200.editAfterDebounceMs.toFixed(0)} ms (target ≤ ${TARGET_EDIT_MS}: ${at200.editAfterDebounceMs <= TARGET_EDIT_MS ? 'met' : 'MISSED'})`,
+        `edit→overlay at 200 (from the end of the typing pause): ${at200.editAfterDebounceMs.toFixed(0)} ms (target ≤ ${TARGET_EDIT_MS}: ${at200.editAfterDebounceMs <= TARGET_EDIT_MS ? 'met' : 'MISSED'})`,
       );
     }
     if (at500) {
       console.log(
-        `longest drag frame at 500: ${at500.dragMaxMs.toFixed(1)} ms (target ≤ ${TARGET_FRAME_MS}: ${at500.dragMaxMs <= TARGET_FRAME_MS ? 'met' : 'MISSED'})`,
+        `longest drag frame at 500: ${at500.dragWorstMs.toFixed(0)} ms worst, ${at500.dragMaxMs.toFixed(0)} ms median (target ≤ ${TARGET_FRAME_MS}: ${at500.dragWorstMs <= TARGET_FRAME_MS ? 'met' : 'MISSED'})`,
       );
     }
   } finally {
@@ -369,7 +540,10 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Run only as a script, so a profiling helper can import `generateDoc`.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
