@@ -13,6 +13,18 @@ import type { AnalysisRequest, AnalysisResponse, LintResponse } from './worker/p
 
 type Answer = { doc: DesignDoc; simulation: Simulation } | { doc: DesignDoc; error: string };
 
+function lintOnMainThread(
+  seq: number,
+  doc: DesignDoc,
+  blocked: Simulation['blocked'] | undefined,
+): LintResponse {
+  try {
+    return { seq, lint: lintDoc(doc, { blocked }) };
+  } catch (err) {
+    return { seq, lint: null, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
 /** Starts analysing the store's document; returns a function that stops it. */
 export function startAnalysis(): () => void {
   const store = useAppStore;
@@ -46,7 +58,7 @@ export function startAnalysis(): () => void {
           const simulation = simulate(doc);
           answer(seq, { doc, simulation });
           const blocked = doc.whatIf ? undefined : simulation.blocked;
-          setTimeout(() => receiveLint({ seq, lint: lintDoc(doc, { blocked }) }), 0);
+          setTimeout(() => receiveLint(lintOnMainThread(seq, doc, blocked)), 0);
         } catch (err) {
           answer(seq, { doc, error: err instanceof Error ? err.message : String(err) });
         }
@@ -55,8 +67,8 @@ export function startAnalysis(): () => void {
   }, deliver);
 
   const receiveLint = (res: LintResponse) => {
-    if (res.lint) useLintState.getState().setLint(res.seq, res.lint);
-    else store.getState().notify('warning', `The lint failed: ${res.error}`);
+    useLintState.getState().setLint(res.seq, res.lint);
+    if (!res.lint) store.getState().notify('warning', `The lint failed: ${res.error}`);
   };
 
   function answer(seq: number, a: Answer) {

@@ -41,7 +41,7 @@ function reveal(f: DocFinding, view: LintView) {
   useLintState.getState().requestReveal(f.key, view);
 }
 
-function FindingItem({ f, selected }: { f: DocFinding; selected: boolean }) {
+function FindingItem({ f, selected, pending }: { f: DocFinding; selected: boolean; pending: boolean }) {
   const ref = useRef<HTMLLIElement>(null);
   const scrollNonce = useLintState((s) => s.scrollNonce);
   useEffect(() => {
@@ -104,7 +104,9 @@ function FindingItem({ f, selected }: { f: DocFinding; selected: boolean }) {
             <button
               type="button"
               className="lint-fix"
-              title={f.fix.title}
+              // A fix computed for an older document could edit the wrong place: wait for the fresh lint.
+              disabled={pending}
+              title={pending ? 'Waiting for the lint of the current document…' : f.fix.title}
               onClick={(e) => {
                 e.stopPropagation();
                 useAppStore.getState().dispatch('applyLintFix', { fix: f.fix! });
@@ -142,7 +144,7 @@ export function LintPanel() {
       </p>
       <ul className="lint-list" aria-label="Lint findings">
         {findings.map((f) => (
-          <FindingItem key={f.key} f={f} selected={f.key === selected} />
+          <FindingItem key={f.key} f={f} selected={f.key === selected} pending={pending} />
         ))}
       </ul>
     </div>

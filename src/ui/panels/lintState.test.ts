@@ -72,10 +72,19 @@ describe('lint results', () => {
     expect(useLintState.getState().lint?.findings[0]?.key).toBe('seven');
   });
 
+  it('stop being pending when a lint fails, keeping the last result shown', () => {
+    const s = useLintState.getState();
+    s.setLint(10, lint('ten'));
+    s.lintRequested(11);
+    s.setLint(11, null);
+    expect(useLintState.getState()).toMatchObject({ received: 11, requested: 11 });
+    expect(useLintState.getState().lint?.findings[0]?.key).toBe('ten');
+  });
+
   it('never replace a newer result with an older one', () => {
     const s = useLintState.getState();
-    s.setLint(9, lint('nine'));
-    s.setLint(8, lint('eight'));
-    expect(useLintState.getState().lint?.findings[0]?.key).toBe('nine');
+    s.setLint(19, lint('nineteen'));
+    s.setLint(18, lint('eighteen'));
+    expect(useLintState.getState().lint?.findings[0]?.key).toBe('nineteen');
   });
 });

@@ -27,8 +27,8 @@ interface LintState {
   requestReveal(key: string, view: LintView): void;
   /** An analysis for `seq` was sent. */
   lintRequested(seq: number): void;
-  /** The lint of analysis `seq` arrived; one older than the shown one is dropped. */
-  setLint(seq: number, lint: DocLint): void;
+  /** The lint of analysis `seq` arrived (null: it failed, the shown one stays); an older one is dropped. */
+  setLint(seq: number, lint: DocLint | null): void;
 }
 
 export const useLintState = create<LintState>()((set) => ({
@@ -48,7 +48,7 @@ export const useLintState = create<LintState>()((set) => ({
     set((s) => ({ requested: Math.max(s.requested, seq) }));
   },
   setLint(seq, lint) {
-    set((s) => (seq < s.received ? s : { lint, received: seq }));
+    set((s) => (seq < s.received ? s : { lint: lint ?? s.lint, received: seq }));
   },
 }));
 

@@ -12,9 +12,9 @@ const scope = self as unknown as {
 };
 
 /** The lint, once the simulation has gone out. Blocked edges of a what-if are not the document's own. */
-function postLint(seq: number, doc: DesignDoc, blocked: Simulation['blocked']): void {
+function postLint(seq: number, doc: DesignDoc, blocked: Simulation['blocked'] | undefined): void {
   try {
-    scope.postMessage({ seq, lint: lintDoc(doc, doc.whatIf ? {} : { blocked }) });
+    scope.postMessage({ seq, lint: lintDoc(doc, { blocked: doc.whatIf ? undefined : blocked }) });
   } catch (err) {
     scope.postMessage({ seq, lint: null, error: err instanceof Error ? err.message : String(err) });
   }
@@ -23,11 +23,14 @@ function postLint(seq: number, doc: DesignDoc, blocked: Simulation['blocked']): 
 scope.onmessage = (e) => {
   const { seq, doc } = e.data;
   const started = performance.now();
+  let blocked: Simulation['blocked'] | undefined;
   try {
     const simulation = simulate(doc);
+    blocked = simulation.blocked;
     scope.postMessage({ seq, ok: true, simulation, millis: performance.now() - started });
-    postLint(seq, doc, simulation.blocked);
   } catch (err) {
     scope.postMessage({ seq, ok: false, error: err instanceof Error ? err.message : String(err) });
   }
+  // Every request gets its lint answer, even when the simulation failed, so the Lint tab never waits forever.
+  postLint(seq, doc, blocked);
 };
