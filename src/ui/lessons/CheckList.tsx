@@ -1,13 +1,14 @@
 // The current step's checks, re-evaluated on every document change: each turns green as soon as the
 // learner's document satisfies it, with the reason underneath (the engine's own words for a verdict).
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { type CheckResult, checkStep, stepPassed } from '../../design/lessons/checks';
 import type { DesignDoc } from '../../design/types';
 import type { LessonStep } from '../../manifest/lessonTypes';
 import { sameSemantics } from '../semantics';
 import { useAppStore } from '../store';
+import { useLessonStore } from './lessonStore';
 
-export function CheckList({ step }: { step: LessonStep }) {
+export function CheckList({ step, stepIndex }: { step: LessonStep; stepIndex: number }) {
   const doc = useAppStore((s) => s.doc);
   const docVersion = useAppStore((s) => s.docVersion);
   // Lesson documents are small: checking on the main thread takes a few milliseconds. A drag changes only
@@ -20,8 +21,11 @@ export function CheckList({ step }: { step: LessonStep }) {
     last.current = { doc, step, results: fresh };
     return fresh;
   }, [doc, step]);
+  const done = results.length > 0 && stepPassed(results);
+  useEffect(() => {
+    if (done) useLessonStore.getState().markCompleted(stepIndex);
+  }, [done, stepIndex]);
   if (results.length === 0) return null;
-  const done = stepPassed(results);
   return (
     <div className="lesson-checks">
       <ul aria-label="Checks" data-testid="lesson-checks" data-doc-version={docVersion} data-done={done}>

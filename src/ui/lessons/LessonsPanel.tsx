@@ -77,6 +77,7 @@ function LessonPicker() {
 function LessonView({ lesson }: { lesson: Lesson }) {
   const stepIndex = useLessonStore((s) => s.step);
   const presenter = useLessonStore((s) => s.presenter);
+  const completed = useLessonStore((s) => s.completed);
   const { close, goTo, next, previous } = useLessonStore.getState();
   const step = lesson.steps[stepIndex];
   const last = stepIndex === lesson.steps.length - 1;
@@ -103,9 +104,9 @@ function LessonView({ lesson }: { lesson: Lesson }) {
             // biome-ignore lint/suspicious/noArrayIndexKey: a lesson's steps are a fixed list
             key={i}
             type="button"
-            className={i === stepIndex ? 'step-dot current' : 'step-dot'}
+            className={`step-dot${i === stepIndex ? ' current' : ''}${completed[i] ? ' done' : ''}`}
             aria-current={i === stepIndex ? 'step' : undefined}
-            aria-label={`Step ${i + 1}: ${s.title}`}
+            aria-label={`Step ${i + 1}: ${s.title}${completed[i] ? ' (done)' : ''}`}
             title={s.title}
             onClick={() => goTo(i)}
           >
@@ -122,7 +123,7 @@ function LessonView({ lesson }: { lesson: Lesson }) {
         {step.quiz ? (
           <QuizView key={stepIndex} quiz={step.quiz} stepIndex={stepIndex} />
         ) : (
-          <CheckList step={step} />
+          <CheckList step={step} stepIndex={stepIndex} />
         )}
       </section>
       <div className="lesson-nav">

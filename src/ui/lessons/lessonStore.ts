@@ -13,6 +13,8 @@ export interface LessonState {
   readonly step: number;
   /** The choice (0-based) the learner picked, by step index. */
   readonly answers: Readonly<Record<number, number>>;
+  /** Steps whose checks were all green at some point (shown on the step buttons). */
+  readonly completed: Readonly<Record<number, true>>;
   readonly presenter: boolean;
   /** Counts documents a lesson put on the canvas (the canvas fits its view to each). */
   readonly loads: number;
@@ -23,6 +25,7 @@ export interface LessonState {
   next(): void;
   previous(): void;
   answer(step: number, choice: number): void;
+  markCompleted(step: number): void;
   setPresenter(on: boolean): void;
 }
 
@@ -40,16 +43,17 @@ export const useLessonStore = create<LessonState>()((set, get) => ({
   lesson: null,
   step: 0,
   answers: {},
+  completed: {},
   presenter: false,
   loads: 0,
 
   open(lesson) {
-    set({ lesson, step: 0, answers: {} });
+    set({ lesson, step: 0, answers: {}, completed: {} });
     loadStart(lesson.steps[0]?.start ?? lesson.start);
   },
 
   close() {
-    set({ lesson: null, step: 0, answers: {} });
+    set({ lesson: null, step: 0, answers: {}, completed: {} });
   },
 
   goTo(step) {
@@ -72,8 +76,12 @@ export const useLessonStore = create<LessonState>()((set, get) => ({
     const { lesson, answers } = get();
     const quiz = lesson?.steps[step]?.quiz;
     if (!quiz || answers[step] !== undefined) return;
-    set({ answers: { ...answers, [step]: choice } });
+    set({ answers: { ...answers, [step]: choice }, completed: { ...get().completed, [step]: true } });
     if (quiz.demo?.start) loadStart(quiz.demo.start);
+  },
+
+  markCompleted(step) {
+    if (!get().completed[step]) set({ completed: { ...get().completed, [step]: true } });
   },
 
   setPresenter(on) {
