@@ -29,7 +29,7 @@ import { FlowEdgeView } from './FlowEdgeView';
 import { IsolationLegend } from './IsolationLegend';
 import { NamespaceNode } from './NamespaceNode';
 import { RuleEdgeView } from './RuleEdgeView';
-import { reuseUnchanged } from './reuseNodes';
+import { reuseUnchanged, reuseUnchangedEdges } from './reuseNodes';
 import {
   applyHighlight,
   buildEdges,
@@ -41,6 +41,7 @@ import {
   WORKLOAD_WIDTH,
 } from './toFlow';
 import { useDerivedGraph } from './useDerivedGraph';
+import './canvas.css';
 import { WorkloadNode } from './WorkloadNode';
 
 const nodeTypes = { namespace: NamespaceNode, workload: WorkloadNode, external: ExternalNode };
@@ -83,6 +84,14 @@ export function Canvas() {
         : edges,
     [edges, lastChange, derivedNodes, simulatorOn],
   );
+  // Every simulation rebuilds the edges; keep the objects of unchanged ones so React Flow redraws only what
+  // changed (hundreds of edges otherwise re-render after each edit).
+  const previousEdges = useRef<typeof shownEdges>([]);
+  const stableEdges = useMemo(() => {
+    const next = reuseUnchangedEdges(previousEdges.current, shownEdges);
+    previousEdges.current = next;
+    return next;
+  }, [shownEdges]);
 
   const [nodes, setNodes] = useState<CanvasNode[]>(derivedNodes);
   const derivedRef = useRef(derivedNodes);
@@ -197,7 +206,7 @@ export function Canvas() {
     >
       <ReactFlow<CanvasNode>
         nodes={nodes}
-        edges={shownEdges}
+        edges={stableEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reuseUnchanged } from './reuseNodes';
-import type { CanvasNode } from './toFlow';
+import { reuseUnchanged, reuseUnchangedEdges } from './reuseNodes';
+import type { CanvasEdge, CanvasNode } from './toFlow';
 
 const ns = (name: string, x: number): CanvasNode => ({
   id: `ns:${name}`,
@@ -29,5 +29,39 @@ describe('node reuse', () => {
   it('follows the new list: added nodes appear, removed ones go', () => {
     const out = reuseUnchanged([ns('a', 0)], [ns('b', 0)]);
     expect(out.map((n) => n.id)).toEqual(['ns:b']);
+  });
+});
+
+const flowEdge = (source: string, target: string, ports: string): CanvasEdge => ({
+  id: `flow:${source}->${target}`,
+  type: 'flow',
+  source,
+  target,
+  sourceHandle: 'out',
+  targetHandle: 'in',
+  selectable: false,
+  data: { flow: { source, target, conn: ports } },
+});
+
+describe('edge reuse', () => {
+  it('keeps the previous object of an edge whose content is the same, even from a new simulation', () => {
+    const prev = [flowEdge('a/x', 'a/y', 'TCP 80'), flowEdge('a/y', 'a/z', 'TCP 81')];
+    const next = [flowEdge('a/x', 'a/y', 'TCP 80'), flowEdge('a/y', 'a/z', 'TCP 82')];
+    const out = reuseUnchangedEdges(prev, next);
+    expect(out[0]).toBe(prev[0]);
+    expect(out[1]).toBe(next[1]);
+  });
+
+  it('returns the previous array when nothing changed, and a new one when an edge is added or dimmed', () => {
+    const prev = [flowEdge('a/x', 'a/y', 'TCP 80')];
+    expect(reuseUnchangedEdges(prev, [flowEdge('a/x', 'a/y', 'TCP 80')])).toBe(prev);
+    const added = reuseUnchangedEdges(prev, [
+      flowEdge('a/x', 'a/y', 'TCP 80'),
+      flowEdge('a/y', 'a/x', 'UDP 53'),
+    ]);
+    expect(added).not.toBe(prev);
+    expect(added.map((e) => e.id)).toEqual(['flow:a/x->a/y', 'flow:a/y->a/x']);
+    const dimmed = reuseUnchangedEdges(prev, [{ ...flowEdge('a/x', 'a/y', 'TCP 80'), className: 'dimmed' }]);
+    expect(dimmed[0]?.className).toBe('dimmed');
   });
 });

@@ -1,5 +1,7 @@
-// Keeps React Flow's node objects stable across document changes: a node whose drawing did not change keeps
-// its previous object (with React Flow's measurements), so only changed nodes re-render.
+// Keeps React Flow's node and edge objects stable across document changes: a node whose drawing did not change
+// keeps its previous object (with React Flow's measurements), so only changed nodes re-render; the same for
+// edges, which are rebuilt from every new simulation (new flow objects with the same content).
+import type { Edge } from '@xyflow/react';
 import type { CanvasNode } from './toFlow';
 
 function sameNode(a: CanvasNode, b: CanvasNode): boolean {
@@ -24,4 +26,35 @@ export function reuseUnchanged(prev: readonly CanvasNode[], next: readonly Canva
     if (sameNode(old, n)) return old;
     return old.measured ? { ...n, measured: old.measured } : n;
   });
+}
+
+function sameEdge(a: Edge, b: Edge): boolean {
+  return (
+    a.type === b.type &&
+    a.source === b.source &&
+    a.target === b.target &&
+    a.sourceHandle === b.sourceHandle &&
+    a.targetHandle === b.targetHandle &&
+    a.selected === b.selected &&
+    a.selectable === b.selectable &&
+    a.focusable === b.focusable &&
+    a.className === b.className &&
+    a.hidden === b.hidden &&
+    a.animated === b.animated &&
+    a.zIndex === b.zIndex &&
+    (a.data === b.data || JSON.stringify(a.data) === JSON.stringify(b.data))
+  );
+}
+
+export function reuseUnchangedEdges<E extends Edge>(prev: readonly E[], next: readonly E[]): E[] {
+  const byId = new Map(prev.map((e) => [e.id, e]));
+  let same = prev.length === next.length;
+  const out = next.map((e, i) => {
+    const old = byId.get(e.id);
+    const kept = old && sameEdge(old, e) ? old : e;
+    if (kept !== prev[i]) same = false;
+    return kept;
+  });
+  // Nothing changed at all: the previous array itself, so React Flow skips its edge bookkeeping too.
+  return same ? (prev as E[]) : out;
 }

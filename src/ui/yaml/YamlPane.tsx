@@ -10,6 +10,7 @@ import { useAppStore } from '../store';
 import { attachLint } from './lintMarkers';
 import { diagnosticsToMarkers } from './markers';
 import { INVENTORY_URI, monaco, POLICIES_URI } from './monacoSetup';
+import { cachedRender } from './renderCache';
 import { minimalReplacement } from './textEdit';
 import { type SyncStatus, type SyncView, YamlSync } from './yamlSync';
 import './yamlPane.css';
@@ -18,12 +19,20 @@ export type YamlView = 'policies' | 'inventory';
 
 type CodeEditor = Parameters<OnMount>[0];
 
+const policyInputs = (doc: DesignDoc): readonly unknown[] => [doc.policies, doc.adminPolicies, doc.adminForm];
+const inventoryInputs = (doc: DesignDoc): readonly unknown[] => [doc.namespaces, doc.workloads];
+
+/** Design documents are plain data: equal JSON means equal content, and `JSON.stringify` is native-fast. */
+const sameJson = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  JSON.stringify(a) === JSON.stringify(b);
+
 const VIEWS: Record<YamlView, SyncView<DesignDoc> & { uri: string; title: string }> = {
   policies: {
     uri: POLICIES_URI,
     title: 'Policies YAML',
-    render: policyYaml,
-    inputs: (doc) => [doc.policies, doc.adminPolicies, doc.adminForm],
+    render: cachedRender(policyYaml, policyInputs),
+    inputs: policyInputs,
+    sameContent: (a, b) => sameJson(policyInputs(a), policyInputs(b)),
     parse: (doc, text) => {
       // The bench measures edit → overlay from here: the end of the typing pause, before the parse.
       performance.mark('netpol:yaml-parse');
@@ -33,8 +42,9 @@ const VIEWS: Record<YamlView, SyncView<DesignDoc> & { uri: string; title: string
   inventory: {
     uri: INVENTORY_URI,
     title: 'Inventory YAML',
-    render: inventoryYaml,
-    inputs: (doc) => [doc.namespaces, doc.workloads],
+    render: cachedRender(inventoryYaml, inventoryInputs),
+    inputs: inventoryInputs,
+    sameContent: (a, b) => sameJson(inventoryInputs(a), inventoryInputs(b)),
     parse: applyInventoryYaml,
   },
 };
@@ -201,6 +211,17 @@ export default function YamlPane({ view }: { view: YamlView }) {
             renderWhitespace: 'selection',
             quickSuggestions: { other: true, comments: false, strings: true },
             ariaLabel: `${title} editor`,
+            // Each of these asks monaco-yaml's worker about the whole text after every edit and digests the
+            // answer on the main thread (a few hundred policies: thousands of folding ranges and symbols),
+            // which competes with the canvas. Indentation folding is the same for YAML and needs no worker;
+            // sticky scroll (the only consumer of document symbols here), code lenses and links are dropped.
+            foldingStrategy: 'indentation',
+            stickyScroll: { enabled: false },
+            codeLens: false,
+            links: false,
+            // Confusable-letter checks start the browser's locale data on the first edit (~200 ms on a busy
+            // machine); invisible characters (the ones that break a label) are still highlighted.
+            unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: true },
           }}
         />
       </div>

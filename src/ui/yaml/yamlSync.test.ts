@@ -177,4 +177,41 @@ describe('YamlSync', () => {
     t.sync.flushNow();
     expect(t.current().rules).toEqual(['q']);
   });
+
+  it('with a content check, applies an edit without rendering the parsed document (and still skips no-ops)', () => {
+    let renders = 0;
+    const counting: SyncView<Doc> = {
+      ...view,
+      render: (doc) => {
+        renders++;
+        return view.render(doc);
+      },
+      sameContent: (a, b) => a.rules.join('\n') === b.rules.join('\n'),
+    };
+    let doc: Doc = { rules: ['a'], layout: 0 };
+    const commits: Doc[] = [];
+    const sync: YamlSync<Doc> = new YamlSync(counting, {
+      commit: (d) => {
+        commits.push(d);
+        doc = d;
+        sync.documentChanged(d);
+      },
+      status: () => {},
+    });
+    const editor = new FakeEditor();
+    editor.onChange = () => sync.textChanged();
+    sync.attach(editor, doc);
+    const shown = renders;
+    editor.type('-    a');
+    vi.advanceTimersByTime(300);
+    expect(commits).toHaveLength(0);
+    editor.type('- a\n- b');
+    vi.advanceTimersByTime(300);
+    expect(commits.map((d) => d.rules)).toEqual([['a', 'b']]);
+    expect(renders).toBe(shown);
+    expect(editor.text).toBe('- a\n- b');
+    // The rendering is computed when it is needed: a canvas change shows the canonical text again.
+    sync.documentChanged({ ...doc, rules: ['a', 'b', 'c'] });
+    expect(editor.text).toBe('- a\n- b\n- c\n');
+  });
 });
