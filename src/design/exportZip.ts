@@ -54,7 +54,7 @@ export function exportFiles(doc: DesignDoc, options: EmitAdminOptions = {}): Rec
   }
   for (const p of doc.adminPolicies) {
     const prefix = p.tier === 'Admin' ? 'anp' : 'banp';
-    files.set(`${CLUSTER_FOLDER}/${prefix}-${fileName(p.name)}.yaml`, emitAdminPolicy(p, { form }));
+    files.set(`${CLUSTER_FOLDER}/${prefix}-${fileName(p.name)}.yaml`, emitAdminPolicy(p, { form }, p.extras));
   }
   const paths = [...files.keys()].sort(compare);
   const out: Record<string, string> = {};

@@ -4,9 +4,10 @@
 // export writes it back from the flag alone).
 import type { NetworkPolicy } from '../engine/types';
 import { originKey } from '../manifest/positions';
-import type { ManifestSet, PolicyExtras } from '../manifest/types';
+import type { ManifestSet, ParsedAdminPolicy, PolicyExtras } from '../manifest/types';
 import { namespaceLabels, policyKey, workloadId } from './model';
 import {
+  type DesignAdminPolicy,
   type DesignDoc,
   type DesignPolicy,
   type DesignWorkload,
@@ -30,6 +31,11 @@ export function designPolicy(policy: NetworkPolicy, extras: PolicyExtras | undef
     ...(managed ? { managed: true } : {}),
     ...(kept.length > 0 ? { extras: Object.fromEntries(kept) as PolicyExtras } : {}),
   };
+}
+
+/** A parsed admin or baseline policy in the document's form: with its extras when it has any. */
+export function designAdminPolicy(parsed: ParsedAdminPolicy): DesignAdminPolicy {
+  return Object.keys(parsed.extras).length > 0 ? { ...parsed.policy, extras: parsed.extras } : parsed.policy;
 }
 
 export function mergeManifestSet(doc: DesignDoc, set: ManifestSet): { doc: DesignDoc; notices: Notice[] } {
@@ -74,7 +80,7 @@ export function mergeManifestSet(doc: DesignDoc, set: ManifestSet): { doc: Desig
       namespaces.set(p.namespace, { name: p.namespace, labels: namespaceLabels(p.namespace) });
   });
   const admin = new Map(doc.adminPolicies.map((a) => [`${a.tier}/${a.name}`, a]));
-  for (const a of set.policies.adminPolicies ?? []) admin.set(`${a.tier}/${a.name}`, a);
+  for (const a of set.adminPolicies) admin.set(`${a.policy.tier}/${a.policy.name}`, designAdminPolicy(a));
   return {
     doc: {
       ...doc,

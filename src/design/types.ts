@@ -82,6 +82,12 @@ export interface DesignPolicy extends NetworkPolicy {
   readonly extras?: PolicyExtras;
 }
 
+/** An admin or baseline policy as the engine reads it, plus what the import kept for export. */
+export interface DesignAdminPolicy extends AdminNetworkPolicy {
+  /** Labels, annotations and unknown fields of the manifest (the engine ignores them). */
+  readonly extras?: PolicyExtras;
+}
+
 export interface Point {
   readonly x: number;
   readonly y: number;
@@ -111,8 +117,8 @@ export interface DesignDoc {
   readonly externals: readonly DesignExternal[];
   /** Sorted by namespace, then name; unique per (namespace, name). */
   readonly policies: readonly DesignPolicy[];
-  /** Admin/baseline admin policies kept from imports, passed to the engine and emitted back; not drawn. */
-  readonly adminPolicies: readonly AdminNetworkPolicy[];
+  /** Admin/baseline admin policies (imported or made by `setClusterDefaultDeny`), passed to the engine and emitted back. */
+  readonly adminPolicies: readonly DesignAdminPolicy[];
   readonly layout: Layout;
   /** Document settings (absent: defaults). Saved and shared with the document, never written to YAML. */
   readonly settings?: DocSettings;

@@ -5,9 +5,15 @@
 
 import { emitAdminPolicies, emitCluster, emitNetworkPolicies, parseManifests } from '../manifest';
 import type { PolicyExtras, PolicyExtrasMap, SourceFile } from '../manifest/types';
-import { designPolicy, mergeManifestSet, withPolicyNamespaces } from './merge';
+import { designAdminPolicy, designPolicy, mergeManifestSet, withPolicyNamespaces } from './merge';
 import { canonical, policyKey, stripManaged, toCluster } from './model';
-import { type DesignDoc, MANAGED_ANNOTATION, type Notice, type ParseResult } from './types';
+import {
+  type DesignAdminPolicy,
+  type DesignDoc,
+  MANAGED_ANNOTATION,
+  type Notice,
+  type ParseResult,
+} from './types';
 
 export const POLICY_FILE = 'policies.yaml';
 export const INVENTORY_FILE = 'inventory.yaml';
@@ -27,7 +33,9 @@ export function extrasOf(doc: DesignDoc): PolicyExtrasMap {
 export function policyYaml(doc: DesignDoc): string {
   const np = emitNetworkPolicies(doc.policies.map(stripManaged), extrasOf(doc));
   const admin =
-    doc.adminPolicies.length > 0 ? emitAdminPolicies(doc.adminPolicies, { form: doc.adminForm }) : '';
+    doc.adminPolicies.length > 0
+      ? emitAdminPolicies(doc.adminPolicies, { form: doc.adminForm }, (p) => (p as DesignAdminPolicy).extras)
+      : '';
   return np && admin ? `${np}---\n${admin}` : np || admin;
 }
 
@@ -70,7 +78,7 @@ export function applyPolicyYaml(doc: DesignDoc, text: string): ParseResult {
     doc: canonical({
       ...withNs.doc,
       policies,
-      adminPolicies: set.policies.adminPolicies ?? [],
+      adminPolicies: set.adminPolicies.map(designAdminPolicy),
       adminForm,
     }),
     diagnostics: [...notices, ...withNs.notices],

@@ -1,6 +1,7 @@
 // Reads the cluster-scoped policies into the engine's AdminNetworkPolicy: policy.networking.k8s.io/v1alpha1
 // AdminNetworkPolicy and BaselineAdminNetworkPolicy, and their v1alpha2 successor ClusterNetworkPolicy (tier
 // Admin or Baseline, `protocols` instead of `ports`, action Accept for Allow). An invalid policy is skipped.
+
 import { parseCidr } from '../engine/ipRanges';
 import type {
   AdminAction,
@@ -12,6 +13,7 @@ import type {
   LabelSelector,
   Protocol,
 } from '../engine/types';
+import { readAdminExtras } from './adminExtras';
 import { readLabelSelector } from './labelSelector';
 import { readObjectName, readProtocol } from './networkPolicy';
 import {
@@ -298,7 +300,8 @@ export function readAdminPolicy(
   };
   const ingress = rules('ingress');
   const egress = rules('egress');
+  const extras = readAdminExtras(nr, obj, id.metadata, spec);
   if (nr.errors > 0 || !subject || !isMap(obj.spec)) return undefined;
   const policy: AdminNetworkPolicy = { tier, name: id.name, priority, subject, ingress, egress };
-  return { policy, origin, form };
+  return { policy, origin, form, extras };
 }

@@ -2,8 +2,16 @@
 // BaselineAdminNetworkPolicy (the default) or v1alpha2 ClusterNetworkPolicy. Admin tier first by priority
 // then name, then the baseline tier.
 import type { AdminNetworkPolicy, AdminPeer, AdminPort, AdminRule, AdminSelector } from '../engine/types';
-import { compareStrings, dumpDocument, joinDocuments, selectorYaml, type Yaml } from './emitYaml';
-import type { AdminPolicyForm, EmitAdminOptions } from './types';
+import {
+  appendVerbatim,
+  compareStrings,
+  dumpDocument,
+  joinDocuments,
+  selectorYaml,
+  sortedLabels,
+  type Yaml,
+} from './emitYaml';
+import type { AdminPolicyForm, EmitAdminOptions, PolicyExtras } from './types';
 
 function subjectYaml(s: AdminSelector): Yaml {
   if (s.namespaces) return { namespaces: selectorYaml(s.namespaces) };
@@ -57,7 +65,11 @@ function ruleYaml(r: AdminRule, egress: boolean, form: AdminPolicyForm): Yaml {
   return out;
 }
 
-export function adminPolicyYaml(p: AdminNetworkPolicy, form: AdminPolicyForm = 'v1alpha1'): Yaml {
+export function adminPolicyYaml(
+  p: AdminNetworkPolicy,
+  form: AdminPolicyForm = 'v1alpha1',
+  extras: PolicyExtras = {},
+): Yaml {
   const spec: Yaml = {};
   if (form === 'v1alpha2') spec.tier = p.tier;
   if (form === 'v1alpha2' || p.tier === 'Admin') spec.priority = p.priority;
@@ -70,11 +82,24 @@ export function adminPolicyYaml(p: AdminNetworkPolicy, form: AdminPolicyForm = '
       : p.tier === 'Admin'
         ? 'AdminNetworkPolicy'
         : 'BaselineAdminNetworkPolicy';
-  return { apiVersion: `policy.networking.k8s.io/${form}`, kind, metadata: { name: p.name }, spec };
+  appendVerbatim(spec, extras.spec);
+  const metadata: Yaml = { name: p.name };
+  if (extras.labels && Object.keys(extras.labels).length > 0) metadata.labels = sortedLabels(extras.labels);
+  if (extras.annotations && Object.keys(extras.annotations).length > 0)
+    metadata.annotations = sortedLabels(extras.annotations);
+  appendVerbatim(metadata, extras.metadata);
+  const doc: Yaml = { apiVersion: `policy.networking.k8s.io/${form}`, kind, metadata, spec };
+  appendVerbatim(doc, extras.top);
+  return doc;
 }
 
-export function emitAdminPolicy(p: AdminNetworkPolicy, options: EmitAdminOptions = {}): string {
-  return dumpDocument(adminPolicyYaml(p, options.form));
+/** `extras`: what the import kept beside the modelled fields (see `ParsedAdminPolicy.extras`). */
+export function emitAdminPolicy(
+  p: AdminNetworkPolicy,
+  options: EmitAdminOptions = {},
+  extras?: PolicyExtras,
+): string {
+  return dumpDocument(adminPolicyYaml(p, options.form, extras));
 }
 
 export function sortAdminPolicies(policies: readonly AdminNetworkPolicy[]): AdminNetworkPolicy[] {
@@ -90,6 +115,7 @@ export function sortAdminPolicies(policies: readonly AdminNetworkPolicy[]): Admi
 export function emitAdminPolicies(
   policies: readonly AdminNetworkPolicy[],
   options: EmitAdminOptions = {},
+  extras: (p: AdminNetworkPolicy) => PolicyExtras | undefined = () => undefined,
 ): string {
-  return joinDocuments(sortAdminPolicies(policies).map((p) => emitAdminPolicy(p, options)));
+  return joinDocuments(sortAdminPolicies(policies).map((p) => emitAdminPolicy(p, options, extras(p))));
 }

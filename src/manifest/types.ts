@@ -105,6 +105,8 @@ export interface ParsedAdminPolicy {
   readonly policy: AdminNetworkPolicy;
   readonly origin: Origin;
   readonly form: AdminPolicyForm;
+  /** What the engine does not model (labels, annotations, unknown fields), kept for export. */
+  readonly extras: PolicyExtras;
 }
 
 /**

@@ -154,3 +154,24 @@ describe('importing admin policies', () => {
     expect(imported.adminForm).toBeUndefined();
   });
 });
+
+describe('extras of imported admin policies', () => {
+  const ANNOTATED = OTHER_BASELINE.replace(
+    'metadata: {name: default}',
+    'metadata: {name: default, annotations: {owner: platform}}\nx-origin: gitops',
+  );
+
+  it('survive the default-deny toggle, the YAML view and the export', () => {
+    const d = must(shopDoc(), 'importManifests', { files: [{ path: 'b.yaml', text: ANNOTATED }] });
+    const on = must(d, 'setClusterDefaultDeny', { on: true });
+    for (const doc of [d, on]) {
+      const file = exportFiles(doc)['_cluster/banp-default.yaml'];
+      expect(file).toContain('owner: platform');
+      expect(file).toContain('x-origin: gitops');
+      expect(policyYaml(doc)).toContain('owner: platform');
+      const back = applyPolicyYaml(shopDoc(), policyYaml(doc)).doc;
+      expect(back?.adminPolicies).toEqual(doc.adminPolicies);
+    }
+    expect(deserializeDoc(serializeDoc(on)).doc).toEqual(on);
+  });
+});
