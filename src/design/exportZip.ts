@@ -73,17 +73,23 @@ export function exportZip(doc: DesignDoc, options: EmitAdminOptions = {}): Uint8
 
 /**
  * What an export cannot write back, to show before exporting: unknown fields nested inside rules, peers or
- * selectors of imported policies (the import keeps top-level extras, not these; see `PolicyExtras.notKept`).
+ * selectors of imported NetworkPolicies and admin policies (the import keeps top-level and spec-level extras,
+ * not these; see `PolicyExtras.notKept`).
  */
 export function exportWarnings(doc: DesignDoc): Notice[] {
   const out: Notice[] = [];
-  for (const p of doc.policies) {
-    const lost = p.extras?.notKept ?? [];
-    if (lost.length === 0) continue;
+  const warn = (what: string, lost: readonly string[]) => {
+    if (lost.length === 0) return;
     out.push({
       severity: 'warning',
-      message: `NetworkPolicy ${p.namespace}/${p.name}: ${lost.length === 1 ? 'field' : 'fields'} ${lost.map((f) => `\`${f}\``).join(', ')} will not be exported (the designer does not model ${lost.length === 1 ? 'it' : 'them'}).`,
+      message: `${what}: ${lost.length === 1 ? 'field' : 'fields'} ${lost.map((f) => `\`${f}\``).join(', ')} will not be exported (the designer does not model ${lost.length === 1 ? 'it' : 'them'}).`,
     });
-  }
+  };
+  for (const p of doc.policies) warn(`NetworkPolicy ${p.namespace}/${p.name}`, p.extras?.notKept ?? []);
+  for (const p of doc.adminPolicies)
+    warn(
+      `${p.tier === 'Admin' ? 'AdminNetworkPolicy' : 'BaselineAdminNetworkPolicy'} ${p.name}`,
+      p.extras?.notKept ?? [],
+    );
   return out;
 }

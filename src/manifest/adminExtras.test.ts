@@ -53,3 +53,19 @@ describe('admin policy extras', () => {
     expect(set.adminPolicies[0].extras).toEqual({});
   });
 });
+
+describe('nested fields an admin policy cannot keep', () => {
+  it('are listed by path, and nothing is listed for a policy the engine models fully', () => {
+    const nested = ANP.replace(
+      '      from: [{namespaces: {matchLabels: {env: sandbox}}}]',
+      '      comment: why\n      from: [{namespaces: {matchLabels: {env: sandbox}}, extra: 1}]',
+    ).replace('subject: {namespaces: {}}', 'subject: {namespaces: {}, scope: x}');
+    const parsed = parseManifests([{ path: 'anp.yaml', text: nested }]).adminPolicies[0];
+    expect(parsed.extras.notKept).toEqual([
+      'spec.subject.scope',
+      'spec.ingress[0].comment',
+      'spec.ingress[0].from[0].extra',
+    ]);
+    expect(parseManifests([{ path: 'anp.yaml', text: ANP }]).adminPolicies[0].extras.notKept).toBeUndefined();
+  });
+});

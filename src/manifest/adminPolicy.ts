@@ -17,6 +17,7 @@ import { readAdminExtras } from './adminExtras';
 import { readLabelSelector } from './labelSelector';
 import { readObjectName, readProtocol } from './networkPolicy';
 import {
+  collectUnknown,
   isMap,
   newReader,
   type Reader,
@@ -30,11 +31,16 @@ import {
 } from './reader';
 import type { AdminPolicyForm, Diagnostic, Origin, ParsedAdminPolicy, YamlPath } from './types';
 
+/** Fields the engine models; others nested in a policy are reported as not kept (`PolicyExtras.notKept`). */
+const POD_FIELDS = new Set(['namespaceSelector', 'podSelector']);
+const SUBJECT_FIELDS = new Set(['namespaces', 'pods']);
+
 type Pods = { readonly namespaceSelector: LabelSelector; readonly podSelector: LabelSelector };
 
 function readPods(r: Reader, v: unknown, path: YamlPath): Pods | undefined {
   const m = readMap(r, v, path, 'pods {namespaceSelector, podSelector}');
   if (!m) return undefined;
+  collectUnknown(r, m, path, POD_FIELDS);
   const namespaceSelector = readLabelSelector(
     r,
     m.namespaceSelector,
@@ -51,6 +57,7 @@ function readSubject(r: Reader, v: unknown, path: YamlPath): AdminSelector | und
     if (v === undefined || v === null) report(r, path, 'error', 'a subject (namespaces or pods) is required');
     return undefined;
   }
+  collectUnknown(r, m, path, SUBJECT_FIELDS);
   if ((m.namespaces === undefined) === (m.pods === undefined)) {
     report(r, path, 'error', 'a subject needs exactly one of `namespaces` and `pods`');
     return undefined;
@@ -86,6 +93,8 @@ function readPeer(r: Reader, v: unknown, path: YamlPath, egress: boolean): Admin
     ? ['namespaces', 'pods', 'nodes', 'networks', 'domainNames']
     : ['namespaces', 'pods'];
   const known = keys.filter((k) => allowed.includes(k));
+  // Keys of the other direction (e.g. `networks` in an ingress peer) are unknown here too.
+  collectUnknown(r, m, path, new Set(allowed));
   if (known.length !== 1) {
     report(r, path, 'error', `a peer needs exactly one of ${allowed.map((k) => `\`${k}\``).join(', ')}`);
     return undefined;
@@ -206,6 +215,12 @@ function readRule(
   const m = readMap(r, v, path, 'a rule {name, action, peers, ports}');
   if (!m) return undefined;
   const before = r.errors;
+  collectUnknown(
+    r,
+    m,
+    path,
+    new Set(['name', 'action', egress ? 'to' : 'from', form === 'v1alpha1' ? 'ports' : 'protocols']),
+  );
   const name = readString(r, m.name, [...path, 'name']);
   const actions = ACTIONS[form];
   const action = typeof m.action === 'string' ? actions[m.action] : undefined;
@@ -300,7 +315,11 @@ export function readAdminPolicy(
   };
   const ingress = rules('ingress');
   const egress = rules('egress');
-  const extras = readAdminExtras(nr, obj, id.metadata, spec);
+  // Rules and peers are read by now: what they held beyond the modelled fields cannot be written back.
+  const extras = {
+    ...readAdminExtras(nr, obj, id.metadata, spec),
+    ...(nr.unknown.length > 0 ? { notKept: [...nr.unknown] } : {}),
+  };
   if (nr.errors > 0 || !subject || !isMap(obj.spec)) return undefined;
   const policy: AdminNetworkPolicy = { tier, name: id.name, priority, subject, ingress, egress };
   return { policy, origin, form, extras };

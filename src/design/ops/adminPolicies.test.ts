@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../engine/analyze';
 import { isEmpty } from '../../engine/connectionSet';
-import { exportFiles } from '../exportZip';
+import { exportFiles, exportWarnings } from '../exportZip';
 import { toCluster, toPolicySet } from '../model';
 import { deserializeDoc, serializeDoc } from '../persist';
 import { must, shopDoc } from '../testing/build';
@@ -173,5 +173,16 @@ describe('extras of imported admin policies', () => {
       expect(back?.adminPolicies).toEqual(doc.adminPolicies);
     }
     expect(deserializeDoc(serializeDoc(on)).doc).toEqual(on);
+  });
+});
+
+describe('exportWarnings for admin policies', () => {
+  it('names the nested fields of an admin policy that an export drops', () => {
+    const text = OTHER_BASELINE.replace('      action: Allow', '      action: Allow\n      comment: why');
+    const d = must(shopDoc(), 'importManifests', { files: [{ path: 'b.yaml', text }] });
+    expect(exportWarnings(d).map((w) => w.message)).toEqual([
+      'BaselineAdminNetworkPolicy default: field `spec.ingress[0].comment` will not be exported (the designer does not model it).',
+    ]);
+    expect(exportWarnings(must(shopDoc(), 'setClusterDefaultDeny', { on: true }))).toEqual([]);
   });
 });
