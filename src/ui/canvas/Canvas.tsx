@@ -48,6 +48,18 @@ const nodeTypes = { namespace: NamespaceNode, workload: WorkloadNode, external: 
 const edgeTypes = { change: ChangeEdgeView, rule: RuleEdgeView, flow: FlowEdgeView, admin: AdminEdgeView };
 const ANIMATED_FLOWS_MAX = 40;
 
+// React Flow hands its handlers and options to every node and edge wrapper: a new function or object on each
+// render of the canvas would re-render all of them after every document change and every simulation.
+const onNodeClick: NodeMouseHandler<CanvasNode> = (_e, node) =>
+  useAppStore.getState().select({ type: 'node', ref: node.id });
+const onNodeDoubleClick: NodeMouseHandler<CanvasNode> = (_e, node) =>
+  useAppStore.getState().inspect({ type: 'node', ref: node.id });
+const onEdgeClick: EdgeMouseHandler = (_e, edge) => {
+  if (edge.id.startsWith('rule:')) useAppStore.getState().select({ type: 'edge', id: edge.id.slice(5) });
+};
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.2 };
+const PRO_OPTIONS = { hideAttribution: true };
+
 export function Canvas() {
   const doc = useAppStore((s) => s.doc);
   const selection = useAppStore((s) => s.selection);
@@ -171,6 +183,14 @@ export function Canvas() {
   }, []);
 
   const [menu, setMenu] = useState<ContextTarget | null>(null);
+  const onPaneClick = useCallback(() => {
+    setMenu(null);
+    useAppStore.getState().select(null);
+  }, []);
+  const onPaneContextMenu = useCallback((e: { preventDefault(): void }) => {
+    e.preventDefault();
+    setMenu(null);
+  }, []);
   const onNodeContextMenu: NodeMouseHandler<CanvasNode> = useCallback((event, node) => {
     event.preventDefault();
     useAppStore.getState().select({ type: 'node', ref: node.id });
@@ -212,30 +232,21 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
-        onNodeClick={(_e, node) => useAppStore.getState().select({ type: 'node', ref: node.id })}
-        onNodeDoubleClick={(_e, node) => useAppStore.getState().inspect({ type: 'node', ref: node.id })}
-        onEdgeClick={(_e, edge) => {
-          if (edge.id.startsWith('rule:'))
-            useAppStore.getState().select({ type: 'edge', id: edge.id.slice(5) });
-        }}
-        onPaneClick={() => {
-          setMenu(null);
-          useAppStore.getState().select(null);
-        }}
+        onNodeClick={onNodeClick}
+        onNodeDoubleClick={onNodeDoubleClick}
+        onEdgeClick={onEdgeClick}
+        onPaneClick={onPaneClick}
         onNodeContextMenu={onNodeContextMenu}
         onEdgeContextMenu={onEdgeContextMenu}
-        onPaneContextMenu={(e) => {
-          e.preventDefault();
-          setMenu(null);
-        }}
+        onPaneContextMenu={onPaneContextMenu}
         deleteKeyCode={null}
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
         minZoom={0.1}
         maxZoom={2}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
-        proOptions={{ hideAttribution: true }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        proOptions={PRO_OPTIONS}
         onlyRenderVisibleElements={nodes.length > 150}
       >
         <Background gap={20} size={1} color="#dde2ea" />

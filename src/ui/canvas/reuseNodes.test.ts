@@ -26,6 +26,12 @@ describe('node reuse', () => {
     expect(out[0].measured).toEqual({ width: 200, height: 100 });
   });
 
+  it('returns the previous array itself when no node changed', () => {
+    const prev = [ns('a', 0), ns('b', 300)];
+    expect(reuseUnchanged(prev, [ns('a', 0), ns('b', 300)])).toBe(prev);
+    expect(reuseUnchanged(prev, [ns('b', 300), ns('a', 0)])).not.toBe(prev);
+  });
+
   it('follows the new list: added nodes appear, removed ones go', () => {
     const out = reuseUnchanged([ns('a', 0)], [ns('b', 0)]);
     expect(out.map((n) => n.id)).toEqual(['ns:b']);

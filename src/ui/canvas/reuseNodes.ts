@@ -20,12 +20,15 @@ function sameNode(a: CanvasNode, b: CanvasNode): boolean {
 
 export function reuseUnchanged(prev: readonly CanvasNode[], next: readonly CanvasNode[]): CanvasNode[] {
   const byId = new Map(prev.map((n) => [n.id, n]));
-  return next.map((n) => {
+  let same = prev.length === next.length;
+  const out = next.map((n, i) => {
     const old = byId.get(n.id);
-    if (!old) return n;
-    if (sameNode(old, n)) return old;
-    return old.measured ? { ...n, measured: old.measured } : n;
+    const kept = !old ? n : sameNode(old, n) ? old : old.measured ? { ...n, measured: old.measured } : n;
+    if (kept !== prev[i]) same = false;
+    return kept;
   });
+  // Nothing changed (a new simulation that moves no badge): the previous array, so React Flow has no update.
+  return same ? (prev as CanvasNode[]) : out;
 }
 
 function sameEdge(a: Edge, b: Edge): boolean {
