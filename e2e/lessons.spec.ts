@@ -76,6 +76,7 @@ test('a learner plays the three-tier exercise to the end; each check turns green
   await drawRule(page, 'namespace-shop', 'workload-kube-system/coredns', { protocol: 'UDP', port: '53' });
   await expectChecks(page, ['pass', 'pass', 'pass', 'pass', 'pass']);
   await expect(page.getByTestId('lesson-step-status')).toHaveText('Step complete: every check is satisfied.');
+  await expect(page.getByTestId('lesson-step-status')).toBeInViewport();
   await screenshot(page, 'lessons-02-complete');
 
   // A mistake turns exactly the check it breaks red again: database may now reach backend.

@@ -22,8 +22,12 @@ export function CheckList({ step, stepIndex }: { step: LessonStep; stepIndex: nu
     return fresh;
   }, [doc, step]);
   const done = results.length > 0 && stepPassed(results);
+  const status = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (done) useLessonStore.getState().markCompleted(stepIndex);
+    if (!done) return;
+    useLessonStore.getState().markCompleted(stepIndex);
+    // The moment of success should be seen, even when the step's text pushed the status below the fold.
+    status.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [done, stepIndex]);
   if (results.length === 0) return null;
   return (
@@ -49,6 +53,7 @@ export function CheckList({ step, stepIndex }: { step: LessonStep; stepIndex: nu
         ))}
       </ul>
       <p
+        ref={status}
         className={done ? 'step-status done' : 'step-status'}
         data-testid="lesson-step-status"
         aria-live="polite"

@@ -98,7 +98,7 @@ function LessonView({ lesson }: { lesson: Lesson }) {
         )}
       </div>
       <h2 className="lesson-title">{lesson.title}</h2>
-      <nav className="lesson-steps" aria-label="Steps">
+      <nav className="lesson-steps" aria-label="Steps" hidden={lesson.steps.length < 2}>
         {lesson.steps.map((s, i) => (
           <button
             // biome-ignore lint/suspicious/noArrayIndexKey: a lesson's steps are a fixed list
