@@ -19,6 +19,7 @@ export {
   type Size,
   workloadSize,
 } from './layout';
+export * from './lessons';
 export {
   emptyDoc,
   externalId,

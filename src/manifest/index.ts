@@ -12,6 +12,8 @@ export {
   sortPolicies,
 } from './emitNetworkPolicy';
 export { parseExpectations } from './expectations';
+export { parseLesson } from './lessons';
+export type * from './lessonTypes';
 export { parseManifests } from './parse';
 export * from './positions';
 export * from './types';
