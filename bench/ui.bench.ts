@@ -242,6 +242,8 @@ async function measureInitialJs(browser: Browser): Promise<InitialJs> {
 interface SizeResult {
   readonly dragWorstMs: number;
   readonly dragDropMs: number;
+  readonly editCpuMs: number;
+  readonly dragLongestTaskCpuMs: number;
   readonly n: number;
   readonly firstRenderMs: number;
   readonly editTotalMs: number;
@@ -441,6 +443,63 @@ export async function measureDrag(page: Page): Promise<DragFrames> {
   };
 }
 
+// ---- CPU time (robust to a busy machine) ------------------------------------------------------------------------
+
+// Wall-clock figures above depend on how many other processes want the CPU: on a shared 2-core machine a 10 ms
+// frame can take 200 ms. The renderer's own CPU time does not, so it is reported beside them: the main thread's
+// CPU time (from a trace of top-level tasks, which costs little): in total for one edit → overlay (parse, commit,
+// both renders; it includes the editor's own reaction to the edit) and, for the drag, the CPU time of the longest
+// main-thread task, which bounds the longest frame on an idle machine from below.
+
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly pid: number;
+  readonly tid: number;
+  readonly dur?: number;
+  readonly tdur?: number;
+  readonly args?: { readonly name?: string };
+}
+
+/** Top-level task events: their name depends on the trace categories. */
+const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+
+/** Runs `action` under a trace; returns the longest main-thread task by CPU time and the main thread's CPU total. */
+export async function withTaskTrace<T>(
+  browser: Browser,
+  page: Page,
+  action: () => Promise<T>,
+): Promise<{ result: T; longestTaskCpuMs: number; mainCpuMs: number }> {
+  await browser.startTracing(page, {
+    categories: ['toplevel'],
+  });
+  const result = await action();
+  const buffer = await browser.stopTracing();
+  const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  // Several renderers may be traced; the page's main thread is the busiest one.
+  const byThread = new Map<string, number[]>();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || !TASK_NAMES.has(e.name) || !mains.has(key)) continue;
+    const list = byThread.get(key) ?? [];
+    list.push((e.tdur ?? e.dur ?? 0) / 1000);
+    byThread.set(key, list);
+  }
+  let tasks: number[] = [];
+  for (const list of byThread.values()) if (sum1(list) > sum1(tasks)) tasks = list;
+  return { result, longestTaskCpuMs: Math.max(0, ...tasks), mainCpuMs: sum1(tasks) };
+}
+
+function sum1(xs: readonly number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}
+
 // ---- main -----------------------------------------------------------------------------------------------------
 
 async function main() {
@@ -458,11 +517,13 @@ async function main() {
     const results: SizeResult[] = [];
     for (const { n, doc } of docs) {
       const { page, firstRenderMs, close } = await openDoc(browser, doc);
-      const edits: { total: number; afterDebounce: number }[] = [];
-      const drags: DragFrames[] = [];
+      const edits: { total: number; afterDebounce: number; cpu: number }[] = [];
+      const drags: (DragFrames & { longestTaskCpu: number })[] = [];
       for (let run = 0; run < RUNS; run++) {
-        edits.push(await measureEdit(page, 8081 + run));
-        drags.push(await measureDrag(page));
+        const edit = await withTaskTrace(browser, page, () => measureEdit(page, 8081 + run));
+        edits.push({ ...edit.result, cpu: edit.mainCpuMs });
+        const drag = await withTaskTrace(browser, page, () => measureDrag(page));
+        drags.push({ ...drag.result, longestTaskCpu: drag.longestTaskCpuMs });
       }
       await close();
       results.push({
@@ -474,9 +535,11 @@ async function main() {
         dragWorstMs: Math.max(...drags.map((d) => d.max)),
         dragP95Ms: median(drags.map((d) => d.p95)),
         dragDropMs: median(drags.map((d) => d.drop)),
+        editCpuMs: median(edits.map((e) => e.cpu)),
+        dragLongestTaskCpuMs: Math.max(...drags.map((d) => d.longestTaskCpu)),
       });
       console.log(
-        `measured ${n} workloads: edits ${edits.map((e) => e.afterDebounce.toFixed(0)).join(', ')} ms; drag max ${drags.map((d) => d.max.toFixed(0)).join(', ')} ms`,
+        `measured ${n} workloads: edits ${edits.map((e) => `${e.afterDebounce.toFixed(0)} (cpu ${e.cpu.toFixed(0)})`).join(', ')} ms; drag max ${drags.map((d) => `${d.max.toFixed(0)} (task cpu ${d.longestTaskCpu.toFixed(0)})`).join(', ')} ms`,
       );
     }
     const graphKb = sum(initial.graph);
@@ -507,6 +570,8 @@ async function main() {
       'drag worst',
       'drag p95',
       'drop',
+      'edit main-thread CPU',
+      'drag longest task CPU',
     ];
     console.log(header.join(' | '));
     for (const r of results) {
@@ -519,6 +584,8 @@ async function main() {
         r.dragWorstMs,
         r.dragP95Ms,
         r.dragDropMs,
+        r.editCpuMs,
+        r.dragLongestTaskCpuMs,
       ].map((v, i) => (i === 0 ? String(v) : `${v.toFixed(0)} ms`).padStart(header[i]!.length));
       console.log(cells.join(' | '));
     }
@@ -526,12 +593,12 @@ async function main() {
     const at500 = results.find((r) => r.n === 500);
     if (at200) {
       console.log(
-        `edit→overlay at 200 (from the end of the typing pause): ${at200.editAfterDebounceMs.toFixed(0)} ms (target ≤ ${TARGET_EDIT_MS}: ${at200.editAfterDebounceMs <= TARGET_EDIT_MS ? 'met' : 'MISSED'})`,
+        `edit→overlay at 200 (from the end of the typing pause): ${at200.editAfterDebounceMs.toFixed(0)} ms wall (target ≤ ${TARGET_EDIT_MS}: ${at200.editAfterDebounceMs <= TARGET_EDIT_MS ? 'met' : 'MISSED'}); main-thread CPU for it ${at200.editCpuMs.toFixed(0)} ms`,
       );
     }
     if (at500) {
       console.log(
-        `longest drag frame at 500: ${at500.dragWorstMs.toFixed(0)} ms worst, ${at500.dragMaxMs.toFixed(0)} ms median (target ≤ ${TARGET_FRAME_MS}: ${at500.dragWorstMs <= TARGET_FRAME_MS ? 'met' : 'MISSED'})`,
+        `longest drag frame at 500: ${at500.dragWorstMs.toFixed(0)} ms worst, ${at500.dragMaxMs.toFixed(0)} ms median (target ≤ ${TARGET_FRAME_MS}: ${at500.dragWorstMs <= TARGET_FRAME_MS ? 'met' : 'MISSED'}); longest main-thread task ${at500.dragLongestTaskCpuMs.toFixed(0)} ms CPU`,
       );
     }
   } finally {
