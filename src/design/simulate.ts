@@ -5,7 +5,7 @@
 import { analyze } from '../engine/analyze';
 import { formatConnectionSet, isEmpty, subtract, unionAll } from '../engine/connectionSet';
 import { explain } from '../engine/explain';
-import { formatIp, formatIpRanges, intersectRanges } from '../engine/ipRanges';
+import { formatIp, formatRangesReadably, intersectRanges } from '../engine/ipRanges';
 import type { AnalysisOptions, Verdict } from '../engine/types';
 import { type BlockedOptions, blockedIntents, rangesOfNode } from './blocked';
 import { cniModel } from './cni';
@@ -74,7 +74,7 @@ export function simulate(drawn: DesignDoc, requested: SimulateOptions = {}): Sim
       ? { id: ep.id, node: ids[i], label: ids[i], external: false, probe: ids[i] }
       : {
           id: ep.id,
-          label: formatIpRanges(ep.ranges),
+          label: formatRangesReadably(ep.ranges),
           external: true,
           probe: formatIp(ep.ranges[0].family, ep.ranges[0].start),
         },

@@ -4,6 +4,7 @@ import {
   formatIp,
   formatIpRange,
   formatIpRanges,
+  formatRangesReadably,
   intersectRanges,
   ipBlockRanges,
   isValidCidr,
@@ -11,6 +12,7 @@ import {
   parseIp,
   partitionAddressSpace,
   rangesContain,
+  rangeToCidrs,
   subtractRanges,
   unionRanges,
 } from './ipRanges';
@@ -137,5 +139,45 @@ describe('range sets', () => {
       '::-fcff:ffff:ffff:ffff:ffff:ffff:ffff:ffff, fe00::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
       'fd00::-fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff',
     ]);
+  });
+});
+
+describe('CIDR blocks of a range', () => {
+  it('names whole spaces and aligned blocks as one CIDR', () => {
+    expect(rangeToCidrs(v4('0.0.0.0/0'))).toEqual(['0.0.0.0/0']);
+    expect(rangeToCidrs(parseCidr('::/0')!)).toEqual(['::/0']);
+    expect(rangeToCidrs(v4('10.1.2.3/32'))).toEqual(['10.1.2.3/32']);
+  });
+
+  it('splits an unaligned range into the fewest blocks', () => {
+    const r = { family: 4 as const, start: parseIp('10.0.0.1')!.value, end: parseIp('10.0.0.6')!.value };
+    expect(rangeToCidrs(r)).toEqual(['10.0.0.1/32', '10.0.0.2/31', '10.0.0.4/31', '10.0.0.6/32']);
+  });
+
+  it('covers exactly the range, with blocks in order and no overlap', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: (1n << 32n) - 1n }),
+        fc.bigInt({ min: 0n, max: 5000n }),
+        (a, len) => {
+          const end = a + len > (1n << 32n) - 1n ? (1n << 32n) - 1n : a + len;
+          const range: IpRange = { family: 4, start: a, end };
+          const blocks = rangeToCidrs(range).map((c) => parseCidr(c)!);
+          expect(unionRanges(blocks, [])).toEqual([range]);
+          blocks.forEach((b, i) => {
+            if (i > 0) expect(b.start).toBe(blocks[i - 1].end + 1n);
+          });
+        },
+      ),
+    );
+  });
+
+  it('reads as CIDRs when few blocks do, and as ranges otherwise', () => {
+    const except = ipBlockRanges('0.0.0.0/0', ['10.0.0.0/8'])!;
+    expect(formatRangesReadably(except)).toBe(formatIpRanges(except));
+    expect(formatRangesReadably(except, 10)).toBe(
+      '0.0.0.0/5, 8.0.0.0/7, 11.0.0.0/8, 12.0.0.0/6, 16.0.0.0/4, 32.0.0.0/3, 64.0.0.0/2, 128.0.0.0/1',
+    );
+    expect(formatRangesReadably([v4('10.0.0.0/8'), v4('11.0.0.0/8')])).toBe('10.0.0.0/7');
   });
 });

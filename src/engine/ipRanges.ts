@@ -136,6 +136,39 @@ export function formatIpRanges(ranges: readonly IpRange[]): string {
   return ranges.map(formatIpRange).join(', ');
 }
 
+/** The fewest CIDR blocks covering exactly the range, in address order. */
+export function rangeToCidrs(r: IpRange): string[] {
+  const bits = r.family === 4 ? 32n : 128n;
+  const out: string[] = [];
+  let start = r.start;
+  while (start <= r.end) {
+    // The largest block aligned at `start` that does not run past the end.
+    let size = 0n;
+    while (
+      size < bits &&
+      (start & ((1n << (size + 1n)) - 1n)) === 0n &&
+      start + (1n << (size + 1n)) - 1n <= r.end
+    )
+      size++;
+    out.push(`${formatIp(r.family, start)}/${bits - size}`);
+    start += 1n << size;
+  }
+  return out;
+}
+
+/**
+ * A range set as people write it: CIDR blocks (`0.0.0.0/0`, `10.0.0.0/8, 11.0.0.0/8`) when at most `maxBlocks`
+ * of them cover it, the address ranges otherwise.
+ */
+export function formatRangesReadably(ranges: readonly IpRange[], maxBlocks = 3): string {
+  const blocks: string[] = [];
+  for (const r of normalizeRanges(ranges)) {
+    blocks.push(...rangeToCidrs(r));
+    if (blocks.length > maxBlocks) return formatIpRanges(ranges);
+  }
+  return blocks.join(', ');
+}
+
 // ---- range sets ----------------------------------------------------------------------------------------------
 
 function compareRanges(a: IpRange, b: IpRange): number {
