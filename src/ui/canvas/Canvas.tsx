@@ -57,7 +57,9 @@ const onNodeDoubleClick: NodeMouseHandler<CanvasNode> = (_e, node) =>
 const onEdgeClick: EdgeMouseHandler = (_e, edge) => {
   if (edge.id.startsWith('rule:')) useAppStore.getState().select({ type: 'edge', id: edge.id.slice(5) });
 };
-const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1.2 };
+/** Room for the legend strip along the top and the zoom controls on the left. */
+const FIT_PADDING = { top: '52px', right: '24px', bottom: '24px', left: '56px' } as const;
+const FIT_VIEW_OPTIONS = { padding: FIT_PADDING, maxZoom: 1.2 };
 const PRO_OPTIONS = { hideAttribution: true };
 
 export function Canvas() {
@@ -171,9 +173,7 @@ export function Canvas() {
 
   useEffect(
     () =>
-      startAutoPlacement(() =>
-        setTimeout(() => flow.fitView({ padding: 0.15, maxZoom: 1.2, duration: 200 }), 50),
-      ),
+      startAutoPlacement(() => setTimeout(() => flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }), 50)),
     [flow],
   );
 
@@ -254,6 +254,13 @@ export function Canvas() {
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
       <IsolationLegend simulatorOn={simulatorOn} overlayCapped={overlayCapped} flowCount={flowCount} />
+      {doc.namespaces.length === 0 && (
+        <p className="canvas-empty">
+          An empty design. Start with <strong>Add namespace</strong>, then add workloads and drag from a
+          node's right handle to another node's left handle to allow traffic, or open one of the{' '}
+          <strong>Examples</strong>.
+        </p>
+      )}
       {pending && <ConnectPopover pending={pending} onClose={() => setPending(null)} />}
       {menu && <ContextMenu target={menu} onClose={() => setMenu(null)} />}
     </div>

@@ -1,4 +1,6 @@
-// What the canvas's marks mean: rule edges, permitted flows, blocked intents and the isolation badges.
+// What the canvas's marks mean: rule edges, permitted flows, blocked intents and the isolation badges. A
+// one-line strip along the top edge, which "zoom to fit" keeps clear, so it never covers a namespace header;
+// the long meanings are in the tooltips.
 export function IsolationLegend({
   simulatorOn,
   overlayCapped,
@@ -9,33 +11,36 @@ export function IsolationLegend({
   flowCount: number;
 }) {
   return (
-    <details className="legend" aria-label="Legend" open>
-      <summary>Legend</summary>
-      <div className="legend-grid">
+    <section className="legend-strip" aria-label="Legend">
+      <span className="legend-item" title="A drawn rule: traffic a policy allows">
         <span className="swatch" />
-        <span>rule (allowed by policy)</span>
-        {simulatorOn && (
-          <>
+        rule
+      </span>
+      {simulatorOn && (
+        <>
+          <span className="legend-item" title="A flow the simulator finds permitted">
             <span className="swatch flow" />
-            <span>permitted flow (simulator)</span>
-            <span className="swatch blocked" />
-            <span>blocked: the other side denies it</span>
-          </>
-        )}
-        <span className="badge open">open</span>
-        <span>not isolated</span>
-        <span className="badge ingress-isolated">ingress-isolated</span>
-        <span>only allowed traffic enters</span>
-        <span className="badge egress-isolated">egress-isolated</span>
-        <span>only allowed traffic leaves</span>
-        <span className="badge both">both</span>
-        <span>isolated both ways</span>
-        {overlayCapped && (
-          <span style={{ gridColumn: '1 / -1' }} className="hint">
-            {flowCount} flows: select a workload to see its flows.
+            permitted flow
           </span>
-        )}
-      </div>
-    </details>
+          <span className="legend-item" title="A drawn rule whose traffic the other side's policies block">
+            <span className="swatch blocked" />
+            blocked
+          </span>
+        </>
+      )}
+      <span className="badge open" title="Not isolated: all traffic is allowed">
+        open
+      </span>
+      <span className="badge ingress-isolated" title="Only allowed traffic enters">
+        ingress-isolated
+      </span>
+      <span className="badge egress-isolated" title="Only allowed traffic leaves">
+        egress-isolated
+      </span>
+      <span className="badge both" title="Isolated both ways">
+        both
+      </span>
+      {overlayCapped && <span className="hint">{flowCount} flows: select a workload to see its flows.</span>}
+    </section>
   );
 }

@@ -1,6 +1,7 @@
 import { Position } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
 import { edgePath } from './paths';
+import { WORKLOAD_HEIGHT } from './toFlow';
 
 const g = {
   sourceX: 300,
@@ -12,12 +13,13 @@ const g = {
 };
 
 describe('edge paths', () => {
-  it('a self loop starts and ends at the handles and puts its label above the node', () => {
+  it('a self loop starts and ends at the handles and puts its label clear above the node', () => {
     const [path, x, y] = edgePath(g, true);
     expect(path.startsWith('M 300 100')).toBe(true);
     expect(path.endsWith('100 100')).toBe(true);
     expect(x).toBe(200);
-    expect(y).toBeLessThan(100 - 40);
+    // The handle is half a node (48 px) below the node's top; a label is about 22 px tall.
+    expect(y + 11).toBeLessThan(100 - WORKLOAD_HEIGHT / 2);
   });
 
   it('a flow loop rises higher than the rule loop of the same node', () => {
