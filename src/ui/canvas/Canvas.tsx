@@ -12,6 +12,8 @@ import {
   type NodeMouseHandler,
   type OnNodeDrag,
   ReactFlow,
+  type ReactFlowState,
+  useStore as useFlowStore,
   useReactFlow,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -61,6 +63,13 @@ const onEdgeClick: EdgeMouseHandler = (_e, edge) => {
 const FIT_PADDING = { top: '52px', right: '24px', bottom: '24px', left: '56px' } as const;
 const FIT_VIEW_OPTIONS = { padding: FIT_PADDING, maxZoom: 1.2 };
 const PRO_OPTIONS = { hideAttribution: true };
+
+/**
+ * Below this zoom a node's text is a few pixels high: nodes keep only their header row and edge labels go
+ * (see canvas.css). Unreadable detail is also what costs the most to paint while dragging a large design.
+ */
+const LOW_DETAIL_ZOOM = 0.4;
+const lowDetailAt = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
 
 export function Canvas() {
   const doc = useAppStore((s) => s.doc);
@@ -217,10 +226,11 @@ export function Canvas() {
     [edges],
   );
   const overlayCapped = simulatorOn && selection === null && flowCount > MAX_OVERLAY_FLOWS;
+  const lowDetail = useFlowStore(lowDetailAt);
 
   return (
     <div
-      className={manyFlows ? 'canvas many-flows' : 'canvas'}
+      className={`canvas${manyFlows ? ' many-flows' : ''}${lowDetail ? ' low-detail' : ''}`}
       data-testid="canvas"
       data-analysis-source={analysisSource ?? ''}
     >
