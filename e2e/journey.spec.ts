@@ -229,7 +229,6 @@ test('a new user designs, edits, breaks, undoes, reloads and exports a three-tie
   // `foo: a`, which is valid (kept as an extra field) and would be applied on a slow machine.
   await page.keyboard.press('Control+End');
   await typeAtOnce(page, 'foo: a: b');
-  await page.keyboard.press('Escape'); // close Monaco's word suggestions, which would cover the problems list
   const broken = (await modelText(page)) ?? '';
   const fooLine = broken.split('\n').findIndex((l) => l.startsWith('foo: a: b')) + 1;
   expect(fooLine).toBeGreaterThan(1);
@@ -249,6 +248,9 @@ test('a new user designs, edits, breaks, undoes, reloads and exports a three-tie
   await expect(page.getByTestId('yaml-status-policies')).toContainText('error');
   await expect(page.getByTestId('edge-label-shop/backend->shop/database')).toContainText('TCP 5433');
   await expect(page.getByTestId(cell('backend', 'database'))).toHaveText('TCP 5433');
+  // Close Monaco's word suggestions (opened by the typing), which would cover the problems list.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.suggest-widget.visible')).toHaveCount(0);
   await screenshot(page, '05-yaml-broken');
 
   // Monaco's own undo removes the broken text; the pane is back in step without a document change. Monaco
