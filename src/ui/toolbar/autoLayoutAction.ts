@@ -27,6 +27,14 @@ function layoutWorker(): Worker {
       if (e.data.ok) w.resolve(e.data.layout);
       else w.reject(new Error(e.data.error));
     };
+    // A worker that cannot start or crashes must not leave "Laying out…" waiting forever.
+    worker.onerror = (e) => {
+      e.preventDefault();
+      for (const w of waiting.values()) w.reject(new Error(e.message || 'the layout worker failed'));
+      waiting.clear();
+      worker?.terminate();
+      worker = null;
+    };
   }
   return worker;
 }
