@@ -103,9 +103,16 @@ export function Canvas() {
   const shownEdges = useMemo(
     () =>
       simulatorOn && lastChange && lastChange.changes.length > 0
-        ? [...edges, ...changeEdges(lastChange.changes, new Set(derivedNodes.map((n) => n.id)))]
+        ? [
+            ...edges,
+            ...changeEdges(
+              lastChange.changes,
+              new Set(derivedNodes.map((n) => n.id)),
+              selection?.type === 'node' ? selection.ref : null,
+            ),
+          ]
         : edges,
-    [edges, lastChange, derivedNodes, simulatorOn],
+    [edges, lastChange, derivedNodes, simulatorOn, selection],
   );
   // Every simulation rebuilds the edges; keep the objects of unchanged ones so React Flow redraws only what
   // changed (hundreds of edges otherwise re-render after each edit).

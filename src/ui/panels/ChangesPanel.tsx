@@ -4,7 +4,7 @@ import { changeCounts } from '../../design/flowDiff';
 import { useWorkshopStore } from '../workshop/workshopStore';
 import '../workshop/workshop.css';
 
-/** Beyond this many pairs the list is cut (the canvas still draws them all). */
+/** Beyond this many pairs the list is cut (the canvas draws them all up to its overlay limit). */
 const MAX_ROWS = 60;
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -56,7 +56,7 @@ export function ChangesPanel() {
             </li>
           ))}
           {last.changes.length > MAX_ROWS && (
-            <li className="hint">and {last.changes.length - MAX_ROWS} more (on the canvas)</li>
+            <li className="hint">and {last.changes.length - MAX_ROWS} more</li>
           )}
         </ul>
       )}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../design/simulate';
 import { must, shopDoc } from '../../design/testing/build';
+import { MAX_OVERLAY_FLOWS } from '../canvas/toFlow';
 import { changesSummary } from '../panels/ChangesPanel';
 import { sameSemantics } from '../semantics';
 import { changeEdges, changeTitle } from './changeEdges';
@@ -45,6 +46,32 @@ describe('workshop view state', () => {
       'change:shop/frontend->shop/backend',
     ]);
     expect(changeTitle(edges[0].data!.change)).toBe('Lost All Connections');
+  });
+
+  it('draws a change too large to read only for the selected node, like the flow overlay', () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `ns/w${i}`);
+    const changes = ids.flatMap((source) =>
+      ids
+        .filter((target) => target !== source)
+        .map((target) => ({
+          source,
+          target,
+          kind: 'gained' as const,
+          before: '',
+          after: 'All Connections',
+          gained: 'All Connections',
+          lost: '',
+        })),
+    );
+    expect(changes.length).toBeGreaterThan(MAX_OVERLAY_FLOWS);
+    const nodes = new Set(ids);
+    expect(changeEdges(changes, nodes)).toEqual([]);
+    const mine = changeEdges(changes, nodes, 'ns/w3');
+    expect(mine).toHaveLength(2 * 29);
+    expect(mine.every((e) => e.source === 'ns/w3' || e.target === 'ns/w3')).toBe(true);
+    // Up to the limit, every pair is drawn whatever is selected.
+    const few = changes.slice(0, MAX_OVERLAY_FLOWS);
+    expect(changeEdges(few, nodes, 'ns/w3')).toHaveLength(MAX_OVERLAY_FLOWS);
   });
 
   it('summarises counts in words', () => {
