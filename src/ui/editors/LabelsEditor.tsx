@@ -1,7 +1,7 @@
 // key=value rows for the labels of a namespace or workload. Edits stay local until a field loses focus (or a
 // row is added/removed), then the whole set is applied as one design operation: one undo step per edit, and
 // no half-typed keys reach the document.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Labels } from '../../engine/types';
 import { type LabelRow, labelsFromRows, rowsFromLabels } from '../labelRows';
 
@@ -22,6 +22,19 @@ export function LabelsEditor({
   const key = JSON.stringify(labels);
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset the draft only when the document's labels change
   useEffect(() => setRows(rowsFromLabels(labels, hidden)), [key]);
+  // "Edit labels…" asks for the first key field, also when this editor is already on screen (autoFocus only
+  // acts when an input mounts); with no labels yet, it opens an empty row to type into.
+  const box = useRef<HTMLDivElement>(null);
+  const [focusWanted, setFocusWanted] = useState(0);
+  useEffect(() => {
+    if (autoFocusNonce === undefined) return;
+    setRows((r) => (r.length === 0 ? [{ key: '', value: '' }] : r));
+    setFocusWanted((n) => n + 1);
+  }, [autoFocusNonce]);
+  useEffect(() => {
+    if (focusWanted > 0)
+      box.current?.querySelector<HTMLInputElement>('input[aria-label="Label key"]')?.focus();
+  }, [focusWanted]);
 
   const commit = (next: readonly LabelRow[]) => {
     const parsed = labelsFromRows(next);
@@ -42,7 +55,7 @@ export function LabelsEditor({
   };
 
   return (
-    <div className="field">
+    <div className="field" ref={box}>
       <span className="field-label">Labels</span>
       {rows.length === 0 && <p className="hint">No labels.</p>}
       {rows.map((row, i) => (
@@ -52,8 +65,6 @@ export function LabelsEditor({
             aria-label="Label key"
             placeholder="key"
             value={row.key}
-            // biome-ignore lint/a11y/noAutofocus: focusing the row the user asked to edit
-            autoFocus={autoFocusNonce !== undefined && i === 0}
             onChange={(e) => edit(i, { key: e.target.value })}
             onBlur={() => commit(rows)}
             onKeyDown={onKeyDown}
