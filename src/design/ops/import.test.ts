@@ -15,7 +15,21 @@ describe('importManifests', () => {
     });
     expect(r.doc.workloads.map((w) => w.id)).toContain('default/p');
     expect(r.doc.workloads.map((w) => w.id)).toContain('shop/frontend');
-    expect(r.notices.at(-1)?.message).toBe('Imported 1 workloads and 0 policies.');
+    expect(r.notices.at(-1)?.message).toBe('Imported 1 workload and 0 policies.');
+  });
+
+  it('counts in words: one workload, one policy, several of each', () => {
+    const pod = (n: string) => `kind: Pod\nmetadata:\n  name: ${n}\n  namespace: a\n  labels: {app: ${n}}\n`;
+    const policy = (n: string) =>
+      `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${n}\n  namespace: a\nspec:\n  podSelector: {}\n`;
+    const one = importManifests.perform(emptyDoc(), {
+      files: [{ path: 'a.yaml', text: `${pod('p')}---\n${policy('x')}` }],
+    });
+    expect(one.notices.at(-1)?.message).toBe('Imported 1 workload and 1 policy.');
+    const two = importManifests.perform(emptyDoc(), {
+      files: [{ path: 'a.yaml', text: [pod('p'), pod('q'), policy('x'), policy('y')].join('---\n') }],
+    });
+    expect(two.notices.at(-1)?.message).toBe('Imported 2 workloads and 2 policies.');
   });
 
   it('reads the managed annotation back into the flag', () => {

@@ -9,9 +9,10 @@ export const importManifests = defineOp('importManifests', 'Import manifests', (
   const set = parseManifestFiles(files);
   const merged = mergeManifestSet(doc, set);
   const withNs = withPolicyNamespaces(merged.doc, merged.doc.policies);
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const summary = {
     severity: 'info' as const,
-    message: `Imported ${set.cluster.workloads.length} workloads and ${set.policies.networkPolicies.length} policies.`,
+    message: `Imported ${count(set.cluster.workloads.length, 'workload', 'workloads')} and ${count(set.policies.networkPolicies.length, 'policy', 'policies')}.`,
   };
   const notices = [...set.diagnostics, ...merged.notices, ...withNs.notices];
   if (
