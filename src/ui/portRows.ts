@@ -1,7 +1,7 @@
 // The rows of the ports editor (edge ports: numeric, named, ranges, or any) and their conversion to and from
 // NetworkPolicyPort. Text fields stay as typed until the user applies them; parsing reports what is wrong in
 // words the user can act on.
-import type { NetworkPolicyPort, Protocol } from '../engine/types';
+import type { ContainerPort, NetworkPolicyPort, Protocol } from '../engine/types';
 
 export interface PortRow {
   readonly protocol: Protocol;
@@ -17,6 +17,20 @@ export function rowsFromPorts(ports: readonly NetworkPolicyPort[] | undefined): 
     port: p.port === undefined ? '' : String(p.port),
     endPort: p.endPort === undefined ? '' : String(p.endPort),
   }));
+}
+
+/**
+ * The rows a new rule starts with: the destination's first container port, on every protocol the destination
+ * serves that port number on (DNS listens on 53 over UDP and TCP; allowing only UDP breaks large answers).
+ */
+export function prefillRows(ports: readonly ContainerPort[]): PortRow[] {
+  const first = ports[0];
+  if (!first) return [];
+  const rows: PortRow[] = [];
+  for (const p of ports)
+    if (p.containerPort === first.containerPort && !rows.some((r) => r.protocol === p.protocol))
+      rows.push({ protocol: p.protocol, port: String(p.containerPort), endPort: '' });
+  return rows;
 }
 
 const DIGITS = /^\d+$/;

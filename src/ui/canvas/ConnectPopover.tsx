@@ -1,9 +1,9 @@
 // "New rule": shown after an edge is drawn, before anything is compiled. The user sets the ports (prefilled
-// with the destination's first container port) and whether to write the egress side too, then the design's
-// `connect` operation compiles the policies.
+// with the destination's first container port, on each protocol it serves that port on) and whether to write
+// the egress side too, then the design's `connect` operation compiles the policies.
 import { useState } from 'react';
 import { PortsEditor } from '../editors/PortsEditor';
-import { type PortRow, portsFromRows } from '../portRows';
+import { type PortRow, portsFromRows, prefillRows } from '../portRows';
 import { useAppStore } from '../store';
 
 export interface PendingConnection {
@@ -13,8 +13,7 @@ export interface PendingConnection {
 
 function initialRows(to: string): PortRow[] {
   const w = useAppStore.getState().doc.workloads.find((x) => x.id === to);
-  const p = w?.ports[0];
-  return p ? [{ protocol: p.protocol, port: String(p.containerPort), endPort: '' }] : [];
+  return prefillRows(w?.ports ?? []);
 }
 
 export function ConnectPopover({ pending, onClose }: { pending: PendingConnection; onClose(): void }) {
