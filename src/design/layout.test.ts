@@ -93,6 +93,25 @@ describe('autoLayout (elk)', () => {
     expect(layout.any.width).toBeUndefined();
   });
 
+  it('draws workloads no rule connects in rows, not one tall column', { timeout: 60_000 }, async () => {
+    let d = emptyDoc();
+    for (let n = 0; n < 3; n++) {
+      d = must(d, 'addNamespace', { name: `ns${n}` });
+      for (let i = 0; i < 10; i++) d = must(d, 'addWorkload', { namespace: `ns${n}`, name: `w${i}` });
+    }
+    const layout = await autoLayout(d);
+    expectReadable(d, layout);
+    const boxes = d.namespaces.map((n) => layout[`ns:${n.name}`]);
+    const width = Math.max(...boxes.map((b) => b.x + b.width!)) - Math.min(...boxes.map((b) => b.x));
+    const height = Math.max(...boxes.map((b) => b.y + b.height!)) - Math.min(...boxes.map((b) => b.y));
+    expect(height).toBeLessThanOrEqual(3 * width);
+    // Every namespace holds its ten workloads in more than one column.
+    for (let n = 0; n < 3; n++) {
+      const xs = new Set(d.workloads.filter((w) => w.namespace === `ns${n}`).map((w) => layout[w.id].x));
+      expect(xs.size).toBeGreaterThan(1);
+    }
+  });
+
   it('keeps 100 workloads readable', { timeout: 60_000 }, async () => {
     const d = big();
     const layout = await autoLayout(d);

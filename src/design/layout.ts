@@ -147,8 +147,43 @@ export function elkGraph(doc: DesignDoc, sizes: Sizes = {}): ElkNode {
 
 let elk: InstanceType<typeof ELK> | undefined;
 
-/** A readable layout for the whole document (namespaces sized to fit their workloads). */
+/** How much taller than wide elk's drawing may be before the grid reads better. */
+const MAX_TALL_RATIO = 3;
+
+/** Width and height of what a layout draws (namespaces with their sizes, externals at their nominal size). */
+function extent(doc: DesignDoc, layout: Layout, sizes: Sizes): Size {
+  let right = 0;
+  let bottom = 0;
+  let left = Number.POSITIVE_INFINITY;
+  let top = Number.POSITIVE_INFINITY;
+  const workloads = new Set(doc.workloads.map((w) => w.id));
+  for (const [id, p] of Object.entries(layout)) {
+    if (workloads.has(id)) continue; // relative to its namespace, inside its box
+    const size =
+      p.width !== undefined ? { width: p.width, height: p.height ?? 0 } : (sizes[id] ?? EXTERNAL_SIZE);
+    left = Math.min(left, p.x);
+    top = Math.min(top, p.y);
+    right = Math.max(right, p.x + size.width);
+    bottom = Math.max(bottom, p.y + size.height);
+  }
+  return left === Number.POSITIVE_INFINITY
+    ? { width: 0, height: 0 }
+    : { width: right - left, height: bottom - top };
+}
+
+/**
+ * A readable layout for the whole document (namespaces sized to fit their workloads). elk's layered layout
+ * follows the rule edges left to right; workloads no rule connects all fall into one layer, a single column
+ * per namespace, and namespaces stack under each other: a hundred pods imported from a cluster without
+ * policies became a strip thirty times taller than wide. Such a drawing is replaced by the grid.
+ */
 export async function autoLayout(doc: DesignDoc, sizes: Sizes = {}): Promise<Layout> {
+  const layout = await elkLayout(doc, sizes);
+  const { width, height } = extent(doc, layout, sizes);
+  return height > MAX_TALL_RATIO * width ? gridLayout(doc, sizes) : layout;
+}
+
+async function elkLayout(doc: DesignDoc, sizes: Sizes): Promise<Layout> {
   elk ??= new ELK();
   const laid = await elk.layout(elkGraph(doc, sizes));
   const out: Record<NodeRef, NodeLayout> = {};
