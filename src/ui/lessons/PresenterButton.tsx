@@ -44,7 +44,7 @@ function useFitOnLessonLoad() {
   const presenter = useLessonStore((s) => s.presenter);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const fit = () => {
+    const fitCanvas = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         const maxZoom = useLessonStore.getState().presenter ? 1.6 : 1.2;
@@ -52,10 +52,10 @@ function useFitOnLessonLoad() {
       }, 250);
     };
     if (loads === 0 && !presenter) return;
-    fit();
+    fitCanvas();
     const until = Date.now() + FIT_WINDOW_MS;
     const unsubscribe = useAppStore.subscribe((s, prev) => {
-      if (s.doc.layout !== prev.doc.layout && Date.now() < until) fit();
+      if (s.doc.layout !== prev.doc.layout && Date.now() < until) fitCanvas();
     });
     return () => {
       unsubscribe();
