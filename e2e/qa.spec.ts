@@ -110,6 +110,28 @@ test('context menu: rename, edit labels (focused even when already inspected), d
   expect(errors).toEqual([]);
 });
 
+test('deleting the "anywhere" node removes the rules that allow anywhere', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await expect(page.getByTestId('external-any')).toBeVisible();
+  const edges = page.locator('[data-testid^="edge-label-any->"]');
+  await expect(edges.first()).toBeVisible();
+  await page.getByTestId('external-any').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
+  await expect(page.getByTestId('external-any')).toHaveCount(0);
+  await expect(edges).toHaveCount(0);
+  await expect(page.getByText('There is no external endpoint')).toHaveCount(0);
+  const peerless = (await doc(page)).policies.flatMap((p) =>
+    (p.ingress ?? []).filter((r) => !(r as { from?: unknown[] }).from?.length),
+  );
+  expect(peerless).toEqual([]);
+  // One undo step brings the rule back.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('external-any')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('a rule to the DNS preset allows UDP and TCP 53; "both sides" is a visible checkbox', async ({
   page,
 }) => {

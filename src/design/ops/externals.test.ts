@@ -47,6 +47,32 @@ describe('external endpoints', () => {
   });
 });
 
+describe('deleting "anywhere"', () => {
+  it('removes exactly the rules without peers, as deleting their edges would', () => {
+    let d = must(shopDoc(), 'setDefaultDeny', { namespace: 'shop', mode: 'ingress' });
+    const before = d;
+    d = must(d, 'connect', { from: 'any', to: 'shop/frontend', ports: [{ protocol: 'TCP', port: 80 }] });
+    d = must(d, 'connect', { from: 'shop/frontend', to: 'shop/backend' });
+    const withBackend = d;
+    expect(deriveEdges(d).externals.map((e) => e.id)).toContain('any');
+    const r = deleteExternal.perform(d, { id: 'any' });
+    expect(r.doc).not.toBe(d);
+    expect(deriveEdges(r.doc).externals.map((e) => e.id)).not.toContain('any');
+    expect(deriveEdges(r.doc).edges.map((e) => e.id)).toEqual(['shop/frontend->shop/backend']);
+    // Same as removing the one edge from anywhere by hand.
+    const edge = deriveEdges(withBackend).edges.find((e) => e.source === 'any')!;
+    expect(r.doc.policies).toEqual(must(withBackend, 'disconnect', { edge }).policies);
+    expect(must(r.doc, 'disconnect', { edge: deriveEdges(r.doc).edges[0] }).policies).toEqual(
+      before.policies,
+    );
+  });
+
+  it('fails when no rule allows anywhere', () => {
+    const d = shopDoc();
+    expect(deleteExternal.perform(d, { id: 'any' }).doc).toBe(d);
+  });
+});
+
 describe('addDnsPreset', () => {
   it('adds kube-system and coredns with the kube-dns label and DNS ports, once', () => {
     const r = addDnsPreset.perform(emptyDoc(), {});

@@ -3,7 +3,7 @@ import { isValidCidr, parseCidr, rangesCover } from '../../engine/ipRanges';
 import { externalId, fail, makeExternal, namespaceLabels, ok, workloadId } from '../model';
 import { peersWhere } from '../peers';
 import { removePeers } from '../ruleEdit';
-import type { DesignWorkload, Notice } from '../types';
+import { ANY_REF, type DesignWorkload, type Notice } from '../types';
 import { defineOp } from './define';
 
 export const addExternal = defineOp(
@@ -47,9 +47,12 @@ export const setExternalLabel = defineOp(
 /** Deletes the node and every rule peer whose ipBlock is exactly this block (otherwise the node comes back). */
 export const deleteExternal = defineOp('deleteExternal', 'Delete external endpoint', (doc, { id }) => {
   const listed = doc.externals.some((e) => e.id === id);
-  const refs = peersWhere(
-    doc,
-    (_p, peer) => !!peer?.ipBlock && externalId(peer.ipBlock.cidr, peer.ipBlock.except) === id,
+  // "anywhere" is drawn for the rules without peers: deleting it removes those rules, as deleting each of
+  // its edges would (the canvas offers Delete on it like on any node).
+  const refs = peersWhere(doc, (_p, peer) =>
+    id === ANY_REF
+      ? peer === undefined
+      : !!peer?.ipBlock && externalId(peer.ipBlock.cidr, peer.ipBlock.except) === id,
   );
   if (!listed && refs.length === 0) return fail(doc, `There is no external endpoint ${id}.`);
   const cleaned = removePeers(doc, refs);
@@ -59,7 +62,10 @@ export const deleteExternal = defineOp('deleteExternal', 'Delete external endpoi
   if (refs.length > 0)
     notices.unshift({
       severity: 'info',
-      message: `Removed ${refs.length} rule ${refs.length === 1 ? 'peer' : 'peers'} naming this block.`,
+      message:
+        id === ANY_REF
+          ? `Removed ${refs.length} ${refs.length === 1 ? 'rule' : 'rules'} without peers (allowing anywhere).`
+          : `Removed ${refs.length} rule ${refs.length === 1 ? 'peer' : 'peers'} naming this block.`,
     });
   return ok({ ...cleaned.doc, externals: cleaned.doc.externals.filter((e) => e.id !== id), layout }, notices);
 });
