@@ -5,7 +5,7 @@ import { MAX_OVERLAY_FLOWS } from '../canvas/toFlow';
 import { changesSummary } from '../panels/ChangesPanel';
 import { sameSemantics } from '../semantics';
 import { changeEdges, changeTitle } from './changeEdges';
-import { nextChanges } from './workshopStore';
+import { nextChanges, renamedWorkloads } from './workshopStore';
 
 const denied = () => must(shopDoc(), 'setDefaultDeny', { namespace: 'shop', mode: 'ingress' });
 
@@ -28,6 +28,31 @@ describe('workshop view state', () => {
     expect(c?.changes.length).toBe(6);
     expect(c?.changes.every((x) => x.kind === 'gained')).toBe(true);
     expect(nextChanges(after, before, null)?.cause).toBe('After an edit');
+  });
+
+  it('a renamed or moved workload keeps its flows: no change, unless its traffic changed', () => {
+    const d = shopDoc();
+    let renamed = must(d, 'renameWorkload', { id: 'shop/backend', name: 'api' });
+    const map = renamedWorkloads(d, renamed);
+    expect([...map]).toEqual([['shop/backend', 'shop/api']]);
+    expect(nextChanges(simulate(d), simulate(renamed), null, map)?.changes).toEqual([]);
+    // Without the mapping every flow of backend reads as lost and gained.
+    expect(nextChanges(simulate(d), simulate(renamed), null)?.changes.length).toBeGreaterThan(0);
+    // A namespace rename moves every workload of it.
+    const ns = must(d, 'renameNamespace', { from: 'shop', to: 'store' });
+    expect(renamedWorkloads(d, ns).size).toBe(3);
+    expect(nextChanges(simulate(d), simulate(ns), null, renamedWorkloads(d, ns))?.changes).toEqual([]);
+    // A rename with new labels is a different workload: its flows change.
+    renamed = must(renamed, 'setWorkloadLabels', { id: 'shop/api', labels: { app: 'api' } });
+    expect(renamedWorkloads(d, renamed).size).toBe(0);
+  });
+
+  it('does not guess between two workloads of the same shape', () => {
+    let d = must(shopDoc(), 'addWorkload', { namespace: 'shop', name: 'a', labels: { x: '1' } });
+    d = must(d, 'addWorkload', { namespace: 'shop', name: 'b', labels: { x: '1' } });
+    let after = must(d, 'renameWorkload', { id: 'shop/a', name: 'c' });
+    after = must(after, 'renameWorkload', { id: 'shop/b', name: 'd' });
+    expect(renamedWorkloads(d, after).size).toBe(0);
   });
 
   it('starts afresh when the new document shares no workload with the previous one', () => {

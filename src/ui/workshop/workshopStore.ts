@@ -3,7 +3,7 @@
 // The diff follows the app store: each new simulation is compared with the previous one.
 import { create } from 'zustand';
 import { diffFlows, type FlowChange } from '../../design/flowDiff';
-import type { Simulation } from '../../design/types';
+import type { DesignDoc, DesignWorkload, Simulation } from '../../design/types';
 import { useAppStore } from '../store';
 
 export interface FlowChanges {
@@ -50,8 +50,50 @@ function related(a: Simulation, b: Simulation): boolean {
 
 let seq = 0;
 
-/** The diff between consecutive simulations; a document with none of the previous workloads starts afresh. */
-export function nextChanges(before: Simulation, after: Simulation, cause: string | null): FlowChanges | null {
+const shapeOf = (w: DesignWorkload) =>
+  JSON.stringify([w.kind, Object.entries(w.labels).sort(), w.ports, w.podIPs ?? []]);
+
+/**
+ * Workloads that only changed their name or namespace between two documents (same kind, labels and ports,
+ * and no other workload of that shape either side), old id → new id. Flows are keyed by workload id, so
+ * without this a rename read as every flow of the workload lost and gained again.
+ */
+export function renamedWorkloads(before: DesignDoc, after: DesignDoc): ReadonlyMap<string, string> {
+  const beforeIds = new Set(before.workloads.map((w) => w.id));
+  const afterIds = new Set(after.workloads.map((w) => w.id));
+  const gone = before.workloads.filter((w) => !afterIds.has(w.id));
+  const added = after.workloads.filter((w) => !beforeIds.has(w.id));
+  const renamed = new Map<string, string>();
+  for (const g of gone) {
+    const shape = shapeOf(g);
+    const to = added.filter((a) => shapeOf(a) === shape);
+    if (to.length === 1 && gone.filter((o) => shapeOf(o) === shape).length === 1) renamed.set(g.id, to[0].id);
+  }
+  return renamed;
+}
+
+/** A simulation with renamed workloads under their new ids. */
+function underNewIds(sim: Simulation, renamed: ReadonlyMap<string, string>): Simulation {
+  if (renamed.size === 0) return sim;
+  const id = (ref: string) => renamed.get(ref) ?? ref;
+  return {
+    ...sim,
+    isolation: Object.fromEntries(Object.entries(sim.isolation).map(([k, v]) => [id(k), v])),
+    flows: sim.flows.map((f) => ({ ...f, source: id(f.source), target: id(f.target) })),
+  };
+}
+
+/**
+ * The diff between consecutive simulations; a document with none of the previous workloads starts afresh.
+ * `renamed` (from `renamedWorkloads`) lets a renamed or moved workload keep its flows.
+ */
+export function nextChanges(
+  previous: Simulation,
+  after: Simulation,
+  cause: string | null,
+  renamed: ReadonlyMap<string, string> = new Map(),
+): FlowChanges | null {
+  const before = underNewIds(previous, renamed);
   if (!related(before, after)) return null;
   return {
     changes: diffFlows(before.flows, after.flows),
@@ -64,8 +106,10 @@ export function nextChanges(before: Simulation, after: Simulation, cause: string
 useAppStore.subscribe((s, prev) => {
   if (!s.analysis || !prev.analysis || s.analysis === prev.analysis) return;
   const w = useWorkshopStore.getState();
+  const renamed =
+    prev.analysisDoc && s.analysisDoc ? renamedWorkloads(prev.analysisDoc, s.analysisDoc) : new Map();
   useWorkshopStore.setState({
-    lastChange: nextChanges(prev.analysis, s.analysis, w.pendingCause),
+    lastChange: nextChanges(prev.analysis, s.analysis, w.pendingCause, renamed),
     pendingCause: null,
   });
 });
