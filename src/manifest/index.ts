@@ -14,6 +14,7 @@ export {
 export { parseExpectations } from './expectations';
 export { parseLesson } from './lessons';
 export type * from './lessonTypes';
-export { parseManifests } from './parse';
+export { type ParseOptions, parseManifests } from './parse';
 export * from './positions';
 export * from './types';
+export { YamlChunkCache } from './yamlDocuments';

@@ -21,7 +21,7 @@ import type {
   YamlPath,
 } from './types';
 import { readWorkload, TEMPLATE_PATHS, type WorkloadPart } from './workloads';
-import { loadYamlFile } from './yamlDocuments';
+import { loadYamlFile, type YamlChunkCache } from './yamlDocuments';
 
 /** The Kubernetes object found at a path of a document (a whole document, or an item of a list). */
 interface FoundObject {
@@ -104,7 +104,30 @@ function compareAdmin(a: AdminNetworkPolicy, b: AdminNetworkPolicy): number {
   return a.priority - b.priority || compareStrings(a.name, b.name);
 }
 
-export function parseManifests(files: readonly SourceFile[]): ManifestSet {
+/**
+ * `readNetworkPolicy`, remembered per parsed value in the cache when it read the policy without a
+ * diagnostic: then the result depends on the value alone, and only the origin (the position) is new.
+ */
+function readNetworkPolicyCached(
+  obj: YamlMap,
+  origin: Origin,
+  diagnostics: Diagnostic[],
+  cache: YamlChunkCache | undefined,
+): ParsedNetworkPolicy | undefined {
+  const known = cache?.readOf<ParsedNetworkPolicy>(obj);
+  if (known) return { ...known, origin };
+  const before = diagnostics.length;
+  const parsed = readNetworkPolicy(obj, origin, diagnostics);
+  if (parsed && cache && diagnostics.length === before) cache.remember(obj, parsed);
+  return parsed;
+}
+
+export interface ParseOptions {
+  /** Parsed documents of earlier calls, for a text parsed again after a small edit (see `YamlChunkCache`). */
+  readonly cache?: YamlChunkCache;
+}
+
+export function parseManifests(files: readonly SourceFile[], options: ParseOptions = {}): ManifestSet {
   const diagnostics: Diagnostic[] = [];
   const declared: { ns: Namespace; origin: Origin }[] = [];
   const parts: WorkloadPart[] = [];
@@ -112,7 +135,7 @@ export function parseManifests(files: readonly SourceFile[]): ManifestSet {
   const admins = new Map<string, ParsedAdminPolicy>();
 
   for (const file of files) {
-    const loaded = loadYamlFile(file);
+    const loaded = loadYamlFile(file, options.cache);
     diagnostics.push(...loaded.diagnostics);
     for (const { value, doc } of loaded.documents) {
       for (const found of findObjects(value, doc, diagnostics)) {
@@ -130,7 +153,7 @@ export function parseManifests(files: readonly SourceFile[]): ManifestSet {
           const part = readWorkload(kind, obj, origin, diagnostics);
           if (part) parts.push(part);
         } else if (kind === 'NetworkPolicy' && !foreignGroup(found, ['networking.k8s.io', 'extensions'])) {
-          const parsed = readNetworkPolicy(obj, origin, diagnostics);
+          const parsed = readNetworkPolicyCached(obj, origin, diagnostics, options.cache);
           if (!parsed) continue;
           const key = `${parsed.policy.namespace}/${parsed.policy.name}`;
           if (netpols.has(key))
@@ -170,6 +193,7 @@ export function parseManifests(files: readonly SourceFile[]): ManifestSet {
     }
   }
 
+  options.cache?.endParse();
   const networkPolicies = [...netpols.values()].sort(
     (a, b) =>
       compareStrings(a.policy.namespace, b.policy.namespace) || compareStrings(a.policy.name, b.policy.name),

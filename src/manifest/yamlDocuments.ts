@@ -171,15 +171,65 @@ function rootOffsets(events: readonly Event[], base: number): number[] {
   return out;
 }
 
+/** One chunk parsed: js-yaml's events (for the position index) and the values they construct. */
+interface ParsedChunk {
+  readonly events: readonly Event[];
+  readonly values: readonly unknown[];
+}
+
+function parseChunk(text: string): ParsedChunk {
+  const events = parseEvents(text, {});
+  return { events, values: constructFromEvents(events, { source: text }) };
+}
+
+/**
+ * Parsed chunks by their text, for a text that is parsed again and again with small changes (the YAML pane
+ * re-reads its whole text after every pause in the typing): a document whose text did not change is not
+ * parsed again. It keeps the chunks of the latest two parses. The values it hands out are shared between
+ * parses, so readers must not change them (none does: they are read into new objects).
+ */
+export class YamlChunkCache {
+  private current = new Map<string, ParsedChunk>();
+  private previous = new Map<string, ParsedChunk>();
+  private readonly reads = new WeakMap<object, unknown>();
+
+  /**
+   * What a reader made of a parsed value earlier (`remember`), while the value is in the cache: the same
+   * text gives the same value object, so a reader needs to run only for documents that changed.
+   */
+  readOf<T>(value: object): T | undefined {
+    return this.reads.get(value) as T | undefined;
+  }
+
+  /** Remember a reader's result for a value; only results without diagnostics (they carry positions). */
+  remember(value: object, result: unknown): void {
+    this.reads.set(value, result);
+  }
+
+  /** The chunk parsed (or found); a chunk that does not parse throws, as `parseEvents` does, and is not kept. */
+  parse(text: string): ParsedChunk {
+    let chunk = this.current.get(text) ?? this.previous.get(text);
+    if (!chunk) chunk = parseChunk(text);
+    this.current.set(text, chunk);
+    return chunk;
+  }
+
+  /** Ends one parse (of all its files): chunks used by neither this parse nor the previous one are forgotten. */
+  endParse(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+}
+
 function toDocuments(
   file: SourceFile,
   chunk: Chunk,
   lineStarts: readonly number[],
   firstIndex: number,
   documents: LoadedDocument[],
+  parsed: ParsedChunk = parseChunk(chunk.text),
 ): number {
-  const events = parseEvents(chunk.text, {});
-  const values = constructFromEvents(events, { source: chunk.text });
+  const { events, values } = parsed;
   const roots = rootOffsets(events, chunk.start);
   // The path index costs about as much as parsing; most documents never need a position, so it is built
   // on first use, for the whole chunk at once.
@@ -214,24 +264,27 @@ function toDocuments(
 /**
  * Loads every document of a file; malformed documents become error diagnostics and are left out. A file
  * without errors is parsed in one go (much faster for big inventories); only a file with an error is cut
- * into documents, so the others still load.
+ * into documents, so the others still load. With a `cache` the file is always cut into documents, and the
+ * documents the cache has seen are not parsed again.
  */
-export function loadYamlFile(file: SourceFile): LoadedFile {
+export function loadYamlFile(file: SourceFile, cache?: YamlChunkCache): LoadedFile {
   // CRLF becomes LF: line and column numbers do not change, since `\r` only ever ends a line.
   const text = file.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lineStarts = lineStartsOf(text);
   const documents: LoadedDocument[] = [];
   const diagnostics: Diagnostic[] = [];
-  try {
-    toDocuments(file, { start: 0, text }, lineStarts, 0, documents);
-    return { documents, diagnostics };
-  } catch {
-    documents.length = 0;
+  if (!cache) {
+    try {
+      toDocuments(file, { start: 0, text }, lineStarts, 0, documents);
+      return { documents, diagnostics };
+    } catch {
+      documents.length = 0;
+    }
   }
   let index = 0;
   for (const chunk of splitDocuments(text)) {
     try {
-      index += toDocuments(file, chunk, lineStarts, index, documents);
+      index += toDocuments(file, chunk, lineStarts, index, documents, cache?.parse(chunk.text));
     } catch (e) {
       const mark = e instanceof YAMLException ? e.mark : undefined;
       const pos = offsetToPos(file.path, lineStarts, chunk.start + (mark ? mark.position : 0));
