@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deriveEdges, formatPorts } from './edges';
 import { examples } from './examples';
-import { emptyDoc } from './model';
+import { emptyDoc, policyKey } from './model';
 import { disconnect } from './ops';
+import { docArb } from './testing/arbitraries';
 import { must, shopDoc } from './testing/build';
+import type { DesignDoc } from './types';
 
 function load(id: string) {
   const ex = examples.find((e) => e.id === id)!;
@@ -108,5 +111,25 @@ describe('formatPorts', () => {
         { protocol: 'SCTP' },
       ]),
     ).toBe('TCP 80, UDP 53, TCP 8000-8080, TCP http, all SCTP');
+  });
+});
+
+describe('deriveEdges remembers per policy', () => {
+  it('gives the graph of a fresh derivation after some policies changed and others were kept', () => {
+    fc.assert(
+      fc.property(docArb, docArb, fc.nat(), (d1, other, cut) => {
+        deriveEdges(d1);
+        const kept = d1.policies.slice(0, cut % (d1.policies.length + 1));
+        const keys = new Set(kept.map(policyKey));
+        const d2: DesignDoc = {
+          ...d1,
+          policies: [...kept, ...other.policies.filter((p) => !keys.has(policyKey(p)))],
+        };
+        // A structured clone shares no object with anything derived before.
+        expect(deriveEdges(d2)).toEqual(deriveEdges(structuredClone(d2)));
+        expect(deriveEdges(d1)).toEqual(deriveEdges(structuredClone(d1)));
+      }),
+      { numRuns: 150 },
+    );
   });
 });

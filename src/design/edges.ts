@@ -8,7 +8,7 @@
 import { matchesSelector } from '../engine/selector';
 import type { LabelSelector, Labels, NetworkPolicyPeer, NetworkPolicyPort } from '../engine/types';
 import { externalId, makeExternal, namespaceLabels, namespaceRef, policyKey } from './model';
-import { forEachPeer } from './peers';
+import { forEachPeerOf } from './peers';
 import { formatSelector } from './policies';
 import {
   ANY_REF,
@@ -105,59 +105,114 @@ interface Pending {
   managed: boolean;
 }
 
+/** What one peer of one rule adds to the graph; depends only on the policy and the inventory. */
+interface Contribution {
+  readonly ref: PeerRef;
+  /** The rule's ports as a label. */
+  readonly label: string;
+  readonly subject: Endpoints;
+  readonly other: Endpoints;
+  readonly block?: DerivedExternal;
+}
+
+/**
+ * Contributions per policy, memoised by the inventory (workloads and namespaces arrays, which operations
+ * keep when they do not change them) and the policy object: after an edit of one policy among hundreds,
+ * only that policy's selectors are matched again.
+ */
+const contributionMemo = new WeakMap<
+  readonly DesignWorkload[],
+  WeakMap<DesignDoc['namespaces'], WeakMap<DesignPolicy, readonly Contribution[]>>
+>();
+
+function policyMemo(doc: DesignDoc): WeakMap<DesignPolicy, readonly Contribution[]> {
+  let byNamespaces = contributionMemo.get(doc.workloads);
+  if (!byNamespaces) {
+    byNamespaces = new WeakMap();
+    contributionMemo.set(doc.workloads, byNamespaces);
+  }
+  let byPolicy = byNamespaces.get(doc.namespaces);
+  if (!byPolicy) {
+    byPolicy = new WeakMap();
+    byNamespaces.set(doc.namespaces, byPolicy);
+  }
+  return byPolicy;
+}
+
+function contributionsOf(ix: () => Index, p: DesignPolicy): Contribution[] {
+  const out: Contribution[] = [];
+  let subject: Endpoints | undefined;
+  forEachPeerOf(p, (_p, peer, ref) => {
+    subject ??= subjectNodes(ix(), p);
+    const rule = ref.direction === 'Ingress' ? p.ingress![ref.ruleIndex] : p.egress![ref.ruleIndex];
+    out.push({
+      ref,
+      label: formatPorts(rule.ports),
+      subject,
+      other: peerNodes(ix(), p, peer),
+      ...(peer?.ipBlock
+        ? { block: { ...makeExternal(peer.ipBlock.cidr, peer.ipBlock.except), derived: true } }
+        : {}),
+    });
+  });
+  return out;
+}
+
 export function deriveEdges(doc: DesignDoc): DerivedGraph {
-  const ix = indexOf(doc);
-  const byKey = new Map<string, DesignPolicy>(doc.policies.map((p) => [policyKey(p), p]));
-  const subjects = new Map<string, Endpoints>();
+  let index: Index | undefined;
+  const ix = () => {
+    index ??= indexOf(doc);
+    return index;
+  };
+  const memo = policyMemo(doc);
   const pending = new Map<string, Pending>();
   const unmatched: { ref: PeerRef; message: string }[] = [];
   const blocks = new Map<string, DerivedExternal>();
   let anyUsed = false;
 
-  forEachPeer(doc, (p, peer, ref) => {
+  for (const p of doc.policies) {
+    let contributions = memo.get(p);
+    if (!contributions) {
+      contributions = contributionsOf(ix, p);
+      memo.set(p, contributions);
+    }
     const key = policyKey(p);
-    if (!subjects.has(key)) subjects.set(key, subjectNodes(ix, byKey.get(key)!));
-    const subject = subjects.get(key)!;
-    const other = peerNodes(ix, p, peer);
-    if (!peer) anyUsed = true;
-    if (peer?.ipBlock) {
-      const ext = makeExternal(peer.ipBlock.cidr, peer.ipBlock.except);
-      blocks.set(ext.id, { ...ext, derived: true });
-    }
-    if (subject.nodes.length === 0 || other.nodes.length === 0) {
-      const what =
-        subject.nodes.length === 0 ? `policy ${p.name} selects no workload` : 'this peer matches nothing';
-      unmatched.push({
-        ref,
-        message: `${key} ${ref.direction.toLowerCase()} rule ${ref.ruleIndex + 1}: ${what}.`,
-      });
-      return;
-    }
-    const rule = ref.direction === 'Ingress' ? p.ingress![ref.ruleIndex] : p.egress![ref.ruleIndex];
-    const label = formatPorts(rule.ports);
-    const selectorLabel = other.selectorLabel ?? subject.selectorLabel;
-    for (const s of subject.nodes)
-      for (const o of other.nodes) {
-        const [source, target] = ref.direction === 'Ingress' ? [o, s] : [s, o];
-        // A workload reaching itself is not an edge; a namespace reaching itself is (intra-namespace rules).
-        if (source === target && !source.startsWith('ns:')) continue;
-        const id = `${source}->${target}`;
-        const e = pending.get(id) ?? {
-          source,
-          target,
-          refs: [],
-          labels: [],
-          directions: new Set(),
-          managed: true,
-        };
-        e.refs.push(ref);
-        e.labels.push(label);
-        e.directions.add(ref.direction);
-        e.managed &&= !!p.managed;
-        e.selectorLabel ??= selectorLabel;
-        pending.set(id, e);
+    for (const { ref, label, subject, other, block } of contributions) {
+      if (ref.peerIndex === undefined) anyUsed = true;
+      if (block) blocks.set(block.id, block);
+      if (subject.nodes.length === 0 || other.nodes.length === 0) {
+        const what =
+          subject.nodes.length === 0 ? `policy ${p.name} selects no workload` : 'this peer matches nothing';
+        unmatched.push({
+          ref,
+          message: `${key} ${ref.direction.toLowerCase()} rule ${ref.ruleIndex + 1}: ${what}.`,
+        });
+        continue;
       }
-  });
+      const selectorLabel = other.selectorLabel ?? subject.selectorLabel;
+      for (const s of subject.nodes)
+        for (const o of other.nodes) {
+          const [source, target] = ref.direction === 'Ingress' ? [o, s] : [s, o];
+          // A workload reaching itself is not an edge; a namespace reaching itself is (intra-namespace rules).
+          if (source === target && !source.startsWith('ns:')) continue;
+          const id = `${source}->${target}`;
+          const e = pending.get(id) ?? {
+            source,
+            target,
+            refs: [],
+            labels: [],
+            directions: new Set(),
+            managed: true,
+          };
+          e.refs.push(ref);
+          e.labels.push(label);
+          e.directions.add(ref.direction);
+          e.managed &&= !!p.managed;
+          e.selectorLabel ??= selectorLabel;
+          pending.set(id, e);
+        }
+    }
+  }
 
   const edges: RuleEdge[] = [...pending.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

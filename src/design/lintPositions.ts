@@ -5,6 +5,7 @@
 import type { Finding } from '../engine/lint';
 import { findingPosition } from '../manifest/findingPosition';
 import { parseManifests } from '../manifest/parse';
+import type { YamlChunkCache } from '../manifest/yamlDocuments';
 import type { DocFinding, LintPosition, LintView } from './types';
 import { INVENTORY_FILE, POLICY_FILE } from './yaml';
 
@@ -13,9 +14,10 @@ export function locateFindings(
   text: string,
   view: LintView,
   findings: readonly DocFinding[],
+  cache?: YamlChunkCache,
 ): (LintPosition | undefined)[] {
   if (!findings.some((f) => f.anchors[view])) return findings.map(() => undefined);
-  const set = parseManifests([{ path: view === 'policies' ? POLICY_FILE : INVENTORY_FILE, text }]);
+  const set = parseManifests([{ path: view === 'policies' ? POLICY_FILE : INVENTORY_FILE, text }], { cache });
   return findings.map((f) => {
     const subject = f.anchors[view];
     if (!subject) return undefined;

@@ -102,7 +102,7 @@ function sortedBy<T>(list: readonly T[], key: (t: T) => string): readonly T[] {
 }
 
 /** `next`, or `prev` when both hold the same items in the same order. */
-function sameItems<T>(next: readonly T[], prev: readonly T[]): readonly T[] {
+export function sameItems<T>(next: readonly T[], prev: readonly T[]): readonly T[] {
   return next.length === prev.length && next.every((x, i) => x === prev[i]) ? prev : next;
 }
 

@@ -10,29 +10,32 @@ export type PeerVisitor<T> = (
   ref: PeerRef,
 ) => T;
 
-/** Calls `visit` for every peer of every rule (once, with `peer` undefined, for a rule without peers). */
+/** Calls `visit` for every peer of every rule of one policy (once, with `peer` undefined, for a rule without peers). */
+export function forEachPeerOf(p: DesignPolicy, visit: PeerVisitor<void>): void {
+  const key = policyKey(p);
+  const walk = (
+    rules: readonly { readonly peers: readonly NetworkPolicyPeer[] }[],
+    direction: 'Ingress' | 'Egress',
+  ) => {
+    for (const [ruleIndex, r] of rules.entries()) {
+      if (r.peers.length === 0) visit(p, undefined, { policy: key, direction, ruleIndex });
+      for (const [peerIndex, peer] of r.peers.entries())
+        visit(p, peer, { policy: key, direction, ruleIndex, peerIndex });
+    }
+  };
+  walk(
+    (p.ingress ?? []).map((r) => ({ peers: r.from ?? [] })),
+    'Ingress',
+  );
+  walk(
+    (p.egress ?? []).map((r) => ({ peers: r.to ?? [] })),
+    'Egress',
+  );
+}
+
+/** Calls `visit` for every peer of every rule of every policy of the document. */
 export function forEachPeer(doc: DesignDoc, visit: PeerVisitor<void>): void {
-  for (const p of doc.policies) {
-    const key = policyKey(p);
-    const walk = (
-      rules: readonly { readonly peers: readonly NetworkPolicyPeer[] }[],
-      direction: 'Ingress' | 'Egress',
-    ) => {
-      for (const [ruleIndex, r] of rules.entries()) {
-        if (r.peers.length === 0) visit(p, undefined, { policy: key, direction, ruleIndex });
-        for (const [peerIndex, peer] of r.peers.entries())
-          visit(p, peer, { policy: key, direction, ruleIndex, peerIndex });
-      }
-    };
-    walk(
-      (p.ingress ?? []).map((r) => ({ peers: r.from ?? [] })),
-      'Ingress',
-    );
-    walk(
-      (p.egress ?? []).map((r) => ({ peers: r.to ?? [] })),
-      'Egress',
-    );
-  }
+  for (const p of doc.policies) forEachPeerOf(p, visit);
 }
 
 export function peersWhere(doc: DesignDoc, keep: PeerVisitor<boolean>): PeerRef[] {

@@ -3,13 +3,21 @@
 // the way back from edited text. An edit with errors yields no document, only diagnostics with 1-based
 // line/column, so the UI keeps the last good document and shows markers.
 
-import { emitAdminPolicies, emitCluster, emitNetworkPolicies, parseManifests } from '../manifest';
+import type { NetworkPolicy } from '../engine/types';
+import {
+  emitAdminPolicies,
+  emitCluster,
+  emitNetworkPolicies,
+  parseManifests,
+  type YamlChunkCache,
+} from '../manifest';
 import type { PolicyExtras, PolicyExtrasMap, SourceFile } from '../manifest/types';
 import { designAdminPolicy, designPolicy, mergeManifestSet, withPolicyNamespaces } from './merge';
-import { canonical, policyKey, stripManaged, toCluster } from './model';
+import { canonical, policyKey, sameItems, stripManaged, toCluster } from './model';
 import {
   type DesignAdminPolicy,
   type DesignDoc,
+  type DesignPolicy,
   MANAGED_ANNOTATION,
   type Notice,
   type ParseResult,
@@ -43,16 +51,41 @@ export function inventoryYaml(doc: DesignDoc): string {
   return emitCluster(toCluster(doc));
 }
 
-function parse(text: string, path: string) {
+function parse(text: string, path: string, cache: YamlChunkCache | undefined) {
   const file: SourceFile = { path, text };
-  const set = parseManifests([file]);
+  const set = parseManifests([file], { cache });
   const errors = set.diagnostics.some((d) => d.severity === 'error');
   return { set, errors, diagnostics: set.diagnostics as readonly Notice[] };
 }
 
-/** Replaces the policy set (and admin policies) with the text's; other kinds are ignored with a warning. */
-export function applyPolicyYaml(doc: DesignDoc, text: string): ParseResult {
-  const { set, errors, diagnostics } = parse(text, POLICY_FILE);
+/** Design policies made from parsed ones; a cached parse hands out the same parsed policy for an unchanged text. */
+const designed = new WeakMap<NetworkPolicy, { extras: PolicyExtras; design: DesignPolicy }>();
+
+/**
+ * The design policy of a parsed one, as the same object as before when nothing changed: made once per parsed
+ * policy, and the document's own policy when it has the same content. Unchanged objects are what let the
+ * views after an edit redo only the policies it touched.
+ */
+function designPolicyOnce(
+  policy: NetworkPolicy,
+  extras: PolicyExtras,
+  previous: ReadonlyMap<string, DesignPolicy>,
+): DesignPolicy {
+  const known = designed.get(policy);
+  if (known && known.extras === extras) return known.design;
+  const made = designPolicy(policy, extras);
+  const old = previous.get(policyKey(made));
+  const design = old && JSON.stringify(old) === JSON.stringify(made) ? old : made;
+  designed.set(policy, { extras, design });
+  return design;
+}
+
+/**
+ * Replaces the policy set (and admin policies) with the text's; other kinds are ignored with a warning. A
+ * `cache` (one per pane) spares re-parsing the documents of the text an edit did not touch.
+ */
+export function applyPolicyYaml(doc: DesignDoc, text: string, cache?: YamlChunkCache): ParseResult {
+  const { set, errors, diagnostics } = parse(text, POLICY_FILE, cache);
   if (errors) return { doc: undefined, diagnostics };
   const notices: Notice[] = [...diagnostics];
   if (
@@ -67,8 +100,10 @@ export function applyPolicyYaml(doc: DesignDoc, text: string): ParseResult {
       line: 1,
       column: 1,
     });
-  const policies = set.policies.networkPolicies.map((p, i) =>
-    designPolicy(p, set.networkPolicies[i]?.extras),
+  const previous = new Map(doc.policies.map((p) => [policyKey(p), p]));
+  const policies = sameItems(
+    set.networkPolicies.map((p) => designPolicyOnce(p.policy, p.extras, previous)),
+    doc.policies,
   );
   const withNs = withPolicyNamespaces(doc, policies);
   // Text written in one API form keeps that form: the pane must not rewrite the user's kind under them.
@@ -86,8 +121,8 @@ export function applyPolicyYaml(doc: DesignDoc, text: string): ParseResult {
 }
 
 /** Replaces namespaces and workloads with the text's; policies stay; layout entries of vanished nodes go. */
-export function applyInventoryYaml(doc: DesignDoc, text: string): ParseResult {
-  const { set, errors, diagnostics } = parse(text, INVENTORY_FILE);
+export function applyInventoryYaml(doc: DesignDoc, text: string, cache?: YamlChunkCache): ParseResult {
+  const { set, errors, diagnostics } = parse(text, INVENTORY_FILE, cache);
   if (errors) return { doc: undefined, diagnostics };
   const notices: Notice[] = [...diagnostics];
   if (set.networkPolicies.length + set.adminPolicies.length > 0)
