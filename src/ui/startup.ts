@@ -70,7 +70,14 @@ export function startAutosave(): () => void {
     if (s.doc === prev.doc) return;
     dirty = true;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(save, SAVE_DELAY_MS);
+    // Serialising a large document takes tens of milliseconds: wait for a pause in the changes, then for a
+    // moment the page has nothing else to do (a simulation may be about to arrive), at most 2 s.
+    timer = setTimeout(() => {
+      timer = null;
+      if (typeof window.requestIdleCallback === 'function')
+        window.requestIdleCallback(save, { timeout: 2000 });
+      else save();
+    }, SAVE_DELAY_MS);
   });
   const onHide = () => {
     if (timer) clearTimeout(timer);

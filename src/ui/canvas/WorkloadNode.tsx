@@ -4,7 +4,8 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { cniModel } from '../../design/cni';
 import { isolationSentence, isolationShort } from '../../design/explainText';
-import { useAppStore } from '../store';
+import type { CniId, Simulation } from '../../design/types';
+import { type AppState, useAppStore } from '../store';
 import { useWorkshopStore } from '../workshop/workshopStore';
 import { LabelChips, PortChips } from './Chips';
 import { LintBadge } from './LintBadge';
@@ -18,16 +19,40 @@ const ISOLATION_TITLE = {
   both: 'Isolated for ingress and egress',
 } as const;
 
+type IsolationWords = { readonly why: string; readonly sentence: string };
+const NOT_SIMULATED: IsolationWords = { why: '', sentence: isolationSentence(undefined) };
+const wordsCache = new WeakMap<Simulation, { cni: CniId | undefined; words: Map<string, IsolationWords> }>();
+
+/**
+ * The isolation reason of a workload in words, made once per simulation and CNI: every node reads it in a
+ * store selector, which runs on every store update (hundreds of nodes, several updates per edit).
+ */
+function isolationWords(s: AppState, id: string): IsolationWords {
+  const sim = s.analysis;
+  if (!sim) return NOT_SIMULATED;
+  const cni = s.doc.settings?.cni;
+  let entry = wordsCache.get(sim);
+  if (!entry || entry.cni !== cni) {
+    entry = { cni, words: new Map() };
+    wordsCache.set(sim, entry);
+  }
+  let words = entry.words.get(id);
+  if (!words) {
+    const iso = sim.isolation[id];
+    words = { why: isolationShort(iso), sentence: isolationSentence(iso, cniModel(cni)) };
+    entry.words.set(id, words);
+  }
+  return words;
+}
+
 function WorkloadNodeView({ data }: NodeProps<WorkloadNodeType>) {
   const w = data.workload;
   const testId = `workload-${w.id}`;
   // Workshop: lit while a policy row selecting it is hovered; the isolation reason in words (strings, so a
   // new simulation re-renders only the nodes whose reason changed).
   const targeted = useWorkshopStore((s) => s.hovered.includes(w.id));
-  const why = useAppStore((s) => isolationShort(s.analysis?.isolation[w.id]));
-  const sentence = useAppStore((s) =>
-    isolationSentence(s.analysis?.isolation[w.id], cniModel(s.doc.settings?.cni)),
-  );
+  const why = useAppStore((s) => isolationWords(s, w.id).why);
+  const sentence = useAppStore((s) => isolationWords(s, w.id).sentence);
   return (
     <div
       className={`wl-node${data.selected ? ' selected' : ''}${targeted ? ' policy-target' : ''}`}

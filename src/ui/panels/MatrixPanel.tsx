@@ -1,6 +1,6 @@
 // The connectivity matrix: rows are sources, columns destinations (workloads, then external address ranges),
 // each cell the allowed connections. A click asks the engine why, through the design's probe.
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { MatrixEndpoint } from '../../design/types';
 import { explainCell } from '../simulatorApi';
 import { useAppStore } from '../store';
@@ -27,6 +27,78 @@ function filterAxis(endpoints: readonly MatrixEndpoint[], text: string): number[
   return out;
 }
 
+const SEP_FIELD = '\u0001';
+const SEP_COL = '\u0002';
+
+const endpointSignature = (e: MatrixEndpoint | undefined): string =>
+  e ? `${e.id}${SEP_FIELD}${e.label}${SEP_FIELD}${e.node ?? ''}${SEP_FIELD}${e.external ? 1 : 0}` : '';
+
+/**
+ * Everything a row draws, as one string: a new simulation re-renders only the rows whose cells (or the
+ * columns shown) changed, instead of thousands of cells after every edit.
+ */
+function rowSignature(
+  src: MatrixEndpoint | undefined,
+  cells: readonly string[] | undefined,
+  cols: readonly number[],
+  colSignature: string,
+): string {
+  const row = cols.map((c) => cells?.[c] ?? '').join(SEP_COL);
+  return `${endpointSignature(src)}${SEP_FIELD}${colSignature}${SEP_FIELD}${row}`;
+}
+
+interface RowProps {
+  readonly r: number;
+  readonly cols: readonly number[];
+  readonly endpoints: readonly MatrixEndpoint[];
+  readonly cells: readonly string[];
+  readonly pickedCol: number | null;
+  readonly onPick: (src: number, dst: number) => void;
+  /** `rowSignature` of the props above: the row re-renders only when it changes. */
+  readonly signature: string;
+}
+
+function MatrixRowView({ r, cols, endpoints, cells, pickedCol, onPick }: RowProps) {
+  const src = endpoints[r];
+  if (!src) return null;
+  return (
+    <tr>
+      <th scope="row" title={src.id}>
+        {src.label}
+      </th>
+      {cols.map((c) => {
+        if (r === c) return <td key={c} className="self" />;
+        const conn = cells[c] ?? '';
+        const dst = endpoints[c];
+        if (!dst) return null;
+        const external = src.external && dst.external;
+        const isPicked = pickedCol === c;
+        return (
+          <td key={c} className={cellClass(conn)}>
+            {!external && (
+              <button
+                type="button"
+                data-testid={`matrix-cell-${cellKey(src)}->${cellKey(dst)}`}
+                aria-pressed={isPicked}
+                aria-label={`${src.label} to ${dst.label}: ${conn || 'no connections'}`}
+                onClick={() => onPick(r, c)}
+              >
+                {conn || '—'}
+              </button>
+            )}
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
+const MatrixRow = memo(
+  MatrixRowView,
+  (a, b) =>
+    a.r === b.r && a.signature === b.signature && a.pickedCol === b.pickedCol && a.onPick === b.onPick,
+);
+
 export function MatrixPanel() {
   const analysis = useAppStore((s) => s.analysis);
   const analysisDoc = useAppStore((s) => s.analysisDoc);
@@ -49,11 +121,20 @@ export function MatrixPanel() {
     };
   }, [picked, matrix, analysisDoc]);
 
+  const onPick = useCallback(
+    (src: number, dst: number) =>
+      setPicked((p) => (p && p.src === src && p.dst === dst ? null : { src, dst })),
+    [],
+  );
+  const shownRows = rows.slice(0, MAX_AXIS);
+  const shownCols = cols.slice(0, MAX_AXIS);
+  const colSignature = matrix
+    ? shownCols.map((c) => endpointSignature(matrix.endpoints[c])).join(SEP_COL)
+    : '';
+
   if (!matrix) return <p className="empty">The simulator has not run yet.</p>;
   if (matrix.endpoints.length === 0)
     return <p className="empty">Add workloads to see who can talk to whom.</p>;
-  const shownRows = rows.slice(0, MAX_AXIS);
-  const shownCols = cols.slice(0, MAX_AXIS);
   const cut = rows.length > MAX_AXIS || cols.length > MAX_AXIS;
 
   return (
@@ -95,38 +176,18 @@ export function MatrixPanel() {
             </tr>
           </thead>
           <tbody>
-            {shownRows.map((r) => {
-              const src = matrix.endpoints[r];
-              return (
-                <tr key={r}>
-                  <th scope="row" title={src.id}>
-                    {src.label}
-                  </th>
-                  {shownCols.map((c) => {
-                    if (r === c) return <td key={c} className="self" />;
-                    const conn = matrix.cells[r]?.[c] ?? '';
-                    const dst = matrix.endpoints[c];
-                    const external = src.external && dst.external;
-                    const isPicked = picked?.src === r && picked.dst === c;
-                    return (
-                      <td key={c} className={cellClass(conn)}>
-                        {!external && (
-                          <button
-                            type="button"
-                            data-testid={`matrix-cell-${cellKey(src)}->${cellKey(dst)}`}
-                            aria-pressed={isPicked}
-                            aria-label={`${src.label} to ${dst.label}: ${conn || 'no connections'}`}
-                            onClick={() => setPicked(isPicked ? null : { src: r, dst: c })}
-                          >
-                            {conn || '—'}
-                          </button>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
+            {shownRows.map((r) => (
+              <MatrixRow
+                key={r}
+                r={r}
+                cols={shownCols}
+                endpoints={matrix.endpoints}
+                cells={matrix.cells[r] ?? []}
+                pickedCol={picked?.src === r ? picked.dst : null}
+                onPick={onPick}
+                signature={rowSignature(matrix.endpoints[r], matrix.cells[r], shownCols, colSignature)}
+              />
+            ))}
           </tbody>
         </table>
       </div>

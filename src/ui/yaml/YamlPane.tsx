@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DesignDoc, Notice } from '../../design/types';
 import { applyInventoryYaml, applyPolicyYaml, inventoryYaml, policyYaml } from '../../design/yaml';
 import { useAppStore } from '../store';
+import { chunkCaches } from './chunkCaches';
 import { attachLint } from './lintMarkers';
 import { diagnosticsToMarkers } from './markers';
 import { INVENTORY_URI, monaco, POLICIES_URI } from './monacoSetup';
@@ -23,8 +24,20 @@ const policyInputs = (doc: DesignDoc): readonly unknown[] => [doc.policies, doc.
 const inventoryInputs = (doc: DesignDoc): readonly unknown[] => [doc.namespaces, doc.workloads];
 
 /** Design documents are plain data: equal JSON means equal content, and `JSON.stringify` is native-fast. */
+const sameValue = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Equal inputs by value. Lists are compared item by item: after an edit most items are the very objects of
+ * before (see `applyPolicyYaml`), so only the changed ones are serialised.
+ */
 const sameJson = (a: readonly unknown[], b: readonly unknown[]): boolean =>
-  JSON.stringify(a) === JSON.stringify(b);
+  a.length === b.length &&
+  a.every((x, i) => {
+    const y = b[i];
+    if (Array.isArray(x) && Array.isArray(y))
+      return x.length === y.length && x.every((item, k) => sameValue(item, y[k]));
+    return sameValue(x, y);
+  });
 
 const VIEWS: Record<YamlView, SyncView<DesignDoc> & { uri: string; title: string }> = {
   policies: {
@@ -36,7 +49,7 @@ const VIEWS: Record<YamlView, SyncView<DesignDoc> & { uri: string; title: string
     parse: (doc, text) => {
       // The bench measures edit → overlay from here: the end of the typing pause, before the parse.
       performance.mark('netpol:yaml-parse');
-      return applyPolicyYaml(doc, text);
+      return applyPolicyYaml(doc, text, chunkCaches.policies);
     },
   },
   inventory: {
@@ -45,7 +58,7 @@ const VIEWS: Record<YamlView, SyncView<DesignDoc> & { uri: string; title: string
     render: cachedRender(inventoryYaml, inventoryInputs),
     inputs: inventoryInputs,
     sameContent: (a, b) => sameJson(inventoryInputs(a), inventoryInputs(b)),
-    parse: applyInventoryYaml,
+    parse: (doc, text) => applyInventoryYaml(doc, text, chunkCaches.inventory),
   },
 };
 
@@ -118,6 +131,40 @@ function writeText(editor: CodeEditor, text: string): void {
   ]);
   editor.pushUndoStop();
 }
+
+type EditorOptions = NonNullable<Parameters<typeof Editor>[0]['options']>;
+
+/**
+ * The editor's options, one object per view for the whole session: the Editor component applies its
+ * options again (a full configuration recompute, ~20 ms with a large model) whenever it gets a new object.
+ */
+const editorOptions = (view: YamlView): EditorOptions => ({
+  ariaLabel: `${VIEWS[view].title} editor`,
+  minimap: { enabled: false },
+  automaticLayout: true,
+  scrollBeyondLastLine: false,
+  fontSize: 12,
+  tabSize: 2,
+  insertSpaces: true,
+  wordWrap: 'off',
+  renderWhitespace: 'selection',
+  quickSuggestions: { other: true, comments: false, strings: true },
+  // Each of these asks monaco-yaml's worker about the whole text after every edit and digests the
+  // answer on the main thread (a few hundred policies: thousands of folding ranges and symbols),
+  // which competes with the canvas. Indentation folding is the same for YAML and needs no worker;
+  // sticky scroll (the only consumer of document symbols here), code lenses and links are dropped.
+  foldingStrategy: 'indentation',
+  stickyScroll: { enabled: false },
+  codeLens: false,
+  links: false,
+  // Confusable-letter checks start the browser's locale data on the first edit (~200 ms on a busy
+  // machine); invisible characters (the ones that break a label) are still highlighted.
+  unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: true },
+});
+const EDITOR_OPTIONS: Record<YamlView, EditorOptions> = {
+  policies: editorOptions('policies'),
+  inventory: editorOptions('inventory'),
+};
 
 export default function YamlPane({ view }: { view: YamlView }) {
   const { sync, listeners } = syncFor(view);
@@ -200,29 +247,7 @@ export default function YamlPane({ view }: { view: YamlView }) {
           keepCurrentModel
           onMount={onMount}
           loading={<p className="pane-placeholder">Loading the YAML editor…</p>}
-          options={{
-            minimap: { enabled: false },
-            automaticLayout: true,
-            scrollBeyondLastLine: false,
-            fontSize: 12,
-            tabSize: 2,
-            insertSpaces: true,
-            wordWrap: 'off',
-            renderWhitespace: 'selection',
-            quickSuggestions: { other: true, comments: false, strings: true },
-            ariaLabel: `${title} editor`,
-            // Each of these asks monaco-yaml's worker about the whole text after every edit and digests the
-            // answer on the main thread (a few hundred policies: thousands of folding ranges and symbols),
-            // which competes with the canvas. Indentation folding is the same for YAML and needs no worker;
-            // sticky scroll (the only consumer of document symbols here), code lenses and links are dropped.
-            foldingStrategy: 'indentation',
-            stickyScroll: { enabled: false },
-            codeLens: false,
-            links: false,
-            // Confusable-letter checks start the browser's locale data on the first edit (~200 ms on a busy
-            // machine); invisible characters (the ones that break a label) are still highlighted.
-            unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: true },
-          }}
+          options={EDITOR_OPTIONS[view]}
         />
       </div>
       {status.conflict && (

@@ -5,6 +5,7 @@
 import { locateFindings } from '../../design/lintPositions';
 import type { DocLint, LintPosition } from '../../design/types';
 import { type RevealRequest, useLintState } from '../panels/lintState';
+import { chunkCaches } from './chunkCaches';
 import { LINT_MARKER_OWNER, lintMarkers } from './lintMarkerData';
 import { monaco } from './monacoSetup';
 
@@ -39,7 +40,7 @@ export function attachLint(view: View, editor: LintEditor, uri: string): () => v
 
   const positionsFor = (lint: DocLint, text: string) => {
     if (!located || located.lint !== lint || located.text !== text)
-      located = { lint, text, positions: locateFindings(text, view, lint.findings) };
+      located = { lint, text, positions: locateFindings(text, view, lint.findings, chunkCaches[view]) };
     return located.positions;
   };
 
