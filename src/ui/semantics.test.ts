@@ -22,3 +22,26 @@ describe('layout-only changes', () => {
     expect(sameSemantics(doc, denied)).toBe(false);
   });
 });
+
+describe('rebuilt documents', () => {
+  const doc = applyOp(applyOp(emptyDoc(), 'addNamespace', { name: 'shop' }).doc, 'setDefaultDeny', {
+    namespace: 'shop',
+    mode: 'both',
+  }).doc;
+
+  it('a deep copy means the same, whichever parts are shared', () => {
+    const copy = structuredClone(doc);
+    expect(sameSemantics(doc, copy)).toBe(true);
+    expect(sameSemantics(doc, { ...copy, namespaces: doc.namespaces })).toBe(true);
+    expect(sameSemantics(doc, { ...doc, policies: [...doc.policies] })).toBe(true);
+  });
+
+  it('a change inside one policy, an extra policy, the CNI or a what-if switch is seen', () => {
+    const [first, ...rest] = doc.policies;
+    const renamed = { ...first, name: `${first.name}-x` };
+    expect(sameSemantics(doc, { ...doc, policies: [renamed, ...rest] })).toBe(false);
+    expect(sameSemantics(doc, { ...doc, policies: [...doc.policies, renamed] })).toBe(false);
+    expect(sameSemantics(doc, { ...doc, settings: { cni: 'flannel' } })).toBe(false);
+    expect(sameSemantics(doc, { ...doc, whatIf: { disabledPolicies: [first.name] } })).toBe(false);
+  });
+});

@@ -1,40 +1,27 @@
 // Whether two documents can differ in meaning. Moving nodes only changes `layout`, so a drag need not
-// re-derive edges nor re-run the simulator. Operations canonicalise the whole document (new arrays even when
-// nothing but the layout changed), so after the cheap reference check the meaningful parts are compared by
-// their JSON, computed once per document.
+// re-derive edges nor re-run the simulator. Operations may rebuild arrays and objects whose content did not
+// change, so the meaningful parts are compared field by field and item by item: the same reference first, then
+// the JSON of the items that differ, each serialised at most once.
 import type { DesignDoc } from '../design/types';
+import { jsonOf } from './jsonOf';
 
-const fingerprints = new WeakMap<DesignDoc, string>();
-
-function fingerprint(doc: DesignDoc): string {
-  let f = fingerprints.get(doc);
-  if (f === undefined) {
-    f = JSON.stringify([
-      doc.namespaces,
-      doc.workloads,
-      doc.externals,
-      doc.policies,
-      doc.adminPolicies,
-      // Workshop: the CNI and the what-if switches change what the simulator evaluates.
-      doc.settings ?? null,
-      doc.whatIf ?? null,
-    ]);
-    fingerprints.set(doc, f);
-  }
-  return f;
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => x === b[i] || jsonOf(x) === jsonOf(b[i]));
+  return jsonOf(a) === jsonOf(b);
 }
 
 export function sameSemantics(a: DesignDoc, b: DesignDoc): boolean {
-  if (
+  return (
     a === b ||
-    (a.namespaces === b.namespaces &&
-      a.workloads === b.workloads &&
-      a.externals === b.externals &&
-      a.policies === b.policies &&
-      a.adminPolicies === b.adminPolicies &&
-      a.settings === b.settings &&
-      a.whatIf === b.whatIf)
-  )
-    return true;
-  return fingerprint(a) === fingerprint(b);
+    (sameValue(a.namespaces, b.namespaces) &&
+      sameValue(a.workloads, b.workloads) &&
+      sameValue(a.externals, b.externals) &&
+      sameValue(a.policies, b.policies) &&
+      sameValue(a.adminPolicies, b.adminPolicies) &&
+      // Workshop: the CNI and the what-if switches change what the simulator evaluates.
+      sameValue(a.settings ?? null, b.settings ?? null) &&
+      sameValue(a.whatIf ?? null, b.whatIf ?? null))
+  );
 }

@@ -32,6 +32,18 @@ describe('node reuse', () => {
     expect(reuseUnchanged(prev, [ns('b', 300), ns('a', 0)])).not.toBe(prev);
   });
 
+  it('sees a change inside one data field, and a field added or removed', () => {
+    const prev = [ns('a', 0)];
+    const withData = (data: object) => ({ ...ns('a', 0), data }) as CanvasNode;
+    const relabelled = withData({ ...ns('a', 0).data, labels: [['team', 'x']] });
+    expect(reuseUnchanged(prev, [relabelled])[0]).toBe(relabelled);
+    const denied = withData({ ...ns('a', 0).data, denyMode: 'ingress' });
+    expect(reuseUnchanged(prev, [denied])[0]).toBe(denied);
+    const { selected: _, ...fewer } = ns('a', 0).data as Record<string, unknown>;
+    const shorter = withData(fewer);
+    expect(reuseUnchanged(prev, [shorter])[0]).toBe(shorter);
+  });
+
   it('follows the new list: added nodes appear, removed ones go', () => {
     const out = reuseUnchanged([ns('a', 0)], [ns('b', 0)]);
     expect(out.map((n) => n.id)).toEqual(['ns:b']);

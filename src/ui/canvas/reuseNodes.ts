@@ -2,6 +2,7 @@
 // keeps its previous object (with React Flow's measurements), so only changed nodes re-render; the same for
 // edges, which are rebuilt from every new simulation (new flow objects with the same content).
 import type { Edge } from '@xyflow/react';
+import { jsonOf } from '../jsonOf';
 import type { CanvasNode } from './toFlow';
 
 function sameNode(a: CanvasNode, b: CanvasNode): boolean {
@@ -14,8 +15,21 @@ function sameNode(a: CanvasNode, b: CanvasNode): boolean {
     a.height === b.height &&
     a.selected === b.selected &&
     a.className === b.className &&
-    JSON.stringify(a.data) === JSON.stringify(b.data)
+    sameData(a.data, b.data)
   );
+}
+
+/**
+ * Field by field: most values are the document's own objects (a workload, an external endpoint), the same
+ * reference when unchanged, so only the fields rebuilt per render (a namespace's label pairs) are serialised.
+ */
+function sameData(a: object, b: object): boolean {
+  if (a === b) return true;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  return keys.every((k) => k in y && (x[k] === y[k] || jsonOf(x[k]) === jsonOf(y[k])));
 }
 
 export function reuseUnchanged(prev: readonly CanvasNode[], next: readonly CanvasNode[]): CanvasNode[] {
@@ -45,7 +59,7 @@ function sameEdge(a: Edge, b: Edge): boolean {
     a.hidden === b.hidden &&
     a.animated === b.animated &&
     a.zIndex === b.zIndex &&
-    (a.data === b.data || JSON.stringify(a.data) === JSON.stringify(b.data))
+    sameData(a.data ?? {}, b.data ?? {})
   );
 }
 
