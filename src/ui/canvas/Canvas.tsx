@@ -42,7 +42,8 @@ import {
   WORKLOAD_HEIGHT,
   WORKLOAD_WIDTH,
 } from './toFlow';
-import { useDerivedGraph } from './useDerivedGraph';
+import { derivedGraphOf } from './useDerivedGraph';
+import { useSettledDoc } from './useSettledDoc';
 import './canvas.css';
 import { WorkloadNode } from './WorkloadNode';
 
@@ -72,12 +73,13 @@ const LOW_DETAIL_ZOOM = 0.4;
 const lowDetailAt = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
 
 export function Canvas() {
-  const doc = useAppStore((s) => s.doc);
+  // The store's document, or for a moment the previous one while its simulation is on the way (settledDoc.ts).
+  const doc = useSettledDoc();
   const selection = useAppStore((s) => s.selection);
   const analysis = useAppStore((s) => s.analysis);
   const simulatorOn = useAppStore((s) => s.simulatorOn);
   const analysisSource = useAppStore((s) => s.analysisSource);
-  const graph = useDerivedGraph();
+  const graph = derivedGraphOf(doc);
   const flow = useReactFlow();
 
   const derivedNodes = useMemo(
