@@ -1,9 +1,10 @@
 // An edge of the cluster-scoped layer: an AdminNetworkPolicy (dashed) or baseline (dotted) rule between the
 // nodes its subject and peers select, coloured by action (Deny red, Allow green, Pass grey). It illustrates
 // the rule; whether traffic flows is still the simulator's answer (flows and the matrix).
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { AdminFlowEdge } from './adminFlow';
+import { EdgeLabelPortal } from './EdgeLabelPortal';
 import { edgePath } from './paths';
 import '../panels/ClusterPanel.css';
 
@@ -29,7 +30,7 @@ function AdminEdgeComponent(props: EdgeProps<AdminFlowEdge>) {
         className={`admin-path tier-${edge.tier.toLowerCase()} ${action}`}
         data-testid={`admin-edge-${edge.id}`}
       />
-      <EdgeLabelRenderer>
+      <EdgeLabelPortal>
         <span
           className={`admin-edge-label nodrag nopan ${action}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
@@ -38,7 +39,7 @@ function AdminEdgeComponent(props: EdgeProps<AdminFlowEdge>) {
         >
           {edge.label}
         </span>
-      </EdgeLabelRenderer>
+      </EdgeLabelPortal>
     </>
   );
 }

@@ -1,9 +1,10 @@
 // A rule edge: traffic the policy set allows on purpose (drawn by the user or read from policy rules), with
 // its ports as a label. When the simulator finds that the other side blocks it, the edge turns red and its
 // label carries the engine's reason.
-import { BaseEdge, type Edge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useAppStore } from '../store';
+import { EdgeLabelPortal } from './EdgeLabelPortal';
 import { edgePath } from './paths';
 import type { RuleEdgeData } from './toFlow';
 
@@ -28,7 +29,7 @@ function RuleEdgeComponent(props: EdgeProps<Edge<RuleEdgeData, 'rule'>>) {
         className={`${blocked ? 'blocked-path' : 'rule-path'}${switchedOff ? ' whatif-off' : ''}`}
         data-testid={`edge-${rule.id}`}
       />
-      <EdgeLabelRenderer>
+      <EdgeLabelPortal>
         <button
           type="button"
           className={`edge-label nodrag nopan${selected ? ' selected' : ''}${blocked ? ' blocked' : ''}${switchedOff ? ' whatif-off' : ''}`}
@@ -59,7 +60,7 @@ function RuleEdgeComponent(props: EdgeProps<Edge<RuleEdgeData, 'rule'>>) {
             </span>
           )}
         </button>
-      </EdgeLabelRenderer>
+      </EdgeLabelPortal>
     </>
   );
 }
