@@ -49,7 +49,9 @@ import { WorkloadNode } from './WorkloadNode';
 
 const nodeTypes = { namespace: NamespaceNode, workload: WorkloadNode, external: ExternalNode };
 const edgeTypes = { change: ChangeEdgeView, rule: RuleEdgeView, flow: FlowEdgeView, admin: AdminEdgeView };
+/** Above these, animations stop: each animation frame repaints every edge of the canvas (software-painted here). */
 const ANIMATED_FLOWS_MAX = 40;
+const ANIMATED_EDGES_MAX = 150;
 
 // React Flow hands its handlers and options to every node and edge wrapper: a new function or object on each
 // render of the canvas would re-render all of them after every document change and every simulation.
@@ -64,6 +66,8 @@ const onEdgeClick: EdgeMouseHandler = (_e, edge) => {
 const FIT_PADDING = { top: '52px', right: '24px', bottom: '24px', left: '56px' } as const;
 const FIT_VIEW_OPTIONS = { padding: FIT_PADDING, maxZoom: 1.2 };
 const PRO_OPTIONS = { hideAttribution: true };
+/** Far enough out that "fit view" still shows all of a design of several hundred workloads (0.1 did not). */
+const MIN_ZOOM = 0.04;
 
 /**
  * Below this zoom a node's text is a few pixels high: nodes keep only their header row and edge labels go
@@ -229,9 +233,11 @@ export function Canvas() {
   }, []);
 
   const flowCount = analysis?.flows.length ?? 0;
-  // Animated dashes repaint every frame; with many flows on screen that alone stalls dragging.
-  const manyFlows = useMemo(
-    () => edges.filter((e) => e.type === 'flow').length > ANIMATED_FLOWS_MAX,
+  // Animated dashes and pulses repaint every frame; with many edges on screen that alone stalls dragging and
+  // typing (a pulse after each edit lasts 3 s).
+  const manyEdges = useMemo(
+    () =>
+      edges.length > ANIMATED_EDGES_MAX || edges.filter((e) => e.type === 'flow').length > ANIMATED_FLOWS_MAX,
     [edges],
   );
   const overlayCapped = simulatorOn && selection === null && flowCount > MAX_OVERLAY_FLOWS;
@@ -239,7 +245,7 @@ export function Canvas() {
 
   return (
     <div
-      className={`canvas${manyFlows ? ' many-flows' : ''}${lowDetail ? ' low-detail' : ''}`}
+      className={`canvas${manyEdges ? ' many-edges' : ''}${lowDetail ? ' low-detail' : ''}`}
       data-testid="canvas"
       data-analysis-source={analysisSource ?? ''}
     >
@@ -261,7 +267,7 @@ export function Canvas() {
         deleteKeyCode={null}
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
-        minZoom={0.1}
+        minZoom={MIN_ZOOM}
         maxZoom={2}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
