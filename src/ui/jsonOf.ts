@@ -1,5 +1,5 @@
 // JSON.stringify, remembered per object: the document's values are immutable, so an object serialised once for a
-// comparison (semantics.ts, reuseNodes.ts) need not be serialised again the next time it is compared.
+// comparison (semantics.ts, reuseNodes.ts, the YAML pane) need not be serialised again the next time it is compared.
 const cache = new WeakMap<object, string>();
 
 export function jsonOf(value: unknown): string {
@@ -10,4 +10,15 @@ export function jsonOf(value: unknown): string {
     cache.set(value, s);
   }
   return s;
+}
+
+/**
+ * Equal by value: the same object, or equal JSON; two arrays item by item, so that after an edit (which keeps
+ * the unchanged items as the same objects) only the changed items are serialised.
+ */
+export function sameByValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => x === b[i] || jsonOf(x) === jsonOf(b[i]));
+  return jsonOf(a) === jsonOf(b);
 }

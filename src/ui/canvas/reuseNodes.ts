@@ -2,7 +2,7 @@
 // keeps its previous object (with React Flow's measurements), so only changed nodes re-render; the same for
 // edges, which are rebuilt from every new simulation (new flow objects with the same content).
 import type { Edge } from '@xyflow/react';
-import { jsonOf } from '../jsonOf';
+import { sameByValue } from '../jsonOf';
 import type { CanvasNode } from './toFlow';
 
 function sameNode(a: CanvasNode, b: CanvasNode): boolean {
@@ -29,7 +29,7 @@ function sameData(a: object, b: object): boolean {
   const y = b as Record<string, unknown>;
   const keys = Object.keys(x);
   if (keys.length !== Object.keys(y).length) return false;
-  return keys.every((k) => k in y && (x[k] === y[k] || jsonOf(x[k]) === jsonOf(y[k])));
+  return keys.every((k) => k in y && sameByValue(x[k], y[k]));
 }
 
 export function reuseUnchanged(prev: readonly CanvasNode[], next: readonly CanvasNode[]): CanvasNode[] {

@@ -6,6 +6,7 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef, useState } from 'react';
 import type { DesignDoc, Notice } from '../../design/types';
 import { applyInventoryYaml, applyPolicyYaml, inventoryYaml, policyYaml } from '../../design/yaml';
+import { sameByValue } from '../jsonOf';
 import { useAppStore } from '../store';
 import { chunkCaches } from './chunkCaches';
 import { attachLint } from './lintMarkers';
@@ -23,21 +24,9 @@ type CodeEditor = Parameters<OnMount>[0];
 const policyInputs = (doc: DesignDoc): readonly unknown[] => [doc.policies, doc.adminPolicies, doc.adminForm];
 const inventoryInputs = (doc: DesignDoc): readonly unknown[] => [doc.namespaces, doc.workloads];
 
-/** Design documents are plain data: equal JSON means equal content, and `JSON.stringify` is native-fast. */
-const sameValue = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
-
-/**
- * Equal inputs by value. Lists are compared item by item: after an edit most items are the very objects of
- * before (see `applyPolicyYaml`), so only the changed ones are serialised.
- */
+/** Equal inputs by value (see `sameByValue`: most list items are the very objects of before an edit). */
 const sameJson = (a: readonly unknown[], b: readonly unknown[]): boolean =>
-  a.length === b.length &&
-  a.every((x, i) => {
-    const y = b[i];
-    if (Array.isArray(x) && Array.isArray(y))
-      return x.length === y.length && x.every((item, k) => sameValue(item, y[k]));
-    return sameValue(x, y);
-  });
+  a.length === b.length && a.every((x, i) => sameByValue(x, b[i]));
 
 const VIEWS: Record<YamlView, SyncView<DesignDoc> & { uri: string; title: string }> = {
   policies: {
