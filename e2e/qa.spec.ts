@@ -231,3 +231,44 @@ spec:
   await expect(page.locator('#root img')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('the matrix of a large design draws only what is on screen, and scrolling or filtering reaches every cell', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: /^Blank/ }).click();
+  // 4 × 20 open workloads and the addresses outside the cluster: a 81 × 81 matrix, every pair allowed.
+  const report = await paste(page, deployments(4, 20));
+  await expect(report).toContainText('4 namespaces, 80 workloads');
+  await report.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('tab', { name: 'Matrix' }).click();
+  await expect(page.getByTestId('matrix-extent')).toHaveText('81 sources × 81 destinations');
+  const cells = page.locator('[data-testid^="matrix-cell-"]');
+  await expect(cells.first()).toHaveText('All Connections');
+  // A few hundred cells at most, not 6,561.
+  expect(await cells.count()).toBeLessThan(400);
+  const last = page.getByTestId('matrix-cell-team-3/svc-9->team-3/svc-8');
+  await expect(last).toHaveCount(0);
+
+  // Scrolled to the far corner, the last row and column are drawn, with their headers still in view.
+  await page.locator('.matrix-scroll').evaluate((el) => el.scrollTo(el.scrollWidth, el.scrollHeight));
+  await expect(last).toHaveText('All Connections');
+  await expect(last).toBeInViewport();
+  await expect(page.getByRole('rowheader', { name: 'team-3/svc-9' })).toBeInViewport();
+  await expect(page.getByRole('columnheader', { name: 'team-3/svc-8' })).toBeInViewport();
+  await last.click();
+  await expect(page.getByTestId('matrix-explanation')).toContainText('Allowed: All Connections');
+
+  // A filter narrows the axes; a scroll position past the new end is taken back.
+  await page.getByRole('textbox', { name: 'Filter sources' }).fill('team-0/svc-1');
+  await expect(page.getByTestId('matrix-extent')).toHaveText('11 sources × 81 destinations (of 81)');
+  await expect(page.getByRole('rowheader', { name: 'team-0/svc-19' })).toBeInViewport();
+  await page.locator('.matrix-scroll').evaluate((el) => el.scrollTo(0, 0));
+  await expect(page.getByRole('rowheader', { name: 'team-0/svc-1', exact: true })).toBeInViewport();
+  await expect(page.getByTestId('matrix-cell-team-0/svc-1->team-0/svc-0')).toHaveText('All Connections');
+  await screenshot(page, 'qa-matrix-large');
+  expect(errors).toEqual([]);
+});

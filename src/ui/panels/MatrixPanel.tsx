@@ -1,13 +1,21 @@
 // The connectivity matrix: rows are sources, columns destinations (workloads, then external address ranges),
-// each cell the allowed connections. A click asks the engine why, through the design's probe.
-import { memo, useCallback, useMemo, useState } from 'react';
+// each cell the allowed connections. A click asks the engine why, through the design's probe. The grid draws only
+// the cells on screen (matrixWindow.ts): every cell has the same size, so a 500 × 500 matrix scrolls like a
+// 10 × 10 one, and a new simulation touches a few hundred elements, not the whole table.
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { MatrixEndpoint } from '../../design/types';
 import { explainCell } from '../simulatorApi';
 import { useAppStore } from '../store';
+import { spanIndices, visibleSpan } from './matrixWindow';
 import { VerdictView } from './VerdictView';
 
-/** Above this many endpoints per axis the table is cut, and the filters find the rest. */
-const MAX_AXIS = 60;
+/** Cell geometry in CSS pixels; the stylesheet sizes the text to fit. */
+const ROW_H = 24;
+const COL_W = 128;
+const HEAD_H = 28;
+const ROW_HEAD_W = 176;
+/** Rows and columns drawn beyond each edge, so a scroll shows cells before React catches up. */
+const OVERSCAN = 3;
 
 export function cellKey(e: MatrixEndpoint): string {
   return e.node ?? e.id;
@@ -27,77 +35,191 @@ function filterAxis(endpoints: readonly MatrixEndpoint[], text: string): number[
   return out;
 }
 
-const SEP_FIELD = '\u0001';
-const SEP_COL = '\u0002';
-
-const endpointSignature = (e: MatrixEndpoint | undefined): string =>
-  e ? `${e.id}${SEP_FIELD}${e.label}${SEP_FIELD}${e.node ?? ''}${SEP_FIELD}${e.external ? 1 : 0}` : '';
-
-/**
- * Everything a row draws, as one string: a new simulation re-renders only the rows whose cells (or the
- * columns shown) changed, instead of thousands of cells after every edit.
- */
-function rowSignature(
-  src: MatrixEndpoint | undefined,
-  cells: readonly string[] | undefined,
-  cols: readonly number[],
-  colSignature: string,
-): string {
-  const row = cols.map((c) => cells?.[c] ?? '').join(SEP_COL);
-  return `${endpointSignature(src)}${SEP_FIELD}${colSignature}${SEP_FIELD}${row}`;
-}
-
-interface RowProps {
-  readonly r: number;
-  readonly cols: readonly number[];
-  readonly endpoints: readonly MatrixEndpoint[];
-  readonly cells: readonly string[];
-  readonly pickedCol: number | null;
+interface CellProps {
+  readonly src: number;
+  readonly dst: number;
+  /** Column position in the (filtered) grid. */
+  readonly x: number;
+  readonly conn: string;
+  readonly srcEndpoint: MatrixEndpoint;
+  readonly dstEndpoint: MatrixEndpoint;
+  readonly picked: boolean;
   readonly onPick: (src: number, dst: number) => void;
-  /** `rowSignature` of the props above: the row re-renders only when it changes. */
-  readonly signature: string;
 }
 
-function MatrixRowView({ r, cols, endpoints, cells, pickedCol, onPick }: RowProps) {
-  const src = endpoints[r];
-  if (!src) return null;
+const sameEndpoint = (a: MatrixEndpoint, b: MatrixEndpoint) =>
+  a === b || (a.id === b.id && a.label === b.label && a.node === b.node && a.external === b.external);
+
+function MatrixCellView({ src, dst, x, conn, srcEndpoint, dstEndpoint, picked, onPick }: CellProps) {
+  const style = { left: ROW_HEAD_W + x * COL_W, width: COL_W };
+  if (src === dst) return <td className="mx-cell self" style={style} />;
+  // Between two external ranges the cluster's policies say nothing: no button, nothing to explain.
+  const external = srcEndpoint.external && dstEndpoint.external;
   return (
-    <tr>
-      <th scope="row" title={src.id}>
-        {src.label}
-      </th>
-      {cols.map((c) => {
-        if (r === c) return <td key={c} className="self" />;
-        const conn = cells[c] ?? '';
-        const dst = endpoints[c];
-        if (!dst) return null;
-        const external = src.external && dst.external;
-        const isPicked = pickedCol === c;
-        return (
-          <td key={c} className={cellClass(conn)}>
-            {!external && (
-              <button
-                type="button"
-                data-testid={`matrix-cell-${cellKey(src)}->${cellKey(dst)}`}
-                aria-pressed={isPicked}
-                aria-label={`${src.label} to ${dst.label}: ${conn || 'no connections'}`}
-                onClick={() => onPick(r, c)}
-              >
-                {conn || '—'}
-              </button>
-            )}
-          </td>
-        );
-      })}
-    </tr>
+    <td className={`mx-cell ${cellClass(conn)}`} style={style}>
+      {!external && (
+        <button
+          type="button"
+          data-testid={`matrix-cell-${cellKey(srcEndpoint)}->${cellKey(dstEndpoint)}`}
+          aria-pressed={picked}
+          aria-label={`${srcEndpoint.label} to ${dstEndpoint.label}: ${conn || 'no connections'}`}
+          title={conn || undefined}
+          onClick={() => onPick(src, dst)}
+        >
+          {conn || '—'}
+        </button>
+      )}
+    </td>
   );
 }
 
-const MatrixRow = memo(
-  MatrixRowView,
+// Every simulation is a new matrix object: compare what a cell draws, so only the cells whose text changed render.
+const MatrixCell = memo(
+  MatrixCellView,
   (a, b) =>
-    a.r === b.r && a.signature === b.signature && a.pickedCol === b.pickedCol && a.onPick === b.onPick,
+    a.src === b.src &&
+    a.dst === b.dst &&
+    a.x === b.x &&
+    a.conn === b.conn &&
+    a.picked === b.picked &&
+    a.onPick === b.onPick &&
+    sameEndpoint(a.srcEndpoint, b.srcEndpoint) &&
+    sameEndpoint(a.dstEndpoint, b.dstEndpoint),
 );
+
+interface GridProps {
+  readonly endpoints: readonly MatrixEndpoint[];
+  readonly cells: readonly (readonly string[])[];
+  /** Endpoint indices shown as rows and as columns, in order. */
+  readonly rows: readonly number[];
+  readonly cols: readonly number[];
+  readonly picked: { readonly src: number; readonly dst: number } | null;
+  readonly onPick: (src: number, dst: number) => void;
+}
+
+interface Viewport {
+  readonly top: number;
+  readonly left: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+function MatrixGrid({ endpoints, cells, rows, cols, picked, onPick }: GridProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // Until the first measurement, assume a typical panel, so the first paint already shows cells.
+  const [view, setView] = useState<Viewport>({ top: 0, left: 0, width: 1200, height: 320 });
+  const frame = useRef(0);
+
+  const measure = useCallback(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const next = { top: el.scrollTop, left: el.scrollLeft, width: el.clientWidth, height: el.clientHeight };
+    setView((v) =>
+      v.top === next.top && v.left === next.left && v.width === next.width && v.height === next.height
+        ? v
+        : next,
+    );
+  }, []);
+  const onScroll = useCallback(() => {
+    if (frame.current) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      measure();
+    });
+  }, [measure]);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
+    };
+  }, [measure]);
+  // A filter can shrink the grid under the scroll position; the browser clamps it, read it again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure when the grid's extent changes
+  useLayoutEffect(measure, [measure, rows.length, cols.length]);
+
+  const rowSpan = visibleSpan(view.top, view.height - HEAD_H, ROW_H, rows.length, OVERSCAN);
+  const colSpan = visibleSpan(view.left, view.width - ROW_HEAD_W, COL_W, cols.length, OVERSCAN);
+  const xs = spanIndices(colSpan);
+  const width = ROW_HEAD_W + cols.length * COL_W;
+
+  return (
+    <div className="matrix-scroll" ref={scroller} onScroll={onScroll}>
+      <table
+        className="mx-grid"
+        aria-label="Connectivity matrix"
+        aria-rowcount={rows.length + 1}
+        aria-colcount={cols.length + 1}
+        style={{ width, height: HEAD_H + rows.length * ROW_H }}
+      >
+        {/* The sticky box is the thead: a sticky row could not leave its HEAD_H-high parent. */}
+        <thead className="mx-head" style={{ width, height: HEAD_H }}>
+          <tr aria-rowindex={1} style={{ width, height: HEAD_H }}>
+            <th scope="col" className="mx-corner" style={{ width: ROW_HEAD_W }}>
+              source ↓ / destination →
+            </th>
+            {xs.map((x) => {
+              const e = endpoints[cols[x]!]!;
+              return (
+                <th
+                  key={cols[x]}
+                  scope="col"
+                  aria-colindex={x + 2}
+                  className="mx-colhead"
+                  title={e.id}
+                  style={{ left: ROW_HEAD_W + x * COL_W, width: COL_W }}
+                >
+                  {e.label}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {spanIndices(rowSpan).map((y) => {
+            const r = rows[y]!;
+            const src = endpoints[r]!;
+            const rowCells = cells[r] ?? [];
+            return (
+              <tr
+                key={r}
+                className="mx-row"
+                aria-rowindex={y + 2}
+                style={{ top: HEAD_H + y * ROW_H, width, height: ROW_H }}
+              >
+                <th scope="row" className="mx-rowhead" title={src.id} style={{ width: ROW_HEAD_W }}>
+                  {src.label}
+                </th>
+                {xs.map((x) => {
+                  const c = cols[x]!;
+                  return (
+                    <MatrixCell
+                      key={c}
+                      src={r}
+                      dst={c}
+                      x={x}
+                      conn={rowCells[c] ?? ''}
+                      srcEndpoint={src}
+                      dstEndpoint={endpoints[c]!}
+                      picked={picked?.src === r && picked.dst === c}
+                      onPick={onPick}
+                    />
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 export function MatrixPanel() {
   const analysis = useAppStore((s) => s.analysis);
@@ -126,22 +248,16 @@ export function MatrixPanel() {
       setPicked((p) => (p && p.src === src && p.dst === dst ? null : { src, dst })),
     [],
   );
-  const shownRows = rows.slice(0, MAX_AXIS);
-  const shownCols = cols.slice(0, MAX_AXIS);
-  const colSignature = matrix
-    ? shownCols.map((c) => endpointSignature(matrix.endpoints[c])).join(SEP_COL)
-    : '';
-
   if (!matrix) return <p className="empty">The simulator has not run yet.</p>;
   if (matrix.endpoints.length === 0)
     return <p className="empty">Add workloads to see who can talk to whom.</p>;
-  const cut = rows.length > MAX_AXIS || cols.length > MAX_AXIS;
+  const filtered = rows.length < matrix.endpoints.length || cols.length < matrix.endpoints.length;
 
   return (
     <div className="matrix-layout">
-      <div className="matrix-scroll">
-        {(matrix.endpoints.length > 12 || cut) && (
-          <div className="row" style={{ padding: '6px 8px', gap: 8 }}>
+      <div className="matrix-main">
+        {matrix.endpoints.length > 12 && (
+          <div className="row matrix-filters">
             <input
               aria-label="Filter sources"
               placeholder="filter sources"
@@ -154,42 +270,21 @@ export function MatrixPanel() {
               value={colFilter}
               onChange={(e) => setColFilter(e.target.value)}
             />
-            {cut && (
-              <span className="hint">
-                showing {shownRows.length} of {rows.length} sources, {shownCols.length} of {cols.length}{' '}
-                destinations
-              </span>
-            )}
+            <span className="hint" data-testid="matrix-extent">
+              {rows.length} {rows.length === 1 ? 'source' : 'sources'} × {cols.length}{' '}
+              {cols.length === 1 ? 'destination' : 'destinations'}
+              {filtered ? ` (of ${matrix.endpoints.length})` : ''}
+            </span>
           </div>
         )}
-        <table className="matrix" aria-label="Connectivity matrix">
-          <thead>
-            <tr>
-              <th className="corner" scope="col">
-                source ↓ / destination →
-              </th>
-              {shownCols.map((c) => (
-                <th key={c} scope="col" title={matrix.endpoints[c].id}>
-                  {matrix.endpoints[c].label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {shownRows.map((r) => (
-              <MatrixRow
-                key={r}
-                r={r}
-                cols={shownCols}
-                endpoints={matrix.endpoints}
-                cells={matrix.cells[r] ?? []}
-                pickedCol={picked?.src === r ? picked.dst : null}
-                onPick={onPick}
-                signature={rowSignature(matrix.endpoints[r], matrix.cells[r], shownCols, colSignature)}
-              />
-            ))}
-          </tbody>
-        </table>
+        <MatrixGrid
+          endpoints={matrix.endpoints}
+          cells={matrix.cells}
+          rows={rows}
+          cols={cols}
+          picked={picked}
+          onPick={onPick}
+        />
       </div>
       <aside className="explain" aria-label="Explanation" data-testid="matrix-explanation">
         {explanation ? (
