@@ -367,13 +367,40 @@ export interface DragFrames {
  * apart from the frames of the drag itself.
  */
 export async function measureDrag(page: Page): Promise<DragFrames> {
-  const node = page.locator('.react-flow__node-workload').first();
-  const box = await node.boundingBox();
-  if (!box) throw new Error('no workload node on screen');
-  const x = box.x + box.width / 2;
-  // The header, away from handles and chips; zoomed far out a node is a few pixels high, and 12 px below its top
-  // would grab the namespace around it instead.
-  const y = box.y + Math.min(12, box.height / 2);
+  // The workload nearest the pane's centre that the pointer really hits at its grab point (the header, away from
+  // handles and chips; zoomed far out a node is a few pixels high, so its middle): at the pane's edge the drag
+  // would auto-pan, and under the legend strip it would grab nothing.
+  const grab = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+    if (!pane) return null;
+    const cx = pane.left + pane.width / 2;
+    const cy = pane.top + pane.height / 3;
+    let best: { id: string; x: number; y: number; d: number } | null = null;
+    for (const el of document.querySelectorAll('.react-flow__node-workload')) {
+      const r = el.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + Math.min(12, r.height / 2);
+      const d = Math.hypot(x - cx, y - cy);
+      if (best && d >= best.d) continue;
+      if (document.elementFromPoint(x, y)?.closest('.react-flow__node-workload') !== el) continue;
+      best = { id: el.getAttribute('data-id') ?? '', x, y, d };
+    }
+    return best;
+  });
+  if (!grab) throw new Error('no workload node can be grabbed on screen');
+  const { id, x, y } = grab;
+  // The node's own position (React Flow writes it into the transform): a drag that grabbed the pane or the
+  // namespace instead would measure something else, so it fails the bench.
+  const positionOf = () =>
+    page.evaluate(
+      (nodeId) =>
+        [...document.querySelectorAll('.react-flow__node-workload')]
+          .find((el) => el.getAttribute('data-id') === nodeId)
+          ?.getAttribute('style')
+          ?.match(/transform:[^;]*/)?.[0] ?? '',
+      id,
+    );
+  const before = await positionOf();
   await page.evaluate(() => {
     const w = globalThis as unknown as {
       __frames: number[];
@@ -411,13 +438,17 @@ export async function measureDrag(page: Page): Promise<DragFrames> {
   });
   await page.mouse.move(x, y);
   await page.mouse.down();
+  let midDrag = '';
   for (let i = 1; i <= 60; i++) {
     await page.mouse.move(x + i * 5, y + Math.sin(i / 6) * 40);
     await page.waitForTimeout(16);
+    if (i === 30) midDrag = await positionOf();
   }
   await page.mouse.up();
   // Let the drop's document change (position → autosave, analysis reuse, YAML check) reach the screen.
   await page.waitForTimeout(1000);
+  // Mid-drag, not after: far out of its namespace the drop puts a workload back where it was.
+  if (before === midDrag) throw new Error(`the drag did not move workload ${id} (${before})`);
   const { frames, ptr } = await page.evaluate(() => {
     const w = globalThis as unknown as {
       __frames: number[];
