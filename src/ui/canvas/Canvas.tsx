@@ -37,6 +37,7 @@ import {
   buildEdges,
   buildNodes,
   type CanvasNode,
+  drawnFlowCount,
   highlight,
   MAX_OVERLAY_FLOWS,
   WORKLOAD_HEIGHT,
@@ -236,8 +237,7 @@ export function Canvas() {
   // Animated dashes and pulses repaint every frame; with many edges on screen that alone stalls dragging and
   // typing (a pulse after each edit lasts 3 s).
   const manyEdges = useMemo(
-    () =>
-      edges.length > ANIMATED_EDGES_MAX || edges.filter((e) => e.type === 'flow').length > ANIMATED_FLOWS_MAX,
+    () => edges.length > ANIMATED_EDGES_MAX || drawnFlowCount(edges) > ANIMATED_FLOWS_MAX,
     [edges],
   );
   const overlayCapped = simulatorOn && selection === null && flowCount > MAX_OVERLAY_FLOWS;

@@ -1,26 +1,30 @@
 // A permitted flow from the simulator: dashed, green and animated, drawn apart from the rule edges so the
-// reader can tell intent (rules) from outcome (flows).
+// reader can tell intent (rules) from outcome (flows). A flow beside a rule edge is drawn by that edge
+// (`FlowPath` inside RuleEdgeView); this edge type draws the flows no rule edge carries.
 import type { Edge, EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { edgePath } from './paths';
+import type { Flow } from '../../design/types';
+import { type EdgeGeometry, edgePath } from './paths';
 import type { FlowEdgeData } from './toFlow';
 
-function FlowEdgeComponent(props: EdgeProps<Edge<FlowEdgeData, 'flow'>>) {
-  const { data, source, target } = props;
+export function FlowPath({ geometry, flow }: { readonly geometry: EdgeGeometry; readonly flow: Flow }) {
   // A stronger curvature (and a higher loop) than rule edges, so a flow running beside its rule stays visible.
   const [path] = edgePath(
-    { ...props, sourceY: props.sourceY + 4, targetY: props.targetY + 4 },
-    source === target,
+    { ...geometry, sourceY: geometry.sourceY + 4, targetY: geometry.targetY + 4 },
+    flow.source === flow.target,
     0.55,
     16,
   );
-  if (!data) return null;
-  const { flow } = data;
   return (
     <path d={path} className="flow-path" data-testid={`flow-${flow.source}->${flow.target}`}>
       <title>{`Permitted: ${flow.source} → ${flow.target}: ${flow.conn}${flow.partial ? ' (part of the block)' : ''}`}</title>
     </path>
   );
+}
+
+function FlowEdgeComponent(props: EdgeProps<Edge<FlowEdgeData, 'flow'>>) {
+  if (!props.data) return null;
+  return <FlowPath geometry={props} flow={props.data.flow} />;
 }
 
 export const FlowEdgeView = memo(FlowEdgeComponent);

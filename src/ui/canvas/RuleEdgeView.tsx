@@ -5,6 +5,7 @@ import { BaseEdge, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useAppStore } from '../store';
 import { EdgeLabelPortal } from './EdgeLabelPortal';
+import { FlowPath } from './FlowEdgeView';
 import { edgePath } from './paths';
 import type { RuleEdgeData } from './toFlow';
 
@@ -19,7 +20,7 @@ function RuleEdgeComponent(props: EdgeProps<Edge<RuleEdgeData, 'rule'>>) {
   });
   const [path, labelX, labelY] = edgePath(props, source === target);
   if (!data) return null;
-  const { rule, blocked, selected } = data;
+  const { rule, blocked, selected, flow } = data;
   const text = rule.selectorLabel ? `${rule.label} · ${rule.selectorLabel}` : rule.label;
   return (
     <>
@@ -29,6 +30,7 @@ function RuleEdgeComponent(props: EdgeProps<Edge<RuleEdgeData, 'rule'>>) {
         className={`${blocked ? 'blocked-path' : 'rule-path'}${switchedOff ? ' whatif-off' : ''}`}
         data-testid={`edge-${rule.id}`}
       />
+      {flow && <FlowPath geometry={props} flow={flow} />}
       <EdgeLabelPortal>
         <button
           type="button"

@@ -4,7 +4,7 @@ import { emptyDoc } from '../../design/model';
 import { applyOp } from '../../design/ops';
 import type { DesignDoc, OpArgs, OpName, Simulation } from '../../design/types';
 import { nextNamespacePosition, nextWorkloadPosition } from './placement';
-import { buildEdges, buildNodes, highlight, MAX_OVERLAY_FLOWS, visibleFlows } from './toFlow';
+import { buildEdges, buildNodes, drawnFlowCount, highlight, MAX_OVERLAY_FLOWS, visibleFlows } from './toFlow';
 
 function run(doc: DesignDoc, steps: { [K in OpName]: [K, OpArgs[K]] }[OpName][]): DesignDoc {
   let d = doc;
@@ -115,6 +115,50 @@ describe('canvas edges', () => {
     const off = buildEdges(graph, ids, sim, false, null);
     expect(off.map((e) => e.type)).toEqual(['rule']);
     expect(off[0].type === 'rule' && off[0].data?.blocked).toBeNull();
+  });
+
+  it('a flow beside a rule edge rides on that edge; a flow no rule joins gets its own edge', () => {
+    const doc = run(shop(), [
+      ['connect', { from: 'shop/web', to: 'shop/api', ports: [{ protocol: 'TCP', port: 8080 }] }],
+    ]);
+    const graph = deriveEdges(doc);
+    const ids = new Set(buildNodes(doc, graph.externals, noSimulation, null).map((n) => n.id));
+    const beside = { source: 'shop/web', target: 'shop/api', conn: 'TCP 8080' };
+    const alone = { source: 'shop/api', target: 'shop/web', conn: 'All Connections' };
+    const sim: Simulation = {
+      isolation: {},
+      flows: [beside, alone],
+      flowsTruncated: false,
+      blocked: [],
+      matrix: { endpoints: [], cells: [] },
+    };
+    const edges = buildEdges(graph, ids, sim, true, null);
+    expect(edges.map((e) => e.id)).toEqual([`rule:${graph.edges[0].id}`, 'flow:shop/api->shop/web']);
+    expect(edges[0].type === 'rule' && edges[0].data?.flow).toEqual(beside);
+    expect(drawnFlowCount(edges)).toBe(2);
+    // With the simulator off the rule edge carries nothing.
+    const off = buildEdges(graph, ids, sim, false, null);
+    expect(off[0].type === 'rule' && off[0].data?.flow).toBeNull();
+    expect(drawnFlowCount(off)).toBe(0);
+  });
+
+  it('two rule edges on the same pair: the flow is drawn once, on the first', () => {
+    const doc = run(shop(), [
+      ['connect', { from: 'shop/web', to: 'shop/api', ports: [{ protocol: 'TCP', port: 8080 }] }],
+    ]);
+    const graph = deriveEdges(doc);
+    const first = graph.edges[0];
+    const twin = { ...first, id: `${first.id}#2` };
+    const ids = new Set(buildNodes(doc, graph.externals, noSimulation, null).map((n) => n.id));
+    const sim: Simulation = {
+      isolation: {},
+      flows: [{ source: first.source, target: first.target, conn: 'TCP 8080' }],
+      flowsTruncated: false,
+      blocked: [],
+      matrix: { endpoints: [], cells: [] },
+    };
+    const edges = buildEdges({ ...graph, edges: [first, twin] }, ids, sim, true, null);
+    expect(edges.map((e) => (e.type === 'rule' ? Boolean(e.data?.flow) : e.type))).toEqual([true, false]);
   });
 });
 

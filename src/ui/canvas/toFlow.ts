@@ -61,6 +61,12 @@ export interface RuleEdgeData extends Record<string, unknown> {
   readonly rule: RuleEdge;
   readonly blocked: BlockedIntent | null;
   readonly selected: boolean;
+  /**
+   * The permitted flow between the same two nodes, drawn by this edge beside the rule (one React Flow edge
+   * instead of two: every edge is a component subscribed to React Flow's store, and a large design has
+   * hundreds of rule edges whose flow runs right beside them).
+   */
+  readonly flow: Flow | null;
 }
 
 export interface FlowEdgeData extends Record<string, unknown> {
@@ -168,7 +174,11 @@ export function visibleFlows(flows: readonly Flow[], selection: Selection | null
   return flows.length <= MAX_OVERLAY_FLOWS ? flows : [];
 }
 
-/** Rule edges (always) and, when the simulator is on, permitted flows; blocked intents mark their rule edge. */
+/**
+ * Rule edges (always) and, when the simulator is on, permitted flows; blocked intents mark their rule edge. A
+ * flow between two nodes that a rule edge already joins is carried by the first such rule edge (`data.flow`);
+ * the others get an edge of their own.
+ */
 export function buildEdges(
   graph: DerivedGraph,
   nodeIds: ReadonlySet<string>,
@@ -178,10 +188,17 @@ export function buildEdges(
 ): CanvasEdge[] {
   const blockedByEdge = new Map<string, BlockedIntent>();
   if (simulatorOn && simulation) for (const b of simulation.blocked) blockedByEdge.set(b.edgeId, b);
+  const flows = simulatorOn && simulation ? visibleFlows(simulation.flows, selection) : [];
+  const flowByPair = new Map<string, Flow>();
+  for (const f of flows) flowByPair.set(pairKey(f), f);
+  const carried = new Set<string>();
   const selectedEdge = selection?.type === 'edge' ? selection.id : null;
   const edges: CanvasEdge[] = [];
   for (const rule of graph.edges) {
     if (!nodeIds.has(rule.source) || !nodeIds.has(rule.target)) continue;
+    const pair = pairKey(rule);
+    const flow = carried.has(pair) ? null : (flowByPair.get(pair) ?? null);
+    if (flow) carried.add(pair);
     edges.push({
       id: `rule:${rule.id}`,
       type: 'rule',
@@ -190,26 +207,41 @@ export function buildEdges(
       sourceHandle: 'out',
       targetHandle: 'in',
       selected: selectedEdge === rule.id,
-      data: { rule, blocked: blockedByEdge.get(rule.id) ?? null, selected: selectedEdge === rule.id },
+      data: {
+        rule,
+        blocked: blockedByEdge.get(rule.id) ?? null,
+        selected: selectedEdge === rule.id,
+        flow,
+      },
     });
   }
-  if (simulatorOn && simulation) {
-    for (const flow of visibleFlows(simulation.flows, selection)) {
-      if (!nodeIds.has(flow.source) || !nodeIds.has(flow.target)) continue;
-      edges.push({
-        id: `flow:${flow.source}->${flow.target}`,
-        type: 'flow',
-        source: flow.source,
-        target: flow.target,
-        sourceHandle: 'out',
-        targetHandle: 'in',
-        selectable: false,
-        focusable: false,
-        data: { flow },
-      });
-    }
+  for (const flow of flows) {
+    if (carried.has(pairKey(flow))) continue;
+    if (!nodeIds.has(flow.source) || !nodeIds.has(flow.target)) continue;
+    edges.push({
+      id: `flow:${flow.source}->${flow.target}`,
+      type: 'flow',
+      source: flow.source,
+      target: flow.target,
+      sourceHandle: 'out',
+      targetHandle: 'in',
+      selectable: false,
+      focusable: false,
+      data: { flow },
+    });
   }
   return edges;
+}
+
+const pairKey = (e: { readonly source: string; readonly target: string }) => `${e.source}\u0000${e.target}`;
+
+/** Flows drawn on the canvas, on their own edges or beside a rule. */
+export function drawnFlowCount(edges: readonly Pick<Edge, 'type' | 'data'>[]): number {
+  let n = 0;
+  for (const e of edges) {
+    if (e.type === 'flow' || (e.type === 'rule' && (e.data as Partial<RuleEdgeData> | undefined)?.flow)) n++;
+  }
+  return n;
 }
 
 /**
