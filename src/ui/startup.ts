@@ -10,6 +10,8 @@ import { useAppStore } from './store';
 
 export const STORAGE_KEY = 'netpol-designer:document';
 const SAVE_DELAY_MS = 400;
+/** The longest an autosave waits for a simulation to answer. */
+const SIMULATION_WAIT_MS = 2000;
 
 export interface InitialDocument {
   readonly doc: DesignDoc;
@@ -51,6 +53,7 @@ export function initialDocument(): InitialDocument {
 export function startAutosave(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let dirty = false;
+  let stopWaiting: (() => void) | null = null;
   const save = () => {
     timer = null;
     if (!dirty) return;
@@ -66,21 +69,44 @@ export function startAutosave(): () => void {
         );
     }
   };
+  const whenIdle = (run: () => void) => {
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 2000 });
+    else run();
+  };
+  // The page is idle while the worker simulates, but the simulation's answer then needs the main thread at
+  // once (canvas and matrix): a save of a large document (5-40 ms) must not sit in front of it. So an idle
+  // moment during a simulation waits for its answer (or 2 s), then for the next idle moment.
+  const saveUnlessSimulating = () => {
+    if (!dirty || !useAppStore.getState().analysisPending) return save();
+    if (stopWaiting) return;
+    const done = () => {
+      stopWaiting?.();
+      whenIdle(save);
+    };
+    const unsubscribe = useAppStore.subscribe((s) => {
+      if (!s.analysisPending) done();
+    });
+    const fallback = setTimeout(done, SIMULATION_WAIT_MS);
+    stopWaiting = () => {
+      unsubscribe();
+      clearTimeout(fallback);
+      stopWaiting = null;
+    };
+  };
   const unsubscribe = useAppStore.subscribe((s, prev) => {
     if (s.doc === prev.doc) return;
     dirty = true;
     if (timer) clearTimeout(timer);
     // Serialising a large document takes tens of milliseconds: wait for a pause in the changes, then for a
-    // moment the page has nothing else to do (a simulation may be about to arrive), at most 2 s.
+    // moment the page has nothing else to do, at most 2 s.
     timer = setTimeout(() => {
       timer = null;
-      if (typeof window.requestIdleCallback === 'function')
-        window.requestIdleCallback(save, { timeout: 2000 });
-      else save();
+      whenIdle(saveUnlessSimulating);
     }, SAVE_DELAY_MS);
   });
   const onHide = () => {
     if (timer) clearTimeout(timer);
+    stopWaiting?.();
     save();
   };
   window.addEventListener('pagehide', onHide);
