@@ -272,3 +272,46 @@ test('the matrix of a large design draws only what is on screen, and scrolling o
   await screenshot(page, 'qa-matrix-large');
   expect(errors).toEqual([]);
 });
+
+test('a workload dropped outside every namespace goes back, and the canvas keeps its edges meanwhile', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  // The example is placed by elk on a first visit, then fitted: wait until the node stops moving.
+  const node = page.getByTestId('rf__node-shop/backend');
+  await expect(node).toBeVisible();
+  let home = await node.boundingBox();
+  await expect(async () => {
+    await page.waitForTimeout(300);
+    const previous = home;
+    home = await node.boundingBox();
+    expect(home).toEqual(previous);
+  }).toPass();
+  if (!home) throw new Error('no node');
+  const homeTransform = await node.evaluate((el) => (el as HTMLElement).style.transform);
+  // Mark the drawn edges: a redraw of the canvas would replace these elements.
+  const marked = await page.locator('.react-flow__edge').evaluateAll((els) => {
+    for (const el of els) (el as unknown as { kept: boolean }).kept = true;
+    return els.length;
+  });
+  expect(marked).toBeGreaterThan(0);
+
+  const x = home.x + home.width / 2;
+  const y = home.y + 12;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x, y + 900, { steps: 20 });
+  // Mid-drag it really moved.
+  expect(await node.evaluate((el) => (el as HTMLElement).style.transform)).not.toBe(homeTransform);
+  await page.mouse.up();
+
+  // Back at its place in the namespace (React Flow writes a node's position into its transform; the view
+  // itself may have auto-panned during the drag).
+  await expect.poll(() => node.evaluate((el) => (el as HTMLElement).style.transform)).toBe(homeTransform);
+  const kept = await page
+    .locator('.react-flow__edge')
+    .evaluateAll((els) => els.filter((el) => (el as unknown as { kept?: boolean }).kept).length);
+  expect(kept).toBe(marked);
+  expect(errors).toEqual([]);
+});

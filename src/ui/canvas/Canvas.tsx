@@ -148,8 +148,12 @@ export function Canvas() {
   const onNodeDragStop: OnNodeDrag<CanvasNode> = useCallback(
     (_event, node) => {
       const store = useAppStore.getState();
+      // Back to the document's positions. Through reuseUnchanged, so every node keeps its object and React
+      // Flow's measurements: fresh, unmeasured node objects would make React Flow hide and re-measure every
+      // node and drop and redraw every edge (hundreds of milliseconds on a large design).
+      const reset = () => setNodes((prev) => reuseUnchanged(prev, derivedRef.current));
       const resetIfUnchanged = (changed: boolean) => {
-        if (!changed) setNodes(derivedRef.current);
+        if (!changed) reset();
       };
       const round = (p: { x: number; y: number }) => ({ x: Math.round(p.x), y: Math.round(p.y) });
       if (node.type !== 'workload') {
@@ -173,7 +177,7 @@ export function Canvas() {
       );
       if (!target) {
         // Dropped outside every namespace: a workload always lives in one, so it goes back.
-        setNodes(derivedRef.current);
+        reset();
         return;
       }
       const relative = round({
