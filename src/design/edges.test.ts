@@ -14,6 +14,45 @@ function load(id: string) {
 }
 
 describe('deriveEdges', () => {
+  it('hands out an unchanged edge as the same object after an edit, and a changed one as a new object', () => {
+    let d = must(shopDoc(), 'setDefaultDeny', { namespace: 'shop', mode: 'ingress' });
+    d = must(d, 'connect', {
+      from: 'shop/frontend',
+      to: 'shop/backend',
+      ports: [{ protocol: 'TCP', port: 8080 }],
+    });
+    d = must(d, 'connect', {
+      from: 'shop/backend',
+      to: 'shop/database',
+      ports: [{ protocol: 'TCP', port: 5432 }],
+    });
+    const before = deriveEdges(d).edges;
+    const edited = must(d, 'connect', {
+      from: 'shop/backend',
+      to: 'shop/database',
+      ports: [{ protocol: 'TCP', port: 5433 }],
+    });
+    const after = deriveEdges(edited).edges;
+    const byId = (es: typeof before, id: string) => es.find((e) => e.id === id);
+    expect(byId(after, 'shop/frontend->shop/backend')).toBe(byId(before, 'shop/frontend->shop/backend'));
+    const changed = byId(after, 'shop/backend->shop/database');
+    expect(changed).not.toBe(byId(before, 'shop/backend->shop/database'));
+    expect(changed?.label).toBe('TCP 5432, TCP 5433');
+  });
+
+  it('what it returns never depends on what was derived before', () => {
+    fc.assert(
+      fc.property(docArb, docArb, (a, b) => {
+        deriveEdges(emptyDoc());
+        const fresh = JSON.stringify(deriveEdges(b));
+        deriveEdges(a);
+        expect(JSON.stringify(deriveEdges(b))).toBe(fresh);
+        expect(JSON.stringify(deriveEdges(b))).toBe(fresh);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('draws drawn edges once per (source, target), merging the ingress and egress sides', () => {
     let d = must(shopDoc(), 'setDefaultDeny', { namespace: 'shop', mode: 'both' });
     d = must(d, 'connect', {

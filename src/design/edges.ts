@@ -158,6 +158,34 @@ function contributionsOf(ix: () => Index, p: DesignPolicy): Contribution[] {
   return out;
 }
 
+/**
+ * The edges of the previous derivation, by id. An edge equal in every field is handed out again as the same
+ * object, so that whoever compares edges across edits (the canvas redraws only changed edges) compares
+ * identities, not contents. The values returned never depend on it.
+ */
+let previousEdges = new Map<string, RuleEdge>();
+
+const samePeerRef = (a: PeerRef, b: PeerRef) =>
+  a === b ||
+  (a.policy === b.policy &&
+    a.direction === b.direction &&
+    a.ruleIndex === b.ruleIndex &&
+    a.peerIndex === b.peerIndex);
+
+function sameRuleEdge(a: RuleEdge, b: RuleEdge): boolean {
+  return (
+    a.source === b.source &&
+    a.target === b.target &&
+    a.label === b.label &&
+    a.managed === b.managed &&
+    a.selectorLabel === b.selectorLabel &&
+    a.directions.length === b.directions.length &&
+    a.directions.every((d, i) => d === b.directions[i]) &&
+    a.refs.length === b.refs.length &&
+    a.refs.every((r, i) => samePeerRef(r, b.refs[i]!))
+  );
+}
+
 export function deriveEdges(doc: DesignDoc): DerivedGraph {
   let index: Index | undefined;
   const ix = () => {
@@ -216,18 +244,23 @@ export function deriveEdges(doc: DesignDoc): DerivedGraph {
 
   const edges: RuleEdge[] = [...pending.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([id, e]) => ({
-      id,
-      source: e.source,
-      target: e.target,
-      refs: e.refs,
-      label: e.labels.includes('any')
-        ? 'any'
-        : [...new Set(e.labels.flatMap((l) => l.split(', ')))].join(', '),
-      directions: (['Ingress', 'Egress'] as const).filter((d) => e.directions.has(d)),
-      ...(e.selectorLabel ? { selectorLabel: e.selectorLabel } : {}),
-      managed: e.managed,
-    }));
+    .map(([id, e]) => {
+      const edge: RuleEdge = {
+        id,
+        source: e.source,
+        target: e.target,
+        refs: e.refs,
+        label: e.labels.includes('any')
+          ? 'any'
+          : [...new Set(e.labels.flatMap((l) => l.split(', ')))].join(', '),
+        directions: (['Ingress', 'Egress'] as const).filter((d) => e.directions.has(d)),
+        ...(e.selectorLabel ? { selectorLabel: e.selectorLabel } : {}),
+        managed: e.managed,
+      };
+      const before = previousEdges.get(id);
+      return before && sameRuleEdge(before, edge) ? before : edge;
+    });
+  previousEdges = new Map(edges.map((e) => [e.id, e]));
 
   const externals: DerivedExternal[] = doc.externals.map((e) => ({ ...e, derived: false }));
   for (const [id, ext] of [...blocks.entries()].sort(([a], [b]) => (a < b ? -1 : 1)))
