@@ -99,6 +99,13 @@ function showMarkers(view: YamlView, diagnostics: readonly Notice[]): void {
   const positioned = diagnostics.flatMap((d) =>
     d.line === undefined ? [] : [{ ...d, line: d.line, column: d.column ?? 1 }],
   );
+  // A valid edit after a valid edit: nothing to clear. Setting no markers over none still makes Monaco
+  // redecorate and redraw the editor, in the very moment the simulation's answer needs the main thread.
+  if (
+    positioned.length === 0 &&
+    monaco.editor.getModelMarkers({ resource: model.uri, owner: MARKER_OWNER }).length === 0
+  )
+    return;
   monaco.editor.setModelMarkers(
     model,
     MARKER_OWNER,
