@@ -25,6 +25,22 @@ function lintOnMainThread(
   }
 }
 
+/**
+ * Runs `f` once the next frame has been drawn, or after 100 ms when no frame comes (a hidden tab draws none);
+ * at once where there are no frames at all.
+ */
+function afterNextFrame(f: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') return f();
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    f();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 100);
+}
+
 /** Starts analysing the store's document; returns a function that stops it. */
 export function startAnalysis(): () => void {
   const store = useAppStore;
@@ -79,7 +95,8 @@ export function startAnalysis(): () => void {
   if (worker) {
     worker.onmessage = (e: MessageEvent<AnalysisResponse | LintResponse>) => {
       const res = e.data;
-      if ('lint' in res) return receiveLint(res);
+      // The lint follows the simulation within milliseconds: let the frame that draws the simulation go first.
+      if ('lint' in res) return afterNextFrame(() => receiveLint(res));
       const doc = pendingDocs.get(res.seq);
       if (!doc) return;
       answer(res.seq, res.ok ? { doc, simulation: res.simulation } : { doc, error: res.error });
