@@ -30,7 +30,10 @@ function lintOnMainThread(
  * at once where there are no frames at all.
  */
 function afterNextFrame(f: () => void): void {
-  if (typeof requestAnimationFrame !== 'function') return f();
+  if (typeof requestAnimationFrame !== 'function') {
+    f();
+    return;
+  }
   let done = false;
   const once = () => {
     if (done) return;
