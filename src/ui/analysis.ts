@@ -9,7 +9,7 @@ import { useLintState } from './panels/lintState';
 import { sameSemantics } from './semantics';
 import { useAppStore } from './store';
 import AnalysisWorker from './worker/analysis.worker?worker';
-import type { AnalysisRequest, AnalysisResponse, LintResponse } from './worker/protocol';
+import type { AnalysisResponse, LintResponse, WorkerRequest } from './worker/protocol';
 
 type Answer = { doc: DesignDoc; simulation: Simulation } | { doc: DesignDoc; error: string };
 
@@ -68,7 +68,7 @@ export function startAnalysis(): () => void {
     pendingDocs.set(seq, doc);
     useLintState.getState().lintRequested(seq);
     if (worker) {
-      const msg: AnalysisRequest = { seq, doc };
+      const msg: WorkerRequest = { kind: 'analyse', seq, doc };
       worker.postMessage(msg);
     } else {
       // Main-thread fallback, still asynchronous so the caller's render is not held up.
@@ -98,11 +98,16 @@ export function startAnalysis(): () => void {
   if (worker) {
     worker.onmessage = (e: MessageEvent<AnalysisResponse | LintResponse>) => {
       const res = e.data;
-      // The lint follows the simulation within milliseconds: let the frame that draws the simulation go first.
-      if ('lint' in res) return afterNextFrame(() => receiveLint(res));
+      if ('lint' in res) return receiveLint(res);
       const doc = pendingDocs.get(res.seq);
       if (!doc) return;
       answer(res.seq, res.ok ? { doc, simulation: res.simulation } : { doc, error: res.error });
+      // Every analysis gets its lint, even a failed one, so the Lint tab never waits forever; but only once the
+      // frame that draws the simulation is out, so the lint does not take a core from the overlay's commit.
+      afterNextFrame(() => {
+        const msg: WorkerRequest = { kind: 'lint', seq: res.seq };
+        worker?.postMessage(msg);
+      });
     };
     worker.onerror = (e) => {
       store.getState().notify('error', `The simulator worker stopped: ${e.message}`);

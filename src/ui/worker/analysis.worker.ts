@@ -1,17 +1,21 @@
 // The simulator's Web Worker: runs the engine over the whole document off the main thread, so typing in the
-// YAML pane and dragging on the canvas never wait for a large analysis. The page sends at most one request at
-// a time (see latestWins.ts), so there is no queue to drain here.
+// YAML pane and dragging on the canvas never wait for a large analysis. The page sends at most one analysis at
+// a time (see latestWins.ts), so there is no queue to drain here; the lint of an analysis comes when the page
+// asks for it (protocol.ts).
 import { lintDoc } from '../../design/lint';
 import { simulate } from '../../design/simulate';
 import type { DesignDoc, Simulation } from '../../design/types';
-import type { AnalysisRequest, AnalysisResponse, LintResponse } from './protocol';
+import type { AnalysisResponse, LintResponse, WorkerRequest } from './protocol';
 
 const scope = self as unknown as {
-  onmessage: ((e: MessageEvent<AnalysisRequest>) => void) | null;
+  onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
   postMessage(message: AnalysisResponse | LintResponse): void;
 };
 
-/** The lint, once the simulation has gone out. Blocked edges of a what-if are not the document's own. */
+/** The latest analysed document, kept for its lint; `blocked` is unset when its simulation failed. */
+let latest: { seq: number; doc: DesignDoc; blocked: Simulation['blocked'] | undefined } | null = null;
+
+/** Blocked edges of a what-if are not the document's own. */
 function postLint(seq: number, doc: DesignDoc, blocked: Simulation['blocked'] | undefined): void {
   try {
     scope.postMessage({ seq, lint: lintDoc(doc, { blocked: doc.whatIf ? undefined : blocked }) });
@@ -21,16 +25,19 @@ function postLint(seq: number, doc: DesignDoc, blocked: Simulation['blocked'] | 
 }
 
 scope.onmessage = (e) => {
-  const { seq, doc } = e.data;
+  const req = e.data;
+  if (req.kind === 'lint') {
+    if (latest?.seq === req.seq) postLint(latest.seq, latest.doc, latest.blocked);
+    return;
+  }
+  const { seq, doc } = req;
   const started = performance.now();
-  let blocked: Simulation['blocked'] | undefined;
+  latest = { seq, doc, blocked: undefined };
   try {
     const simulation = simulate(doc);
-    blocked = simulation.blocked;
+    latest.blocked = simulation.blocked;
     scope.postMessage({ seq, ok: true, simulation, millis: performance.now() - started });
   } catch (err) {
     scope.postMessage({ seq, ok: false, error: err instanceof Error ? err.message : String(err) });
   }
-  // Every request gets its lint answer, even when the simulation failed, so the Lint tab never waits forever.
-  postLint(seq, doc, blocked);
 };

@@ -3,15 +3,28 @@
 import type { DesignDoc, DocLint, Simulation } from '../../design/types';
 
 export interface AnalysisRequest {
+  readonly kind: 'analyse';
   readonly seq: number;
   readonly doc: DesignDoc;
 }
+
+/**
+ * Asks for the lint of analysis `seq`. The page sends it once the frame that draws that simulation is out, so the
+ * lint never competes for the CPU with the overlay's commit. The worker keeps only its latest document: a
+ * request for an older one is ignored (the newer analysis's lint request follows it).
+ */
+export interface LintRequest {
+  readonly kind: 'lint';
+  readonly seq: number;
+}
+
+export type WorkerRequest = AnalysisRequest | LintRequest;
 
 export type AnalysisResponse =
   | { readonly seq: number; readonly ok: true; readonly simulation: Simulation; readonly millis: number }
   | { readonly seq: number; readonly ok: false; readonly error: string };
 
-/** Sent after the simulation of the same `seq`, so the canvas overlay never waits for the lint. */
+/** The answer to a `LintRequest`. */
 export type LintResponse =
   | { readonly seq: number; readonly lint: DocLint }
   | { readonly seq: number; readonly lint: null; readonly error: string };

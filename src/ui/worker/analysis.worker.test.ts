@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleDocument } from '../exampleDocs';
+import type { AnalysisResponse, LintResponse, WorkerRequest } from './protocol';
+
+type Out = AnalysisResponse | LintResponse;
+const posted: Out[] = [];
+let onmessage: ((e: { data: WorkerRequest }) => void) | null = null;
+const g = globalThis as unknown as { self?: unknown };
+const hadSelf = 'self' in g;
+const savedSelf = g.self;
+
+beforeAll(async () => {
+  const scope = { onmessage: null as typeof onmessage, postMessage: (m: Out) => posted.push(m) };
+  g.self = scope;
+  await import('./analysis.worker');
+  onmessage = scope.onmessage;
+});
+afterAll(() => {
+  if (hadSelf) g.self = savedSelf;
+  else delete g.self;
+});
+
+const send = (data: WorkerRequest) => onmessage?.({ data });
+
+describe('analysis worker', () => {
+  it('answers an analysis at once and its lint only when asked, for the latest document only', () => {
+    const doc = exampleDocument('three-tier');
+    send({ kind: 'analyse', seq: 1, doc });
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toMatchObject({ seq: 1, ok: true });
+    send({ kind: 'analyse', seq: 2, doc });
+    expect(posted).toHaveLength(2);
+    send({ kind: 'lint', seq: 1 }); // superseded by analysis 2: ignored
+    expect(posted).toHaveLength(2);
+    send({ kind: 'lint', seq: 2 });
+    expect(posted).toHaveLength(3);
+    const lint = posted[2] as LintResponse;
+    expect(lint.seq).toBe(2);
+    expect(lint.lint).not.toBeNull();
+  });
+});
