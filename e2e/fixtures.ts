@@ -85,8 +85,18 @@ export async function waitForModelText(
   return last ?? '';
 }
 
-/** Centre of an element's bounding box. */
+/**
+ * Waits until the canvas has placed its document: a new document is shown on a grid, then elk's layout and a
+ * fit animation move every node (`aria-busy` on the canvas meanwhile). Anything aimed at a node's position
+ * must wait for this, or it hits where the node was.
+ */
+export async function canvasSettled(page: Page): Promise<void> {
+  await expect(page.getByTestId('canvas')).toHaveAttribute('aria-busy', 'false');
+}
+
+/** Centre of an element's bounding box, once the canvas has stopped placing its nodes. */
 export async function centre(page: Page, testId: string): Promise<{ x: number; y: number }> {
+  await canvasSettled(page);
   const box = await page.getByTestId(testId).boundingBox();
   if (!box) throw new Error(`${testId} is not visible`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };

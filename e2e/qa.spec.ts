@@ -2,7 +2,7 @@
 // drawn "both sides", auto layout more than once, a large import and labels that look like HTML. Each test
 // also fails on any uncaught page error or console error.
 import type { Page } from '@playwright/test';
-import { dragHandle, expect, screenshot, test } from './fixtures';
+import { canvasSettled, dragHandle, expect, screenshot, test } from './fixtures';
 
 interface Hook {
   getState(): {
@@ -113,6 +113,7 @@ test('context menu: rename, edit labels (focused even when already inspected), d
 test('deleting the "anywhere" node removes the rules that allow anywhere', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/');
+  await canvasSettled(page);
   await expect(page.getByTestId('external-any')).toBeVisible();
   const edges = page.locator('[data-testid^="edge-label-any->"]');
   await expect(edges.first()).toBeVisible();
@@ -278,16 +279,10 @@ test('a workload dropped outside every namespace goes back, and the canvas keeps
 }) => {
   const errors = watchErrors(page);
   await page.goto('/');
-  // The example is placed by elk on a first visit, then fitted: wait until the node stops moving.
+  // The example is placed by elk on a first visit, then fitted: wait until the nodes stop moving.
+  await canvasSettled(page);
   const node = page.getByTestId('rf__node-shop/backend');
-  await expect(node).toBeVisible();
-  let home = await node.boundingBox();
-  await expect(async () => {
-    await page.waitForTimeout(300);
-    const previous = home;
-    home = await node.boundingBox();
-    expect(home).toEqual(previous);
-  }).toPass();
+  const home = await node.boundingBox();
   if (!home) throw new Error('no node');
   const homeTransform = await node.evaluate((el) => (el as HTMLElement).style.transform);
   // Mark the drawn edges: a redraw of the canvas would replace these elements.

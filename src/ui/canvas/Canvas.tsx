@@ -18,7 +18,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../store';
-import { startAutoPlacement } from '../toolbar/autoLayoutAction';
+import { awaitsPlacement, startAutoPlacement } from '../toolbar/autoLayoutAction';
 import { ChangeEdgeView } from '../workshop/ChangeEdgeView';
 import { changeEdges } from '../workshop/changeEdges';
 import { useWorkshopStore } from '../workshop/workshopStore';
@@ -66,6 +66,8 @@ const onEdgeClick: EdgeMouseHandler = (_e, edge) => {
 /** Room for the legend strip along the top and the zoom controls on the left. */
 const FIT_PADDING = { top: '52px', right: '24px', bottom: '24px', left: '56px' } as const;
 const FIT_VIEW_OPTIONS = { padding: FIT_PADDING, maxZoom: 1.2 };
+const FIT_DURATION_MS = 200;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const PRO_OPTIONS = { hideAttribution: true };
 /** Far enough out that "fit view" still shows all of a design of several hundred workloads (0.1 did not). */
 const MIN_ZOOM = 0.04;
@@ -198,9 +200,19 @@ export function Canvas() {
     [flow],
   );
 
+  // While elk places a new document and the view fits it, nodes move under the pointer: the canvas says so
+  // (aria-busy), and tests wait for it.
+  const [placing, setPlacing] = useState(() => awaitsPlacement(useAppStore.getState().doc));
   useEffect(
     () =>
-      startAutoPlacement(() => setTimeout(() => flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }), 50)),
+      startAutoPlacement(
+        () =>
+          delay(50).then(() =>
+            // An interrupted fit animation never resolves: the canvas is not busy for longer than a second.
+            Promise.race([flow.fitView({ ...FIT_VIEW_OPTIONS, duration: FIT_DURATION_MS }), delay(1000)]),
+          ),
+        setPlacing,
+      ),
     [flow],
   );
 
@@ -252,6 +264,7 @@ export function Canvas() {
       className={`canvas${manyEdges ? ' many-edges' : ''}${lowDetail ? ' low-detail' : ''}`}
       data-testid="canvas"
       data-analysis-source={analysisSource ?? ''}
+      aria-busy={placing}
     >
       <ReactFlow<CanvasNode>
         nodes={nodes}

@@ -69,26 +69,50 @@ function placeWithoutHistory(doc: DesignDoc, layout: Layout): void {
     .replaceDoc(applyOp(doc, 'setLayout', { layout, replace: true }).doc, { record: false });
 }
 
-export function startAutoPlacement(onPlaced: () => void): () => void {
+/** Whether `startAutoPlacement` will replace this document's fallback grid with elk's layout. */
+export const awaitsPlacement = (doc: DesignDoc) =>
+  unplaced(doc) && doc.workloads.length <= AUTO_ELK_MAX_WORKLOADS;
+
+/**
+ * Places each unplaced document that reaches the store. `onPlaced` runs after a layout is applied (the canvas
+ * fits its view; placement counts as finished when its promise settles). `onBusy` tells whether a placement is
+ * under way, so the canvas can say it is still moving (`aria-busy`): nodes clicked meanwhile may jump.
+ */
+export function startAutoPlacement(
+  onPlaced: () => Promise<unknown>,
+  onBusy: (busy: boolean) => void,
+): () => void {
   let pendingFor: DesignDoc | null = null;
+  let running = 0;
+  let stopped = false;
+  const settle = () => {
+    running -= 1;
+    if (!stopped) onBusy(running > 0);
+  };
   const place = () => {
     const doc = useAppStore.getState().doc;
-    if (!unplaced(doc) || doc.workloads.length > AUTO_ELK_MAX_WORKLOADS || pendingFor === doc) return;
+    if (!awaitsPlacement(doc) || pendingFor === doc) return;
     pendingFor = doc;
-    computeLayout(doc).then(
-      (layout) => {
+    running += 1;
+    onBusy(true);
+    computeLayout(doc)
+      .then((layout) => {
         // Only when nothing changed meanwhile: never move what the user has started to arrange.
-        if (useAppStore.getState().doc !== doc) return;
+        if (stopped || useAppStore.getState().doc !== doc) return;
         placeWithoutHistory(doc, layout);
-        onPlaced();
-      },
-      () => {
-        // The grid stays; the toolbar button reports elk's errors.
-      },
-    );
+        return onPlaced();
+      })
+      // The grid stays on an error; the toolbar button reports elk's errors.
+      .catch(() => undefined)
+      .finally(settle);
   };
   place();
-  return useAppStore.subscribe((s, prev) => {
+  onBusy(running > 0);
+  const unsubscribe = useAppStore.subscribe((s, prev) => {
     if (s.doc !== prev.doc) place();
   });
+  return () => {
+    stopped = true;
+    unsubscribe();
+  };
 }
