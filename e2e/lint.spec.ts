@@ -88,6 +88,8 @@ test('lint: missing DNS egress is listed, badged, shown in the YAML and fixed in
   for (const w of ['backend', 'database']) await expect(page.getByTestId(finding(w))).toBeVisible();
   await expect(page.getByTestId('lint-summary')).toHaveText('3 findings: 3 warnings');
   await expect(page.getByRole('tab', { name: /^Lint/ })).toContainText('3');
+  // Warnings only: the tab's count is in the warning colour, not the error red.
+  await expect(page.getByRole('tab', { name: /^Lint/ }).locator('.count')).toHaveClass(/\bwarning\b/);
   await expect(frontend.getByRole('img', { name: 'warning' })).toBeVisible();
   await expect(frontend).toContainText('missing-dns-egress');
   await expect(frontend).toContainText('shop/frontend may not reach DNS');

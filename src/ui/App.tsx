@@ -11,7 +11,7 @@ import { usePresenterClass } from './lessons/PresenterButton';
 import { ClusterPanel } from './panels/ClusterPanel';
 import { DiagnosticsPanel } from './panels/DiagnosticsPanel';
 import { LintPanel } from './panels/LintPanel';
-import { useLintState } from './panels/lintState';
+import { useLintState, worstSeverity } from './panels/lintState';
 import { MatrixPanel } from './panels/MatrixPanel';
 import { Notices } from './panels/Notices';
 import { PolicyListPanel } from './panels/PolicyListPanel';
@@ -50,7 +50,9 @@ export function App() {
   const sideTab = useAppStore((s) => s.sideTab);
   const bottomTab = useAppStore((s) => s.bottomTab);
   const diagCount = useAppStore((s) => s.yamlDiagnostics.length);
+  const diagTone = useAppStore((s) => worstSeverity(s.yamlDiagnostics));
   const lintCount = useLintState((s) => s.lint?.findings.length ?? 0);
+  const lintTone = useLintState((s) => worstSeverity(s.lint?.findings ?? []));
   const docVersion = useAppStore((s) => s.docVersion);
   const analysisVersion = useAppStore((s) => s.analysisVersion);
   useEffect(() => {
@@ -88,9 +90,16 @@ export function App() {
                     key: 'diagnostics',
                     label: 'Diagnostics',
                     badge: diagCount,
+                    badgeTone: diagTone,
                     render: () => <DiagnosticsPanel />,
                   },
-                  { key: 'lint', label: 'Lint', badge: lintCount, render: () => <LintPanel /> },
+                  {
+                    key: 'lint',
+                    label: 'Lint',
+                    badge: lintCount,
+                    badgeTone: lintTone,
+                    render: () => <LintPanel />,
+                  },
                 ]}
               />
             </section>

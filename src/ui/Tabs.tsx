@@ -6,6 +6,8 @@ export interface TabSpec<K extends string> {
   readonly key: K;
   readonly label: string;
   readonly badge?: number;
+  /** The badge's colour: red only when something is an error. */
+  readonly badgeTone?: 'error' | 'warning' | 'info';
   readonly fill?: boolean;
   readonly render: () => ReactNode;
 }
@@ -50,7 +52,7 @@ export function Tabs<K extends string>({
             }}
           >
             {t.label}
-            {t.badge ? <span className="count">{t.badge}</span> : null}
+            {t.badge ? <span className={`count ${t.badgeTone ?? 'error'}`}>{t.badge}</span> : null}
           </button>
         ))}
       </div>

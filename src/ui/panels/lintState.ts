@@ -54,8 +54,10 @@ export const useLintState = create<LintState>()((set) => ({
 
 const SEVERITY_RANK = { error: 3, warning: 2, info: 1 } as const;
 
-/** The worst severity among findings ('info' for none). */
-export function worstSeverity(findings: readonly DocFinding[]): DocFinding['severity'] {
+/** The worst severity among findings or diagnostics ('info' for none). */
+export function worstSeverity(
+  findings: readonly { readonly severity: DocFinding['severity'] }[],
+): DocFinding['severity'] {
   let worst: DocFinding['severity'] = 'info';
   for (const f of findings) if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst]) worst = f.severity;
   return worst;
