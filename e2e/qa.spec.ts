@@ -261,15 +261,22 @@ test('the matrix of a large design draws only what is on screen, and scrolling o
   await expect(page.getByRole('rowheader', { name: 'team-3/svc-9' })).toBeInViewport();
   await expect(page.getByRole('columnheader', { name: 'team-3/svc-8' })).toBeInViewport();
   await last.click();
-  await expect(page.getByTestId('matrix-explanation')).toContainText('Allowed: All Connections');
+  const explanation = page.getByTestId('matrix-explanation');
+  await expect(explanation).toContainText('Allowed: All Connections');
+  await expect(explanation.getByRole('heading')).toHaveText('team-3/svc-9 → team-3/svc-8');
+  // Deleting a workload listed before them moves every cell by one: the explanation stays on the pair picked.
+  await dispatch(page, 'deleteWorkload', { id: 'team-0/svc-0' });
+  await expect(page.getByTestId('matrix-extent')).toHaveText('80 sources × 80 destinations');
+  await expect(explanation.getByRole('heading')).toHaveText('team-3/svc-9 → team-3/svc-8');
+  await expect(last).toHaveAttribute('aria-pressed', 'true');
 
   // A filter narrows the axes; a scroll position past the new end is taken back.
   await page.getByRole('textbox', { name: 'Filter sources' }).fill('team-0/svc-1');
-  await expect(page.getByTestId('matrix-extent')).toHaveText('11 sources × 81 destinations (of 81)');
+  await expect(page.getByTestId('matrix-extent')).toHaveText('11 sources × 80 destinations (of 80)');
   await expect(page.getByRole('rowheader', { name: 'team-0/svc-19' })).toBeInViewport();
   await page.locator('.matrix-scroll').evaluate((el) => el.scrollTo(0, 0));
   await expect(page.getByRole('rowheader', { name: 'team-0/svc-1', exact: true })).toBeInViewport();
-  await expect(page.getByTestId('matrix-cell-team-0/svc-1->team-0/svc-0')).toHaveText('All Connections');
+  await expect(page.getByTestId('matrix-cell-team-0/svc-1->team-0/svc-10')).toHaveText('All Connections');
   await screenshot(page, 'qa-matrix-large');
   expect(errors).toEqual([]);
 });

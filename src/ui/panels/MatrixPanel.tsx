@@ -226,28 +226,35 @@ export function MatrixPanel() {
   const analysisDoc = useAppStore((s) => s.analysisDoc);
   const [rowFilter, setRowFilter] = useState('');
   const [colFilter, setColFilter] = useState('');
-  const [picked, setPicked] = useState<{ src: number; dst: number } | null>(null);
+  // The picked cell is held by its endpoints' ids, not by grid position: an edit that adds or removes a
+  // workload shifts the positions, and the explanation must stay on the pair the user picked (or go).
+  const [pickedIds, setPickedIds] = useState<{ src: string; dst: string } | null>(null);
   const matrix = analysis?.matrix;
   const rows = useMemo(() => (matrix ? filterAxis(matrix.endpoints, rowFilter) : []), [matrix, rowFilter]);
   const cols = useMemo(() => (matrix ? filterAxis(matrix.endpoints, colFilter) : []), [matrix, colFilter]);
+  const picked = useMemo(() => {
+    if (!pickedIds || !matrix) return null;
+    const src = matrix.endpoints.findIndex((e) => e.id === pickedIds.src);
+    const dst = matrix.endpoints.findIndex((e) => e.id === pickedIds.dst);
+    return src < 0 || dst < 0 ? null : { src, dst };
+  }, [pickedIds, matrix]);
   const explanation = useMemo(() => {
     if (!picked || !matrix || !analysisDoc) return null;
-    const src = matrix.endpoints[picked.src];
-    const dst = matrix.endpoints[picked.dst];
-    if (!src || !dst) return null;
-    return {
-      src,
-      dst,
-      conn: matrix.cells[picked.src]?.[picked.dst] ?? '',
-      result: explainCell(analysisDoc, src, dst, matrix.cells[picked.src]?.[picked.dst] ?? ''),
-    };
+    const src = matrix.endpoints[picked.src]!;
+    const dst = matrix.endpoints[picked.dst]!;
+    const conn = matrix.cells[picked.src]?.[picked.dst] ?? '';
+    return { src, dst, conn, result: explainCell(analysisDoc, src, dst, conn) };
   }, [picked, matrix, analysisDoc]);
 
-  const onPick = useCallback(
-    (src: number, dst: number) =>
-      setPicked((p) => (p && p.src === src && p.dst === dst ? null : { src, dst })),
-    [],
-  );
+  const endpointsRef = useRef(matrix?.endpoints);
+  endpointsRef.current = matrix?.endpoints;
+  const onPick = useCallback((src: number, dst: number) => {
+    const endpoints = endpointsRef.current;
+    const s = endpoints?.[src]?.id;
+    const d = endpoints?.[dst]?.id;
+    if (s === undefined || d === undefined) return;
+    setPickedIds((p) => (p && p.src === s && p.dst === d ? null : { src: s, dst: d }));
+  }, []);
   if (!matrix) return <p className="empty">The simulator has not run yet.</p>;
   if (matrix.endpoints.length === 0)
     return <p className="empty">Add workloads to see who can talk to whom.</p>;
