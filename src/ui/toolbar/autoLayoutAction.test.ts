@@ -61,23 +61,29 @@ describe('startAutoPlacement', () => {
   });
   afterEach(() => stop?.());
 
+  /** Puts `doc` in the store and starts the placement, recording its busy states in `busy`. */
+  function begin(doc: DesignDoc, onPlaced = vi.fn(async () => {})) {
+    useAppStore.getState().replaceDoc(doc);
+    stop = startAutoPlacement(onPlaced, (b) => busy.push(b));
+    return onPlaced;
+  }
+
   it('never reports busy for a document that already has positions', () => {
     const placed = applyOp(emptyDoc(), 'addNamespace', { name: 'shop', position: { x: 0, y: 0 } }).doc;
-    useAppStore.getState().replaceDoc(placed);
     expect(awaitsPlacement(placed)).toBe(false);
-    const onPlaced = vi.fn(async () => {});
-    stop = startAutoPlacement(onPlaced, (b) => busy.push(b));
+    begin(placed);
     expect(busy).toEqual([false]);
     expect(fake.state.requests).toHaveLength(0);
   });
 
   it('is busy from the request until the fit after the layout has settled', async () => {
     const doc = unplaced('shop');
-    useAppStore.getState().replaceDoc(doc);
     expect(awaitsPlacement(doc)).toBe(true);
     let fitted: () => void = () => {};
-    const onPlaced = vi.fn(() => new Promise<void>((resolve) => (fitted = resolve)));
-    stop = startAutoPlacement(onPlaced, (b) => busy.push(b));
+    const onPlaced = begin(
+      doc,
+      vi.fn(() => new Promise<void>((resolve) => (fitted = resolve))),
+    );
     expect(busy.at(-1)).toBe(true);
     expect(lastRequest().doc).toBe(doc);
 
@@ -92,10 +98,7 @@ describe('startAutoPlacement', () => {
   });
 
   it('drops the layout of a replaced document and stays busy for the newer one', async () => {
-    const first = unplaced('one');
-    useAppStore.getState().replaceDoc(first);
-    const onPlaced = vi.fn(async () => {});
-    stop = startAutoPlacement(onPlaced, (b) => busy.push(b));
+    const onPlaced = begin(unplaced('one'));
     const firstRequest = lastRequest();
     const second = unplaced('two');
     useAppStore.getState().replaceDoc(second);
@@ -117,9 +120,7 @@ describe('startAutoPlacement', () => {
 
   it('keeps the grid and ends the busy state when elk fails', async () => {
     const doc = unplaced('shop');
-    useAppStore.getState().replaceDoc(doc);
-    const onPlaced = vi.fn(async () => {});
-    stop = startAutoPlacement(onPlaced, (b) => busy.push(b));
+    const onPlaced = begin(doc);
     fail(lastRequest());
     await flush();
     expect(useAppStore.getState().doc).toBe(doc);
