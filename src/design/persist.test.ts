@@ -1,8 +1,17 @@
 import fc from 'fast-check';
+import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { decodeShare, deserializeDoc, encodeShare, serializeDoc } from './persist';
+import {
+  decodeShare,
+  deserializeDoc,
+  encodeShare,
+  inflateCapped,
+  MAX_INFLATED,
+  serializeDoc,
+} from './persist';
 import { docArb } from './testing/arbitraries';
 import { shopDoc } from './testing/build';
+import { docProblem } from './validate';
 
 describe('serializeDoc / deserializeDoc', () => {
   it('round-trips any document', () => {
@@ -82,3 +91,111 @@ describe('encodeShare / decodeShare', () => {
       expect(decodeShare(bad).diagnostics[0].severity).toBe('error');
   });
 });
+
+describe('inflateCapped', () => {
+  const zeros = (n: number) => deflateSync(new Uint8Array(n), { level: 1 });
+
+  it('inflates what fits under the limit', () => {
+    const out = inflateCapped(zeros(100_000), 100_000);
+    expect(out).toBeInstanceOf(Uint8Array);
+    expect((out as Uint8Array).length).toBe(100_000);
+  });
+
+  it('stops at the limit instead of inflating everything first', () => {
+    // 8 MB of zeros compresses to ~8 KB: refused after about 1 MB, without the 8 MB ever being held.
+    expect(inflateCapped(zeros(8 * 1024 * 1024), 1024 * 1024)).toBe('too-large');
+    expect(inflateCapped(zeros(100_001), 100_000)).toBe('too-large');
+  });
+
+  it('calls truncated and garbage streams damaged', () => {
+    const good = zeros(10_000);
+    expect(inflateCapped(good.subarray(0, good.length - 3), 1e6)).toBe('damaged');
+    expect(inflateCapped(new Uint8Array([0xff, 0xff, 0xff, 0xff]), 1e6)).toBe('damaged');
+  });
+});
+
+describe('decodeShare on hostile links', () => {
+  it('refuses a link that inflates past the limit, saying so', () => {
+    const bomb = encodeBytes(deflateSync(new Uint8Array(MAX_INFLATED + 1), { level: 1 }));
+    const r = decodeShare(bomb);
+    expect(r.doc).toBeUndefined();
+    expect(r.diagnostics[0].message).toMatch(/larger than 16 MB/);
+  });
+
+  // Fuzz: random text, random bytes behind valid base64url, and single-character mutations of real links.
+  // Every outcome is a document or an error diagnostic; nothing throws.
+  const outcomeIsClear = (fragment: string) => {
+    const r = decodeShare(fragment);
+    if (r.doc === undefined) {
+      expect(r.diagnostics.length).toBeGreaterThan(0);
+      expect(r.diagnostics[0].severity).toBe('error');
+      expect(r.diagnostics[0].message).not.toBe('');
+    } else expect(docProblem(r.doc)).toBeUndefined();
+  };
+
+  it('gives a document or a clear error for random text', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), outcomeIsClear), { numRuns: 500 });
+  });
+
+  it('gives a document or a clear error for random compressed bytes and JSON', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => outcomeIsClear(encodeBytes(bytes))),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), (value) =>
+        outcomeIsClear(
+          encodeBytes(
+            deflateSync(strToU8(JSON.stringify({ format: 'netpol-designer', version: 1, doc: value }))),
+          ),
+        ),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives a document or a clear error for mutated real links', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    fc.assert(
+      fc.property(
+        docArb,
+        fc.array(
+          fc.tuple(fc.nat(), fc.nat({ max: alphabet.length - 1 }), fc.constantFrom('set', 'cut', 'insert')),
+          {
+            minLength: 1,
+            maxLength: 4,
+          },
+        ),
+        (doc, edits) => {
+          let link = encodeShare(doc);
+          for (const [at, c, kind] of edits) {
+            const i = at % (link.length + 1);
+            const ch = alphabet[c];
+            link =
+              kind === 'set'
+                ? link.slice(0, i) + ch + link.slice(i + 1)
+                : kind === 'cut'
+                  ? link.slice(0, i)
+                  : link.slice(0, i) + ch + link.slice(i);
+          }
+          outcomeIsClear(link);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+
+  it('gives a document or a clear error for mutated JSON inside a valid link', () => {
+    const json = serializeDoc(shopDoc());
+    fc.assert(
+      fc.property(fc.nat({ max: json.length - 1 }), fc.string({ minLength: 1, maxLength: 3 }), (at, s) =>
+        outcomeIsClear(encodeBytes(deflateSync(strToU8(json.slice(0, at) + s + json.slice(at + 1))))),
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+function encodeBytes(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('base64url');
+}

@@ -1,14 +1,19 @@
 // Saving and sharing documents: versioned JSON (autosave, files) and a compact URL-fragment form (deflate,
 // then base64url). Loading never throws: malformed input comes back as a diagnostic.
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import { canonical } from './model';
 import type { DesignDoc, ParseResult } from './types';
 import { docProblem } from './validate';
 
 /** Identifies our JSON among other files a user might open. */
 export const FORMAT = 'netpol-designer';
-/** A decoded share link inflating beyond this many bytes is refused. */
-const MAX_INFLATED = 16 * 1024 * 1024;
+/** A decoded share link inflating beyond this many bytes is refused, while it inflates. */
+export const MAX_INFLATED = 16 * 1024 * 1024;
+/**
+ * Compressed bytes handed to the inflater at a time. Deflate expands at most ~1,032:1, so one step yields at
+ * most ~1 MB and a link that would inflate to gigabytes is stopped within a step of passing the limit.
+ */
+const INFLATE_STEP = 1024;
 
 export function serializeDoc(doc: DesignDoc): string {
   return JSON.stringify({ format: FORMAT, version: doc.version, doc: canonical(doc) });
@@ -59,18 +64,53 @@ export function encodeShare(doc: DesignDoc): string {
   return toBase64Url(deflateSync(strToU8(serializeDoc(doc)), { level: 9 }));
 }
 
+/**
+ * Inflates `bytes`, giving up as soon as the output passes `limit` bytes: `'too-large'`, without ever holding
+ * more than `limit` plus one step of output. `'damaged'` when the data is not a complete deflate stream.
+ */
+export function inflateCapped(bytes: Uint8Array, limit: number): Uint8Array | 'too-large' | 'damaged' {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let ended = false;
+  const inflater = new Inflate((chunk, final) => {
+    total += chunk.length;
+    if (total <= limit) chunks.push(chunk);
+    if (final) ended = true;
+  });
+  try {
+    for (let at = 0; at < bytes.length; at += INFLATE_STEP) {
+      inflater.push(bytes.subarray(at, at + INFLATE_STEP), at + INFLATE_STEP >= bytes.length);
+      if (total > limit) return 'too-large';
+    }
+  } catch {
+    return 'damaged';
+  }
+  if (!ended) return 'damaged';
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.length;
+  }
+  return out;
+}
+
 /** Accepts the fragment with or without a leading `#`. */
 export function decodeShare(fragment: string): ParseResult {
   const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
   const bytes = fromBase64Url(text.trim());
   if (!bytes || bytes.length === 0) return failure('This share link is damaged: it is not base64url text.');
+  const inflated = inflateCapped(bytes, MAX_INFLATED);
+  if (inflated === 'too-large')
+    return failure(
+      `This share link holds a document larger than ${MAX_INFLATED / (1024 * 1024)} MB; it was not opened.`,
+    );
+  if (inflated === 'damaged') return failure('This share link is damaged: its data cannot be decompressed.');
   let json: string;
   try {
-    const inflated = inflateSync(bytes);
-    if (inflated.length > MAX_INFLATED) return failure('This share link holds a document too large to open.');
     json = strFromU8(inflated);
   } catch {
-    return failure('This share link is damaged: its data cannot be decompressed.');
+    return failure('This share link is damaged: its data is not text.');
   }
   return deserializeDoc(json);
 }

@@ -11,7 +11,7 @@ import { useAppStore } from '../store';
 import { copyText, downloadText, readFiles } from './download';
 import { ExportMenu, useExportGuard } from './ExportMenu';
 import { type ImportReport, importReport, summary } from './importReport';
-import { shareUrl } from './shareLink';
+import { shareLinkProblem, shareUrl } from './shareLink';
 import './files.css';
 
 function runImport(files: readonly ManifestFile[]): ImportReport {
@@ -115,6 +115,12 @@ export default function FilesMenu() {
 
   const copyShareLink = async () => {
     const url = shareUrl(window.location, encodeShare(useAppStore.getState().doc));
+    const problem = shareLinkProblem(url);
+    if (problem) {
+      setLink(null);
+      useAppStore.getState().notify('error', problem);
+      return;
+    }
     setLink(url);
     const ok = await copyText(url);
     useAppStore

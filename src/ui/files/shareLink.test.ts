@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sharedFragment, shareUrl } from './shareLink';
+import { MAX_LINK_LENGTH, sharedFragment, shareLinkProblem, shareUrl } from './shareLink';
 
 describe('share links', () => {
   it('put the encoded document in the fragment of the current page', () => {
@@ -17,5 +17,11 @@ describe('share links', () => {
     expect(sharedFragment('')).toBeUndefined();
     expect(sharedFragment('#section')).toBeUndefined();
     expect(sharedFragment('#doc=')).toBeUndefined();
+  });
+
+  it('are refused with a reason when longer than a browser opens', () => {
+    const base = 'http://127.0.0.1:4173/#doc=';
+    expect(shareLinkProblem(base + 'a'.repeat(MAX_LINK_LENGTH - base.length))).toBeUndefined();
+    expect(shareLinkProblem(base + 'a'.repeat(MAX_LINK_LENGTH))).toMatch(/2\.0 MB.*Export the document/);
   });
 });

@@ -2,6 +2,15 @@
 // fragment never reaches a server, so opening a link sends nothing anywhere.
 
 export const SHARE_PREFIX = '#doc=';
+/** Chromium refuses to open a URL longer than 2 MB (2,097,152 characters); other browsers allow less or more. */
+export const MAX_LINK_LENGTH = 2 * 1024 * 1024;
+
+/** Why `url` cannot work as a share link, or undefined when it can. */
+export function shareLinkProblem(url: string): string | undefined {
+  if (url.length <= MAX_LINK_LENGTH) return undefined;
+  const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+  return `This document makes a share link of ${mb(url.length)} MB; browsers do not open links over ${mb(MAX_LINK_LENGTH)} MB. Export the document as a file instead.`;
+}
 
 /** The link for an encoded document, on the page the user is on (any query string dropped). */
 export function shareUrl(
