@@ -1,6 +1,7 @@
 // The document's building blocks: ids, the empty document, canonical ordering, and the conversion to the
 // engine's Cluster/PolicySet. Every operation ends with `canonical` so equal documents are equal JSON.
 import type { AdminNetworkPolicy, Cluster, Labels, NetworkPolicy, PolicySet } from '../engine/types';
+import { labelsProblem, namespaceNameProblem, objectNameProblem } from '../manifest/kubeValidation';
 import {
   ANY_REF,
   type DesignDoc,
@@ -218,38 +219,26 @@ export function ok(doc: DesignDoc, notices: readonly Notice[] = [], focus?: stri
   return focus === undefined ? { doc: canonical(doc), notices } : { doc: canonical(doc), notices, focus };
 }
 
-/** Kubernetes object names (RFC 1123 DNS label for namespaces; subdomain for the rest). */
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A message of the manifest layer's validation as a notice: a capital first letter and a full stop. */
+function sentence(problem: string): string {
+  return `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`;
+}
 
+/** Kubernetes object names, checked by the manifest layer's rules (RFC 1123 label for namespaces, else subdomain). */
 export function invalidNamespaceName(name: string): string | undefined {
   if (name.length === 0) return 'A namespace needs a name.';
-  if (name.length > 63 || !DNS_LABEL.test(name))
-    return `"${name}" is not a valid namespace name: use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit.`;
-  return undefined;
+  const problem = namespaceNameProblem(name);
+  return problem && sentence(problem);
 }
 
 export function invalidObjectName(name: string, what: string): string | undefined {
   if (name.length === 0) return `A ${what} needs a name.`;
-  if (name.length > 253 || !DNS_SUBDOMAIN.test(name))
-    return `"${name}" is not a valid ${what} name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit.`;
-  return undefined;
+  const problem = what === 'namespace' ? namespaceNameProblem(name) : objectNameProblem(what, name);
+  return problem && sentence(problem);
 }
-
-const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
 
 /** Checks keys (optional DNS prefix + name) and values the way the API server does. */
 export function invalidLabels(labels: Labels): string | undefined {
-  for (const [key, value] of Object.entries(labels)) {
-    const slash = key.lastIndexOf('/');
-    const prefix = slash < 0 ? '' : key.slice(0, slash);
-    const name = slash < 0 ? key : key.slice(slash + 1);
-    if (name.length === 0 || name.length > 63 || !LABEL_NAME.test(name))
-      return `Label key "${key}" is not valid: the name part needs 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.`;
-    if (slash >= 0 && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)))
-      return `Label key "${key}" is not valid: its prefix must be a DNS subdomain such as example.com.`;
-    if (value.length > 63 || !LABEL_NAME.test(value))
-      return `Label value "${value}" (key "${key}") is not valid: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.`;
-  }
-  return undefined;
+  const problem = labelsProblem(labels);
+  return problem && sentence(problem);
 }

@@ -12,6 +12,7 @@ export {
   sortPolicies,
 } from './emitNetworkPolicy';
 export { parseExpectations } from './expectations';
+export * from './kubeValidation';
 export { parseLesson } from './lessons';
 export type * from './lessonTypes';
 export { type ParseOptions, parseManifests } from './parse';
