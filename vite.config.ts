@@ -10,8 +10,10 @@ export default defineConfig({
       { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: 'monaco-editor/$1' },
     ],
   },
-  // Pre-bundle the YAML worker so the dev server does not reload the page the first time it starts.
-  optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
+  // Pre-bundle what the Web Workers import: Vite's scan does not follow `?worker` imports, so a package only
+  // a worker loads (the YAML worker, elkjs in the layout worker) was found late and the first load of
+  // `npm run dev` bundled again and reloaded itself. scripts/optimizeDeps.test.ts keeps this list complete.
+  optimizeDeps: { include: ['monaco-yaml/yaml.worker.js', 'elkjs/lib/elk.bundled.js'] },
   worker: { format: 'es' },
   build: { chunkSizeWarningLimit: 4096, sourcemap: false },
   test: {
