@@ -95,16 +95,19 @@ export function adminRulePortsConnections(
 }
 
 /**
- * Admin-tier policies by ascending priority, then the baseline ones. Equal priorities (undefined behaviour
- * in the API) are ordered by name so the answer never depends on the order of the input.
+ * Each tier's policies in evaluation order: ascending priority, "Policies with lower priority values have
+ * higher precedence, and are checked before policies with higher priority values in the same tier"
+ * (ClusterNetworkPolicySpec.priority, v1alpha2) — in the Baseline tier as in the Admin tier (a v1alpha1
+ * BaselineAdminNetworkPolicy is a singleton with priority 0). Equal priorities (undefined behaviour in the API,
+ * reported by the lint) are ordered by name so the answer never depends on the order of the input.
  */
 export function orderAdminPolicies(policies: readonly AdminNetworkPolicy[]): {
   admin: AdminNetworkPolicy[];
   baseline: AdminNetworkPolicy[];
 } {
-  const admin = policies.filter((p) => p.tier === 'Admin');
-  admin.sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const baseline = policies.filter((p) => p.tier === 'Baseline');
-  baseline.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const byPriority = (a: AdminNetworkPolicy, b: AdminNetworkPolicy) =>
+    a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const admin = policies.filter((p) => p.tier === 'Admin').sort(byPriority);
+  const baseline = policies.filter((p) => p.tier === 'Baseline').sort(byPriority);
   return { admin, baseline };
 }

@@ -137,7 +137,7 @@ export interface AdminRule {
 export interface AdminNetworkPolicy {
   readonly tier: 'Admin' | 'Baseline';
   readonly name: string;
-  /** Admin tier only; lower is evaluated first. */
+  /** Lower is evaluated first within a tier (a v1alpha1 BaselineAdminNetworkPolicy has none: 0). */
   readonly priority: number;
   readonly subject: AdminSelector;
   readonly ingress: readonly AdminRule[];

@@ -214,12 +214,10 @@ const adminPeerArb = (egress: boolean): fc.Arbitrary<AdminPeer> =>
       )
     : (adminSelectorArb as fc.Arbitrary<AdminPeer>);
 
-const adminRuleArb = (egress: boolean, baseline: boolean): fc.Arbitrary<AdminRule> =>
+const adminRuleArb = (egress: boolean): fc.Arbitrary<AdminRule> =>
   fc.record(
     {
-      action: fc.constantFrom<AdminAction>(
-        ...(baseline ? (['Allow', 'Deny'] as const) : (['Allow', 'Deny', 'Pass'] as const)),
-      ),
+      action: fc.constantFrom<AdminAction>('Allow', 'Deny', 'Pass'),
       peers: fc.array(adminPeerArb(egress), { minLength: 1, maxLength: 2 }),
       ports: fc.array(adminPortArb, { minLength: 1, maxLength: 2 }),
     },
@@ -229,11 +227,12 @@ const adminRuleArb = (egress: boolean, baseline: boolean): fc.Arbitrary<AdminRul
 export const adminPolicyArb = (index: number, tier: 'Admin' | 'Baseline'): fc.Arbitrary<AdminNetworkPolicy> =>
   fc.record({
     tier: fc.constant(tier),
-    name: fc.constant(tier === 'Admin' ? `anp${index}` : 'default'),
-    priority: tier === 'Admin' ? fc.constant(index * 10) : fc.constant(0),
+    name: fc.constant(tier === 'Admin' ? `anp${index}` : `banp${index}`),
+    // Priorities in a tier may repeat and need not follow the names, so the order of evaluation is tested.
+    priority: fc.constantFrom(0, 10, 20),
     subject: adminSelectorArb,
-    ingress: fc.array(adminRuleArb(false, tier === 'Baseline'), { maxLength: 2 }),
-    egress: fc.array(adminRuleArb(true, tier === 'Baseline'), { maxLength: 2 }),
+    ingress: fc.array(adminRuleArb(false), { maxLength: 2 }),
+    egress: fc.array(adminRuleArb(true), { maxLength: 2 }),
   });
 
 export const policySetArb = (withAdmin: boolean): fc.Arbitrary<PolicySet> =>
@@ -247,9 +246,13 @@ export const policySetArb = (withAdmin: boolean): fc.Arbitrary<PolicySet> =>
             .integer({ min: 0, max: 2 })
             .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => adminPolicyArb(i, 'Admin'))))
         : fc.constant([]),
-      withAdmin ? fc.option(adminPolicyArb(0, 'Baseline'), { nil: undefined }) : fc.constant(undefined),
+      withAdmin
+        ? fc
+            .integer({ min: 0, max: 2 })
+            .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => adminPolicyArb(i, 'Baseline'))))
+        : fc.constant([]),
     )
     .map(([networkPolicies, admin, baseline]) => ({
       networkPolicies,
-      adminPolicies: [...admin, ...(baseline ? [baseline] : [])],
+      adminPolicies: [...admin, ...baseline],
     }));

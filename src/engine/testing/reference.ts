@@ -178,14 +178,14 @@ function sideAllows(
   }
   const baseline = all
     .filter((a) => a.tier === 'Baseline')
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const banp of baseline) {
     if (!adminSelects(ctx, banp, subject)) continue;
     for (const rule of dir === 'Ingress' ? banp.ingress : banp.egress) {
       if (!rule.peers.some((p) => adminPeerMatches(ctx, p, peer))) continue;
       if (!adminPortMatches(rule.ports, dst, protocol, port)) continue;
-      if (rule.action === 'Allow') return true;
-      if (rule.action === 'Deny') return false;
+      // v1alpha2 Baseline Pass: "passes evaluation to the next tier", which is the default: allowed.
+      return rule.action !== 'Deny';
     }
   }
   return true;
