@@ -116,6 +116,38 @@ describe('probe', () => {
     );
   });
 
+  it('resolves a named port through the destination container ports, as Kubernetes does', () => {
+    const d = threeTier();
+    const v = probe(d, { from: 'shop/frontend', to: 'shop/backend', port: 'http', protocol: 'TCP' }).verdict;
+    expect(v?.port).toBe(8080);
+    expect(v?.allowed).toBe(true);
+    expect(
+      probe(d, { from: 'shop/backend', to: 'shop/database', port: 'postgres', protocol: 'TCP' }).verdict,
+    ).toMatchObject({ port: 5432, allowed: true });
+    expect(
+      probe(d, { from: 'shop/frontend', to: 'shop/database', port: 'http', protocol: 'TCP' }).error,
+    ).toBe('shop/database[Deployment] has no TCP container port named http');
+    expect(probe(d, { from: 'shop/frontend', to: 'shop/backend', port: 'http', protocol: 'UDP' }).error).toBe(
+      'shop/backend[Deployment] has no UDP container port named http',
+    );
+  });
+
+  it('takes a workload name without its namespace when no other workload has that name', () => {
+    const d = threeTier();
+    expect(
+      probe(d, { from: 'frontend', to: 'backend', port: 'http', protocol: 'TCP' }).verdict,
+    ).toMatchObject({
+      allowed: true,
+      src: { id: 'shop/frontend[Deployment]' },
+      dst: { id: 'shop/backend[Deployment]' },
+    });
+    const twice = must(d, 'addNamespace', { name: 'staging' });
+    const ambiguous = must(twice, 'addWorkload', { namespace: 'staging', name: 'backend' });
+    expect(probe(ambiguous, { from: 'frontend', to: 'backend', port: 80, protocol: 'TCP' }).error).toBe(
+      'backend is ambiguous: it names shop/backend[Deployment], staging/backend[Deployment]; write one of these',
+    );
+  });
+
   it('returns an error for unknown endpoints or bad ports instead of throwing', () => {
     const d = emptyDoc();
     expect(probe(d, { from: 'x/y', to: 'a/b', port: 80, protocol: 'TCP' }).error).toBeTruthy();

@@ -20,7 +20,7 @@ import {
   type Flow,
   type IsolationState,
   type MatrixEndpoint,
-  type ProbeRequest,
+  type ProbeQuestion,
   type Simulation,
   type WorkloadIsolation,
 } from './types';
@@ -132,7 +132,7 @@ export type ProbeResult =
 /** What the probe form sends: workload ids, external node ids / `any` (first address), or IP addresses. */
 export function probe(
   drawn: DesignDoc,
-  req: ProbeRequest,
+  req: ProbeQuestion,
   requested: AnalysisOptions & { readonly disabledPolicies?: readonly string[] } = {},
 ): ProbeResult {
   const { doc, options } = effective(drawn, requested);
@@ -150,12 +150,15 @@ export function probe(
   const to = side(req.to);
   if (typeof from !== 'string') return from;
   if (typeof to !== 'string') return to;
-  if (!Number.isInteger(req.port) || req.port < 1 || req.port > 65535)
+  if (typeof req.port === 'string') {
+    // A named port: the engine resolves it through the destination's container ports, as Kubernetes does.
+    if (req.port.trim() === '') return { error: 'Give a port number or a container port name.' };
+  } else if (!Number.isInteger(req.port) || req.port < 1 || req.port > 65535)
     return { error: `Port ${req.port} is out of range: use 1 to 65535.` };
   const v = explain(
     toCluster(doc),
     toPolicySet(doc),
-    { from, to, port: req.port, protocol: req.protocol },
+    { from, to, port: typeof req.port === 'string' ? req.port.trim() : req.port, protocol: req.protocol },
     options,
   );
   return 'error' in v ? { error: v.error } : { verdict: v };

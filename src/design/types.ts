@@ -370,11 +370,19 @@ export interface Simulation {
 }
 
 export interface ProbeRequest {
-  /** A workload id, an external id / `any` (its first address is used), or an IP address. */
+  /**
+   * A workload id, a bare workload name when only one workload has it, an external id / `any` (its first
+   * address is used), or an IP address.
+   */
   readonly from: string;
   readonly to: string;
   readonly port: number;
   readonly protocol: Protocol;
+}
+
+/** What the probe is asked: the port may also name one of the destination's container ports (as in a rule). */
+export interface ProbeQuestion extends Omit<ProbeRequest, 'port'> {
+  readonly port: number | string;
 }
 
 // ---- lint (lint.ts) -----------------------------------------------------------------------------------------------

@@ -27,6 +27,21 @@ describe('endpoints', () => {
     expect(findEndpoint(endpoints, 'be/nope')).toHaveProperty('error');
   });
 
+  it('finds a workload by its bare name when no other namespace or kind has that name', () => {
+    expect(findEndpoint(endpoints, 'db')).toBe(2);
+    expect(findEndpoint(endpoints, ' db ')).toBe(2);
+    expect(findEndpoint(endpoints, 'nope')).toEqual({
+      error: expect.stringContaining('no workload named nope'),
+    });
+  });
+
+  it('names every candidate when a bare name is ambiguous', () => {
+    const other = [...endpoints, workloadEndpoint(workload('ops', 'db', {}))];
+    expect(findEndpoint(other, 'db')).toEqual({
+      error: 'db is ambiguous: it names be/db[Deployment], ops/db[Deployment]; write one of these',
+    });
+  });
+
   it('finds the outside piece that holds an address', () => {
     expect(findEndpoint(endpoints, '200.1.1.1')).toBe(4);
     expect(findEndpoint(endpoints, '::1')).toHaveProperty('error');

@@ -20,8 +20,8 @@ export function externalEndpoint(ranges: readonly IpRange[]): Endpoint {
 }
 
 /**
- * Finds an endpoint by `ns/name[Kind]`, by `ns/name` when only one workload has that name, or by an IP
- * address (the external piece that holds it). Returns an error message when there is none or several.
+ * Finds an endpoint by `ns/name[Kind]`, by `ns/name` or a bare `name` when only one workload has that name,
+ * or by an IP address (the external piece that holds it). Returns an error message when there is none or several.
  */
 export function findEndpoint(endpoints: readonly Endpoint[], text: string): number | { error: string } {
   const t = text.trim();
@@ -34,13 +34,18 @@ export function findEndpoint(endpoints: readonly Endpoint[], text: string): numb
   }
   const exact = endpoints.findIndex((e) => e.type === 'workload' && e.id === t);
   if (exact >= 0) return exact;
+  // Kubernetes names never hold '/': without one, the text is a bare workload name in any namespace.
+  const bare = !t.includes('/');
   const matches: number[] = [];
   endpoints.forEach((e, i) => {
-    if (e.type === 'workload' && `${e.workload.namespace}/${e.workload.name}` === t) matches.push(i);
+    if (e.type !== 'workload') return;
+    const name = bare ? e.workload.name : `${e.workload.namespace}/${e.workload.name}`;
+    if (name === t) matches.push(i);
   });
   if (matches.length === 1) return matches[0];
   if (matches.length > 1) {
-    return { error: `${t} is ambiguous: ${matches.map((i) => endpoints[i].id).join(', ')}` };
+    const candidates = matches.map((i) => endpoints[i].id).join(', ');
+    return { error: `${t} is ambiguous: it names ${candidates}; write one of these` };
   }
   return { error: `no workload named ${t} (write namespace/name or namespace/name[Kind])` };
 }

@@ -2,10 +2,10 @@
 // one connection (protocol + port), so a cell is explained at the ports that matter for it: the destination's
 // container ports and the first port the cell lists, else TCP 80.
 import { type ProbeResult, probe } from '../design/simulate';
-import type { DesignDoc, MatrixEndpoint, ProbeRequest } from '../design/types';
+import type { DesignDoc, MatrixEndpoint, ProbeQuestion } from '../design/types';
 import type { Protocol, Verdict } from '../engine/types';
 
-export function runProbe(doc: DesignDoc, req: ProbeRequest): ProbeResult {
+export function runProbe(doc: DesignDoc, req: ProbeQuestion): ProbeResult {
   return probe(doc, req);
 }
 

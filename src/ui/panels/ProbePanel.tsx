@@ -1,6 +1,8 @@
 // The probe: one question to the engine (from, to, port, protocol) and its verdict with reasons. From and To
-// take a workload (`namespace/name`), an external block from the canvas, or any IP address.
+// take a workload (`namespace/name`, or its bare name when no other namespace has it), an external block from
+// the canvas, or any IP address; the port a number or a container port name of the destination (`http`).
 import { useMemo, useState } from 'react';
+import type { ProbeQuestion } from '../../design/types';
 import type { Protocol } from '../../engine/types';
 import { useDerivedGraph } from '../canvas/useDerivedGraph';
 import { useChosenProbes } from '../files/chosenProbes';
@@ -15,9 +17,7 @@ export function ProbePanel() {
   const [to, setTo] = useState('');
   const [port, setPort] = useState('80');
   const [protocol, setProtocol] = useState<Protocol>('TCP');
-  const [asked, setAsked] = useState<{ from: string; to: string; port: number; protocol: Protocol } | null>(
-    null,
-  );
+  const [asked, setAsked] = useState<ProbeQuestion | null>(null);
   const [error, setError] = useState<string | null>(null);
   const options = useMemo(
     () => [...doc.workloads.map((w) => w.id), ...graph.externals.map((x) => x.id)],
@@ -32,9 +32,11 @@ export function ProbePanel() {
         aria-label="Probe"
         onSubmit={(e) => {
           e.preventDefault();
-          const n = Number(port);
-          if (!/^\d+$/.test(port.trim()) || n < 1 || n > 65535) {
-            setError('The port must be a number from 1 to 65535.');
+          // A number, or a name the design resolves through the destination's container ports.
+          const text = port.trim();
+          const n = /^\d+$/.test(text) ? Number(text) : text;
+          if (n === '' || (typeof n === 'number' && (n < 1 || n > 65535))) {
+            setError('The port must be a number from 1 to 65535, or a container port name such as http.');
             return;
           }
           if (!from.trim() || !to.trim()) {
@@ -50,7 +52,7 @@ export function ProbePanel() {
           id="probe-from"
           list="probe-endpoints"
           value={from}
-          placeholder="ns/workload or IP"
+          placeholder="ns/workload, workload or IP"
           onChange={(e) => setFrom(e.target.value)}
         />
         <label htmlFor="probe-to">Probe destination</label>
@@ -58,7 +60,7 @@ export function ProbePanel() {
           id="probe-to"
           list="probe-endpoints"
           value={to}
-          placeholder="ns/workload or IP"
+          placeholder="ns/workload, workload or IP"
           onChange={(e) => setTo(e.target.value)}
         />
         <label htmlFor="probe-port">Probe port</label>
@@ -97,7 +99,11 @@ export function ProbePanel() {
             <>
               <VerdictView verdict={result.verdict} />
               {asked && (
-                <button type="button" onClick={() => useChosenProbes.getState().add(asked)}>
+                <button
+                  type="button"
+                  // Kept with the number the name resolved to: an expectations file pins a port.
+                  onClick={() => useChosenProbes.getState().add({ ...asked, port: result.verdict.port })}
+                >
                   Keep for expectations
                 </button>
               )}
