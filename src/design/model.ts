@@ -1,5 +1,7 @@
 // The document's building blocks: ids, the empty document, canonical ordering, and the conversion to the
 // engine's Cluster/PolicySet. Every operation ends with `canonical` so equal documents are equal JSON.
+
+import { userRecord } from '../engine/records';
 import type { AdminNetworkPolicy, Cluster, Labels, NetworkPolicy, PolicySet } from '../engine/types';
 import { labelsProblem, namespaceNameProblem, objectNameProblem } from '../manifest/kubeValidation';
 import {
@@ -73,7 +75,7 @@ export function namespaceLabels(name: string, labels: Labels = {}): Labels {
 }
 
 export function sortLabels(labels: Labels): Labels {
-  const out: Record<string, string> = {};
+  const out = userRecord<string>();
   for (const k of Object.keys(labels).sort()) out[k] = labels[k];
   return out;
 }

@@ -1,5 +1,6 @@
 // Small facts about policies the operations share: effective policy types, which policies isolate a
 // workload, selector equality, and the narrowest selector that names a workload within its namespace.
+import { userRecord } from '../engine/records';
 import { matchesSelector, selectorKey } from '../engine/selector';
 import type { LabelSelector, Labels, PolicyType } from '../engine/types';
 import { policyKey } from './model';
@@ -57,7 +58,7 @@ export function narrowestSelector(doc: DesignDoc, w: DesignWorkload): ChosenSele
   const others = workloadsIn(doc, w.namespace).filter((o) => o.id !== w.id);
   const keys = Object.keys(w.labels).sort((a, b) => keyRank(a) - keyRank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const pick = (subset: readonly string[]): Labels => {
-    const out: Record<string, string> = {};
+    const out = userRecord<string>();
     for (const k of [...subset].sort()) out[k] = w.labels[k];
     return out;
   };

@@ -3,6 +3,7 @@
 // Admin or Baseline, `protocols` instead of `ports`, action Accept for Allow). An invalid policy is skipped.
 
 import { parseCidr } from '../engine/ipRanges';
+import { ownValue } from '../engine/records';
 import type {
   AdminAction,
   AdminNetworkPolicy,
@@ -223,7 +224,7 @@ function readRule(
   );
   const name = readString(r, m.name, [...path, 'name']);
   const actions = ACTIONS[form];
-  const action = typeof m.action === 'string' ? actions[m.action] : undefined;
+  const action = typeof m.action === 'string' ? ownValue(actions, m.action) : undefined;
   const allowedActions = Object.keys(actions).filter(
     (a) => !(baseline && form === 'v1alpha1' && a === 'Pass'),
   );
@@ -275,7 +276,7 @@ export function readAdminPolicy(
   diagnostics: Diagnostic[],
 ): ParsedAdminPolicy | undefined {
   const r = newReader(origin, kind, diagnostics, ' (skipped)');
-  const id = readObjectName(r, obj, false);
+  const id = readObjectName(r, obj, false, kind);
   if (!id) return undefined;
   const nr = newReader(origin, `${kind} ${id.name}`, diagnostics, ' (skipped)');
   const form: AdminPolicyForm = kind === 'ClusterNetworkPolicy' ? 'v1alpha2' : 'v1alpha1';

@@ -2,6 +2,7 @@
 // same Cluster. Workloads of the kinds the reader knows become those objects (a pod template with the labels
 // and container ports); a workload of another kind, or one with known pod IPs, becomes a Pod controlled by it,
 // which the reader collapses back into `ns/name[Kind]`.
+import { ownValue } from '../engine/records';
 import type { Cluster, ContainerPort, Workload } from '../engine/types';
 import { NAMESPACE_NAME_LABEL } from './cluster';
 import { compareStrings, dumpDocument, joinDocuments, sortedLabels, type Yaml } from './emitYaml';
@@ -40,7 +41,7 @@ function metadata(name: string, namespace: string, labels?: Workload['labels']):
 }
 
 function workloadYaml(w: Workload): Yaml {
-  const apiVersion = API_VERSIONS[w.kind];
+  const apiVersion = ownValue(API_VERSIONS, w.kind);
   const ips = w.podIPs ?? [];
   if (w.kind === 'Pod' || apiVersion === undefined || ips.length > 0) {
     const md = metadata(w.kind === 'Pod' ? w.name : `${w.name}-0`, w.namespace, w.labels);

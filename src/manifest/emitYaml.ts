@@ -1,7 +1,13 @@
 // Shared pieces of the canonical YAML writers: one dump configuration (so every export looks the same and
 // re-emitting parsed output is byte-identical), sorted label maps, and label selectors in Kubernetes key order.
 import { dump } from 'js-yaml';
+import { userRecord } from '../engine/records';
 import type { LabelSelector, Labels } from '../engine/types';
+
+/** Sets `key` as an own field even when it is `__proto__` (a YAML object may hold any key). */
+function setOwn(target: Yaml, key: string, value: YamlValue): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
 
 export type Yaml = { [key: string]: YamlValue };
 export type YamlValue = string | number | boolean | null | YamlValue[] | Yaml | readonly YamlValue[];
@@ -22,7 +28,7 @@ export function compareStrings(a: string, b: string): number {
 
 /** A label map with its keys sorted (JS objects keep insertion order for string keys). */
 export function sortedLabels(labels: Labels): Yaml {
-  const out: Yaml = {};
+  const out: Yaml = userRecord();
   for (const k of Object.keys(labels).sort(compareStrings)) out[k] = labels[k] ?? '';
   return out;
 }
@@ -31,7 +37,7 @@ export function sortedLabels(labels: Labels): Yaml {
 export function appendVerbatim(target: Yaml, extra: Readonly<Record<string, unknown>> | undefined): void {
   if (!extra) return;
   for (const k of Object.keys(extra).sort(compareStrings)) {
-    if (!(k in target)) target[k] = extra[k] as YamlValue;
+    if (!Object.hasOwn(target, k)) setOwn(target, k, extra[k] as YamlValue);
   }
 }
 

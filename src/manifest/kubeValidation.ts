@@ -173,46 +173,69 @@ export interface ExtrasBounds {
   readonly maxSize?: number;
 }
 
+/** The size of a value written out (aliases expanded), as far as it was measured, and its problem if any. */
+export interface ExtrasMeasure {
+  /** Characters written out; once a bound is crossed, what was counted up to there. */
+  readonly size: number;
+  readonly problem?: string;
+  /** Which bound was crossed. */
+  readonly crossed?: 'depth' | 'size';
+}
+
 /**
- * Why an unknown field's value (parsed YAML or JSON, kept verbatim) is too big to keep: deeper than
- * `maxDepth`, or larger than `maxSize` characters when written out with every alias expanded (a YAML alias
- * is a shared reference, so a 1 KB alias bomb expands to gigabytes). The walk stops as soon as a bound is
- * crossed, so its work is bounded by `maxSize` whatever the value (cycles included).
+ * Measures an unknown field's value (parsed YAML or JSON, kept verbatim): too deep when nested more than
+ * `maxDepth` levels, too large when more than `maxSize` characters written out with every alias expanded (a
+ * YAML alias is a shared reference, so a 1 KB alias bomb expands to gigabytes). The walk stops as soon as a
+ * bound is crossed, so its work is bounded by `maxSize` whatever the value (cycles included).
  */
-export function extrasProblem(value: unknown, bounds: ExtrasBounds = {}): string | undefined {
+export function measureExtras(value: unknown, bounds: ExtrasBounds = {}): ExtrasMeasure {
   const maxDepth = bounds.maxDepth ?? EXTRAS_MAX_DEPTH;
   const maxSize = bounds.maxSize ?? EXTRAS_MAX_SIZE;
   let size = 0;
-  let tooDeep = false;
   // Iterative, so a 10,000-deep value does not overflow the stack here either.
   const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }];
-  while (stack.length > 0) {
+  while (stack.length > 0 && size <= maxSize) {
     const { v, depth } = stack.pop() as { v: unknown; depth: number };
     if (typeof v === 'string') size += v.length + 2;
     else if (v === null || typeof v !== 'object') size += String(v).length;
-    else {
-      if (depth >= maxDepth) {
-        tooDeep = true;
-        break;
-      }
+    else if (depth >= maxDepth)
+      return { size, problem: `it is nested more than ${maxDepth} levels deep`, crossed: 'depth' };
+    else if (Array.isArray(v)) {
       size += 2;
-      if (Array.isArray(v)) {
-        for (const x of v) {
-          size += 1;
-          stack.push({ v: x, depth: depth + 1 });
-          if (size > maxSize) break;
-        }
-      } else {
-        for (const k of Object.keys(v)) {
-          size += k.length + 4;
-          stack.push({ v: (v as Record<string, unknown>)[k], depth: depth + 1 });
-          if (size > maxSize) break;
-        }
+      for (let i = 0; i < v.length && size <= maxSize; i++) {
+        size += 1;
+        stack.push({ v: v[i], depth: depth + 1 });
+      }
+    } else {
+      size += 2;
+      for (const k of Object.keys(v)) {
+        size += k.length + 4;
+        stack.push({ v: (v as Record<string, unknown>)[k], depth: depth + 1 });
+        if (size > maxSize) break;
       }
     }
-    if (size > maxSize) break;
   }
-  if (tooDeep) return `it is nested more than ${maxDepth} levels deep`;
-  if (size > maxSize) return `it is larger than ${maxSize} characters when written out (aliases expanded)`;
-  return undefined;
+  if (size > maxSize)
+    return {
+      size,
+      problem: `it is larger than ${maxSize} characters when written out (aliases expanded)`,
+      crossed: 'size',
+    };
+  return { size };
+}
+
+/** Why an unknown field's value is too big to keep (see `measureExtras`), or undefined. */
+export function extrasProblem(value: unknown, bounds: ExtrasBounds = {}): string | undefined {
+  return measureExtras(value, bounds).problem;
+}
+
+const PLAIN_NAME = /^[\x21-\x7e]{1,100}$/;
+
+/**
+ * A name from the input as messages show it: as written when it is short printable ASCII without spaces
+ * (`shop/db`, `app.kubernetes.io/name`), else quoted by `quoteForMessage` (so control characters, newlines
+ * and huge values never reach a terminal raw).
+ */
+export function nameForMessage(s: string): string {
+  return PLAIN_NAME.test(s) ? s : quoteForMessage(s);
 }

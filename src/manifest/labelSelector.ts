@@ -1,13 +1,14 @@
 // Reads a metav1.LabelSelector (matchLabels and matchExpressions) with the API server's validation rules:
 // known operators only, In/NotIn need values, Exists/DoesNotExist take none.
 import type { LabelSelector, LabelSelectorRequirement, SelectorOperator } from '../engine/types';
+import { labelKeyProblem, labelValueProblem } from './kubeValidation';
 import {
   collectUnknown,
   type Reader,
+  readLabels,
   readList,
   readMap,
   readString,
-  readStringMap,
   report,
   showValue,
 } from './reader';
@@ -28,6 +29,8 @@ function readRequirement(r: Reader, v: unknown, path: YamlPath): LabelSelectorRe
   const key = readString(r, m.key, [...path, 'key']);
   if (key === undefined && m.key === undefined)
     report(r, path, 'error', 'a selector requirement needs a `key`');
+  const keyProblem = key === undefined ? undefined : labelKeyProblem(key);
+  if (keyProblem) report(r, [...path, 'key'], 'error', keyProblem);
   const op = m.operator;
   let operator: SelectorOperator | undefined;
   if (op === undefined || op === null) {
@@ -51,7 +54,9 @@ function readRequirement(r: Reader, v: unknown, path: YamlPath): LabelSelectorRe
   const values: string[] = [];
   rawValues?.forEach((val, i) => {
     const s = readString(r, val, [...path, 'values', i]);
-    if (s !== undefined) values.push(s);
+    const valueProblem = s === undefined ? undefined : labelValueProblem(s);
+    if (valueProblem) report(r, [...path, 'values', i], 'error', valueProblem);
+    else if (s !== undefined) values.push(s);
     else if (val === null) report(r, [...path, 'values', i], 'error', 'expected a string, found null');
   });
   if ((operator === 'In' || operator === 'NotIn') && (rawValues === undefined || rawValues.length === 0)) {
@@ -82,7 +87,7 @@ export function readLabelSelector(
   if (!m) return undefined;
   collectUnknown(r, m, path, SELECTOR_FIELDS);
   const before = r.errors;
-  const matchLabels = readStringMap(r, m.matchLabels, [...path, 'matchLabels'], 'matchLabels', true);
+  const matchLabels = readLabels(r, m.matchLabels, [...path, 'matchLabels'], 'matchLabels', true);
   const rawExprs = readList(r, m.matchExpressions, [...path, 'matchExpressions'], 'selector requirements');
   const matchExpressions: LabelSelectorRequirement[] = [];
   rawExprs?.forEach((e, i) => {

@@ -297,3 +297,64 @@ describe('diagnostics for invalid NetworkPolicies (the policy is skipped, the re
     expect(m.diagnostics.map((d) => [d.line, d.severity])).toEqual([[12, 'error']]);
   });
 });
+
+describe('what the API server validates about names and labels (issue 12)', () => {
+  it('an invalid label key in matchLabels, at its key', () => {
+    expect(onlyError(policy('podSelector: {matchLabels: {__proto__: db}}'))).toEqual({
+      line: 7,
+      column: 31,
+      message:
+        'NetworkPolicy shop/np (skipped): spec.podSelector.matchLabels.__proto__: label key "__proto__" is not valid: it must start and end with a letter or digit',
+    });
+  });
+  it('an invalid label value in matchExpressions, at the value', () => {
+    const e = onlyError(
+      policy('podSelector: {matchExpressions: [{key: app, operator: In, values: ["a b"]}]}'),
+    );
+    expect(e.message).toMatch(/matchExpressions\[0\]\.values\[0\]: label value "a b" is not valid/);
+  });
+  it('an invalid policy name and namespace', () => {
+    const text = HEAD.replace('name: np', 'name: NP').replace('namespace: shop', 'namespace: a.b');
+    const m = parse(`${text}  podSelector: {}`);
+    expect(m.policies.networkPolicies).toEqual([]);
+    expect(m.diagnostics.map((d) => d.message)).toEqual([
+      "NetworkPolicy (skipped): metadata.name: NetworkPolicy name \"NP\" is not valid: use lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit",
+      'NetworkPolicy (skipped): metadata.namespace: namespace name "a.b" is not valid: use lower-case letters, digits and \'-\', starting and ending with a letter or digit',
+    ]);
+  });
+  it('a label key with a newline is quoted in the path and the message', () => {
+    const e = onlyError(policy('podSelector: {matchLabels: {"a\\nb": x}}'));
+    expect(e.message).toContain('spec.podSelector.matchLabels["a\\nb"]: label key "a\\nb" is not valid');
+    expect(e.message).not.toContain('\n');
+  });
+  it('a key named __proto__ in the labels of a policy is kept as a label key, never as a prototype', () => {
+    const m = parse(
+      HEAD.replace('namespace: shop', 'namespace: shop\n  finalizers: {__proto__: [x]}') +
+        '  podSelector: {}',
+    );
+    const extras = m.networkPolicies[0]?.extras;
+    expect(Object.keys(extras?.metadata ?? {})).toEqual(['finalizers']);
+    expect(Object.keys((extras?.metadata?.finalizers as object) ?? {})).toEqual(['__proto__']);
+  });
+  it('an alias bomb in an unknown field is not kept, with a warning at its key; the policy loads', () => {
+    const bomb = ['bomb:', '    a0: &a0 [x,x,x,x,x,x,x,x,x]'];
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `    a${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(',')}]`,
+      );
+    const m = parse(policy('podSelector: {}', 'keep: me', ...bomb));
+    expect(m.policies.networkPolicies).toHaveLength(1);
+    expect(m.networkPolicies[0]?.extras.spec).toEqual({ keep: 'me' });
+    expect(m.diagnostics).toEqual([
+      expect.objectContaining({
+        line: 9,
+        column: 3,
+        severity: 'warning',
+        message:
+          'NetworkPolicy shop/np: spec.bomb: this unknown field is not kept: with it the unknown fields of this object would be larger than 1048576 characters when written out (aliases expanded)',
+      }),
+    ]);
+  });
+});

@@ -13,15 +13,18 @@ import type {
   PolicyType,
   Protocol,
 } from '../engine/types';
+import { EXTRAS_MAX_SIZE, namespaceNameProblem, objectNameProblem } from './kubeValidation';
 import { readLabelSelector } from './labelSelector';
 import {
   collectUnknown,
+  keepUnknownFields,
   newReader,
   type Reader,
+  readAnnotations,
+  readLabels,
   readList,
   readMap,
   readString,
-  readStringMap,
   report,
   reportAt,
   showValue,
@@ -30,6 +33,7 @@ import {
 import type { Diagnostic, Origin, ParsedNetworkPolicy, PolicyExtras, YamlPath } from './types';
 
 const TOP_FIELDS = new Set(['apiVersion', 'kind', 'metadata', 'spec', 'status']);
+export const METADATA_FIELDS = new Set(['name', 'namespace', 'labels', 'annotations']);
 const SPEC_FIELDS = new Set(['podSelector', 'policyTypes', 'ingress', 'egress']);
 const PEER_FIELDS = new Set(['podSelector', 'namespaceSelector', 'ipBlock']);
 const PORT_FIELDS = new Set(['protocol', 'port', 'endPort']);
@@ -238,18 +242,15 @@ function readPolicyTypes(r: Reader, v: unknown, path: YamlPath): PolicyType[] | 
   });
 }
 
-/** Keeps fields beside the known ones verbatim (for export), dropping server-managed ones. */
-function pickRest(m: YamlMap, known: ReadonlySet<string>): Record<string, unknown> | undefined {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(m)) if (!known.has(k) && !SERVER_METADATA.has(k)) out[k] = v;
-  return Object.keys(out).length > 0 ? out : undefined;
-}
-
-/** The object's metadata.name and namespace (default `default`), reporting a missing name. */
+/**
+ * The object's metadata.name and namespace (default `default`), reporting a missing name, and a name or
+ * namespace the API server would refuse for `kind` (see kubeValidation's `objectNameProblem`).
+ */
 export function readObjectName(
   r: Reader,
   obj: YamlMap,
   namespaced: boolean,
+  kind: string,
 ): { name: string; namespace: string; metadata: YamlMap } | undefined {
   const metadata = readMap(r, obj.metadata, ['metadata'], 'metadata {name, namespace, labels}') ?? {};
   const name = readString(r, metadata.name, ['metadata', 'name']);
@@ -258,12 +259,17 @@ export function readObjectName(
       reportAt(r, obj.metadata === undefined ? [] : ['metadata'], 'error', 'metadata.name is missing');
     return undefined;
   }
+  const before = r.errors;
+  const nameProblem = objectNameProblem(kind, name);
+  if (nameProblem) report(r, ['metadata', 'name'], 'error', nameProblem);
   let namespace = '';
   if (namespaced) {
     namespace = readString(r, metadata.namespace, ['metadata', 'namespace']) ?? 'default';
     if (namespace === '') namespace = 'default';
+    const nsProblem = namespaceNameProblem(namespace);
+    if (nsProblem) report(r, ['metadata', 'namespace'], 'error', nsProblem);
   }
-  return { name, namespace, metadata };
+  return r.errors > before ? undefined : { name, namespace, metadata };
 }
 
 function nonEmpty(l: Labels | undefined): Labels | undefined {
@@ -277,7 +283,7 @@ export function readNetworkPolicy(
   diagnostics: Diagnostic[],
 ): ParsedNetworkPolicy | undefined {
   const r = newReader(origin, 'NetworkPolicy', diagnostics, ' (skipped)');
-  const id = readObjectName(r, obj, true);
+  const id = readObjectName(r, obj, true, 'NetworkPolicy');
   if (!id) return undefined;
   // Any error leaves the policy out; the subject says so in every message.
   const named = newReader(origin, `NetworkPolicy ${id.namespace}/${id.name}`, diagnostics, ' (skipped)');
@@ -296,14 +302,12 @@ export function readNetworkPolicy(
     const out: NetworkPolicyEgressRule = from ? { ...rest, to: from } : rest;
     return out;
   });
-  const labels = readStringMap(named, metadata.labels, ['metadata', 'labels'], 'labels', false);
-  const annotations = readStringMap(
-    named,
-    metadata.annotations,
-    ['metadata', 'annotations'],
-    'annotations',
-    false,
-  );
+  const labels = readLabels(named, metadata.labels, ['metadata', 'labels'], 'labels', false);
+  const annotations = readAnnotations(named, metadata.annotations, ['metadata', 'annotations']);
+  const budget = { left: EXTRAS_MAX_SIZE };
+  const metaRest = keepUnknownFields(named, metadata, ['metadata'], METADATA_FIELDS, SERVER_METADATA, budget);
+  const specRest = keepUnknownFields(named, spec, ['spec'], SPEC_FIELDS, SERVER_METADATA, budget);
+  const topRest = keepUnknownFields(named, obj, [], TOP_FIELDS, SERVER_METADATA, budget);
   if (named.errors > 0 || !podSelector) return undefined;
   const policy: {
     -readonly [K in keyof NetworkPolicy]: NetworkPolicy[K];
@@ -317,11 +321,8 @@ export function readNetworkPolicy(
   if (l) extras.labels = l;
   const a = nonEmpty(annotations);
   if (a) extras.annotations = a;
-  const metaRest = pickRest(metadata, new Set(['name', 'namespace', 'labels', 'annotations']));
   if (metaRest) extras.metadata = metaRest;
-  const specRest = pickRest(spec, SPEC_FIELDS);
   if (specRest) extras.spec = specRest;
-  const topRest = pickRest(obj, TOP_FIELDS);
   if (topRest) extras.top = topRest;
   const notKept = named.unknown.filter((p) => !/^spec\.[^.[]+$/.test(p));
   if (notKept.length > 0) extras.notKept = notKept;

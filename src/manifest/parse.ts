@@ -2,12 +2,14 @@
 // diagnostics for everything that could not be read. Lists (`kind: List`, `PodList`, …) are flattened, kinds
 // the analysis does not use are skipped with a notice, and the result is sorted so it never depends on the
 // order of files or documents.
+import { ownValue } from '../engine/records';
 import type { AdminNetworkPolicy, Namespace, NetworkPolicy, Workload } from '../engine/types';
 import { readAdminPolicy } from './adminPolicy';
 import { buildCluster } from './cluster';
+import { nameForMessage, namespaceNameProblem } from './kubeValidation';
 import { readNetworkPolicy } from './networkPolicy';
 import { originKey, positionIn } from './positions';
-import { isMap, newReader, readStringMap, reportAt, type YamlMap } from './reader';
+import { isMap, newReader, readLabels, report, reportAt, type YamlMap } from './reader';
 import type {
   Diagnostic,
   ManifestSet,
@@ -50,9 +52,9 @@ function info(diags: Diagnostic[], origin: Origin, severity: 'info' | 'warning',
 
 function describeObject(kind: string, obj: YamlMap): string {
   const md = isMap(obj.metadata) ? obj.metadata : {};
-  const name = typeof md.name === 'string' ? md.name : undefined;
-  const ns = typeof md.namespace === 'string' ? `${md.namespace}/` : '';
-  return name === undefined ? kind : `${kind} ${ns}${name}`;
+  const name = typeof md.name === 'string' ? nameForMessage(md.name) : undefined;
+  const ns = typeof md.namespace === 'string' ? `${nameForMessage(md.namespace)}/` : '';
+  return name === undefined ? nameForMessage(kind) : `${nameForMessage(kind)} ${ns}${name}`;
 }
 
 /** Flattens lists: `kind: List` items carry their kind; items of `XxxList` omit it and are `Xxx`. */
@@ -73,7 +75,12 @@ function findObjects(value: unknown, doc: ParsedDocument, diags: Diagnostic[]): 
   value.items.forEach((item, i) => {
     const origin = originAt(doc, ['items', i]);
     if (!isMap(item)) {
-      info(diags, origin, 'warning', `item ${i} of this ${kind} is not a Kubernetes object; skipped`);
+      info(
+        diags,
+        origin,
+        'warning',
+        `item ${i} of this ${nameForMessage(kind)} is not a Kubernetes object; skipped`,
+      );
       return;
     }
     const k = typeof item.kind === 'string' && item.kind !== '' ? item.kind : itemKind;
@@ -147,9 +154,14 @@ export function parseManifests(files: readonly SourceFile[], options: ParseOptio
             reportAt(r, isMap(obj.metadata) ? ['metadata'] : [], 'error', 'metadata.name is missing');
             continue;
           }
-          const labels = readStringMap(r, md.labels, ['metadata', 'labels'], 'labels', false) ?? {};
+          const nameProblem = namespaceNameProblem(md.name);
+          if (nameProblem) {
+            report(r, ['metadata', 'name'], 'error', nameProblem);
+            continue;
+          }
+          const labels = readLabels(r, md.labels, ['metadata', 'labels'], 'labels', false) ?? {};
           declared.push({ ns: { name: md.name, labels }, origin });
-        } else if (kind === 'Pod' || TEMPLATE_PATHS[kind] !== undefined) {
+        } else if (kind === 'Pod' || ownValue(TEMPLATE_PATHS, kind) !== undefined) {
           const part = readWorkload(kind, obj, origin, diagnostics);
           if (part) parts.push(part);
         } else if (kind === 'NetworkPolicy' && !foreignGroup(found, ['networking.k8s.io', 'extensions'])) {
@@ -186,7 +198,7 @@ export function parseManifests(files: readonly SourceFile[], options: ParseOptio
             diagnostics,
             origin,
             'info',
-            `${describeObject(kind, obj)}: kind ${kind} is not used by the analysis; skipped`,
+            `${describeObject(kind, obj)}: kind ${nameForMessage(kind)} is not used by the analysis; skipped`,
           );
         }
       }

@@ -1,4 +1,5 @@
 // Lookups from YAML paths to source positions, and the keys under which objects and positions are stored.
+import { quoteForMessage } from './kubeValidation';
 import type { Origin, ParsedDocument, PathSegment, SourcePos, YamlPath } from './types';
 
 // Unit separator between segments; numbers and strings are tagged so `['0']` and `[0]` differ and keys
@@ -66,11 +67,18 @@ export function keyPositionOf(origin: Origin, path: YamlPath): SourcePos {
   return keyPositionIn(origin.doc, [...origin.path, ...path]);
 }
 
-/** `spec.ingress[0].from[1]`: how paths are written in messages. */
+const PLAIN_SEGMENT = /^[A-Za-z0-9_./-]{1,100}$/;
+
+/**
+ * `spec.ingress[0].from[1]`: how paths are written in messages. A key that is not plain (spaces, control
+ * characters, newlines, very long) is written quoted and cut short, `metadata.labels["a\nb"]`, so a message
+ * never carries it raw.
+ */
 export function formatPath(path: YamlPath): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
+    else if (!PLAIN_SEGMENT.test(seg)) out += `[${quoteForMessage(seg)}]`;
     else out += out === '' ? seg : `.${seg}`;
   }
   return out;

@@ -1,6 +1,16 @@
 // Typed reading of one Kubernetes object with diagnostics that point at the offending node. Every reader takes
 // the value and its path (relative to the object), reports what is wrong in words that name the field and the
 // expected form, and returns undefined for a value it could not read.
+import { userRecord } from '../engine/records';
+import {
+  annotationsProblem,
+  EXTRAS_MAX_SIZE,
+  type ExtrasMeasure,
+  labelKeyProblem,
+  labelValueProblem,
+  measureExtras,
+  quoteForMessage,
+} from './kubeValidation';
 import { formatPath, keyPositionOf, positionOf } from './positions';
 import type { Diagnostic, Origin, Severity, YamlPath } from './types';
 
@@ -67,7 +77,7 @@ export function isMap(v: unknown): v is YamlMap {
 /** How a value is named in messages: `the string "x"`, `the number 80`, `a list`, `a mapping`. */
 export function showValue(v: unknown): string {
   if (v === null || v === undefined) return 'null';
-  if (typeof v === 'string') return `the string ${JSON.stringify(v)}`;
+  if (typeof v === 'string') return `the string ${quoteForMessage(v)}`;
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return `the ${typeof v} ${v}`;
   if (Array.isArray(v)) return 'a list';
   return 'a mapping';
@@ -135,7 +145,7 @@ export function readStringMap(
 ): Record<string, string> | undefined {
   const m = readMap(r, v, path, what);
   if (!m) return undefined;
-  const out: Record<string, string> = {};
+  const out = userRecord<string>();
   for (const [k, val] of Object.entries(m)) {
     if (typeof val === 'string') out[k] = val;
     else if (!strict && (typeof val === 'number' || typeof val === 'boolean')) {
@@ -156,4 +166,69 @@ export function readStringMap(
 /** Records fields outside `known` (as dotted paths) for the caller to keep or to list as not kept. */
 export function collectUnknown(r: Reader, m: YamlMap, path: YamlPath, known: ReadonlySet<string>): void {
   for (const k of Object.keys(m)) if (!known.has(k)) r.unknown.push(formatPath([...path, k]));
+}
+
+/**
+ * Labels (`metadata.labels`, a pod template's labels, `matchLabels`): a map of strings whose keys and values
+ * the API server would accept. Each invalid key or value is an error at its place and is left out.
+ */
+export function readLabels(
+  r: Reader,
+  v: unknown,
+  path: YamlPath,
+  what: string,
+  strict: boolean,
+): Record<string, string> | undefined {
+  const m = readStringMap(r, v, path, what, strict);
+  if (!m) return undefined;
+  for (const [k, val] of Object.entries(m)) {
+    const keyProblem = labelKeyProblem(k);
+    const problem = keyProblem ?? labelValueProblem(val);
+    if (!problem) continue;
+    report(r, [...path, k], 'error', problem, keyProblem ? 'key' : 'value');
+    delete m[k];
+  }
+  return m;
+}
+
+/** `metadata.annotations`: any string values, keys that are qualified names, at most 256 KiB in total. */
+export function readAnnotations(r: Reader, v: unknown, path: YamlPath): Record<string, string> | undefined {
+  const m = readStringMap(r, v, path, 'annotations', false);
+  if (!m) return undefined;
+  const problem = annotationsProblem(m);
+  if (problem) report(r, path, 'error', problem, 'key');
+  return problem ? undefined : m;
+}
+
+/**
+ * The fields of `m` outside `known` (and outside `dropped`), kept verbatim for export, within one budget of
+ * size for the whole object (`budget`, shared by the calls for one object): a field too deep or too large
+ * (an alias bomb) is not kept, with a warning at its key. Undefined when nothing is kept.
+ */
+export function keepUnknownFields(
+  r: Reader,
+  m: YamlMap,
+  path: YamlPath,
+  known: ReadonlySet<string>,
+  dropped: ReadonlySet<string>,
+  budget: { left: number } = { left: EXTRAS_MAX_SIZE },
+): Record<string, unknown> | undefined {
+  const out = userRecord<unknown>();
+  let kept = false;
+  for (const [k, v] of Object.entries(m)) {
+    if (known.has(k) || dropped.has(k)) continue;
+    const measured: ExtrasMeasure = measureExtras(v, { maxSize: budget.left });
+    if (measured.problem) {
+      const why =
+        measured.crossed === 'size' && budget.left < EXTRAS_MAX_SIZE
+          ? `with it the unknown fields of this object would be larger than ${EXTRAS_MAX_SIZE} characters when written out (aliases expanded)`
+          : measured.problem;
+      report(r, [...path, k], 'warning', `this unknown field is not kept: ${why}`, 'key');
+      continue;
+    }
+    budget.left -= measured.size;
+    out[k] = v;
+    kept = true;
+  }
+  return kept ? out : undefined;
 }

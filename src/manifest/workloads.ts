@@ -2,16 +2,17 @@
 // template's labels and container ports), and Pods collapsed into their controlling owner one level up
 // (`ns/owner[OwnerKind]`), as the conformance README names them. Problems in a workload never drop it:
 // a bad port is left out with a warning, since the endpoint still exists in the cluster.
+import { ownValue } from '../engine/records';
 import type { ContainerPort, Labels } from '../engine/types';
 import { readObjectName, readProtocol } from './networkPolicy';
 import {
   isMap,
   newReader,
   type Reader,
+  readLabels,
   readList,
   readMap,
   readString,
-  readStringMap,
   report,
   showValue,
   type YamlMap,
@@ -46,7 +47,7 @@ export interface WorkloadPart {
 
 function at(v: unknown, path: YamlPath): unknown {
   let cur = v;
-  for (const seg of path) cur = isMap(cur) ? cur[String(seg)] : undefined;
+  for (const seg of path) cur = isMap(cur) ? ownValue(cur, String(seg)) : undefined;
   return cur;
 }
 
@@ -123,11 +124,11 @@ export function readWorkload(
   diagnostics: Diagnostic[],
 ): WorkloadPart | undefined {
   const r = newReader(origin, kind, diagnostics, ' (skipped)');
-  const id = readObjectName(r, obj, true);
+  const id = readObjectName(r, obj, true, kind);
   if (!id) return undefined;
   const named = newReader(origin, `${kind} ${id.namespace}/${id.name}`, diagnostics);
   if (kind === 'Pod') {
-    const labels = readStringMap(named, id.metadata.labels, ['metadata', 'labels'], 'labels', false) ?? {};
+    const labels = readLabels(named, id.metadata.labels, ['metadata', 'labels'], 'labels', false) ?? {};
     const owner = controllingOwner(named, id.metadata);
     return {
       namespace: id.namespace,
@@ -141,7 +142,7 @@ export function readWorkload(
       origin,
     };
   }
-  const templatePath = TEMPLATE_PATHS[kind] ?? ['spec', 'template'];
+  const templatePath = ownValue(TEMPLATE_PATHS, kind) ?? ['spec', 'template'];
   const template = at(obj, templatePath);
   if (template !== undefined && !isMap(template))
     report(
@@ -151,7 +152,7 @@ export function readWorkload(
       `expected a pod template (a mapping), found ${showValue(template)}`,
     );
   const labelsPath = [...templatePath, 'metadata', 'labels'];
-  const labels = readStringMap(named, at(obj, labelsPath), labelsPath, 'labels', false) ?? {};
+  const labels = readLabels(named, at(obj, labelsPath), labelsPath, 'labels', false) ?? {};
   const name = readString(named, id.name, ['metadata', 'name']) ?? id.name;
   return {
     namespace: id.namespace,

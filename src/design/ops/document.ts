@@ -1,4 +1,5 @@
 // Layout and whole-document operations.
+import { userRecord } from '../../engine/records';
 import { canonical, fail, ok, resolveRef } from '../model';
 import type { Layout } from '../types';
 import { defineOp } from './define';
@@ -15,7 +16,10 @@ export const setNodePosition = defineOp('setNodePosition', 'Move node', (doc, { 
 });
 
 export const setLayout = defineOp('setLayout', 'Arrange nodes', (doc, { layout, replace }) => {
-  const merged: Record<string, Layout[string]> = replace ? {} : { ...doc.layout };
+  const merged: Record<string, Layout[string]> = Object.assign(
+    userRecord<Layout[string]>(),
+    replace ? {} : doc.layout,
+  );
   for (const [k, v] of Object.entries(layout)) {
     if (!Number.isFinite(v.x) || !Number.isFinite(v.y))
       return fail(doc, `The position of ${k} needs finite x and y.`);

@@ -1,5 +1,6 @@
 // Namespace operations. Renaming also rewrites what names the namespace: its workloads' ids, its policies,
 // the automatic `kubernetes.io/metadata.name` label, and namespaceSelectors that pick it by that label.
+import { userRecord } from '../../engine/records';
 import type { LabelSelector, NetworkPolicyPeer } from '../../engine/types';
 import {
   fail,
@@ -74,7 +75,7 @@ function renamePolicy(p: DesignPolicy, from: string, to: string): DesignPolicy {
 }
 
 function rekeyLayout(layout: Layout, rename: (key: string) => string | undefined): Layout {
-  const out: Record<string, Layout[string]> = {};
+  const out = userRecord<Layout[string]>();
   for (const [k, v] of Object.entries(layout)) {
     const next = rename(k);
     if (next !== undefined) out[next] = v;

@@ -1,6 +1,7 @@
 // fast-check arbitraries for the manifest round-trip properties: NetworkPolicies, admin policies and clusters
-// whose strings are chosen to stress YAML quoting (`yes`, `80`, `null`, `: `, `#`, leading spaces, unicode),
-// while staying valid for the reader (names non-empty, port names IANA-shaped, CIDRs well-formed).
+// whose strings are chosen to stress YAML quoting (`yes`, `80`, `null`, `1e3`, `0x1f`) while staying valid
+// for the reader and the API server (names, label keys and values as Kubernetes validates them, port names
+// IANA-shaped, CIDRs well-formed).
 import fc from 'fast-check';
 import type {
   AdminNetworkPolicy,
@@ -21,58 +22,63 @@ import type {
   Workload,
 } from '../../engine/types';
 
-/** Strings YAML would misread if written plain. */
+/** Valid label keys, values and names that YAML would misread if written plain (`yes`, `80`, `null`, `1e3`). */
 const TRICKY = [
   'yes',
   'no',
   'on',
+  'off',
   'true',
   'null',
-  '~',
+  'y',
+  'n',
   '80',
-  '0x1F',
+  '007',
+  '0x1f',
   '1e3',
-  '-',
-  ': x',
-  '# c',
-  ' lead',
-  'a b',
-  '*a',
-  '&a',
-  '!t',
-  '"q"',
-  "'s'",
-  '[x]',
-  '{y}',
-  'é',
-  '日本',
-  'a\\b',
-  '',
+  '1_000',
+  '0o17',
 ];
 
+/** Label values: valid for the API server (at most 63 of `[A-Za-z0-9._-]`, alphanumeric ends; may be empty). */
 export const textArb: fc.Arbitrary<string> = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('app', 'web', 'db', 'tier', 'app.kubernetes.io/name', 'x-y_z.1') },
-  { weight: 2, arbitrary: fc.constantFrom(...TRICKY) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom('app', 'web', 'db', 'tier', 'x-y_z.1', 'Yes', 'NULL', 'True', '1.5'),
+  },
+  { weight: 2, arbitrary: fc.constantFrom(...TRICKY, '') },
+  { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9]([-A-Za-z0-9_.]{0,6}[A-Za-z0-9])?$/) },
 );
-const nameArb = textArb.filter((s) => s !== '');
-const labelsArb: fc.Arbitrary<Labels> = fc.dictionary(nameArb, textArb, { maxKeys: 3 });
+/** Label keys: a qualified name, with or without a DNS prefix. */
+const keyArb = fc.oneof(
+  { weight: 3, arbitrary: textArb.filter((s) => s !== '') },
+  { weight: 1, arbitrary: fc.constantFrom('app.kubernetes.io/name', 'example.com/Tier', 'a.b/007') },
+);
+/** Object names, valid for every kind (an RFC 1123 label). */
+const nameArb = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom('app', 'web', 'db', 'tier', ...TRICKY.filter((t) => !t.includes('_'))),
+  },
+  { weight: 1, arbitrary: fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,6}[a-z0-9])?$/) },
+);
+const labelsArb: fc.Arbitrary<Labels> = fc.dictionary(keyArb, textArb, { maxKeys: 3 });
 const protocolArb = fc.constantFrom<Protocol>('TCP', 'UDP', 'SCTP');
 const portNumberArb = fc.oneof(fc.constantFrom(1, 53, 80, 443, 65535), fc.integer({ min: 1, max: 65535 }));
 export const portNameArb = fc.constantFrom('http', 'dns-tcp', 'metrics', 'a1', 'web');
 
 const requirementArb: fc.Arbitrary<LabelSelectorRequirement> = fc.oneof(
   fc.record({
-    key: nameArb,
+    key: keyArb,
     operator: fc.constantFrom<'In' | 'NotIn'>('In', 'NotIn'),
     values: fc.array(textArb, { minLength: 1, maxLength: 3 }),
   }),
-  fc.record({ key: nameArb, operator: fc.constantFrom<'Exists' | 'DoesNotExist'>('Exists', 'DoesNotExist') }),
+  fc.record({ key: keyArb, operator: fc.constantFrom<'Exists' | 'DoesNotExist'>('Exists', 'DoesNotExist') }),
 );
 
 export const selectorArb: fc.Arbitrary<LabelSelector> = fc.record(
   {
-    matchLabels: fc.dictionary(nameArb, textArb, { minKeys: 1, maxKeys: 3 }),
+    matchLabels: fc.dictionary(keyArb, textArb, { minKeys: 1, maxKeys: 3 }),
     matchExpressions: fc.array(requirementArb, { minLength: 1, maxLength: 2 }),
   },
   { requiredKeys: [] },
