@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changeCounts, diffFlows } from './flowDiff';
+import { changeCounts, diffFlows, flowEndName } from './flowDiff';
 import { simulate } from './simulate';
 import { must, shopDoc } from './testing/build';
-import type { Flow } from './types';
+import { type ConnectivityMatrix, type Flow, OUTSIDE_REF } from './types';
 
 const flow = (source: string, target: string, conn: string): Flow => ({ source, target, conn });
 
@@ -66,6 +66,58 @@ describe('diffFlows', () => {
   });
 });
 
+/** Pairs (workload id or `external`, either side) whose matrix cell is non-empty. */
+function matrixPairs(m: ConnectivityMatrix): Set<string> {
+  const name = (i: number) => m.endpoints[i].node ?? 'external';
+  const out = new Set<string>();
+  m.cells.forEach((row, s) => {
+    row.forEach((cell, t) => {
+      if (cell) out.add(`${name(s)}->${name(t)}`);
+    });
+  });
+  return out;
+}
+
+describe('flow changes and the matrix', () => {
+  const asMatrixPair = (c: { source: string; target: string }) => {
+    const side = (ref: string) => (ref.startsWith('ext:') || ref === OUTSIDE_REF ? 'external' : ref);
+    return `${side(c.source)}->${side(c.target)}`;
+  };
+
+  it.each([['ingress', 'egress', 'both'] as const].flat())(
+    'a default deny (%s) lists every pair the matrix loses, external addresses included',
+    (mode) => {
+      const open = shopDoc();
+      const denied = must(open, 'setDefaultDeny', { namespace: 'shop', mode });
+      const before = simulate(open);
+      const after = simulate(denied);
+      const lostInMatrix = [...matrixPairs(before.matrix)].filter((p) => !matrixPairs(after.matrix).has(p));
+      const lost = diffFlows(before.flows, after.flows).filter((c) => c.kind === 'lost');
+      expect(new Set(lost.map(asMatrixPair))).toEqual(new Set(lostInMatrix));
+      expect(lost.some((c) => c.source === OUTSIDE_REF || c.target === OUTSIDE_REF)).toBe(true);
+    },
+  );
+
+  it('an external node on the canvas keeps its own flows; "outside" is only the addresses it does not cover', () => {
+    const doc = must(shopDoc(), 'connect', {
+      from: 'shop/frontend',
+      to: 'ext:10.0.0.0/8',
+      ports: [{ protocol: 'TCP', port: 443 }],
+    });
+    const flows = simulate(doc).flows;
+    const conn = (s: string, t: string) => flows.find((f) => f.source === s && f.target === t)?.conn;
+    // frontend's egress is isolated by its rule towards 10.0.0.0/8: nothing else is reachable.
+    expect(conn('shop/frontend', 'ext:10.0.0.0/8')).toBe('TCP 443');
+    expect(conn('shop/frontend', OUTSIDE_REF)).toBeUndefined();
+    expect(conn('shop/backend', OUTSIDE_REF)).toBe('All Connections');
+    const denied = must(doc, 'setDefaultDeny', { namespace: 'shop', mode: 'egress' });
+    const lostByBackend = diffFlows(flows, simulate(denied).flows)
+      .filter((c) => c.source === 'shop/backend' && c.kind === 'lost')
+      .map((c) => c.target);
+    expect(lostByBackend).toEqual(expect.arrayContaining(['ext:10.0.0.0/8', OUTSIDE_REF]));
+  });
+});
+
 const interval = fc
   .tuple(fc.integer({ min: 1, max: 65535 }), fc.integer({ min: 0, max: 300 }))
   .map(([start, len]) => ({ start, end: Math.min(65535, start + len) }));
@@ -121,5 +173,13 @@ describe('diffFlows laws', () => {
         for (const c of diffFlows(a, b)) expect(c.gained !== '' || c.lost !== '').toBe(true);
       }),
     );
+  });
+});
+
+describe('flowEndName', () => {
+  it('names the addresses outside every external node in words and leaves node refs as they are', () => {
+    expect(flowEndName(OUTSIDE_REF)).toMatch(/^other addresses/);
+    expect(flowEndName('shop/frontend')).toBe('shop/frontend');
+    expect(flowEndName('ext:10.0.0.0/8')).toBe('ext:10.0.0.0/8');
   });
 });

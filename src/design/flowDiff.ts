@@ -9,7 +9,7 @@ import {
   subtract,
 } from '../engine/connectionSet';
 import type { ConnectionSet } from '../engine/types';
-import type { Flow, NodeRef } from './types';
+import { type Flow, type NodeRef, OUTSIDE_REF } from './types';
 
 export type FlowChangeKind = 'gained' | 'lost' | 'changed';
 
@@ -84,4 +84,9 @@ export function changeCounts(changes: readonly FlowChange[]): { gained: number; 
     if (c.lost) lost++;
   }
   return { gained, lost };
+}
+
+/** How a change list names one end of a flow: node refs as they are, the addresses outside them in words. */
+export function flowEndName(ref: NodeRef): string {
+  return ref === OUTSIDE_REF ? 'other addresses (no external node stands for them)' : ref;
 }

@@ -20,6 +20,8 @@ import {
   type Flow,
   type IsolationState,
   type MatrixEndpoint,
+  type NodeRef,
+  OUTSIDE_REF,
   type ProbeQuestion,
   type Simulation,
   type WorkloadIsolation,
@@ -101,17 +103,14 @@ export function simulate(drawn: DesignDoc, requested: SimulateOptions = {}): Sim
       if (s !== t && cells[s][t]) push({ source: ids[s], target: ids[t], conn: cells[s][t] });
   const graph = deriveEdges(doc);
   const drawnExternals = doc === drawn ? graph.externals : deriveEdges(drawn).externals;
-  for (const ext of drawnExternals) {
-    const ranges = rangesOfNode(doc, ext.id);
-    if (!ranges) continue;
-    const pieces = conn.endpoints
-      .map((ep, i) => ({ ep, i }))
-      .filter(({ ep }) => ep.type === 'external' && intersectRanges(ep.ranges, ranges).length > 0)
-      .map(({ i }) => i);
+  const externalPieces = conn.endpoints.flatMap((ep, i) => (ep.type === 'external' ? [{ ep, i }] : []));
+  // One flow per workload and direction for a group of address pieces: the union of what the pieces allow,
+  // `partial` when some piece allows less than that.
+  const pushExternal = (ref: NodeRef, pieces: readonly number[]) => {
     for (let w = 0; w < nW; w++)
       for (const [source, target, get] of [
-        [ids[w], ext.id, (p: number) => conn.connection(w, p)],
-        [ext.id, ids[w], (p: number) => conn.connection(p, w)],
+        [ids[w], ref, (p: number) => conn.connection(w, p)],
+        [ref, ids[w], (p: number) => conn.connection(p, w)],
       ] as const) {
         const sets = pieces.map(get);
         const all = unionAll(sets);
@@ -119,7 +118,21 @@ export function simulate(drawn: DesignDoc, requested: SimulateOptions = {}): Sim
         const partial = sets.some((x) => !isEmpty(subtract(all, x)));
         push({ source, target, conn: formatConnectionSet(all), ...(partial ? { partial } : {}) });
       }
+  };
+  const covered = new Set<number>();
+  for (const ext of drawnExternals) {
+    const ranges = rangesOfNode(doc, ext.id);
+    if (!ranges) continue;
+    const pieces = externalPieces
+      .filter(({ ep }) => ep.type === 'external' && intersectRanges(ep.ranges, ranges).length > 0)
+      .map(({ i }) => i);
+    for (const p of pieces) covered.add(p);
+    pushExternal(ext.id, pieces);
   }
+  // The addresses no external node stands for are in the matrix too; without their flows a default deny
+  // read as fewer flows lost than the matrix shows.
+  const outside = externalPieces.filter(({ i }) => !covered.has(i)).map(({ i }) => i);
+  if (outside.length > 0) pushExternal(OUTSIDE_REF, outside);
 
   const blocked = blockedIntents(doc, graph, conn, options);
   return { isolation, flows, blocked, matrix, flowsTruncated };

@@ -21,6 +21,8 @@
 // - namespace: `ns:<name>` (e.g. `ns:shop`).
 // - external CIDR block: `ext:<cidr>` or `ext:<cidr>!<except1>,<except2>` (excepts sorted).
 // - anywhere: `any` — every pod and every address; a rule without peers (`from`/`to` absent or empty).
+// - other addresses: `outside` — in the simulator's flows only, never a canvas node: the addresses no external
+//   node of the canvas stands for (the rest of the world the matrix lists), so flow changes keep them.
 import type { FindingSeverity, FindingSubject, Fix, RuleId } from '../engine/lint/types';
 import type {
   AdminNetworkPolicy,
@@ -39,6 +41,7 @@ export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 /** Annotation written on policies the designer created from drawn edges (see `DesignPolicy.managed`). */
 export const MANAGED_ANNOTATION = 'netpol-designer/managed';
 export const ANY_REF = 'any';
+export const OUTSIDE_REF = 'outside';
 
 export interface DesignNamespace {
   readonly name: string;

@@ -1,6 +1,6 @@
 // The flows gained and lost by the latest change (a what-if switch or any edit), listed pair by pair with the
 // ports; the canvas draws the same pairs until the next change or "Dismiss".
-import { changeCounts } from '../../design/flowDiff';
+import { changeCounts, flowEndName } from '../../design/flowDiff';
 import { useWorkshopStore } from '../workshop/workshopStore';
 import '../workshop/workshop.css';
 
@@ -49,7 +49,7 @@ export function ChangesPanel() {
               data-testid={`change-row-${c.source}->${c.target}`}
             >
               <span className="change-pair">
-                {c.source} → {c.target}
+                {flowEndName(c.source)} → {flowEndName(c.target)}
               </span>
               {c.gained && <span className="change-gained">+ {c.gained}</span>}
               {c.lost && <span className="change-lost">− {c.lost}</span>}

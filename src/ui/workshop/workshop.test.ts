@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../design/simulate';
 import { must, shopDoc } from '../../design/testing/build';
+import { OUTSIDE_REF } from '../../design/types';
 import { MAX_OVERLAY_FLOWS } from '../canvas/toFlow';
 import { changesSummary } from '../panels/ChangesPanel';
 import { sameSemantics } from '../semantics';
@@ -25,7 +26,9 @@ describe('workshop view state', () => {
     );
     const c = nextChanges(before, after, 'Switched off shop/default-deny-ingress');
     expect(c?.cause).toBe('Switched off shop/default-deny-ingress');
-    expect(c?.changes.length).toBe(6);
+    // Six pairs of workloads, and ingress from the addresses outside the canvas to each of the three.
+    expect(c?.changes.length).toBe(9);
+    expect(c?.changes.filter((x) => x.source === OUTSIDE_REF).length).toBe(3);
     expect(c?.changes.every((x) => x.kind === 'gained')).toBe(true);
     expect(nextChanges(after, before, null)?.cause).toBe('After an edit');
   });
