@@ -91,7 +91,7 @@ describe('netpol lint', () => {
       `${file('policies.yaml')}:15:11: error: \`shop/web-in\` ingress rule 1, port 2 (TCP port https) allows nothing: no container of the pods it selects (\`shop/web\`) defines a TCP port named https [unknown-named-port]`,
       `${file('shop.yaml')}:1:1: warning: namespace shop has workloads but no default-deny ingress policy: pods that no policy selects for ingress accept all ingress traffic [missing-default-deny-ingress]`,
       `${file('policies.yaml')}:23:3: warning: \`shop/typo\` selects no workload: no pod of namespace shop has labels matching podSelector app=wbe [policy-selects-nothing]`,
-      `${file('shop.yaml')}:1:1: info: namespace shop has workloads but no default-deny egress policy: pods that no policy selects for egress accept all egress traffic [missing-default-deny-egress]`,
+      `${file('shop.yaml')}:1:1: info: namespace shop has workloads but no default-deny egress policy: pods that no policy selects for egress accept all egress traffic; a default deny alone would block what shop/web-in allows from its pods, so allow that on the egress side first [missing-default-deny-egress]`,
       '',
     ]);
     expect(r.stderr).toBe('');

@@ -15,17 +15,40 @@ const withPolicy = (ps: PolicySet, np: NetworkPolicy): PolicySet => ({
 });
 
 describe('quick fixes', () => {
-  it('adding the default-deny policies a finding offers leaves no namespace without default deny', () => {
+  it('adding the default-deny policies the findings offer leaves only the namespaces offered none', () => {
     fc.assert(
       fc.property(clusterArb, policySetArb(false), (c, ps) => {
         const rules = ['missing-default-deny-ingress', 'missing-default-deny-egress'] as const;
-        const fixes = lint(c, ps, { rules: [...rules] }).flatMap((f) => addFix(f) ?? []);
+        const before = lint(c, ps, { rules: [...rules] });
+        const fixes = before.flatMap((f) => addFix(f) ?? []);
         const fixed = fixes.reduce((acc, fix) => withPolicy(acc, fix.policy), ps);
-        expect(lint(c, fixed, { rules: [...rules] })).toEqual([]);
+        const unfixable = new Set(
+          before.filter((f) => !f.fix).map((f) => `${f.ruleId} ${f.subject.namespace}`),
+        );
+        for (const f of lint(c, fixed, { rules: [...rules] }))
+          expect(unfixable.has(`${f.ruleId} ${f.subject.namespace}`)).toBe(true);
       }),
       { numRuns: 60 },
     );
   }, 60_000);
+
+  it('applying any offered fix creates no new finding', () => {
+    // A finding is its rule and subject; its message may name the new policy among the reasons.
+    const key = (f: Finding) => `${f.ruleId} ${JSON.stringify(f.subject)}`;
+    fc.assert(
+      fc.property(clusterArb, policySetArb(false), (c, ps) => {
+        const before = lint(c, ps);
+        const known = new Set(before.map(key));
+        for (const f of before) {
+          const fix = addFix(f);
+          if (!fix) continue;
+          const created = lint(c, withPolicy(ps, fix.policy)).filter((g) => !known.has(key(g)));
+          expect(created.map(key), fix.title).toEqual([]);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
 
   it('a DNS fix clears its finding and takes no connection away', () => {
     fc.assert(

@@ -3,6 +3,7 @@
 import { hasPolicyType } from '../policy';
 import { isEmptySelector } from '../selector';
 import type { Direction, NetworkPolicy, PolicySet, Workload } from '../types';
+import { isDnsOnlyRule } from './clusterDns';
 import type { FindingPathSegment, FindingSubject } from './types';
 
 export function policySubject(np: NetworkPolicy, path?: readonly FindingPathSegment[]): FindingSubject {
@@ -19,10 +20,14 @@ export function namespaceSubject(namespace: string): FindingSubject {
   return { kind: 'namespace', namespace, name: namespace };
 }
 
-/** A policy selecting every pod of its namespace with this policy type and no rule for it. */
+/**
+ * A policy selecting every pod of its namespace with this policy type and no rule for it (for egress: no rule
+ * but DNS to kube-dns).
+ */
 export function isDefaultDeny(np: NetworkPolicy, direction: Direction): boolean {
-  const rules = direction === 'Ingress' ? np.ingress : np.egress;
-  return isEmptySelector(np.podSelector) && hasPolicyType(np, direction) && (rules ?? []).length === 0;
+  if (!isEmptySelector(np.podSelector) || !hasPolicyType(np, direction)) return false;
+  // Denying all egress but DNS is the usual default deny for egress (and what its quick fix writes).
+  return direction === 'Ingress' ? (np.ingress ?? []).length === 0 : (np.egress ?? []).every(isDnsOnlyRule);
 }
 
 /** `base`, or `base-2`, `base-3`, … : the first name no NetworkPolicy of the namespace uses. */

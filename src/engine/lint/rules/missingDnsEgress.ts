@@ -1,34 +1,16 @@
 // missing-dns-egress: a workload whose egress does not allow DNS (UDP and TCP 53) to kube-dns. Decided by the
 // engine's own evaluation (`explain`) towards a kube-dns pod of the input, or, when the input has none, towards
 // a stand-in `kube-system/coredns` with the labels and ports CoreDNS is deployed with.
-import { NAMESPACE_NAME_LABEL } from '../../classes';
 import { hasPolicyType, policySelects } from '../../policy';
 import { matchesSelector } from '../../selector';
 import type { LabelSelector, NetworkPolicy, Verdict, Workload } from '../../types';
+import { clusterDns, dnsEgressRule, isDnsPod } from '../clusterDns';
 import { describeSelector, workloadName } from '../describe';
 import { decisionKey, podVerdict } from '../podVerdict';
 import { freePolicyName, workloadSubject } from '../subjects';
 import type { Finding, Fix, LintContext, LintRule } from '../types';
 
-const DNS_NAMESPACE = 'kube-system';
-const DNS_LABELS = { 'k8s-app': 'kube-dns' } as const;
-
-/** The stand-in when the input holds no kube-dns pod: CoreDNS as kubeadm and most distributions deploy it. */
-export const SYNTHETIC_DNS: Workload = {
-  namespace: DNS_NAMESPACE,
-  name: 'coredns',
-  kind: 'Deployment',
-  labels: { ...DNS_LABELS },
-  ports: [
-    { name: 'dns', containerPort: 53, protocol: 'UDP' },
-    { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
-    { name: 'metrics', containerPort: 9153, protocol: 'TCP' },
-  ],
-};
-
-function isDnsPod(w: Workload): boolean {
-  return w.namespace === DNS_NAMESPACE && w.labels['k8s-app'] === DNS_LABELS['k8s-app'];
-}
+export { SYNTHETIC_DNS } from '../clusterDns';
 
 function egressIsolated(ctx: LintContext, w: Workload): boolean {
   return ctx.policies.networkPolicies.some((np) => hasPolicyType(np, 'Egress') && policySelects(np, w));
@@ -55,20 +37,7 @@ function dnsFix(ctx: LintContext, w: Workload, dns: Workload): Fix | undefined {
     name,
     podSelector,
     policyTypes: ['Egress'],
-    egress: [
-      {
-        to: [
-          {
-            namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: dns.namespace } },
-            podSelector: { matchLabels: { ...DNS_LABELS } },
-          },
-        ],
-        ports: [
-          { protocol: 'UDP', port: 53 },
-          { protocol: 'TCP', port: 53 },
-        ],
-      },
-    ],
+    egress: [dnsEgressRule(dns)],
   };
   const who =
     Object.keys(podSelector.matchLabels ?? {}).length === 0
@@ -93,14 +62,8 @@ export const missingDnsEgress: LintRule = {
     'check asks the engine whether the egress side allows the connection (to a kube-dns pod of the input, or to a stand-in kube-system/coredns when there is none); ' +
     'the quick fix adds an egress policy for DNS.',
   check(ctx) {
-    const real = ctx.cluster.workloads.filter(isDnsPod);
-    // A workload of the input may already be called kube-system/coredns without the kube-dns label.
-    const clash = ctx.cluster.workloads.some(
-      (w) => w.namespace === DNS_NAMESPACE && w.name === SYNTHETIC_DNS.name && w.kind === SYNTHETIC_DNS.kind,
-    );
-    const dns = real[0] ?? (clash ? { ...SYNTHETIC_DNS, name: 'kube-dns-stand-in' } : SYNTHETIC_DNS);
-    const standIn =
-      real.length === 0 ? ` (no kube-dns pod in the input: checked against ${workloadName(dns)})` : '';
+    const { dns, standIn: isStandIn } = clusterDns(ctx);
+    const standIn = isStandIn ? ` (no kube-dns pod in the input: checked against ${workloadName(dns)})` : '';
     const cache = new Map<string, { udp: Verdict; tcp: Verdict }>();
     const hasAdmin = (ctx.policies.adminPolicies ?? []).length > 0;
     const out: Finding[] = [];
