@@ -11,6 +11,10 @@ Usage:
   netpol check <paths...> --expect <file> [options]
                                              check a file of expected verdicts
   netpol lint <paths...> [options]           find common mistakes in the policies
+  netpol flows check <capture> --policies <paths...> [options]
+                                             judge observed traffic (Hubble, CSV) against the policies
+  netpol generate --from-flows <capture> [paths...] [options]
+                                             least-privilege policies from observed traffic
   netpol help [command]                      show help for a command
   netpol --version                           print the version
 

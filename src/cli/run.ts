@@ -6,6 +6,8 @@ import { CHECK_HELP, checkCommand } from './commands/check';
 import { EXIT_BAD_INPUT, EXIT_OK } from './commands/common';
 import { DIFF_HELP, diffCommand } from './commands/diff';
 import { explainCommand } from './commands/explain';
+import { FLOWS_HELP, flowsCommand } from './commands/flows';
+import { GENERATE_HELP, generateCommand } from './commands/generate';
 import { LINT_HELP, lintCommand } from './commands/lint';
 import { ANALYZE_HELP, EXPLAIN_HELP, MAIN_HELP } from './help';
 import type { CliIo } from './types';
@@ -16,6 +18,8 @@ const COMMANDS: Record<string, { run: (argv: readonly string[], io: CliIo) => nu
   diff: { run: diffCommand, help: DIFF_HELP },
   check: { run: checkCommand, help: CHECK_HELP },
   lint: { run: lintCommand, help: LINT_HELP },
+  flows: { run: flowsCommand, help: FLOWS_HELP },
+  generate: { run: generateCommand, help: GENERATE_HELP },
 };
 
 function lookup(name: string) {

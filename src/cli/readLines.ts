@@ -1,0 +1,98 @@
+// Reads a text file (or standard input, `-`) line by line without holding it whole, so a capture of a
+// million flows costs the memory of one chunk. Regular files and standard input only: a device or a FIFO
+// named on the command line could block or never end. A line longer than `maxLine` is handed over cut
+// short (the caller reports it) and the rest of it skipped, so a file without line breaks cannot grow the
+// buffer without bound.
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+
+export type LineSink = (line: string, lineNumber: number) => void;
+
+export type ReadLinesResult =
+  | { readonly ok: true; readonly lines: number }
+  | { readonly ok: false; readonly error: string };
+
+const CHUNK = 1 << 20;
+
+function whyUnreadable(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return e instanceof Error ? e.message : String(e);
+}
+
+function readChunk(fd: number, buf: Buffer): number {
+  for (;;) {
+    try {
+      return readSync(fd, buf, 0, buf.length, null);
+    } catch (e) {
+      // Standard input may be non-blocking (a terminal, some pipes): wait and try again.
+      if ((e as { code?: string }).code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      if ((e as { code?: string }).code === 'EOF') return 0;
+      throw e;
+    }
+  }
+}
+
+export function readLines(path: string, sink: LineSink, maxLine: number): ReadLinesResult {
+  let fd: number;
+  let own = false;
+  try {
+    if (path === '-') fd = 0;
+    else {
+      // Non-blocking open: a FIFO without a writer would otherwise block here; regular files ignore the flag.
+      fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+      own = true;
+      const st = fstatSync(fd);
+      if (!st.isFile()) {
+        closeSync(fd);
+        return { ok: false, error: st.isDirectory() ? 'is a directory' : 'not a regular file' };
+      }
+    }
+  } catch (e) {
+    return { ok: false, error: whyUnreadable(e) };
+  }
+  const decoder = new StringDecoder('utf8');
+  const buf = Buffer.allocUnsafe(CHUNK);
+  let pending = '';
+  let skipping = false;
+  let lineNumber = 0;
+  const emit = (line: string) => {
+    lineNumber++;
+    sink(line.endsWith('\r') ? line.slice(0, -1) : line, lineNumber);
+  };
+  try {
+    for (;;) {
+      const n = readChunk(fd, buf);
+      const text = n > 0 ? decoder.write(buf.subarray(0, n)) : decoder.end();
+      let start = 0;
+      for (;;) {
+        const nl = text.indexOf('\n', start);
+        if (nl < 0) break;
+        if (skipping) skipping = false;
+        else emit(pending + text.slice(start, nl));
+        pending = '';
+        start = nl + 1;
+      }
+      if (!skipping) {
+        pending += text.slice(start);
+        if (pending.length > maxLine) {
+          emit(pending.slice(0, maxLine + 1));
+          pending = '';
+          skipping = true;
+        }
+      }
+      if (n === 0) break;
+    }
+    if (pending.length > 0 && !skipping) emit(pending);
+    return { ok: true, lines: lineNumber };
+  } catch (e) {
+    return { ok: false, error: whyUnreadable(e) };
+  } finally {
+    if (own) closeSync(fd);
+  }
+}
