@@ -191,7 +191,7 @@ describe('fuzz: any line gives a record, a skip or a positioned error, never an 
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
   it('random JSON values', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 5 }), (v) => {
@@ -199,7 +199,7 @@ describe('fuzz: any line gives a record, a skip or a positioned error, never an 
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
   it('fixture lines with characters deleted, replaced or inserted', () => {
     fc.assert(
       fc.property(
@@ -214,5 +214,5 @@ describe('fuzz: any line gives a record, a skip or a positioned error, never an 
       ),
       { numRuns: 3000 },
     );
-  });
+  }, 60_000);
 });
