@@ -164,17 +164,37 @@ describe('broken lines: one positioned error each, the rest still read', () => {
     expect(r.kind === 'error' && r.diagnostic.message).toMatch(/longer than/);
   });
 
-  it('keeps a label named __proto__ as a label, never as a prototype', () => {
-    const [r] = records(
+  it('keeps a label named constructor as a label, in an object without a prototype; __proto__ is no label key', () => {
+    const on = (labels: string) =>
       parseAll(
         'p',
-        '{"source":{"namespace":"a","labels":["k8s:__proto__=db","k8s:constructor=x"]},"l4":{"TCP":{"destination_port":80}}}',
-      ),
-    );
-    const labels = r.src.labels as Record<string, string>;
+        `{"source":{"namespace":"a","labels":${labels}},"l4":{"TCP":{"destination_port":80}}}`,
+      )[0];
+    const ok = on('["k8s:constructor=x","k8s:toString=y"]');
+    const labels = (ok.kind === 'record' ? ok.record.src.labels : {}) as Record<string, string>;
     expect(Object.getPrototypeOf(labels)).toBe(null);
-    expect(Object.keys(labels).sort()).toEqual(['__proto__', 'constructor']);
-    expect(Object.getOwnPropertyDescriptor(labels, '__proto__')?.value).toBe('db');
+    expect(Object.keys(labels).sort()).toEqual(['constructor', 'toString']);
+    const bad = on('["k8s:__proto__=db"]');
+    expect(bad.kind === 'error' && bad.diagnostic.message).toMatch(/label key "__proto__" is not valid/);
+  });
+
+  it('validates names and labels as the API server does, and quotes control characters in messages', () => {
+    const msg = (src: string) => {
+      const [r] = parseAll('p', `{"source":${src},"l4":{"TCP":{"destination_port":80}}}`);
+      return r.kind === 'error' ? r.diagnostic.message : r.kind;
+    };
+    expect(msg('{"namespace":"Bad_NS"}')).toMatch(/namespace name "Bad_NS" is not valid/);
+    expect(msg('{"namespace":"a","pod_name":"x\\u001b[31m"}')).toMatch(
+      /Pod name "x\\u001b\[31m" is not valid/,
+    );
+    expect(msg(`{"namespace":"a","labels":["k8s:app=${'v'.repeat(64)}"]}`)).toMatch(
+      /label value .* longer than 63/,
+    );
+    expect(msg('{"namespace":"a","workloads":[{"name":"web","kind":"deploy ment"}]}')).toMatch(
+      /not a Kubernetes kind/,
+    );
+    const [r] = parseAll('p', 'a/x,\u001b[2Jb,TCP,80');
+    expect(r.kind === 'error' && r.diagnostic.message).toMatch(/"\\u001b\[2Jb" must be namespace\/name/);
   });
 });
 

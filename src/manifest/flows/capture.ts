@@ -8,6 +8,7 @@
 import type { FlowPeer, FlowRecord, FlowWorkloadRef, ObservedVerdict } from '../../engine/flows/types';
 import { parseIp } from '../../engine/ipRanges';
 import type { Protocol } from '../../engine/types';
+import { labelProblem, namespaceNameProblem, objectNameProblem, quoteForMessage } from '../kubeValidation';
 import type { Diagnostic } from '../types';
 
 /** Lines longer than this are refused unread (a Hubble flow is about 1 KB). */
@@ -100,7 +101,8 @@ function readLabels(v: Json): { labels: Record<string, string>; reserved: string
     const value = eq < 0 ? '' : rest.slice(eq + 1);
     // Cilium's own bookkeeping (namespace, service account, namespace labels) is not a pod label.
     if (key.startsWith('io.cilium.') || key.startsWith('io.kubernetes.pod.')) continue;
-    if (key.length === 0) continue;
+    const problem = labelProblem(key, value);
+    if (problem) fail(problem);
     labels[key] = value;
   }
   return { labels, reserved };
@@ -112,19 +114,29 @@ function readWorkloads(v: Json): FlowWorkloadRef[] | undefined {
   for (const item of v.slice(0, 8)) {
     const name = text(field(item, 'name'));
     const kind = text(field(item, 'kind'));
-    if (name && kind) out.push({ name, kind });
+    if (!name || !kind) continue;
+    if (!/^[A-Z][A-Za-z0-9]{0,62}$/.test(kind))
+      fail(`workload kind ${quoteForMessage(kind)} is not a Kubernetes kind`);
+    const problem = objectNameProblem(kind, name);
+    if (problem) fail(problem);
+    out.push({ name, kind });
   }
   return out.length > 0 ? out : undefined;
 }
 
 function hubblePeer(endpoint: Json, ip: Json): FlowPeer {
   const namespace = text(field(endpoint, 'namespace'));
+  const nsProblem = namespace === undefined ? undefined : namespaceNameProblem(namespace);
+  if (nsProblem) fail(nsProblem);
+  const podName = text(field(endpoint, 'pod_name'));
+  const podProblem = podName === undefined ? undefined : objectNameProblem('Pod', podName);
+  if (podProblem) fail(podProblem);
   const { labels, reserved } = readLabels(field(endpoint, 'labels'));
   const address = text(ip);
-  if (address !== undefined && !parseIp(address)) fail(`'${address.slice(0, 60)}' is not an IP address`);
+  if (address !== undefined && !parseIp(address)) fail(`${quoteForMessage(address)} is not an IP address`);
   return {
     namespace,
-    podName: text(field(endpoint, 'pod_name')),
+    podName,
     workloads: readWorkloads(field(endpoint, 'workloads')),
     labels: Object.keys(labels).length > 0 ? labels : undefined,
     reserved: reserved.length > 0 ? reserved : undefined,
@@ -177,7 +189,7 @@ function plainPeer(v: Json, what: string): FlowPeer {
     return fail(`${what} must be namespace/name, namespace/name[Kind] or an IP address`);
   if (parseIp(t)) return { ip: t };
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?\/[a-z0-9]([-.a-z0-9]*[a-z0-9])?(\[[A-Za-z]+\])?$/.test(t)) {
-    fail(`${what} '${t.slice(0, 80)}' must be namespace/name, namespace/name[Kind] or an IP address`);
+    fail(`${what} ${quoteForMessage(t)} must be namespace/name, namespace/name[Kind] or an IP address`);
   }
   return { ref: t };
 }
