@@ -10,15 +10,8 @@ export {
   exportZip,
   KUSTOMIZATION_FILE,
 } from './exportZip';
-export {
-  autoLayout,
-  EXTERNAL_SIZE,
-  gridLayout,
-  NAMESPACE_PADDING,
-  placeMissing,
-  type Size,
-  workloadSize,
-} from './layout';
+export * from './geometry';
+export { autoLayout } from './layout';
 export * from './lessons';
 export {
   emptyDoc,

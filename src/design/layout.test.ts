@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { examples } from './examples';
-import { autoLayout, gridLayout, placeMissing } from './layout';
+import { gridLayout, NODE_WIDTH, placeMissing, WORKLOAD_HEIGHT } from './geometry';
+import { autoLayout } from './layout';
 import { emptyDoc } from './model';
 import { must } from './testing/build';
 import type { DesignDoc, Layout } from './types';
@@ -39,7 +40,10 @@ function expectReadable(doc: DesignDoc, layout: Layout) {
     for (const a of inside)
       for (const b of inside)
         if (a.id < b.id)
-          expect(Math.abs(a.x - b.x) >= 200 || Math.abs(a.y - b.y) >= 56, `${a.id} ${b.id}`).toBe(true);
+          expect(
+            Math.abs(a.x - b.x) >= NODE_WIDTH || Math.abs(a.y - b.y) >= WORKLOAD_HEIGHT,
+            `${a.id} ${b.id}`,
+          ).toBe(true);
   }
   const boxes = doc.namespaces.map((n) => layout[`ns:${n.name}`]);
   for (const [i, a] of boxes.entries())

@@ -1,113 +1,32 @@
-// Placing nodes: `autoLayout` (elkjs, layered, namespaces as compound nodes with their workloads inside and
-// externals outside, following the rule edges) for imported documents, and `gridLayout`, a deterministic
-// synchronous grid used when nothing is placed yet or elk is not wanted. Coordinates follow React Flow:
-// namespaces and externals absolute, workloads relative to their namespace; namespaces get width/height.
+// Auto layout with elkjs (layered, namespaces as compound nodes with their workloads inside and externals
+// outside, following the rule edges) for imported documents and the toolbar's button. Sizes, gaps and the
+// synchronous grid it falls back to live in geometry.ts. Coordinates follow React Flow: namespaces and
+// externals absolute, workloads relative to their namespace; namespaces get width/height.
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { deriveEdges } from './edges';
+import {
+  EXTERNAL_SIZE,
+  GAP,
+  GROUP_GAP,
+  gridLayout,
+  keepCollapsed,
+  MIN_NAMESPACE,
+  NAMESPACE_PADDING,
+  type Size,
+  type Sizes,
+  sizeOf,
+} from './geometry';
 import { namespaceRef } from './model';
-import type { DesignDoc, DesignWorkload, Layout, NodeLayout, NodeRef } from './types';
-
-export interface Size {
-  readonly width: number;
-  readonly height: number;
-}
-
-/** Room for a namespace's title and label chips above its workloads, and around them. */
-export const NAMESPACE_PADDING = { top: 56, left: 24, bottom: 24, right: 24 } as const;
-export const EXTERNAL_SIZE: Size = { width: 200, height: 64 };
-const MIN_NAMESPACE: Size = { width: 260, height: 140 };
-const GAP = 32;
-
-/** An estimate of a workload node's size: a title line, then one line per label and per port. */
-export function workloadSize(w: DesignWorkload): Size {
-  const lines = Object.keys(w.labels).length + w.ports.length;
-  return { width: 220, height: 56 + 18 * lines };
-}
-
-type Sizes = Readonly<Record<NodeRef, Size>>;
-
-function sizeOf(w: DesignWorkload, sizes: Sizes): Size {
-  return sizes[w.id] ?? workloadSize(w);
-}
-
-/** The externals drawn on the canvas: the user's plus those derived from policies (and `any`). */
-function externalIds(doc: DesignDoc): NodeRef[] {
-  return deriveEdges(doc).externals.map((e) => e.id);
-}
-
-function keepCollapsed(doc: DesignDoc, id: NodeRef, place: NodeLayout): NodeLayout {
-  return doc.layout[id]?.collapsed ? { ...place, collapsed: true } : place;
-}
-
-/**
- * A grid: externals in a column on the left, namespaces in rows of ⌈√n⌉ to the right, each holding its
- * workloads in a grid of ⌈√m⌉ columns. Same document, same layout.
- */
-export function gridLayout(doc: DesignDoc, sizes: Sizes = {}): Layout {
-  const out: Record<NodeRef, NodeLayout> = {};
-  let ey = 0;
-  for (const id of externalIds(doc)) {
-    out[id] = keepCollapsed(doc, id, { x: 0, y: ey });
-    ey += EXTERNAL_SIZE.height + GAP;
-  }
-  const boxes = doc.namespaces.map((ns) => {
-    const ws = doc.workloads.filter((w) => w.namespace === ns.name);
-    const cols = Math.max(1, Math.ceil(Math.sqrt(ws.length)));
-    const cell = ws.reduce(
-      (m, w) => ({
-        width: Math.max(m.width, sizeOf(w, sizes).width),
-        height: Math.max(m.height, sizeOf(w, sizes).height),
-      }),
-      { width: 0, height: 0 },
-    );
-    const rows = Math.ceil(ws.length / cols);
-    ws.forEach((w, i) => {
-      out[w.id] = {
-        x: NAMESPACE_PADDING.left + (i % cols) * (cell.width + GAP),
-        y: NAMESPACE_PADDING.top + Math.floor(i / cols) * (cell.height + GAP),
-      };
-    });
-    const width = Math.max(
-      MIN_NAMESPACE.width,
-      NAMESPACE_PADDING.left + NAMESPACE_PADDING.right + cols * cell.width + (cols - 1) * GAP,
-    );
-    const height = Math.max(
-      MIN_NAMESPACE.height,
-      NAMESPACE_PADDING.top + NAMESPACE_PADDING.bottom + rows * cell.height + Math.max(0, rows - 1) * GAP,
-    );
-    return { id: namespaceRef(ns.name), width, height };
-  });
-  const perRow = Math.max(1, Math.ceil(Math.sqrt(boxes.length)));
-  const left = EXTERNAL_SIZE.width + 3 * GAP;
-  let y = 0;
-  for (let r = 0; r < boxes.length; r += perRow) {
-    const row = boxes.slice(r, r + perRow);
-    let x = left;
-    for (const b of row) {
-      out[b.id] = keepCollapsed(doc, b.id, { x, y, width: b.width, height: b.height });
-      x += b.width + 2 * GAP;
-    }
-    y += Math.max(...row.map((b) => b.height)) + 2 * GAP;
-  }
-  return out;
-}
-
-/** Positions for the nodes the layout lacks (taken from `gridLayout`), the placed ones untouched. */
-export function placeMissing(doc: DesignDoc, sizes: Sizes = {}): Layout {
-  const grid = gridLayout(doc, sizes);
-  const out: Record<NodeRef, NodeLayout> = { ...doc.layout };
-  for (const [id, place] of Object.entries(grid)) if (!out[id]) out[id] = place;
-  return out;
-}
+import type { DesignDoc, Layout, NodeLayout, NodeRef } from './types';
 
 const ROOT_OPTIONS = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
   'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-  'elk.spacing.nodeNode': String(GAP),
-  'elk.layered.spacing.nodeNodeBetweenLayers': String(2 * GAP),
-  'elk.spacing.componentComponent': String(2 * GAP),
+  'elk.spacing.nodeNode': String(GAP.y),
+  'elk.layered.spacing.nodeNodeBetweenLayers': String(GAP.x),
+  'elk.spacing.componentComponent': String(GROUP_GAP),
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
 };
 

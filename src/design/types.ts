@@ -439,8 +439,9 @@ export interface DocLint {
 //             applyPolicyYaml(doc, text): ParseResult; applyInventoryYaml(doc, text): ParseResult
 // persist.ts  serializeDoc(doc): string; deserializeDoc(text): ParseResult;
 //             encodeShare(doc): string; decodeShare(fragment): ParseResult
-// layout.ts   autoLayout(doc, sizes?): Promise<Layout>; gridLayout(doc, sizes?): Layout;
-//             placeMissing(doc, sizes?): Layout (grid places only the nodes without a position)
+// layout.ts   autoLayout(doc, sizes?): Promise<Layout> (elk)
+// geometry.ts gridLayout(doc, sizes?, externals?): Layout; placeMissing(doc, sizes?, externals?): Layout (grid
+//             places only the nodes without a position); the node sizes and gaps; next*Position for additions
 // examples.ts examples: { id, title, description, yaml }[] (first is `blank` with yaml '')
 // defaultDeny.ts defaultDenyOf(doc, namespace): DefaultDenyMode (the toggle's state)
 //

@@ -17,6 +17,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { NODE_WIDTH, WORKLOAD_HEIGHT } from '../../design/geometry';
 import { useAppStore } from '../store';
 import { awaitsPlacement, startAutoPlacement } from '../toolbar/autoLayoutAction';
 import { ChangeEdgeView } from '../workshop/ChangeEdgeView';
@@ -40,8 +41,6 @@ import {
   drawnFlowCount,
   highlight,
   MAX_OVERLAY_FLOWS,
-  WORKLOAD_HEIGHT,
-  WORKLOAD_WIDTH,
 } from './toFlow';
 import { derivedGraphOf } from './useDerivedGraph';
 import { useSettledDoc } from './useSettledDoc';
@@ -165,7 +164,7 @@ export function Canvas() {
       }
       const internal = flow.getInternalNode(node.id);
       const abs = internal?.internals.positionAbsolute ?? node.position;
-      const width = node.measured?.width ?? WORKLOAD_WIDTH;
+      const width = node.measured?.width ?? NODE_WIDTH;
       const height = node.measured?.height ?? WORKLOAD_HEIGHT;
       const cx = abs.x + width / 2;
       const cy = abs.y + height / 2;

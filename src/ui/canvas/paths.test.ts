@@ -1,7 +1,7 @@
 import { Position } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
+import { WORKLOAD_HEIGHT } from '../../design/geometry';
 import { edgePath } from './paths';
-import { WORKLOAD_HEIGHT } from './toFlow';
 
 const g = {
   sourceX: 300,

@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { deriveEdges } from '../../design/edges';
+import { gridLayout, NODE_WIDTH, nextNamespacePosition, nextWorkloadPosition } from '../../design/geometry';
 import { emptyDoc } from '../../design/model';
 import { applyOp } from '../../design/ops';
 import type { DesignDoc, OpArgs, OpName, Simulation } from '../../design/types';
-import { nextNamespacePosition, nextWorkloadPosition } from './placement';
 import { buildEdges, buildNodes, drawnFlowCount, highlight, MAX_OVERLAY_FLOWS, visibleFlows } from './toFlow';
 
 function run(doc: DesignDoc, steps: { [K in OpName]: [K, OpArgs[K]] }[OpName][]): DesignDoc {
@@ -55,6 +56,22 @@ describe('canvas nodes from the document', () => {
     const ns = buildNodes(doc, [], noSimulation, null).find((n) => n.id === 'ns:shop');
     expect(ns?.type === 'namespace' && ns.data.labels).toEqual([['team', 'a']]);
     expect(ns?.type === 'namespace' && ns.data.denyMode).toBe('ingress');
+  });
+
+  it('draws a document nothing placed yet on the design grid, the one elk falls back to', () => {
+    const doc = shop();
+    const unplaced = { ...doc, layout: {} };
+    const grid = gridLayout(unplaced);
+    for (const n of buildNodes(unplaced, [], noSimulation, null)) {
+      expect(n.position).toEqual({ x: grid[n.id].x, y: grid[n.id].y });
+      if (n.type === 'namespace') expect(n.width).toBe(grid[n.id].width);
+    }
+  });
+
+  it('reads the node width the stylesheet draws', () => {
+    const css = readFileSync(new URL('../styles.css', import.meta.url), 'utf8');
+    const rule = /\.wl-node,\s*\.ext-node\s*\{[^}]*?width:\s*(\d+)px/.exec(css);
+    expect(Number(rule?.[1])).toBe(NODE_WIDTH);
   });
 
   it('new namespaces and workloads land in free space', () => {

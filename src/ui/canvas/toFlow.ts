@@ -3,6 +3,8 @@
 // `<ns>/<name>`, `ext:<cidr>`, `any`), so a React Flow id can be handed straight back to a design operation.
 import type { Edge, Node } from '@xyflow/react';
 import { defaultDenyOf } from '../../design/defaultDeny';
+import { namespaceSize, placeMissing } from '../../design/geometry';
+import { namespaceRef } from '../../design/model';
 import type {
   BlockedIntent,
   DefaultDenyMode,
@@ -13,23 +15,12 @@ import type {
   Flow,
   IsolationState,
   Layout,
-  NodeLayout,
   RuleEdge,
   Simulation,
 } from '../../design/types';
 import { NAMESPACE_NAME_LABEL } from '../../design/types';
 import type { Selection } from '../store';
 
-export const WORKLOAD_WIDTH = 190;
-export const WORKLOAD_HEIGHT = 96;
-const NS_PAD_X = 20;
-const NS_HEADER = 48;
-const NS_PAD_BOTTOM = 20;
-const NS_MIN_WIDTH = 250;
-const NS_MIN_HEIGHT = 150;
-/** Wide gaps between workloads, so the port labels of the edges between them have room. */
-const GAP_X = 90;
-const GAP_Y = 50;
 /** Above this many flows the overlay only draws the flows of the selected node. */
 export const MAX_OVERLAY_FLOWS = 400;
 
@@ -79,14 +70,6 @@ export function isolationText(state: IsolationState): string {
   return state === 'open' ? 'open' : state === 'both' ? 'both' : `${state}-isolated`;
 }
 
-/** A grid slot for a workload that has no stored position yet, relative to its namespace. */
-function workloadSlot(index: number): NodeLayout {
-  return {
-    x: NS_PAD_X + (index % 2) * (WORKLOAD_WIDTH + GAP_X),
-    y: NS_HEADER + Math.floor(index / 2) * (WORKLOAD_HEIGHT + GAP_Y),
-  };
-}
-
 /** Namespace, workload and external nodes; namespaces come before their children, as React Flow requires. */
 export function buildNodes(
   doc: DesignDoc,
@@ -94,7 +77,13 @@ export function buildNodes(
   simulation: Simulation | null,
   selection: Selection | null,
 ): CanvasNode[] {
-  const layout: Layout = doc.layout;
+  // Nodes without a stored position (a document nothing placed yet, a namespace a YAML edit added) take
+  // their place on the design's grid.
+  const layout: Layout = placeMissing(
+    doc,
+    {},
+    externals.map((e) => e.id),
+  );
   const selectedRef = selection?.type === 'node' ? selection.ref : null;
   const byNamespace = new Map<string, DesignWorkload[]>();
   for (const w of doc.workloads) {
@@ -104,28 +93,15 @@ export function buildNodes(
   }
 
   const nodes: CanvasNode[] = [];
-  let nextX = 0;
-  let maxRight = 0;
   for (const ns of doc.namespaces) {
-    const ref = `ns:${ns.name}`;
+    const ref = namespaceRef(ns.name);
     const children = byNamespace.get(ns.name) ?? [];
-    const childPositions = children.map((w, i) => layout[w.id] ?? workloadSlot(i));
-    let width = NS_MIN_WIDTH;
-    let height = NS_MIN_HEIGHT;
-    for (const p of childPositions) {
-      width = Math.max(width, p.x + WORKLOAD_WIDTH + NS_PAD_X);
-      height = Math.max(height, p.y + WORKLOAD_HEIGHT + NS_PAD_BOTTOM);
-    }
-    const stored = layout[ref];
-    width = Math.max(width, stored?.width ?? 0);
-    height = Math.max(height, stored?.height ?? 0);
-    const position = stored ? { x: stored.x, y: stored.y } : { x: nextX, y: 0 };
-    nextX = Math.max(nextX, position.x + width + 60);
-    maxRight = Math.max(maxRight, position.x + width);
+    const place = layout[ref];
+    const { width, height } = namespaceSize(children, layout, place);
     nodes.push({
       id: ref,
       type: 'namespace',
-      position,
+      position: { x: place.x, y: place.y },
       width,
       height,
       selected: selectedRef === ref,
@@ -136,12 +112,13 @@ export function buildNodes(
         selected: selectedRef === ref,
       },
     });
-    children.forEach((w, i) => {
+    for (const w of children) {
+      const p = layout[w.id];
       nodes.push({
         id: w.id,
         type: 'workload',
         parentId: ref,
-        position: { x: childPositions[i].x, y: childPositions[i].y },
+        position: { x: p.x, y: p.y },
         selected: selectedRef === w.id,
         data: {
           workload: w,
@@ -149,21 +126,19 @@ export function buildNodes(
           selected: selectedRef === w.id,
         },
       });
-    });
+    }
   }
 
-  externals.forEach((ext, i) => {
-    const stored = layout[ext.id];
+  for (const ext of externals) {
+    const p = layout[ext.id];
     nodes.push({
       id: ext.id,
       type: 'external',
-      position: stored
-        ? { x: stored.x, y: stored.y }
-        : { x: maxRight + 120, y: i * (WORKLOAD_HEIGHT + GAP_Y) },
+      position: { x: p.x, y: p.y },
       selected: selectedRef === ext.id,
       data: { external: ext, selected: selectedRef === ext.id },
     });
-  });
+  }
   return nodes;
 }
 

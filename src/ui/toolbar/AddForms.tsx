@@ -1,8 +1,8 @@
 // The forms behind "Add namespace", "Add workload" and "Add external CIDR". They collect what the design
 // operation needs and report its errors inline; the operation does all the checking.
 import { useState } from 'react';
+import { nextExternalPosition, nextNamespacePosition, nextWorkloadPosition } from '../../design/geometry';
 import type { ContainerPort, Protocol } from '../../engine/types';
-import { nextExternalPosition, nextNamespacePosition, nextWorkloadPosition } from '../canvas/placement';
 import { derivedGraphOf } from '../canvas/useDerivedGraph';
 import { parseLabelText } from '../labelRows';
 import { useAppStore } from '../store';

@@ -1,7 +1,7 @@
 // The top bar: add things, lay out, toggle the simulator, undo/redo, examples, and engineer B's file menu.
 // Every button dispatches a design operation or a store action; nothing here edits the document itself.
 import { useReactFlow } from '@xyflow/react';
-import { nextExternalPosition } from '../canvas/placement';
+import { nextExternalPosition } from '../../design/geometry';
 import { derivedGraphOf } from '../canvas/useDerivedGraph';
 import { FilesMenuSlot } from '../FilesMenuSlot';
 import { PresenterButton } from '../lessons/PresenterButton';

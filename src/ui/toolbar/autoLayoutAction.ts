@@ -3,7 +3,7 @@
 // `startAutoPlacement` places documents that arrive with no positions at all (an example, a first import, a
 // share link without layout): the canvas shows them at once on its fallback grid, then, for documents small
 // enough, elk's layout replaces it without an undo step of its own, so undo goes straight back to what was
-// there before. (design's `gridLayout` is not used here: its module carries elkjs into the first chunk.)
+// there before. (The canvas draws design's `gridLayout` from geometry.ts, which carries no elkjs.)
 import { applyOp } from '../../design/ops';
 import type { DesignDoc, Layout } from '../../design/types';
 import { useAppStore } from '../store';
