@@ -276,7 +276,13 @@ test('a new user designs, edits, breaks, undoes, reloads and exports a three-tie
   // Reload: the autosave brings everything back.
   await expect
     .poll(() =>
-      page.evaluate(() => localStorage.getItem('netpol-designer:document')?.includes('5433') ?? false),
+      page.evaluate(async () =>
+        (
+          (await (
+            window as unknown as { __netpol: { storage: { readCurrent(): Promise<string | null> } } }
+          ).__netpol.storage.readCurrent()) ?? ''
+        ).includes('5433'),
+      ),
     )
     .toBe(true);
   await page.reload();

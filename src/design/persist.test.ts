@@ -22,6 +22,17 @@ describe('serializeDoc / deserializeDoc', () => {
     );
   }, 60_000);
 
+  it('keeps YAML drafts beside the document, and writes none when there are none', () => {
+    const drafts = { policies: 'kind: NetworkPolicy\nspec: [', inventory: 'x: : y' };
+    expect(deserializeDoc(serializeDoc(shopDoc(), drafts))).toEqual({
+      doc: shopDoc(),
+      diagnostics: [],
+      drafts,
+    });
+    expect(serializeDoc(shopDoc(), {})).toBe(serializeDoc(shopDoc()));
+    expect(serializeDoc(shopDoc())).not.toContain('drafts');
+  });
+
   it('is deterministic', () => {
     expect(serializeDoc(shopDoc())).toBe(serializeDoc(shopDoc()));
   });
@@ -199,3 +210,38 @@ describe('decodeShare on hostile links', () => {
 function encodeBytes(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('base64url');
 }
+
+describe('saved and shared documents with oversized extras', () => {
+  const deep = (n: number): unknown => {
+    let v: unknown = 'x';
+    for (let i = 0; i < n; i++) v = [v];
+    return v;
+  };
+  const withExtras = (extras: unknown) => {
+    const good = JSON.parse(serializeDoc(shopDoc()));
+    good.doc.policies = [{ name: 'p', namespace: 'shop', podSelector: {}, extras }];
+    return JSON.stringify(good);
+  };
+
+  it('are refused with the bound an import applies, never passed on', () => {
+    const tooDeep = deserializeDoc(withExtras({ spec: { deep: deep(10_000) } }));
+    expect(tooDeep.doc).toBeUndefined();
+    expect(tooDeep.diagnostics[0].message).toMatch(
+      /extras\.spec\.deep cannot be kept: it is nested more than 64/,
+    );
+    const tooLarge = deserializeDoc(withExtras({ top: { big: 'x'.repeat(2_000_000) } }));
+    expect(tooLarge.diagnostics[0].message).toMatch(/larger than 1048576 characters/);
+    const ok = deserializeDoc(withExtras({ spec: { fine: deep(10) }, annotations: { a: 'b' } }));
+    expect(ok.doc?.policies[0].extras).toEqual({ spec: { fine: deep(10) }, annotations: { a: 'b' } });
+  });
+
+  it('bound the open rules of admin policies in depth', () => {
+    const good = JSON.parse(serializeDoc(shopDoc()));
+    good.doc.adminPolicies = [
+      { tier: 'Admin', name: 'a', priority: 1, subject: {}, ingress: [{ x: deep(10_000) }], egress: [] },
+    ];
+    const r = deserializeDoc(JSON.stringify(good));
+    expect(r.doc).toBeUndefined();
+    expect(r.diagnostics[0].message).toMatch(/nested more than 64 levels/);
+  });
+});

@@ -15,15 +15,27 @@ export const MAX_INFLATED = 16 * 1024 * 1024;
  */
 const INFLATE_STEP = 1024;
 
-export function serializeDoc(doc: DesignDoc): string {
-  return JSON.stringify({ format: FORMAT, version: doc.version, doc: canonical(doc) });
+/**
+ * Text typed in a YAML view that does not parse yet, by view (`policies`, `inventory`): saved with the document
+ * so a reload brings it back with its markers instead of losing it.
+ */
+export type Drafts = Readonly<Record<string, string>>;
+
+/** A saved document read back, with the drafts saved beside it. */
+export interface SavedResult extends ParseResult {
+  readonly drafts?: Drafts;
+}
+
+export function serializeDoc(doc: DesignDoc, drafts?: Drafts): string {
+  const kept = drafts && Object.keys(drafts).length > 0 ? { drafts } : {};
+  return JSON.stringify({ format: FORMAT, version: doc.version, doc: canonical(doc), ...kept });
 }
 
 function failure(message: string): ParseResult {
   return { doc: undefined, diagnostics: [{ severity: 'error', message }] };
 }
 
-export function deserializeDoc(text: string): ParseResult {
+export function deserializeDoc(text: string): SavedResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -32,12 +44,26 @@ export function deserializeDoc(text: string): ParseResult {
   }
   if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== FORMAT)
     return failure('This is not a netpol-designer document.');
-  const { version, doc } = value as { version?: unknown; doc?: unknown };
+  const { version, doc, drafts } = value as { version?: unknown; doc?: unknown; drafts?: unknown };
   if (version !== 1)
-    return failure(`This document has version ${String(version)}; this designer reads version 1.`);
+    return failure(
+      typeof version === 'number' && version > 1
+        ? `This document was saved by a newer designer (format version ${version}); this one reads version 1.`
+        : `This document has version ${String(version)}; this designer reads version 1.`,
+    );
   const problem = docProblem(doc);
   if (problem) return failure(`The saved design is damaged: ${problem}.`);
-  return { doc: canonical(doc as DesignDoc), diagnostics: [] };
+  const result = { doc: canonical(doc as DesignDoc), diagnostics: [] };
+  return isDrafts(drafts) && Object.keys(drafts).length > 0 ? { ...result, drafts } : result;
+}
+
+function isDrafts(v: unknown): v is Drafts {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.values(v).every((t) => typeof t === 'string')
+  );
 }
 
 function toBase64Url(bytes: Uint8Array): string {

@@ -1,6 +1,7 @@
 // Checks that untrusted JSON (a saved document, a share link) has the shape of a DesignDoc before it is
 // used, so a damaged or hostile input yields a message instead of a crash later in the engine or the UI.
 // It checks shapes and value types, not Kubernetes name rules (a saved document was valid when saved).
+import { extrasProblem } from '../manifest/kubeValidation';
 import type { DesignDoc } from './types';
 
 type Check = (v: unknown, path: string) => string | undefined;
@@ -67,6 +68,28 @@ const shape =
   };
 
 const labels = record(str);
+
+/**
+ * Extras hold arbitrary YAML kept verbatim: each kept field within the bounds an import keeps (depth, size
+ * written out), so a saved or shared document cannot smuggle in what an import would have refused.
+ */
+const kept: Check = (v, path) => {
+  const problem = extrasProblem(v);
+  return problem ? `${path} cannot be kept: ${problem}` : undefined;
+};
+const extras = shape({
+  'labels?': labels,
+  'annotations?': labels,
+  'metadata?': record(kept),
+  'spec?': record(kept),
+  'top?': record(kept),
+  'notKept?': list(str),
+});
+/** The open parts of admin policies (their rules) are bounded in depth the same way; their size is the document's. */
+const bounded: Check = (v, path) => {
+  const problem = extrasProblem(v, { maxSize: Number.POSITIVE_INFINITY });
+  return problem ? `${path} cannot be read: ${problem}` : undefined;
+};
 const selector = shape({
   'matchLabels?': labels,
   'matchExpressions?': list(
@@ -88,10 +111,9 @@ const policy = shape({
   'ingress?': list(shape({ 'from?': list(peer), 'ports?': list(port) })),
   'egress?': list(shape({ 'to?': list(peer), 'ports?': list(port) })),
   'managed?': bool,
-  // Extras hold arbitrary YAML kept verbatim; only their container shape is checked.
-  'extras?': (v, path) => (isObj(v) ? undefined : `${path} should be an object`),
+  'extras?': extras,
 });
-const adminPolicy = shape(
+const adminShape = shape(
   {
     tier: oneOf('Admin', 'Baseline'),
     name: str,
@@ -99,9 +121,11 @@ const adminPolicy = shape(
     subject: record(either(selector, record(selector))),
     ingress: list(shape({}, true)),
     egress: list(shape({}, true)),
+    'extras?': extras,
   },
   true,
 );
+const adminPolicy: Check = (v, path) => adminShape(v, path) ?? bounded(v, path);
 
 const docShape = shape({
   version: (v, path) => (v === 1 ? undefined : `${path} should be 1 (this designer reads version 1)`),

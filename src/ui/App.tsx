@@ -19,6 +19,7 @@ import { ProbePanel } from './panels/ProbePanel';
 import { type BottomTab, type SideTab, useAppStore } from './store';
 import { Tabs } from './Tabs';
 import { Toolbar } from './toolbar/Toolbar';
+import { ViewBoundary } from './ViewBoundary';
 import { WorkshopBanner } from './workshop/WorkshopBanner';
 import { YamlPaneSlot } from './YamlPaneSlot';
 
@@ -73,7 +74,9 @@ export function App() {
         <div className="workspace">
           <main className="main-column">
             <div className="canvas-wrap">
-              <Canvas />
+              <ViewBoundary name="canvas">
+                <Canvas />
+              </ViewBoundary>
               <Notices />
               <WorkshopBanner />
             </div>

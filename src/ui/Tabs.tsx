@@ -1,6 +1,7 @@
 // Accessible tabs (role=tablist/tab/tabpanel). Panels stay mounted once shown, so a heavy panel (the Monaco
 // editor) is created once and keeps its state and undo stack when the user switches away and back.
 import { type ReactNode, useState } from 'react';
+import { ViewBoundary } from './ViewBoundary';
 
 export interface TabSpec<K extends string> {
   readonly key: K;
@@ -66,7 +67,7 @@ export function Tabs<K extends string>({
             hidden={t.key !== active}
             className={t.fill ? 'tabpanel-fill' : undefined}
           >
-            {t.render()}
+            <ViewBoundary name={`${t.label} tab`}>{t.render()}</ViewBoundary>
           </div>
         ) : null,
       )}

@@ -4,6 +4,7 @@
 import { lintDoc } from '../design/lint';
 import { simulate } from '../design/simulate';
 import type { DesignDoc, Simulation } from '../design/types';
+import { errorMessage, reportFailure } from './docHealth';
 import { createLatestWins } from './latestWins';
 import { useLintState } from './panels/lintState';
 import { sameSemantics } from './semantics';
@@ -69,7 +70,21 @@ export function startAnalysis(): () => void {
     useLintState.getState().lintRequested(seq);
     if (worker) {
       const msg: WorkerRequest = { kind: 'analyse', seq, doc };
-      worker.postMessage(msg);
+      try {
+        worker.postMessage(msg);
+      } catch (err) {
+        // The browser cannot copy the document to the worker (too deep or too large to clone): a failure of
+        // this document, said as such, never an uncaught error that leaves a blank page.
+        reportFailure(doc, 'the simulator', err);
+        setTimeout(
+          () =>
+            answer(seq, {
+              doc,
+              error: `this document cannot be sent to the simulator (${errorMessage(err)})`,
+            }),
+          0,
+        );
+      }
     } else {
       // Main-thread fallback, still asynchronous so the caller's render is not held up.
       setTimeout(() => {

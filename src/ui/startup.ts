@@ -1,73 +1,179 @@
 // What the page opens with, and keeping it saved. Order: a share link in the URL fragment (then removed from
 // the address bar, so a reload does not reopen it over later work), else the autosaved document, else — on a
-// first visit — the three-tier example the README promises. Autosave writes the document to localStorage a
-// moment after each change, and at once when the page is hidden.
-import { decodeShare, deserializeDoc, serializeDoc } from '../design/persist';
-import type { DesignDoc } from '../design/types';
+// first visit — the three-tier example the README promises.
+//
+// Nothing the page cannot read or show is ever lost: an autosave that cannot be read (not JSON, the wrong
+// shape, a newer format) is kept aside in storage before anything else is saved, and the notice offers it for
+// download; a share link is read exactly as an import (readAsImport), so what an import refuses is refused
+// here with the same report. Autosave writes the document (with unparsed YAML drafts) a moment after each
+// change and at once when the page is hidden, never a document a view failed to show (docHealth).
+import { type Drafts, decodeShare, deserializeDoc, serializeDoc } from '../design/persist';
+import { readAsImport } from '../design/readAsImport';
+import type { DesignDoc, Notice } from '../design/types';
+import { failureOf } from './docHealth';
 import { exampleDocument } from './exampleDocs';
 import { sharedFragment } from './files/shareLink';
+import type { DocStorage } from './storage';
 import { useAppStore } from './store';
+import { currentDrafts, onDraftsChanged } from './yaml/drafts';
 
-export const STORAGE_KEY = 'netpol-designer:document';
 const SAVE_DELAY_MS = 400;
 /** The longest an autosave waits for a simulation to answer. */
 const SIMULATION_WAIT_MS = 2000;
 
+/** A text the user may want back: offered for download beside a notice. */
+export interface KeptText {
+  readonly fileName: string;
+  readonly text: string;
+}
+
+export interface StartupNotice {
+  readonly severity: Notice['severity'];
+  readonly message: string;
+  readonly keep?: KeptText;
+}
+
 export interface InitialDocument {
   readonly doc: DesignDoc;
   readonly source: 'share' | 'autosave' | 'example';
-  readonly problems: readonly string[];
+  readonly notices: readonly StartupNotice[];
+  /** YAML text that did not parse when the document was saved, by view. */
+  readonly drafts?: Drafts;
+  /** What a share link's import refused, to show as an import report. */
+  readonly shareReport?: { readonly files: readonly string[]; readonly notices: readonly Notice[] };
+  /** The document's own text (saved or shared), to keep aside if a view then fails to show it. */
+  readonly originalText?: string;
 }
 
-function readStorage(): string | null {
-  try {
-    return window.localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
+function stamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-');
 }
 
-export function initialDocument(): InitialDocument {
-  const problems: string[] = [];
-  const encoded = sharedFragment(window.location.hash);
+export function keptFileName(what: string): string {
+  return `netpol-designer-${what}-${stamp()}.json`;
+}
+
+/**
+ * Reads the first document. `hash` is the page's `location.hash`; the caller removes a share link from the
+ * address bar. Never throws: every way of failing ends with the example and a notice.
+ */
+export async function initialDocument(storage: DocStorage, hash: string): Promise<InitialDocument> {
+  const notices: StartupNotice[] = [];
+  const encoded = sharedFragment(hash);
   if (encoded !== undefined) {
-    window.history.replaceState(null, '', window.location.pathname + window.location.search);
     const shared = decodeShare(encoded);
-    if (shared.doc) return { doc: shared.doc, source: 'share', problems };
-    problems.push(
-      `The shared link could not be opened: ${shared.diagnostics[0]?.message ?? 'it is damaged'}.`,
-    );
+    if (shared.doc) {
+      const read = readAsImport(shared.doc);
+      if (read.doc) {
+        const shareReport =
+          read.notices.length > 0 ? { files: read.files, notices: read.notices } : undefined;
+        return {
+          doc: read.doc,
+          source: 'share',
+          notices,
+          shareReport,
+          originalText: serializeDoc(shared.doc),
+        };
+      }
+      notices.push({
+        severity: 'error',
+        message: `The shared link could not be opened: ${read.notices[0]?.message ?? 'it is damaged'}.`,
+        keep: { fileName: keptFileName('shared'), text: serializeDoc(shared.doc) },
+      });
+    } else
+      notices.push({
+        severity: 'error',
+        message: `The shared link could not be opened: ${shared.diagnostics[0]?.message ?? 'it is damaged'}`,
+      });
   }
-  const saved = readStorage();
+  let saved: string | null = null;
+  try {
+    saved = await storage.readCurrent();
+  } catch (err) {
+    notices.push({
+      severity: 'warning',
+      message: `The autosaved document could not be read from the browser’s storage (${String(err)}).`,
+    });
+  }
   if (saved !== null) {
     const parsed = deserializeDoc(saved);
-    if (parsed.doc) return { doc: parsed.doc, source: 'autosave', problems };
-    problems.push(
-      `The autosaved document could not be restored: ${parsed.diagnostics[0]?.message ?? 'it is damaged'}.`,
-    );
+    if (parsed.doc)
+      return { doc: parsed.doc, source: 'autosave', notices, drafts: parsed.drafts, originalText: saved };
+    const why = parsed.diagnostics[0]?.message ?? 'it is damaged';
+    notices.push(await keepAside(storage, saved, `The autosaved document could not be restored: ${why}`));
   }
-  return { doc: exampleDocument('three-tier'), source: 'example', problems };
+  return { doc: exampleDocument('three-tier'), source: 'example', notices };
+}
+
+/**
+ * Keeps `text` aside in storage (never overwritten by autosave) and returns the notice that offers it for
+ * download. When even that fails the notice still offers the download, from memory.
+ */
+export async function keepAside(storage: DocStorage, text: string, why: string): Promise<StartupNotice> {
+  const keep = { fileName: keptFileName('kept'), text };
+  try {
+    await storage.keepAside(text, why);
+    return {
+      severity: 'error',
+      message: `${why.replace(/\.$/, '')}. It is kept aside in this browser, not overwritten; download it to keep a copy.`,
+      keep,
+    };
+  } catch {
+    return {
+      severity: 'error',
+      message: `${why.replace(/\.$/, '')}. The browser cannot keep it aside: download it now or it is lost at the next save.`,
+      keep,
+    };
+  }
+}
+
+export interface AutosaveOptions {
+  /** Told when a save fails (quota, private mode) or succeeds again after failing. */
+  readonly onProblem?: (message: string | null) => void;
 }
 
 /** Saves the store's document after changes; returns a function that stops (and flushes) it. */
-export function startAutosave(): () => void {
+export function startAutosave(storage: DocStorage, options: AutosaveOptions = {}): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let dirty = false;
   let stopWaiting: (() => void) | null = null;
+  let failing = false;
+  /** The last text handed to storage; a save of the same text is skipped. */
+  let lastText: string | null = null;
+  /** A write handed to storage and not yet confirmed. */
+  let writing = false;
   const save = () => {
     timer = null;
     if (!dirty) return;
     dirty = false;
+    const doc = useAppStore.getState().doc;
+    // A document a view could not show is never saved: the saved one stays the last good version.
+    if (failureOf(doc)) return;
+    let text: string;
     try {
-      window.localStorage.setItem(STORAGE_KEY, serializeDoc(useAppStore.getState().doc));
+      text = serializeDoc(doc, currentDrafts());
     } catch (err) {
-      useAppStore
-        .getState()
-        .notify(
-          'warning',
+      options.onProblem?.(`Autosave could not write this document (${String(err)}); export your work.`);
+      return;
+    }
+    if (text === lastText) return;
+    lastText = text;
+    writing = true;
+    storage.writeCurrent(text).then(
+      () => {
+        writing = false;
+        if (failing) options.onProblem?.(null);
+        failing = false;
+      },
+      (err: unknown) => {
+        writing = false;
+        lastText = null;
+        failing = true;
+        options.onProblem?.(
           `Autosave failed (${err instanceof Error ? err.message : String(err)}); export your work.`,
         );
-    }
+      },
+    );
   };
   const whenIdle = (run: () => void) => {
     if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 2000 });
@@ -93,8 +199,7 @@ export function startAutosave(): () => void {
       stopWaiting = null;
     };
   };
-  const unsubscribe = useAppStore.subscribe((s, prev) => {
-    if (s.doc === prev.doc) return;
+  const changed = () => {
     dirty = true;
     if (timer) clearTimeout(timer);
     // Serialising a large document takes tens of milliseconds: wait for a pause in the changes, then for a
@@ -103,16 +208,31 @@ export function startAutosave(): () => void {
       timer = null;
       whenIdle(saveUnlessSimulating);
     }, SAVE_DELAY_MS);
+  };
+  const unsubscribe = useAppStore.subscribe((s, prev) => {
+    if (s.doc !== prev.doc) changed();
   });
+  const stopDrafts = onDraftsChanged(changed);
   const onHide = () => {
     if (timer) clearTimeout(timer);
     stopWaiting?.();
     save();
   };
+  // YAML that does not parse lives only in the editor until saved: leaving while it is unsaved asks first.
+  const onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (Object.keys(currentDrafts()).length === 0) return;
+    if (timer || dirty) onHide();
+    if (!failing && !writing && !dirty) return;
+    e.preventDefault();
+    e.returnValue = '';
+  };
   window.addEventListener('pagehide', onHide);
   document.addEventListener('visibilitychange', onHide);
+  window.addEventListener('beforeunload', onBeforeUnload);
   return () => {
     unsubscribe();
+    stopDrafts();
+    window.removeEventListener('beforeunload', onBeforeUnload);
     window.removeEventListener('pagehide', onHide);
     document.removeEventListener('visibilitychange', onHide);
     onHide();

@@ -26,10 +26,18 @@ export type Selection =
   | { readonly type: 'node'; readonly ref: NodeRef }
   | { readonly type: 'edge'; readonly id: string };
 
+/** A button beside a notice (download a document kept aside, open the example…). */
+export interface NoticeAction {
+  readonly label: string;
+  run(): void;
+}
+
 export interface UiNotice {
   readonly id: number;
   readonly severity: Severity;
   readonly message: string;
+  /** Notices with actions stay until dismissed. */
+  readonly actions?: readonly NoticeAction[];
 }
 
 export type SideTab = 'policies' | 'inventory' | 'inspector' | 'workshop' | 'cluster' | 'lessons';
@@ -61,7 +69,7 @@ export interface AppState {
   replaceDoc(doc: DesignDoc, options?: { readonly record?: boolean }): void;
   applyPolicies(policies: readonly DesignPolicy[]): OpResult;
   select(selection: Selection | null): void;
-  notify(severity: Severity, message: string): void;
+  notify(severity: Severity, message: string, actions?: readonly NoticeAction[]): void;
   dismissNotice(id: number): void;
   setAnalysis(doc: DesignDoc, analysis: Simulation, source: 'worker' | 'main'): void;
   setAnalysisPending(pending: boolean): void;
@@ -77,10 +85,24 @@ export interface AppState {
 const MAX_NOTICES = 5;
 let noticeSeq = 0;
 
-function pushNotices(current: readonly UiNotice[], add: readonly DesignNotice[]): readonly UiNotice[] {
+function pushNotices(
+  current: readonly UiNotice[],
+  add: readonly (DesignNotice & { readonly actions?: readonly NoticeAction[] })[],
+): readonly UiNotice[] {
   if (add.length === 0) return current;
-  const fresh = add.map((n) => ({ id: ++noticeSeq, severity: n.severity, message: n.message }));
-  return [...current, ...fresh].slice(-MAX_NOTICES);
+  const fresh = add.map((n) => ({
+    id: ++noticeSeq,
+    severity: n.severity,
+    message: n.message,
+    ...(n.actions ? { actions: n.actions } : {}),
+  }));
+  // Notices with actions (a document to download) are the last to give way.
+  const all = [...current, ...fresh];
+  while (all.length > MAX_NOTICES) {
+    const plain = all.findIndex((n) => !n.actions);
+    all.splice(plain >= 0 ? plain : 0, 1);
+  }
+  return all;
 }
 
 /** Whether `selection` still names something in `doc` (edges are checked by the canvas, which knows them). */
@@ -143,8 +165,8 @@ export const useAppStore = create<AppState>()(
         set({ selection, inspectorFocus: null });
       },
 
-      notify(severity, message) {
-        set((s) => ({ notices: pushNotices(s.notices, [{ severity, message }]) }));
+      notify(severity, message, actions) {
+        set((s) => ({ notices: pushNotices(s.notices, [{ severity, message, actions }]) }));
       },
 
       dismissNotice(id) {

@@ -11,6 +11,7 @@ import { useAppStore } from '../store';
 import { copyText, downloadText, readFiles } from './download';
 import { ExportMenu, useExportGuard } from './ExportMenu';
 import { type ImportReport, importReport, summary } from './importReport';
+import { useImportReport } from './reportState';
 import { shareLinkProblem, shareUrl } from './shareLink';
 import './files.css';
 
@@ -36,15 +37,19 @@ export default function FilesMenu() {
   const fileInput = useRef<HTMLInputElement>(null);
   const pasteDialog = useRef<HTMLDialogElement>(null);
   const [pasted, setPasted] = useState('');
-  const [report, setReport] = useState<ImportReport | null>(null);
+  const report = useImportReport((s) => s.report);
+  const setReport = useImportReport((s) => s.show);
   const [dragging, setDragging] = useState(false);
   const [link, setLink] = useState<string | null>(null);
   const { guard, dialog: exportWarningsDialog } = useExportGuard();
 
-  const importFiles = useCallback((files: readonly ManifestFile[]) => {
-    if (files.length === 0) return;
-    setReport(runImport(files));
-  }, []);
+  const importFiles = useCallback(
+    (files: readonly ManifestFile[]) => {
+      if (files.length === 0) return;
+      setReport(runImport(files));
+    },
+    [setReport],
+  );
 
   // Drag and drop onto the whole page. A counter, because dragenter/dragleave fire for every child crossed.
   useEffect(() => {

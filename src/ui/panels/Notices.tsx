@@ -1,5 +1,6 @@
 // Messages from design operations and the simulator, stacked over the canvas. Information and warnings fade
-// after a while; errors stay until dismissed.
+// after a while; errors, and notices that offer an action (download a document kept aside), stay until
+// dismissed.
 import { useEffect } from 'react';
 import { type UiNotice, useAppStore } from '../store';
 
@@ -7,13 +8,18 @@ const LIFETIME = { info: 4000, warning: 9000 } as const;
 
 function NoticeItem({ notice }: { notice: UiNotice }) {
   useEffect(() => {
-    if (notice.severity === 'error') return;
+    if (notice.severity === 'error' || notice.actions) return;
     const t = setTimeout(() => useAppStore.getState().dismissNotice(notice.id), LIFETIME[notice.severity]);
     return () => clearTimeout(t);
   }, [notice]);
   return (
     <div className={`notice ${notice.severity}`} role={notice.severity === 'error' ? 'alert' : 'status'}>
       <p>{notice.message}</p>
+      {notice.actions?.map((a) => (
+        <button key={a.label} type="button" className="notice-action" onClick={() => a.run()}>
+          {a.label}
+        </button>
+      ))}
       <button
         type="button"
         aria-label="Dismiss"

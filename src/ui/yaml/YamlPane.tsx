@@ -6,9 +6,11 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef, useState } from 'react';
 import type { DesignDoc, Notice } from '../../design/types';
 import { applyInventoryYaml, applyPolicyYaml, inventoryYaml, policyYaml } from '../../design/yaml';
+import { reportFailure } from '../docHealth';
 import { sameByValue } from '../jsonOf';
 import { useAppStore } from '../store';
 import { chunkCaches } from './chunkCaches';
+import { draftsChanged, provideDrafts, takeDraft } from './drafts';
 import { attachLint } from './lintMarkers';
 import { diagnosticsToMarkers } from './markers';
 import { INVENTORY_URI, monaco, POLICIES_URI } from './monacoSetup';
@@ -84,6 +86,7 @@ function syncFor(view: YamlView) {
         showMarkers(view, status.diagnostics);
         useAppStore.getState().setYamlDiagnostics(status.diagnostics);
         for (const l of listeners) l(status);
+        draftsChanged();
       },
     });
     entry = { sync, listeners };
@@ -91,6 +94,16 @@ function syncFor(view: YamlView) {
   }
   return entry;
 }
+
+// Autosave keeps the text of each view that holds unapplied edits (a broken edit survives a reload).
+provideDrafts(() => {
+  const drafts: Record<string, string> = {};
+  for (const [view, { sync }] of syncs) {
+    const text = sync.draftText();
+    if (text !== undefined) drafts[view] = text;
+  }
+  return drafts;
+});
 
 function showMarkers(view: YamlView, diagnostics: readonly Notice[]): void {
   const model = monaco.editor.getModel(monaco.Uri.parse(VIEWS[view].uri));
@@ -167,6 +180,18 @@ export default function YamlPane({ view }: { view: YamlView }) {
   const [status, setStatus] = useState<SyncStatus>(() => sync.status ?? EMPTY_STATUS);
   const editorRef = useRef<CodeEditor | null>(null);
   const cleanup = useRef<(() => void) | null>(null);
+  // Writing a document as YAML can fail (a value too deep or too large for the YAML writer): the view reports
+  // the document (so it is never autosaved) and throws in render, for its error boundary to say so.
+  const [failure, setFailure] = useState<Error | null>(null);
+  if (failure) throw failure;
+  const guarded = (doc: DesignDoc, run: () => void) => {
+    try {
+      run();
+    } catch (err) {
+      reportFailure(doc, `the ${VIEWS[view].title} view`, err);
+      setFailure(err instanceof Error ? err : new Error(String(err)));
+    }
+  };
 
   useEffect(() => {
     listeners.add(setStatus);
@@ -194,12 +219,18 @@ export default function YamlPane({ view }: { view: YamlView }) {
       const position = editor.getPosition();
       if (position && editor.hasTextFocus()) editor.revealPosition(position);
     });
-    sync.attach(
-      { getText: () => editor.getModel()?.getValue() ?? '', setText: (text) => writeText(editor, text) },
-      useAppStore.getState().doc,
+    const doc = useAppStore.getState().doc;
+    guarded(doc, () =>
+      sync.attach(
+        { getText: () => editor.getModel()?.getValue() ?? '', setText: (text) => writeText(editor, text) },
+        doc,
+      ),
     );
+    // A draft saved with the document comes back as the user's text, with its markers.
+    const draft = takeDraft(view);
+    if (draft !== undefined) guarded(doc, () => sync.restoreText(draft));
     const unsubscribe = useAppStore.subscribe((s, prev) => {
-      if (s.doc !== prev.doc) sync.documentChanged(s.doc);
+      if (s.doc !== prev.doc) guarded(s.doc, () => sync.documentChanged(s.doc));
     });
     showMarkers(view, sync.status.diagnostics);
     const detachLint = attachLint(view, editor, VIEWS[view].uri);

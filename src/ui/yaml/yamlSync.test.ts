@@ -214,4 +214,35 @@ describe('YamlSync', () => {
     sync.documentChanged({ ...doc, rules: ['a', 'b', 'c'] });
     expect(editor.text).toBe('- a\n- b\n- c\n');
   });
+
+  it('offers unapplied text as a draft, also after the editor is detached, and none once applied', () => {
+    const { sync, editor } = setup({ rules: ['a'], layout: 0 });
+    expect(sync.draftText()).toBeUndefined();
+    editor.type('- a\n- b!\n');
+    expect(sync.draftText()).toBe('- a\n- b!\n');
+    sync.detach();
+    expect(sync.draftText()).toBe('- a\n- b!\n');
+    editor.text = '- a\n- b!\n';
+    sync.attach(editor, { rules: ['a'], layout: 0 });
+    editor.type('- a\n- b\n');
+    vi.advanceTimersByTime(300);
+    expect(sync.draftText()).toBeUndefined();
+  });
+
+  it('restores a saved draft as the user’s text, with its diagnostics at once', () => {
+    const { sync, editor, commits, statuses } = setup({ rules: ['a'], layout: 0 });
+    sync.restoreText('- a\n- b!\n');
+    expect(editor.text).toBe('- a\n- b!\n');
+    expect(commits).toEqual([]);
+    expect(sync.status).toMatchObject({ dirty: true, diagnostics: [{ line: 2, message: 'bad rule' }] });
+    expect(statuses.at(-1)?.diagnostics).toHaveLength(1);
+    expect(sync.draftText()).toBe('- a\n- b!\n');
+  });
+
+  it('applies a restored draft that parses', () => {
+    const { sync, commits } = setup({ rules: ['a'], layout: 0 });
+    sync.restoreText('- a\n- b\n');
+    expect(commits.map((d) => d.rules)).toEqual([['a', 'b']]);
+    expect(sync.draftText()).toBeUndefined();
+  });
 });

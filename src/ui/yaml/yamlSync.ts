@@ -74,6 +74,8 @@ export class YamlSync<D> {
   private conflict = false;
   private diagnostics: readonly SyncNotice[] = [];
   private writing = false;
+  /** The user's text when the editor was detached while it held unapplied edits. */
+  private detachedText: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -85,6 +87,7 @@ export class YamlSync<D> {
   /** Attach an editor (on mount). Shows the latest document unless the text holds the user's edits. */
   attach(editor: EditorPort, doc: D): void {
     this.editor = editor;
+    this.detachedText = undefined;
     if (!this.dirty) {
       this.shownInputs = undefined;
       this.shownDoc = undefined;
@@ -94,7 +97,33 @@ export class YamlSync<D> {
 
   detach(): void {
     this.flushNow();
+    this.detachedText = this.dirty ? this.editor?.getText() : undefined;
     this.editor = undefined;
+  }
+
+  /** The user's text while it is not applied to the document (pending or invalid); else undefined. */
+  draftText(): string | undefined {
+    if (!this.dirty) return undefined;
+    return this.editor?.getText() ?? this.detachedText;
+  }
+
+  /**
+   * Puts back text the user had typed (a draft saved with the document) as the user's, and parses it at once:
+   * invalid text gets its diagnostics, valid text is applied. Call after `attach`.
+   */
+  restoreText(text: string): void {
+    if (!this.editor) return;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.writing = true;
+    try {
+      this.editor.setText(text);
+    } finally {
+      this.writing = false;
+    }
+    this.dirty = true;
+    this.apply();
+    if (this.dirty) this.emit();
   }
 
   get status(): SyncStatus {
