@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from './run';
+import { allowFrom, DENY_ALL, tempTree } from './testing/tree';
 
 const THREE_TIER = `apiVersion: v1
 kind: Namespace
@@ -195,6 +196,22 @@ spec:
   policyTypes: [Egress]
   egress: [{to: [{ipBlock: {cidr: 10.0.0.0/24}}]}]
 `;
+
+describe('netpol analyze on policies without workloads', () => {
+  it("analyses representative pods of the policies' selectors and notes it on stderr", () => {
+    const t = tempTree({ 'policies.yaml': [DENY_ALL, allowFrom('db', 'backend', [5432])].join('---\n') });
+    try {
+      const r = netpol('analyze', t.root);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('netpol analyze: note: the input has no workloads');
+      expect(r.stdout.split('\n')).toContain(
+        'shop/app=backend[Representative] => shop/app=db[Representative] : TCP 5432',
+      );
+    } finally {
+      t.cleanup();
+    }
+  });
+});
 
 describe('netpol analyze --ipblock-matches-pod-ips', () => {
   it('lets an ipBlock match a pod by its IP only when asked', () => {

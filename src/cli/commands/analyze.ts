@@ -7,6 +7,7 @@ import { formatCsv, formatDot, formatJson, formatMarkdown, formatTxt } from '../
 import { ANALYZE_HELP } from '../help';
 import type { CliIo } from '../types';
 import {
+  clusterOrRepresentatives,
   EXIT_BAD_INPUT,
   exitStatus,
   loadManifests,
@@ -37,7 +38,8 @@ export function analyzeCommand(argv: readonly string[], io: CliIo): number {
 
   const { manifests, diagnostics } = loadManifests(args.positionals);
   printDiagnostics(io, diagnostics, flagOption(args, 'verbose'));
-  const connectivity = analyze(manifests.cluster, manifests.policies, {
+  const [cluster] = clusterOrRepresentatives(io, 'analyze', [manifests]);
+  const connectivity = analyze(cluster, manifests.policies, {
     ipBlockMatchesPodIPs: flagOption(args, 'ipblock-matches-pod-ips'),
   });
   const format = FORMATTERS[stringOption(args, 'format') ?? 'txt'];

@@ -1,6 +1,8 @@
 // What the commands share: parsing their arguments (with --help and usage errors): reading and parsing the inputs, printing diagnostics, writing
 // the result to stdout or a file, and the exit status rule (2 when anything was an error).
 import { writeFileSync } from 'node:fs';
+import { representativeCluster } from '../../engine/representatives';
+import type { Cluster, PolicySet } from '../../engine/types';
 import { parseManifests } from '../../manifest';
 import type { ManifestSet } from '../../manifest/types';
 import { flagOption, type OptionSpec, type ParsedArgs, parseArgs } from '../args';
@@ -78,4 +80,28 @@ export function startCommand(
   if (needsPaths && parsed.args.positionals.length === 0)
     return usageError(io, command, 'no input paths given');
   return parsed.args;
+}
+
+/**
+ * The cluster to analyse the trees over: their own workloads, or, when none of them has any but they hold
+ * policies (a repository of policies only), representative pods built from the policies' selectors of all
+ * the trees (so both sides of a diff share them), with a note on stderr saying so.
+ */
+export function clusterOrRepresentatives(
+  io: CliIo,
+  command: string,
+  trees: readonly { readonly cluster: Cluster; readonly policies: PolicySet }[],
+): readonly Cluster[] {
+  const noWorkloads = trees.every((t) => t.cluster.workloads.length === 0);
+  const policies = trees.some(
+    (t) => t.policies.networkPolicies.length + (t.policies.adminPolicies ?? []).length > 0,
+  );
+  if (!noWorkloads || !policies) return trees.map((t) => t.cluster);
+  const reps = representativeCluster(trees.map((t) => t.policies));
+  io.stderr(
+    `netpol ${command}: note: the input has no workloads, so it is analysed over representative pods: one per ` +
+      `label set the policies' selectors use, and one per namespace that none selects (kind Representative; ` +
+      `see docs/cli.md).\n`,
+  );
+  return trees.map(() => reps);
 }

@@ -116,3 +116,25 @@ describe('netpol diff', () => {
     expect(netpol('diff', '--help').stdout).toBe(r.stdout);
   });
 });
+
+describe('netpol diff on policies without workloads', () => {
+  it('compares the policies over representative pods of their selectors, says so on stderr, and exits 1', () => {
+    const t = tempTree({
+      'old/policies.yaml': [DENY_ALL, allowFrom('db', 'backend', [5432])].join('---\n'),
+      'new/policies.yaml': [DENY_ALL, allowFrom('db', 'backend', [5433])].join('---\n'),
+    });
+    try {
+      const r = netpol('diff', join(t.root, 'old'), '--', join(t.root, 'new'));
+      expect(r.stderr).toContain('netpol diff: note: the input has no workloads');
+      expect(r.stdout).toContain(
+        '~ shop/app=backend[Representative] => shop/app=db[Representative] : TCP 5432 -> TCP 5433',
+      );
+      expect(r.code).toBe(1);
+      const same = netpol('diff', join(t.root, 'old'), '--', join(t.root, 'old'));
+      expect(same.stdout).toBe('no connectivity change\n');
+      expect(same.code).toBe(0);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

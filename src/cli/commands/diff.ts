@@ -5,6 +5,7 @@ import { type ConnectivityDiff, diffTrees } from '../../engine/diff';
 import { flagOption, type OptionSpec, type ParsedArgs, parseArgs, stringOption } from '../args';
 import type { CliIo } from '../types';
 import {
+  clusterOrRepresentatives,
   EXIT_BAD_INPUT,
   EXIT_OK,
   exitStatus,
@@ -92,7 +93,12 @@ export function diffCommand(argv: readonly string[], io: CliIo): number {
   const after = loadManifests(parsed.new);
   const diagnostics = [...before.diagnostics, ...after.diagnostics];
   printDiagnostics(io, diagnostics, flagOption(args, 'verbose'));
-  const diff = diffTrees(before.manifests, after.manifests, options);
+  const [oldCluster, newCluster] = clusterOrRepresentatives(io, 'diff', [before.manifests, after.manifests]);
+  const diff = diffTrees(
+    { cluster: oldCluster, policies: before.manifests.policies },
+    { cluster: newCluster, policies: after.manifests.policies },
+    options,
+  );
   const format = FORMATTERS[stringOption(args, 'format') ?? 'txt'];
   if (!writeResult(io, format(diff), stringOption(args, 'output'))) return EXIT_BAD_INPUT;
   const status = exitStatus(diagnostics);
