@@ -1,30 +1,15 @@
 // Drawn edges whose traffic does not get through: the rules behind an edge intend some ports, and the
-// analysis allows fewer, because the other side (the source's egress or the destination's ingress) blocks
-// them. Which side blocks is read from an "egress-only" analysis (every ingress rule lifted); the reason
+// analysis blocks them, because the other side (the source's egress or the destination's ingress) does; what
+// counts as blocked is the engine's `blockedPart`, the same judgement as the lint rule `blocked-by-other-side`. Which side blocks is read from an "egress-only" analysis (every ingress rule lifted); the reason
 // comes from the engine's explain, asked on a reduced input (just the workloads involved and the policies
 // of their namespaces, all that can decide it) so that hundreds of blocked edges stay cheap.
 import { analyze, type ClassConnectivity } from '../engine/analyze';
-import {
-  allConnections,
-  intersect,
-  isEmpty,
-  noConnections,
-  portsOf,
-  subtract,
-  unionAll,
-} from '../engine/connectionSet';
+import { blockedPart } from '../engine/blockedIntent';
+import { isEmpty, noConnections, portsOf, subtract, unionAll } from '../engine/connectionSet';
 import { explain } from '../engine/explain';
 import { formatIp, intersectRanges, ipBlockRanges } from '../engine/ipRanges';
 import { effectivePolicyTypes } from '../engine/policy';
-import type {
-  AnalysisOptions,
-  Cluster,
-  ConnectionSet,
-  IpRange,
-  NetworkPolicyPort,
-  PolicySet,
-  Protocol,
-} from '../engine/types';
+import type { AnalysisOptions, Cluster, ConnectionSet, IpRange, PolicySet, Protocol } from '../engine/types';
 import { policyKey, resolveRef, toCluster, toPolicySet } from './model';
 import { isolatingPolicies } from './policies';
 import {
@@ -41,23 +26,6 @@ export function rangesOfNode(doc: DesignDoc, ref: NodeRef): IpRange[] | undefine
   if (ref === ANY_REF) return ipBlockRanges('0.0.0.0/0');
   const r = resolveRef(doc, ref);
   return r?.type === 'external' ? ipBlockRanges(r.cidr, r.except) : undefined;
-}
-
-/** The ports a rule's port list stands for towards `dst` (named ports resolved; unknown names: nothing). */
-function intendedConn(
-  ports: readonly NetworkPolicyPort[] | undefined,
-  dst: DesignWorkload | undefined,
-): ConnectionSet {
-  if (!ports || ports.length === 0) return allConnections();
-  return unionAll(
-    ports.map((p) => {
-      const protocol: Protocol = p.protocol ?? 'TCP';
-      if (p.port === undefined) return portsOf(protocol, 1, 65535);
-      if (typeof p.port === 'number') return portsOf(protocol, p.port, p.endPort ?? p.port);
-      const cp = dst?.ports.find((c) => c.name === p.port && c.protocol === protocol);
-      return cp ? portsOf(protocol, cp.containerPort) : noConnections();
-    }),
-  );
 }
 
 function firstPort(set: ConnectionSet): { protocol: Protocol; port: number } {
@@ -124,14 +92,10 @@ export function blockedIntents(
   const out: BlockedIntent[] = [];
   for (const edge of graph.edges) {
     const dstW = byId.get(edge.target);
-    const intended = unionAll(
-      edge.refs.map((r) => {
-        const p = byKey.get(r.policy)!;
-        const rule = r.direction === 'Ingress' ? p.ingress?.[r.ruleIndex] : p.egress?.[r.ruleIndex];
-        return intendedConn(rule?.ports, dstW);
-      }),
-    );
-    if (isEmpty(intended)) continue;
+    const rules = edge.refs.map((r) => {
+      const p = byKey.get(r.policy)!;
+      return r.direction === 'Ingress' ? p.ingress?.[r.ruleIndex] : p.egress?.[r.ruleIndex];
+    });
     // Endpoint indices (workloads first, then external pieces, as analyze lists them) and probe texts.
     let s = index.get(edge.source);
     let t = index.get(edge.target);
@@ -150,7 +114,10 @@ export function blockedIntents(
       if (s === undefined) [s, from] = [piece, ip];
       else [t, to] = [piece, ip];
     }
-    const missing = subtract(intended, intersect(intended, conn.connection(s!, t!)));
+    const allowed = conn.connection(s!, t!);
+    const missing = unionAll(
+      rules.map((rule) => blockedPart(rule?.ports, dstW, allowed)?.blocked ?? noConnections()),
+    );
     if (isEmpty(missing)) continue;
     const probe = firstPort(missing);
     const srcW = byId.get(edge.source);

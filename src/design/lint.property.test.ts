@@ -1,11 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type Finding, lint } from '../engine/lint';
+import { parseManifests } from '../manifest/parse';
+import { cniModel } from './cni';
 import { lintDoc } from './lint';
 import { applyOp } from './ops';
 import { simulate } from './simulate';
 import { docArb } from './testing/arbitraries';
 import { must, shopDoc } from './testing/build';
 import type { DesignDoc, DesignPolicy } from './types';
+import { INVENTORY_FILE, inventoryYaml, POLICY_FILE, policyYaml } from './yaml';
 
 const W = ['frontend', 'backend', 'database'];
 const portsArb = fc.subarray([8080, 9090, 5432], { minLength: 1 });
@@ -57,12 +61,40 @@ const wiredDocArb: fc.Arbitrary<DesignDoc> = fc
     return doc;
   });
 
+/** What `netpol lint` reports on the document's two exported files (with the CNI's ipBlock reading as a flag). */
+function netpolLint(doc: DesignDoc): Finding[] {
+  const manifests = parseManifests([
+    { path: INVENTORY_FILE, text: inventoryYaml(doc) },
+    { path: POLICY_FILE, text: policyYaml(doc) },
+  ]);
+  return lint(manifests.cluster, manifests.policies, {
+    ipBlockMatchesPodIPs: cniModel(doc.settings?.cni).ipBlockMatchesPodIPs,
+  });
+}
+
+const comparable = (f: Finding) => ({
+  ruleId: f.ruleId,
+  severity: f.severity,
+  message: f.message,
+  subject: f.subject,
+  fix: f.fix,
+});
+
 describe('lintDoc on any document a user can make', () => {
+  it("finds exactly what `netpol lint` finds on the document's manifests", () => {
+    fc.assert(
+      fc.property(fc.oneof(docArb, wiredDocArb), (doc) => {
+        expect(lintDoc(doc).findings.map(comparable)).toEqual(netpolLint(doc).map(comparable));
+      }),
+      { numRuns: 80 },
+    );
+  }, 120_000);
+
   it('lists every blocked edge of the simulator, gives unique keys and badges only nodes that exist', () => {
     fc.assert(
       fc.property(wiredDocArb, (doc) => {
         const blocked = simulate(doc).blocked;
-        const { findings } = lintDoc(doc, { blocked });
+        const { findings } = lintDoc(doc);
         const listed = new Set(
           findings.filter((f) => f.ruleId === 'blocked-by-other-side').flatMap((f) => f.edges ?? []),
         );

@@ -1,7 +1,7 @@
 // The lint in the designer: the engine's findings about the document, each placed where the user meets it —
 // badges on canvas nodes, the drawn edges it concerns, and an anchor per YAML view — with a plain "why" per
-// rule. Drawn edges the simulator finds blocked that the engine's rule does not report (the other side lets
-// part of the traffic through) are added, so every blocked edge on the canvas has its finding in the list.
+// rule. The findings are exactly `netpol lint`'s on the document's manifests (lint.property.test.ts); a drawn
+// edge the simulator shows blocked has its finding because both judge with the engine's `blockedPart`.
 // No YAML code here, so the analysis worker runs it; positions in a view's text come from lintPositions.ts.
 import { type Finding, type FindingSubject, lint, lintRule, type RuleId } from '../engine/lint';
 import { isEmptySelector, matchesSelector } from '../engine/selector';
@@ -10,16 +10,7 @@ import { cniModel } from './cni';
 import { deriveEdges } from './edges';
 import { toCluster, toPolicySet } from './model';
 import { isolatingPolicies } from './policies';
-import type {
-  BlockedIntent,
-  DerivedGraph,
-  DesignDoc,
-  DocFinding,
-  DocLint,
-  NodeRef,
-  PeerRef,
-  RuleEdge,
-} from './types';
+import type { DesignDoc, DocFinding, DocLint, NodeRef } from './types';
 
 /** One sentence per rule: why the finding matters (the rule's full explanation is in docs/lint-rules.md). */
 export const LINT_WHY: Readonly<Record<RuleId, string>> = {
@@ -44,11 +35,6 @@ export const LINT_WHY: Readonly<Record<RuleId, string>> = {
     'Namespaces carry no name label by themselves; every namespace has kubernetes.io/metadata.name.',
 };
 
-export interface LintDocOptions extends AnalysisOptions {
-  /** The simulator's blocked edges for the same document (`simulate(doc).blocked`). */
-  readonly blocked?: readonly BlockedIntent[];
-}
-
 const refKey = (policy: string, direction: string, ruleIndex: number, peerIndex?: number) =>
   `${policy}|${direction}|${ruleIndex}|${peerIndex ?? ''}`;
 
@@ -70,12 +56,6 @@ function pathRefKey(subject: FindingSubject): string | undefined {
     rule,
     typeof peer === 'number' ? peer : undefined,
   );
-}
-
-function peerPathOf(ref: PeerRef): (string | number)[] {
-  const dir = ref.direction === 'Ingress' ? 'ingress' : 'egress';
-  const base = ['spec', dir, ref.ruleIndex];
-  return ref.peerIndex === undefined ? base : [...base, dir === 'ingress' ? 'from' : 'to', ref.peerIndex];
 }
 
 /** Canvas nodes showing a finding: the workload, the namespace, or the workloads a policy selects. */
@@ -112,46 +92,16 @@ function policyAnchor(doc: DesignDoc, finding: Finding): FindingSubject | undefi
   return { kind: 'policy', ...splitKey(keys[0]!), path: ['spec', 'podSelector'] };
 }
 
-/** Findings for blocked edges the engine's rule left out (it reports a rule only when nothing gets through). */
-function blockedExtras(
-  graph: DerivedGraph,
-  blocked: readonly BlockedIntent[],
-  reported: ReadonlySet<string>,
-): Finding[] {
-  const byId = new Map<string, RuleEdge>(graph.edges.map((e) => [e.id, e]));
-  const out: Finding[] = [];
-  for (const b of blocked) {
-    const edge = byId.get(b.edgeId);
-    if (!edge || edge.refs.length === 0) continue;
-    const keys = edge.refs.map((r) => refKey(r.policy, r.direction, r.ruleIndex, r.peerIndex));
-    if (keys.some((k) => reported.has(k))) continue;
-    // The rule whose intent is blocked: on the side opposite to the one that blocks.
-    const ref = edge.refs.find((r) => r.direction !== b.blockedBy) ?? edge.refs[0]!;
-    const side =
-      b.blockedBy === 'Ingress'
-        ? `\`${b.target}\` does not accept all of it`
-        : `\`${b.source}\` may not send all of it`;
-    out.push({
-      ruleId: 'blocked-by-other-side',
-      severity: 'warning',
-      message: `The drawn edge \`${b.source}\` → \`${b.target}\` (${edge.label}) is blocked in part: ${side} — ${b.reason}`,
-      subject: { kind: 'policy', ...splitKey(ref.policy), path: peerPathOf(ref) },
-    });
-  }
-  return out;
-}
-
 function subjectKey(s: FindingSubject): string {
   return `${s.kind}:${s.namespace}/${s.name}${s.path ? `:${s.path.join('.')}` : ''}`;
 }
 
 /** The engine's lint over the document, placed for the canvas, the list and the YAML views. */
-export function lintDoc(doc: DesignDoc, options: LintDocOptions = {}): DocLint {
-  const { blocked, ...rest } = options;
+export function lintDoc(doc: DesignDoc, options: AnalysisOptions = {}): DocLint {
   // The ipBlock reading of the document's CNI, as the simulator uses it, so both judge edges alike.
   const analysis = {
-    ...rest,
-    ipBlockMatchesPodIPs: rest.ipBlockMatchesPodIPs ?? cniModel(doc.settings?.cni).ipBlockMatchesPodIPs,
+    ...options,
+    ipBlockMatchesPodIPs: options.ipBlockMatchesPodIPs ?? cniModel(doc.settings?.cni).ipBlockMatchesPodIPs,
   };
   const engine = lint(toCluster(doc), toPolicySet(doc), analysis);
   const graph = deriveEdges(doc);
@@ -163,12 +113,8 @@ export function lintDoc(doc: DesignDoc, options: LintDocOptions = {}): DocLint {
       if (list) list.push(e.id);
       else edgesByRef.set(k, [e.id]);
     }
-  const reported = new Set(
-    engine.filter((f) => f.ruleId === 'blocked-by-other-side').flatMap((f) => pathRefKey(f.subject) ?? []),
-  );
-  const all = [...engine, ...blockedExtras(graph, blocked ?? [], reported)];
   const seen = new Map<string, number>();
-  const findings = all.map((f): DocFinding => {
+  const findings = engine.map((f): DocFinding => {
     const base = `${f.ruleId}|${subjectKey(f.subject)}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);

@@ -77,7 +77,10 @@ export function peerMatchesAddress(peer: NetworkPolicyPeer, family: 4 | 6, addre
  * port of the protocol; `endPort` makes an inclusive range; a named port resolves against the destination
  * pod's container ports with the same name and protocol (none, or an outside destination: nothing).
  */
-export function portEntryConnections(entry: NetworkPolicyPort, dst: Workload | undefined): ConnectionSet {
+export function portEntryConnections(
+  entry: NetworkPolicyPort,
+  dst: Pick<Workload, 'ports'> | undefined,
+): ConnectionSet {
   const protocol = entry.protocol ?? 'TCP';
   if (entry.port === undefined) return protocolOf(protocol);
   if (typeof entry.port === 'number') return portsOf(protocol, entry.port, entry.endPort ?? entry.port);

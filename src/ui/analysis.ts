@@ -14,13 +14,9 @@ import type { AnalysisResponse, LintResponse, WorkerRequest } from './worker/pro
 
 type Answer = { doc: DesignDoc; simulation: Simulation } | { doc: DesignDoc; error: string };
 
-function lintOnMainThread(
-  seq: number,
-  doc: DesignDoc,
-  blocked: Simulation['blocked'] | undefined,
-): LintResponse {
+function lintOnMainThread(seq: number, doc: DesignDoc): LintResponse {
   try {
-    return { seq, lint: lintDoc(doc, { blocked }) };
+    return { seq, lint: lintDoc(doc) };
   } catch (err) {
     return { seq, lint: null, error: err instanceof Error ? err.message : String(err) };
   }
@@ -91,8 +87,7 @@ export function startAnalysis(): () => void {
         try {
           const simulation = simulate(doc);
           answer(seq, { doc, simulation });
-          const blocked = doc.whatIf ? undefined : simulation.blocked;
-          setTimeout(() => receiveLint(lintOnMainThread(seq, doc, blocked)), 0);
+          setTimeout(() => receiveLint(lintOnMainThread(seq, doc)), 0);
         } catch (err) {
           answer(seq, { doc, error: err instanceof Error ? err.message : String(err) });
         }

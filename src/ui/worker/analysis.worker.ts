@@ -4,7 +4,7 @@
 // asks for it (protocol.ts).
 import { lintDoc } from '../../design/lint';
 import { simulate } from '../../design/simulate';
-import type { DesignDoc, Simulation } from '../../design/types';
+import type { DesignDoc } from '../../design/types';
 import type { AnalysisResponse, LintResponse, WorkerRequest } from './protocol';
 
 const scope = self as unknown as {
@@ -12,13 +12,12 @@ const scope = self as unknown as {
   postMessage(message: AnalysisResponse | LintResponse): void;
 };
 
-/** The latest analysed document, kept for its lint; `blocked` is unset when its simulation failed. */
-let latest: { seq: number; doc: DesignDoc; blocked: Simulation['blocked'] | undefined } | null = null;
+/** The latest analysed document, kept for its lint. */
+let latest: { seq: number; doc: DesignDoc } | null = null;
 
-/** Blocked edges of a what-if are not the document's own. */
-function postLint(seq: number, doc: DesignDoc, blocked: Simulation['blocked'] | undefined): void {
+function postLint(seq: number, doc: DesignDoc): void {
   try {
-    scope.postMessage({ seq, lint: lintDoc(doc, { blocked: doc.whatIf ? undefined : blocked }) });
+    scope.postMessage({ seq, lint: lintDoc(doc) });
   } catch (err) {
     scope.postMessage({ seq, lint: null, error: err instanceof Error ? err.message : String(err) });
   }
@@ -27,15 +26,14 @@ function postLint(seq: number, doc: DesignDoc, blocked: Simulation['blocked'] | 
 scope.onmessage = (e) => {
   const req = e.data;
   if (req.kind === 'lint') {
-    if (latest?.seq === req.seq) postLint(latest.seq, latest.doc, latest.blocked);
+    if (latest?.seq === req.seq) postLint(latest.seq, latest.doc);
     return;
   }
   const { seq, doc } = req;
   const started = performance.now();
-  latest = { seq, doc, blocked: undefined };
+  latest = { seq, doc };
   try {
     const simulation = simulate(doc);
-    latest.blocked = simulation.blocked;
     scope.postMessage({ seq, ok: true, simulation, millis: performance.now() - started });
   } catch (err) {
     scope.postMessage({ seq, ok: false, error: err instanceof Error ? err.message : String(err) });

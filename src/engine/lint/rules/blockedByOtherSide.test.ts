@@ -53,7 +53,24 @@ describe('blocked-by-other-side', () => {
     expect(run([feEgress])).toEqual([]);
   });
 
-  it('does not fire when only part of the intent is blocked', () => {
+  it('reports a port entry the other side accepts none of, naming the blocked ports', () => {
+    const twoPorts = np('shop', 'fe-egress', {
+      podSelector: { matchLabels: { app: 'fe' } },
+      policyTypes: ['Egress'],
+      egress: [
+        { to: [{ podSelector: { matchLabels: { app: 'be' } } }], ports: [{ port: 80 }, { port: 443 }] },
+      ],
+    });
+    const found = run([twoPorts, beIngress(80)]);
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toContain('allows `shop/frontend` to send to `shop/backend` (TCP 80,443)');
+    expect(found[0].message).toContain('but `shop/backend` does not accept TCP 443: ');
+    expect(run([twoPorts, beIngress(80), beIngress(443)].map((p, i) => ({ ...p, name: `p${i}` })))).toEqual(
+      [],
+    );
+  });
+
+  it('does not fire when a rule without ports gets part of its traffic through', () => {
     const anyPort = np('shop', 'fe-egress', {
       podSelector: { matchLabels: { app: 'fe' } },
       policyTypes: ['Egress'],

@@ -1,9 +1,11 @@
 // blocked-by-other-side: a rule that allows traffic the other end never lets through — an egress rule from A
-// towards B while B's ingress does not accept any of it, or an ingress rule of B from A while A's egress does
-// not send any of it. Decided with the engine's analysis; the reason comes from `explain` on one port.
+// towards B while B's ingress does not accept any of it (or none of one of its port entries), or an ingress
+// rule of B from A while A's egress does not send it. Decided with the engine's analysis and `blockedPart`
+// (the judgement the designer's blocked edges share); the reason comes from `explain` on one port.
 
-import { allows, intersect, isEmpty } from '../../connectionSet';
-import { hasPolicyType, policyName, rulePortsConnections } from '../../policy';
+import { blockedPart } from '../../blockedIntent';
+import { allows, equalConnections } from '../../connectionSet';
+import { hasPolicyType, policyName } from '../../policy';
 import { type ConnectionSet, PROTOCOLS, type Protocol, type Workload } from '../../types';
 import { describeConnections, workloadName } from '../describe';
 import { podVerdict } from '../podVerdict';
@@ -16,6 +18,7 @@ interface Blocked {
   readonly src: Workload;
   readonly dst: Workload;
   readonly intent: ConnectionSet;
+  readonly blocked: ConnectionSet;
 }
 
 /** A port to explain the block with: a container port of the destination inside the intent, else its lowest. */
@@ -33,7 +36,7 @@ interface Reason {
 
 /** Why the pair is blocked, on one sample port; rules often share their example pair, hence the cache. */
 function reasonFor(ctx: LintContext, b: Blocked, cache: Map<string, Reason>): Reason {
-  const { protocol, port } = samplePort(b.intent, b.dst);
+  const { protocol, port } = samplePort(b.blocked, b.dst);
   const key = `${ctx.workloadIndex(b.src)},${ctx.workloadIndex(b.dst)},${protocol},${port}`;
   const known = cache.get(key);
   if (known) return known;
@@ -51,7 +54,8 @@ export const blockedByOtherSide: LintRule = {
   explanation:
     "A connection needs both ends: the source's egress and the destination's ingress must allow it. A rule " +
     'that allows one end (an egress rule from A to B, or an ingress rule of B from A) while the other end ' +
-    'is isolated and none of its rules allows any of those ports is an intent that never works. It usually ' +
+    'is isolated and none of its rules allows any of those ports — or any port of one of its port entries ' +
+    '(TCP 80 and 443 where the other side accepts only 80) — is an intent that never works. It usually ' +
     'means the matching rule on the other side was forgotten, points at other labels, or uses other ports. ' +
     "Add the rule on the other side (or remove the dead one). The check uses the engine's analysis of the " +
     'whole input and explains the block on one sample port.',
@@ -87,11 +91,10 @@ export const blockedByOtherSide: LintRule = {
             for (const [cb, bs] of others) {
               const egress = rule.direction === 'Egress';
               const [srcClass, dstClass, srcs, dsts] = egress ? [ca, cb, as, bs] : [cb, ca, bs, as];
-              const intent = rulePortsConnections(rule.ports, dsts[0]);
-              if (isEmpty(intent) || !isEmpty(intersect(conn.classConnection(srcClass, dstClass), intent)))
-                continue;
+              const part = blockedPart(rule.ports, dsts[0], conn.classConnection(srcClass, dstClass));
+              if (!part) continue;
               pairs += srcs.length * dsts.length;
-              first ??= { src: srcs[0], dst: dsts[0], intent };
+              first ??= { src: srcs[0], dst: dsts[0], ...part };
             }
           }
           if (!first) return;
@@ -101,10 +104,13 @@ export const blockedByOtherSide: LintRule = {
             rule.direction === 'Egress'
               ? `allows \`${workloadName(first.src)}\` to send to \`${workloadName(first.dst)}\` (${what})`
               : `allows \`${workloadName(first.dst)}\` to receive from \`${workloadName(first.src)}\` (${what})`;
+          const it = equalConnections(first.blocked, first.intent)
+            ? 'it'
+            : describeConnections(first.blocked);
           const other =
             side === 'Ingress'
-              ? `\`${workloadName(first.dst)}\` does not accept it`
-              : `\`${workloadName(first.src)}\` may not send it`;
+              ? `\`${workloadName(first.dst)}\` does not accept ${it}`
+              : `\`${workloadName(first.src)}\` may not send ${it}`;
           const more = pairs > 1 ? ` (${pairs - 1} more blocked pair${pairs > 2 ? 's' : ''})` : '';
           out.push({
             ruleId: 'blocked-by-other-side',
