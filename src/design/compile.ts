@@ -13,15 +13,10 @@
 // Drawing the same (source, destination) again merges the ports into the existing one-peer rule.
 // Undoing an edge is `removePeers` (ruleEdit.ts).
 import { isValidCidr } from '../engine/ipRanges';
+import { effectivePolicyTypes } from '../engine/policy';
 import type { LabelSelector, NetworkPolicyPeer, NetworkPolicyPort, PolicyType } from '../engine/types';
 import { type ParsedRef, policyKey, resolveRef } from './model';
-import {
-  effectiveTypes,
-  formatSelector,
-  isolatingPolicies,
-  narrowestSelector,
-  sameSelector,
-} from './policies';
+import { formatSelector, isolatingPolicies, narrowestSelector, sameSelector } from './policies';
 import { samePeer, samePorts, unionPorts } from './ruleEdit';
 import {
   type DesignDoc,
@@ -92,7 +87,7 @@ function isolatedFor(doc: DesignDoc, subject: Subject, type: PolicyType): boolea
   return doc.policies.some(
     (p) =>
       p.namespace === subject.namespace &&
-      effectiveTypes(p).includes(type) &&
+      effectivePolicyTypes(p).includes(type) &&
       (sameSelector(p.podSelector, {}) || sameSelector(p.podSelector, subject.podSelector)),
   );
 }
@@ -115,7 +110,10 @@ function targetPolicy(doc: DesignDoc, subject: Subject, type: PolicyType): Desig
         ...(type === 'Ingress' ? { ingress: [] } : { egress: [] }),
         managed: true,
       };
-    if (sameSelector(existing.podSelector, subject.podSelector) && effectiveTypes(existing).includes(type))
+    if (
+      sameSelector(existing.podSelector, subject.podSelector) &&
+      effectivePolicyTypes(existing).includes(type)
+    )
       return existing;
   }
 }

@@ -1,8 +1,9 @@
 // Default deny per namespace: `default-deny-ingress` / `default-deny-egress`, two separate policies (so each
 // toggle adds or removes exactly one object). Recognised too: any policy with an empty pod selector and no
 // rules for a type it declares, such as an imported `default-deny` with both types.
+
+import { effectivePolicyTypes } from '../engine/policy';
 import { policyKey } from './model';
-import { effectiveTypes } from './policies';
 import type { DefaultDenyMode, DesignDoc, DesignPolicy } from './types';
 
 type Dir = 'Ingress' | 'Egress';
@@ -14,7 +15,7 @@ const isEmptySelector = (p: DesignPolicy) =>
 /** True when `p` selects every pod of its namespace for `dir` and allows nothing in that direction. */
 export function deniesAll(p: DesignPolicy, dir: Dir): boolean {
   const rules = dir === 'Ingress' ? p.ingress : p.egress;
-  return isEmptySelector(p) && effectiveTypes(p).includes(dir) && (rules ?? []).length === 0;
+  return isEmptySelector(p) && effectivePolicyTypes(p).includes(dir) && (rules ?? []).length === 0;
 }
 
 /** The toggle's state for a namespace. */
@@ -43,7 +44,7 @@ export function applyDefaultDeny(doc: DesignDoc, namespace: string, mode: Defaul
     if (!want)
       for (const p of deniers) {
         const key = policyKey(p);
-        const left = effectiveTypes(p).filter((t) => t !== dir);
+        const left = effectivePolicyTypes(p).filter((t) => t !== dir);
         policies =
           left.length === 0
             ? policies.filter((q) => policyKey(q) !== key)

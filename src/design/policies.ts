@@ -1,16 +1,11 @@
-// Small facts about policies the operations share: effective policy types, which policies isolate a
+// Small facts about policies the operations share: which policies isolate a
 // workload, selector equality, and the narrowest selector that names a workload within its namespace.
+import { effectivePolicyTypes } from '../engine/policy';
 import { userRecord } from '../engine/records';
 import { matchesSelector, selectorKey } from '../engine/selector';
 import type { LabelSelector, Labels, PolicyType } from '../engine/types';
 import { policyKey } from './model';
-import type { DesignDoc, DesignPolicy, DesignWorkload } from './types';
-
-/** policyTypes as Kubernetes defaults them: Ingress, plus Egress when the policy has egress rules. */
-export function effectiveTypes(p: DesignPolicy): PolicyType[] {
-  if (p.policyTypes && p.policyTypes.length > 0) return [...p.policyTypes];
-  return (p.egress ?? []).length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
-}
+import type { DesignDoc, DesignWorkload } from './types';
 
 export function sameSelector(a: LabelSelector, b: LabelSelector): boolean {
   return selectorKey(a) === selectorKey(b);
@@ -22,7 +17,7 @@ export function isolatingPolicies(doc: DesignDoc, w: DesignWorkload, type: Polic
     .filter(
       (p) =>
         p.namespace === w.namespace &&
-        effectiveTypes(p).includes(type) &&
+        effectivePolicyTypes(p).includes(type) &&
         matchesSelector(p.podSelector, w.labels),
     )
     .map(policyKey);

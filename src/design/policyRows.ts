@@ -3,10 +3,10 @@
 // selects (those it isolates), and whether the what-if has switched it off.
 import { adminSubjectSelects } from '../engine/adminPolicy';
 import { namespaceTable } from '../engine/classes';
+import { effectivePolicyTypes } from '../engine/policy';
 import { matchesSelector } from '../engine/selector';
 import type { LabelSelector } from '../engine/types';
 import { toCluster } from './model';
-import { effectiveTypes } from './policies';
 import type { DesignDoc } from './types';
 import { disabledKeys, switchKey } from './whatIf';
 
@@ -48,7 +48,7 @@ export function policyRows(doc: DesignDoc): PolicyRow[] {
       kind: 'NetworkPolicy',
       name: p.name,
       namespace: p.namespace,
-      types: effectiveTypes(p),
+      types: effectivePolicyTypes(p),
       selector: sel === '' ? `all pods of ${p.namespace}` : sel,
       selects: doc.workloads
         .filter((w) => w.namespace === p.namespace && matchesSelector(p.podSelector, w.labels))

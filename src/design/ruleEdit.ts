@@ -5,10 +5,11 @@
 // the designer for drawn edges). A user's policy is kept with an empty rule list, because deleting it would
 // lift the isolation it gives; when it had no explicit policyTypes, its effective types are written out so
 // losing its last egress rule does not silently end egress isolation.
+
+import { effectivePolicyTypes } from '../engine/policy';
 import { selectorKey } from '../engine/selector';
 import type { NetworkPolicyPeer, NetworkPolicyPort } from '../engine/types';
 import { policyKey } from './model';
-import { effectiveTypes } from './policies';
 import type { DesignDoc, DesignPolicy, EdgePorts, Notice, PeerRef } from './types';
 
 export function samePeer(a: NetworkPolicyPeer, b: NetworkPolicyPeer): boolean {
@@ -143,8 +144,8 @@ export function removePeers(doc: DesignDoc, refs: readonly PeerRef[]): { doc: De
       continue;
     }
     const old = before.get(key)!;
-    const keepsTypes = p.policyTypes || effectiveTypes(p).join() === effectiveTypes(old).join();
-    result.push(keepsTypes ? p : { ...p, policyTypes: effectiveTypes(old) });
+    const keepsTypes = p.policyTypes || effectivePolicyTypes(p).join() === effectivePolicyTypes(old).join();
+    result.push(keepsTypes ? p : { ...p, policyTypes: effectivePolicyTypes(old) });
   }
   return { doc: { ...doc, policies: result }, notices };
 }

@@ -29,6 +29,12 @@ describe('effectivePolicyTypes', () => {
     ]);
   });
 
+  it('lists each type once, Ingress before Egress, however they are written', () => {
+    expect(
+      effectivePolicyTypes(np('x', 'p', { podSelector: {}, policyTypes: ['Egress', 'Ingress', 'Egress'] })),
+    ).toEqual(['Ingress', 'Egress']);
+  });
+
   it('keeps written policyTypes, and treats an empty list as absent', () => {
     expect(effectivePolicyTypes(np('x', 'p', { podSelector: {}, policyTypes: ['Egress'] }))).toEqual([
       'Egress',

@@ -15,13 +15,19 @@ import type {
   Workload,
 } from './types';
 
+const BOTH_TYPES: readonly PolicyType[] = ['Ingress', 'Egress'];
+const INGRESS_ONLY: readonly PolicyType[] = ['Ingress'];
+
 /**
- * The policy types a policy has effect for. Written `policyTypes` win (an empty list counts as absent, as in
- * the API defaulting); otherwise Ingress, plus Egress when the policy has at least one egress rule.
+ * The policy types a policy has effect for — the one place Kubernetes' defaulting is written (the engine, the
+ * designer and the canonical YAML all call it). Written `policyTypes` win (an empty list counts as absent, as
+ * in the API defaulting); otherwise Ingress, plus Egress when the policy has at least one egress rule. Always
+ * in the order Ingress, Egress, each once.
  */
 export function effectivePolicyTypes(np: NetworkPolicy): readonly PolicyType[] {
-  if (np.policyTypes && np.policyTypes.length > 0) return np.policyTypes;
-  return np.egress && np.egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
+  const written = np.policyTypes && np.policyTypes.length > 0 ? np.policyTypes : undefined;
+  if (!written) return np.egress && np.egress.length > 0 ? BOTH_TYPES : INGRESS_ONLY;
+  return BOTH_TYPES.filter((t) => written.includes(t));
 }
 
 export function hasPolicyType(np: NetworkPolicy, type: PolicyType): boolean {

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { effectivePolicyTypes } from '../engine/policy';
 import type { NetworkPolicy } from '../engine/types';
 import { emitAdminPolicies } from './emitAdmin';
 import { emitCluster } from './emitCluster';
-import { effectivePolicyTypes, emitNetworkPolicies, emitNetworkPolicy } from './emitNetworkPolicy';
+import { emitNetworkPolicies, emitNetworkPolicy } from './emitNetworkPolicy';
 import { parseManifests } from './parse';
 import { adminPoliciesArb, clusterArb, networkPoliciesArb } from './testing/arbitraries';
 
@@ -90,6 +91,26 @@ describe('canonical NetworkPolicy YAML', () => {
   it('writes policyTypes Ingress plus Egress when absent and egress rules exist', () => {
     const text = emitNetworkPolicy({ name: 'e', namespace: 'n', podSelector: {}, egress: [{}] });
     expect(text).toContain('policyTypes:\n  - Ingress\n  - Egress\n');
+  });
+
+  it('writes what the engine evaluates for `policyTypes: []` (absent, as the API defaults it) and for repeats', () => {
+    const empty = emitNetworkPolicy({
+      name: 'e',
+      namespace: 'n',
+      podSelector: {},
+      policyTypes: [],
+      egress: [{}],
+    });
+    expect(empty).toContain('policyTypes:\n  - Ingress\n  - Egress\n');
+    const twice = emitNetworkPolicy({
+      name: 'e',
+      namespace: 'n',
+      podSelector: {},
+      policyTypes: ['Egress', 'Ingress', 'Egress'],
+    });
+    expect(twice).toBe(
+      emitNetworkPolicy({ name: 'e', namespace: 'n', podSelector: {}, policyTypes: ['Ingress', 'Egress'] }),
+    );
   });
 
   it('writes labels, annotations and unknown fields kept from an import back in their places', () => {

@@ -2,13 +2,14 @@
 // always explicit, and nothing omitted that changes meaning (`ingress: []` differs from no `ingress`, and
 // `podSelector: {}` is always written). Extras kept from an import (labels, annotations, unknown fields)
 // are written back in their places.
+
+import { effectivePolicyTypes } from '../engine/policy';
 import type {
   NetworkPolicy,
   NetworkPolicyEgressRule,
   NetworkPolicyIngressRule,
   NetworkPolicyPeer,
   NetworkPolicyPort,
-  PolicyType,
 } from '../engine/types';
 import {
   appendVerbatim,
@@ -20,12 +21,6 @@ import {
   type Yaml,
 } from './emitYaml';
 import type { PolicyExtras, PolicyExtrasMap } from './types';
-
-/** What `policyTypes` means when absent: Ingress, plus Egress when there are egress rules. */
-export function effectivePolicyTypes(p: NetworkPolicy): PolicyType[] {
-  const written = p.policyTypes ?? (p.egress && p.egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress']);
-  return (['Ingress', 'Egress'] as const).filter((t) => written.includes(t));
-}
 
 function peerYaml(peer: NetworkPolicyPeer): Yaml {
   const out: Yaml = {};
@@ -65,7 +60,7 @@ export function networkPolicyYaml(p: NetworkPolicy, extras: PolicyExtras = {}): 
   if (extras.annotations && Object.keys(extras.annotations).length > 0)
     metadata.annotations = sortedLabels(extras.annotations);
   appendVerbatim(metadata, extras.metadata);
-  const spec: Yaml = { podSelector: selectorYaml(p.podSelector), policyTypes: effectivePolicyTypes(p) };
+  const spec: Yaml = { podSelector: selectorYaml(p.podSelector), policyTypes: [...effectivePolicyTypes(p)] };
   if (p.ingress)
     spec.ingress = p.ingress.map((r: NetworkPolicyIngressRule) => ruleYaml(r.from, r.ports, 'from'));
   if (p.egress) spec.egress = p.egress.map((r: NetworkPolicyEgressRule) => ruleYaml(r.to, r.ports, 'to'));

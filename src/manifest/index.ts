@@ -5,7 +5,6 @@ export { adminPolicyYaml, emitAdminPolicies, emitAdminPolicy, sortAdminPolicies 
 export { emitCluster } from './emitCluster';
 export { type ExpectationProbe, emitExpectations, expectationsFromMatrix } from './emitExpectations';
 export {
-  effectivePolicyTypes,
   emitNetworkPolicies,
   emitNetworkPolicy,
   networkPolicyYaml,

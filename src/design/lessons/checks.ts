@@ -9,12 +9,13 @@ import {
   resolvePattern,
 } from '../../engine/expectations';
 import { lint } from '../../engine/lint/lint';
+import { effectivePolicyTypes } from '../../engine/policy';
 import type { AnalysisOptions, Cluster, NetworkPolicyPeer, PolicySet } from '../../engine/types';
 import type { LessonCheck, LessonDirection, LessonStep } from '../../manifest/lessonTypes';
 import { cniModel } from '../cni';
 import { defaultDenyOf } from '../defaultDeny';
 import { toCluster, toPolicySet } from '../model';
-import { effectiveTypes, isolatingPolicies } from '../policies';
+import { isolatingPolicies } from '../policies';
 import type { DesignDoc, DesignWorkload } from '../types';
 import { simulatedDoc } from '../whatIf';
 
@@ -123,7 +124,7 @@ function checkEgress(inputs: Inputs, namespace: string | undefined): [boolean, s
     if (keys.length === 0) return [false, `${w.id} is not isolated for egress, so it may send anywhere.`];
     for (const key of keys) {
       const p = inputs.doc.policies.find((x) => `${x.namespace}/${x.name}` === key);
-      if (!p || !effectiveTypes(p).includes('Egress')) continue;
+      if (!p || !effectivePolicyTypes(p).includes('Egress')) continue;
       const rules = p.egress ?? [];
       for (let i = 0; i < rules.length; i++) {
         const rule = rules[i];
