@@ -141,6 +141,20 @@ test('export the three-tier example as a .zip and run check and diff on it', asy
     writeFileSync(join(tmp, 'probes.yaml'), probesFile);
     expect(netpol('check', ...tree, '--expect', join(tmp, 'probes.yaml')).status).toBe(0);
 
+    // The same probe as a NetAssert v2 test, to try in a live cluster: blocked means exit code 1.
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Save expectations…' }).click();
+    await dialog.getByRole('radio', { name: /NetAssert v2 tests/ }).check();
+    await dialog.getByRole('radio', { name: /chosen probes \(1\)/ }).check();
+    const savingNetassert = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save netassert-tests.yaml' }).click();
+    const netassert = await savingNetassert;
+    expect(netassert.suggestedFilename()).toBe('netassert-tests.yaml');
+    const netassertText = readFileSync(await netassert.path(), 'utf8');
+    expect(netassertText).toContain('- name: shop-frontend-to-shop-database-tcp-5432');
+    expect(netassertText).toMatch(/targetPort: 5432\n(.*\n)*?exitCode: 1\n/);
+    expect(netassertText).toContain('kind: deployment');
+
     // Round trip: a blank designer importing the exported files exports the same bytes.
     await openExample(page, /^Blank/);
     await expect(page.locator('.react-flow__node')).toHaveCount(0);

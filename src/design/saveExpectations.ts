@@ -4,13 +4,17 @@
 import { analyze } from '../engine/analyze';
 import { formatIp } from '../engine/ipRanges';
 import type { AnalysisOptions } from '../engine/types';
-import { type ExpectationProbe, expectationsFromMatrix } from '../manifest';
+import { type ExpectationProbe, expectationsFromMatrix, netassertFromMatrix } from '../manifest';
 import { rangesOfNode } from './blocked';
 import { toCluster, toPolicySet } from './model';
 import { ANY_REF, type DesignDoc, type ProbeRequest } from './types';
 
-/** The file name the UI offers when saving. */
+/** The file names the UI offers when saving. */
 export const EXPECTATIONS_FILE = 'netpol-expectations.yaml';
+export const NETASSERT_FILE = 'netassert-tests.yaml';
+
+/** The formats a pinned matrix is saved in: `netpol check` expectations, or NetAssert v2 tests. */
+export type TestFormat = 'expectations' | 'netassert';
 
 function endpointText(doc: DesignDoc, ref: string): string | undefined {
   const t = ref.trim();
@@ -22,17 +26,7 @@ function endpointText(doc: DesignDoc, ref: string): string | undefined {
   return w ? `${w.namespace}/${w.name}[${w.kind}]` : t;
 }
 
-/**
- * An expectations file pinning the document's connectivity: one expectation per probe when `probes` are
- * given (probes naming nothing in the document are left out), else the whole matrix.
- */
-export function expectationsYaml(
-  doc: DesignDoc,
-  probes?: readonly ProbeRequest[],
-  options: AnalysisOptions = {},
-): string {
-  const connectivity = analyze(toCluster(doc), toPolicySet(doc), options);
-  if (!probes) return expectationsFromMatrix(connectivity);
+function resolveProbes(doc: DesignDoc, probes: readonly ProbeRequest[]): ExpectationProbe[] {
   const resolved: ExpectationProbe[] = [];
   for (const p of probes) {
     const from = endpointText(doc, p.from);
@@ -40,5 +34,31 @@ export function expectationsYaml(
     if (from !== undefined && to !== undefined)
       resolved.push({ from, to, port: p.port, protocol: p.protocol });
   }
-  return expectationsFromMatrix(connectivity, resolved);
+  return resolved;
+}
+
+/**
+ * A test file pinning the document's connectivity, in `format`: one verdict per probe when `probes` are
+ * given (probes naming nothing in the document are left out), else the whole matrix.
+ */
+export function testsYaml(
+  doc: DesignDoc,
+  format: TestFormat,
+  probes?: readonly ProbeRequest[],
+  options: AnalysisOptions = {},
+): string {
+  const connectivity = analyze(toCluster(doc), toPolicySet(doc), options);
+  const resolved = probes ? resolveProbes(doc, probes) : undefined;
+  return format === 'netassert'
+    ? netassertFromMatrix(connectivity, resolved)
+    : expectationsFromMatrix(connectivity, resolved);
+}
+
+/** An expectations file for `netpol check` (see `testsYaml`). */
+export function expectationsYaml(
+  doc: DesignDoc,
+  probes?: readonly ProbeRequest[],
+  options: AnalysisOptions = {},
+): string {
+  return testsYaml(doc, 'expectations', probes, options);
 }

@@ -67,18 +67,29 @@ function portsFor(dst: Endpoint, conn: ConnectionSet): { protocol: Protocol; por
   return [...seen.values()];
 }
 
+/** One verdict worth pinning: the endpoints, as the expectation names them, a port and what the analysis says. */
+export interface PinnedVerdict {
+  readonly src: Endpoint;
+  readonly dst: Endpoint;
+  /** Workload id or an outside piece's first address, as `explain` and `check` read them. */
+  readonly from: string;
+  readonly to: string;
+  readonly protocol: Protocol;
+  readonly port: number;
+  readonly allowed: boolean;
+}
+
 /**
- * An expectations file pinning an analysis: with `probes`, one expectation per probe (probes naming no
- * endpoint of the analysis are left out); without, one per pair of distinct endpoints (not outside to
- * outside) and port worth pinning (see `portsFor`), allowed or not as the analysis says. Sorted, so the same
- * analysis always gives the same file.
+ * The verdicts that pin an analysis: with `probes`, one per probe (probes naming no endpoint of the analysis
+ * are left out), in their order; without, one per pair of distinct endpoints (not outside to outside) and
+ * port worth pinning (see `portsFor`), sorted so the same analysis always gives the same list. Every test
+ * format the designer saves (expectations, netassert) is written from this one list.
  */
-export function expectationsFromMatrix(
+export function pinnedVerdicts(
   connectivity: Connectivity,
   probes?: readonly ExpectationProbe[],
-): string {
-  const out: Expectation[] = [];
-  const at = (text: string): EndpointPattern => ({ kind: 'endpoint', text });
+): PinnedVerdict[] {
+  const out: PinnedVerdict[] = [];
   const { endpoints } = connectivity;
   if (probes) {
     for (const p of probes) {
@@ -86,9 +97,17 @@ export function expectationsFromMatrix(
       const j = findEndpoint(endpoints, p.to);
       if (typeof i !== 'number' || typeof j !== 'number') continue;
       const allowed = allows(connectivity.connection(i, j), p.protocol, p.port);
-      out.push({ from: at(p.from), to: at(p.to), port: p.port, protocol: p.protocol, allowed });
+      out.push({
+        src: endpoints[i],
+        dst: endpoints[j],
+        from: p.from,
+        to: p.to,
+        port: p.port,
+        protocol: p.protocol,
+        allowed,
+      });
     }
-    return emitExpectations(out);
+    return out;
   }
   endpoints.forEach((src, i) => {
     endpoints.forEach((dst, j) => {
@@ -96,8 +115,10 @@ export function expectationsFromMatrix(
       const conn = connectivity.connection(i, j);
       for (const { protocol, port } of portsFor(dst, conn)) {
         out.push({
-          from: at(endpointText(src)),
-          to: at(endpointText(dst)),
+          src,
+          dst,
+          from: endpointText(src),
+          to: endpointText(dst),
           port,
           protocol,
           allowed: allows(conn, protocol, port),
@@ -105,13 +126,29 @@ export function expectationsFromMatrix(
       }
     });
   });
-  const text = (p: EndpointPattern) => (p.kind === 'endpoint' ? p.text : '');
   out.sort(
     (a, b) =>
-      compareStrings(text(a.from), text(b.from)) ||
-      compareStrings(text(a.to), text(b.to)) ||
+      compareStrings(a.from, b.from) ||
+      compareStrings(a.to, b.to) ||
       compareStrings(a.protocol, b.protocol) ||
-      Number(a.port) - Number(b.port),
+      a.port - b.port,
   );
-  return emitExpectations(out);
+  return out;
+}
+
+/** An expectations file pinning an analysis (see `pinnedVerdicts`). */
+export function expectationsFromMatrix(
+  connectivity: Connectivity,
+  probes?: readonly ExpectationProbe[],
+): string {
+  const at = (text: string): EndpointPattern => ({ kind: 'endpoint', text });
+  return emitExpectations(
+    pinnedVerdicts(connectivity, probes).map((v) => ({
+      from: at(v.from),
+      to: at(v.to),
+      port: v.port,
+      protocol: v.protocol,
+      allowed: v.allowed,
+    })),
+  );
 }

@@ -3,7 +3,14 @@
 export { NAMESPACE_NAME_LABEL } from './cluster';
 export { adminPolicyYaml, emitAdminPolicies, emitAdminPolicy, sortAdminPolicies } from './emitAdmin';
 export { emitCluster } from './emitCluster';
-export { type ExpectationProbe, emitExpectations, expectationsFromMatrix } from './emitExpectations';
+export {
+  type ExpectationProbe,
+  emitExpectations,
+  expectationsFromMatrix,
+  type PinnedVerdict,
+  pinnedVerdicts,
+} from './emitExpectations';
+export { netassertFromMatrix } from './emitNetassert';
 export {
   emitNetworkPolicies,
   emitNetworkPolicy,

@@ -4,7 +4,7 @@
 // data silently.
 import { type ReactNode, useCallback, useRef, useState } from 'react';
 import { exportWarnings, exportZip } from '../../design/exportZip';
-import { EXPECTATIONS_FILE, expectationsYaml } from '../../design/saveExpectations';
+import { EXPECTATIONS_FILE, NETASSERT_FILE, type TestFormat, testsYaml } from '../../design/saveExpectations';
 import type { Notice } from '../../design/types';
 import { useAppStore } from '../store';
 import { MenuButton } from '../toolbar/MenuButton';
@@ -81,15 +81,19 @@ function SaveExpectationsDialog({ dialogRef }: { dialogRef: React.RefObject<HTML
   const remove = useChosenProbes((s) => s.remove);
   const [source, setSource] = useState<'matrix' | 'probes'>('matrix');
   const useProbes = source === 'probes' && probes.length > 0;
+  const [format, setFormat] = useState<TestFormat>('expectations');
+  const file = format === 'netassert' ? NETASSERT_FILE : EXPECTATIONS_FILE;
   const save = () => {
     const doc = useAppStore.getState().doc;
-    downloadText(EXPECTATIONS_FILE, expectationsYaml(doc, useProbes ? probes : undefined));
+    downloadText(file, testsYaml(doc, format, useProbes ? probes : undefined));
     dialogRef.current?.close();
     useAppStore
       .getState()
       .notify(
         'info',
-        `Saved ${EXPECTATIONS_FILE}; run \`netpol check <manifests> --expect ${EXPECTATIONS_FILE}\` in CI.`,
+        format === 'netassert'
+          ? `Saved ${NETASSERT_FILE}; run \`netassert run --input-file ${NETASSERT_FILE}\` against a live cluster.`
+          : `Saved ${EXPECTATIONS_FILE}; run \`netpol check <manifests> --expect ${EXPECTATIONS_FILE}\` in CI.`,
       );
   };
   return (
@@ -106,6 +110,27 @@ function SaveExpectationsDialog({ dialogRef }: { dialogRef: React.RefObject<HTML
           An expectations file for <code>netpol check</code>: each line pins one verdict (from, to, port,
           protocol, allowed), so a pull request that changes it fails with the engine's explanation.
         </p>
+        <fieldset className="choice">
+          <legend>Format</legend>
+          <label className="inline">
+            <input
+              type="radio"
+              name="expect-format"
+              checked={format === 'expectations'}
+              onChange={() => setFormat('expectations')}
+            />
+            Expectations for <code>netpol check</code> (proved against the manifests, in CI)
+          </label>
+          <label className="inline">
+            <input
+              type="radio"
+              name="expect-format"
+              checked={format === 'netassert'}
+              onChange={() => setFormat('netassert')}
+            />
+            NetAssert v2 tests (tried in a live cluster: exit code 0 allowed, 1 blocked)
+          </label>
+        </fieldset>
         <fieldset className="choice">
           <legend>Expect</legend>
           <label className="inline">
@@ -149,7 +174,7 @@ function SaveExpectationsDialog({ dialogRef }: { dialogRef: React.RefObject<HTML
             Cancel
           </button>
           <button type="submit" className="primary">
-            Save {EXPECTATIONS_FILE}
+            Save {file}
           </button>
         </div>
       </form>
