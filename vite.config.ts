@@ -21,5 +21,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'threads',
     maxWorkers: 2,
+    // Property tests run hundreds of cases; on 2 shared cores 5 s is not always enough. Speed is measured by
+    // the bench scripts, never by a test's clock, so a generous limit hides no wrong answer.
+    testTimeout: 30_000,
   },
 });
