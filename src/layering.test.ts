@@ -1,7 +1,8 @@
 // The layering, enforced: imports point one way only — ui → design → manifest → engine, and cli → manifest →
 // engine. Every module under src/ (tests included) is read, each relative import resolved to the layer it
 // lands in, and any import against the direction fails here, naming the file, the line and the import.
-// The engine also stays free of the DOM's and the YAML's libraries, whichever way they are reached.
+// The engine also stays free of the DOM's and the YAML's libraries, and only the UI uses a bundler's imports
+// (`?raw`, `?worker`): everything else loads in plain Node.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +66,9 @@ function wrongImports(file: string, text: string): WrongImport[] {
   const out: WrongImport[] = [];
   for (const { specifier, line } of importsOf(text)) {
     const where = { file: relative(SRC, file), line, specifier };
+    // `?raw`, `?worker`, …: a bundler's imports, which plain Node (the CLI, scripts) cannot load.
+    if (from !== 'ui' && specifier.includes('?'))
+      out.push({ ...where, why: `${from} must load in plain Node, without a bundler import` });
     if (specifier.startsWith('.')) {
       const to = layerOf(resolve(dirname(file), specifier));
       if (to && to !== from && !MAY_IMPORT[from].includes(to))
@@ -105,6 +109,9 @@ describe('layering', () => {
     ]);
     expect(bad('engine', "import { load } from 'js-yaml';")).toEqual([
       'engine must not import the package js-yaml',
+    ]);
+    expect(bad('design', "import text from '../../../examples/a.yaml?raw';")).toEqual([
+      'design must load in plain Node, without a bundler import',
     ]);
     expect(bad('ui', "import { x } from '../../design/a';\nimport { y } from '../../engine/b';")).toEqual([]);
     expect(bad('engine', "// import { lintDoc } from '../../design/lint';")).toEqual([]);

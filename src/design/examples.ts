@@ -1,7 +1,6 @@
-// The built-in examples offered by the app (manifests in /examples, imported as text by Vite's `?raw`).
-import databaseIsolation from '../../examples/database-isolation.yaml?raw';
-import namespaceIsolation from '../../examples/namespace-isolation.yaml?raw';
-import threeTier from '../../examples/three-tier.yaml?raw';
+// The built-in examples offered by the app (manifests in /examples, embedded as text by
+// scripts/embed-texts.mjs, so they load alike in the browser, the CLI and plain Node).
+import { EXAMPLE_TEXTS } from './embeddedTexts';
 
 export interface Example {
   readonly id: string;
@@ -18,20 +17,20 @@ export const examples: readonly Example[] = [
     title: 'Three-tier app',
     description:
       'frontend → backend → database in namespace shop with default deny for ingress and egress, and DNS egress to kube-dns.',
-    yaml: threeTier,
+    yaml: EXAMPLE_TEXTS['three-tier.yaml']!,
   },
   {
     id: 'namespace-isolation',
     title: 'Namespace isolation',
     description:
       'dev and prod accept traffic only from their own namespace, plus metrics scraping from monitoring.',
-    yaml: namespaceIsolation,
+    yaml: EXAMPLE_TEXTS['namespace-isolation.yaml']!,
   },
   {
     id: 'database-isolation',
     title: 'Database isolation',
     description:
       'postgres accepts only clients labelled db-access=true from team=apps namespaces and reaches only its backup network.',
-    yaml: databaseIsolation,
+    yaml: EXAMPLE_TEXTS['database-isolation.yaml']!,
   },
 ];
