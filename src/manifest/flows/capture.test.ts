@@ -80,6 +80,31 @@ describe('Hubble `-o jsonpb` ({"flow": …, "node_name", "time"})', () => {
   });
 });
 
+describe('replies when is_reply is absent', () => {
+  const rec = (l4: string) => {
+    const [r] = records(parseAll('f', `{"verdict":"FORWARDED","l4":${l4}}`));
+    return r.reply;
+  };
+  it('a TCP SYN is a request, a SYN+ACK its reply', () => {
+    expect(rec('{"TCP":{"source_port":51234,"destination_port":8080,"flags":{"SYN":true}}}')).toBe(false);
+    expect(rec('{"TCP":{"source_port":8080,"destination_port":51234,"flags":{"SYN":true,"ACK":true}}}')).toBe(
+      true,
+    );
+  });
+  it('else a packet to an ephemeral port from a lower port is a reply', () => {
+    expect(rec('{"UDP":{"source_port":53,"destination_port":40001}}')).toBe(true);
+    expect(rec('{"UDP":{"source_port":40001,"destination_port":53}}')).toBe(false);
+    expect(rec('{"TCP":{"source_port":40001,"destination_port":40002,"flags":{"ACK":true}}}')).toBe(false);
+  });
+  it('an explicit is_reply wins, and nothing is guessed without a source port', () => {
+    const [r] = records(
+      parseAll('f', '{"is_reply":false,"l4":{"UDP":{"source_port":53,"destination_port":40001}}}'),
+    );
+    expect(r.reply).toBe(false);
+    expect(rec('{"UDP":{"destination_port":40001}}')).toBeUndefined();
+  });
+});
+
 describe('the plain format', () => {
   it('reads CSV with a header, namespace/name[Kind] and IP sides, any protocol case', () => {
     const recs = records(

@@ -158,16 +158,19 @@ function hubbleRecord(flow: Record<string, Json>, line: number): LineResult {
     return { kind: 'skip', reason: 'ICMP' };
   let protocol: Protocol | undefined;
   let port = 0;
+  let body: Json;
   for (const [key, p] of L4_PROTOCOLS) {
-    const body = field(l4, key);
-    if (body === undefined) continue;
+    const b = field(l4, key);
+    if (b === undefined) continue;
     protocol = p;
-    port = portNumber(field(body, 'destination_port'), `l4.${key}.destination_port`);
+    body = b;
+    port = portNumber(field(b, 'destination_port'), `l4.${key}.destination_port`);
   }
   if (!protocol) return { kind: 'skip', reason: 'no L4 port' };
   const ip = field(flow, 'IP');
-  const isReply = field(flow, 'is_reply');
-  if (isReply !== undefined && typeof isReply !== 'boolean') fail('is_reply must be true or false');
+  const written = field(flow, 'is_reply');
+  if (written !== undefined && typeof written !== 'boolean') fail('is_reply must be true or false');
+  const isReply = written ?? inferReply(body, port);
   return {
     kind: 'record',
     record: {
@@ -180,6 +183,25 @@ function hubbleRecord(flow: Record<string, Json>, line: number): LineResult {
       line,
     },
   };
+}
+
+/** Linux's default ephemeral port range starts here (net.ipv4.ip_local_port_range). */
+const EPHEMERAL_START = 32768;
+
+/**
+ * Whether a record without `is_reply` (the proto: "May be absent (in which case it is unknown whether it is
+ * a reply or not)") is the reply half of a connection: a TCP SYN+ACK is; otherwise a packet sent to an
+ * ephemeral port from a port below that range is taken for one. Undefined when nothing says.
+ */
+function inferReply(l4: Json, destinationPort: number): boolean | undefined {
+  const flags = field(l4, 'flags');
+  if (field(flags, 'SYN') === true) return field(flags, 'ACK') === true;
+  const source = field(l4, 'source_port');
+  if (typeof source === 'number' && Number.isInteger(source) && source > 0) {
+    if (destinationPort >= EPHEMERAL_START && source < EPHEMERAL_START) return true;
+    return false;
+  }
+  return undefined;
 }
 
 /** `ns/name`, `ns/name[Kind]` or an IP address, as the plain format writes a side. */
