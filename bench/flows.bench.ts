@@ -17,22 +17,12 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prng } from './prng';
 
 const RECORDS = Number(process.env.FLOWS_RECORDS ?? 1_000_000);
 const NAMESPACES = 30;
 const PER_NAMESPACE = 10;
 const TARGET_S = 30;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const root = mkdtempSync(join(tmpdir(), 'netpol-flows-bench-'));
 const rand = prng(13);
