@@ -15,6 +15,7 @@ Usage:
                                              judge observed traffic (Hubble, CSV) against the policies
   netpol generate --from-flows <capture> [paths...] [options]
                                              least-privilege policies from observed traffic
+  netpol lesson check <file>                 play a lesson file with its solutions and run its checks
   netpol help [command]                      show help for a command
   netpol --version                           print the version
 

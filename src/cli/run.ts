@@ -8,6 +8,7 @@ import { DIFF_HELP, diffCommand } from './commands/diff';
 import { explainCommand } from './commands/explain';
 import { FLOWS_HELP, flowsCommand } from './commands/flows';
 import { GENERATE_HELP, generateCommand } from './commands/generate';
+import { LESSON_HELP, lessonCommand } from './commands/lesson';
 import { LINT_HELP, lintCommand } from './commands/lint';
 import { ANALYZE_HELP, EXPLAIN_HELP, MAIN_HELP } from './help';
 import type { CliIo } from './types';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, { run: (argv: readonly string[], io: CliIo) => nu
   lint: { run: lintCommand, help: LINT_HELP },
   flows: { run: flowsCommand, help: FLOWS_HELP },
   generate: { run: generateCommand, help: GENERATE_HELP },
+  lesson: { run: lessonCommand, help: LESSON_HELP },
 };
 
 function lookup(name: string) {

@@ -88,6 +88,11 @@ export interface LessonStep {
   /** The checks describe the starting document (green at once): a step to look, not to do. */
   readonly observe: boolean;
   readonly quiz?: LessonQuiz;
+  /**
+   * The NetworkPolicies that solve the step, as the Policies view would show them afterwards; never shown to
+   * the learner. `netpol lesson check` plays every step with its solution and runs its checks.
+   */
+  readonly solution?: { readonly text: string; readonly pos: SourcePos };
   readonly pos: SourcePos;
 }
 

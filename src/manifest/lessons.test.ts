@@ -223,7 +223,7 @@ describe('parseLesson: diagnostics point at the mistake', () => {
       '5:5 error step 1: `text` is required (what the learner reads)',
     ]);
     expect(where(steps('  - {title: t, text: x, hint: y, observe: yes, checks: {}}'))).toEqual([
-      '5:25 error step 1: hint: unknown field `hint`; expected title, text, start, checks, observe, quiz',
+      '5:25 error step 1: hint: unknown field `hint`; expected title, text, start, checks, observe, quiz, solution',
       '5:43 error step 1: observe: expected true or false, found the string "yes"',
       '5:56 error step 1: checks: expected a list of checks, found a mapping',
     ]);

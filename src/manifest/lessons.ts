@@ -33,7 +33,7 @@ export const CHECK_KINDS = [
 
 const LESSON_FIELDS = new Set(['id', 'title', 'summary', 'start', 'steps']);
 const START_FIELDS = new Set(['example', 'manifests', 'cni']);
-const STEP_FIELDS = new Set(['title', 'text', 'start', 'checks', 'observe', 'quiz']);
+const STEP_FIELDS = new Set(['title', 'text', 'start', 'checks', 'observe', 'quiz', 'solution']);
 const QUIZ_FIELDS = new Set(['question', 'choices', 'answer', 'explanation', 'demo']);
 const DEMO_FIELDS = new Set(['start', 'probe']);
 const DEMO_PROBE_FIELDS = new Set(['from', 'to', 'port', 'protocol']);
@@ -159,25 +159,45 @@ function readStart(ctx: Ctx, v: unknown, path: YamlPath, subject: string): Lesso
       return undefined;
     }
     const text = v.manifests;
-    const mpath = [...path, 'manifests'];
-    const pos = positionIn(ctx.doc, mpath);
-    // The inline manifests are read now, so their mistakes point into the lesson file.
-    const inner = parseManifests([{ path: ctx.doc.file, text }]);
-    // A block scalar (`manifests: |`) starts at the beginning of its first content line: inner line n is
-    // file line pos.line + n - 1, shifted by the block's indentation.
-    const first = ctx.lines[pos.line - 1] ?? '';
-    const indent = pos.column === 1 ? first.length - first.trimStart().length : pos.column;
-    for (const d of inner.diagnostics) {
-      if (d.severity === 'error') r.errors++;
-      ctx.diagnostics.push({
-        ...d,
-        file: ctx.doc.file,
-        line: pos.line + d.line - 1,
-        column: indent + d.column,
-        message: `${subject}: manifests: ${d.message}`,
-      });
-    }
+    const pos = readInlineManifests(ctx, r, text, [...path, 'manifests'], `${subject}: manifests`);
     return { kind: 'manifests', text, pos, ...withCni };
+  });
+}
+
+/** Reads manifests written inline now, so their mistakes point into the lesson file; returns where they are. */
+function readInlineManifests(ctx: Ctx, r: Reader, text: string, path: YamlPath, subject: string): SourcePos {
+  const pos = positionIn(ctx.doc, path);
+  const inner = parseManifests([{ path: ctx.doc.file, text }]);
+  // A block scalar (`manifests: |`) starts at the beginning of its first content line: inner line n is
+  // file line pos.line + n - 1, shifted by the block's indentation.
+  const first = ctx.lines[pos.line - 1] ?? '';
+  const indent = pos.column === 1 ? first.length - first.trimStart().length : pos.column;
+  for (const d of inner.diagnostics) {
+    if (d.severity === 'error') r.errors++;
+    ctx.diagnostics.push({
+      ...d,
+      file: ctx.doc.file,
+      line: pos.line + d.line - 1,
+      column: indent + d.column,
+      message: `${subject}: ${d.message}`,
+    });
+  }
+  return pos;
+}
+
+/** A step's `solution: |`: the policies (as the Policies view shows them) that make its checks pass. */
+function readSolution(ctx: Ctx, v: unknown, path: YamlPath, subject: string): LessonStep['solution'] {
+  return withReader(ctx, path, subject, (r) => {
+    if (typeof v !== 'string') {
+      report(
+        r,
+        [],
+        'error',
+        `expected NetworkPolicies as a YAML text (use \`solution: |\`), found ${showValue(v)}`,
+      );
+      return undefined;
+    }
+    return { text: v, pos: readInlineManifests(ctx, r, v, path, subject) };
   });
 }
 
@@ -455,6 +475,10 @@ function readStep(ctx: Ctx, v: unknown, path: YamlPath, n: number): LessonStep |
       if (check) checks.push(check);
     });
   const quiz = m.quiz === undefined ? undefined : readQuiz(ctx, m.quiz, [...path, 'quiz'], subject);
+  const solution =
+    m.solution === undefined
+      ? undefined
+      : readSolution(ctx, m.solution, [...path, 'solution'], `${subject} solution`);
   if (ctx.errors > before || !title) return undefined;
   return {
     title,
@@ -464,6 +488,7 @@ function readStep(ctx: Ctx, v: unknown, path: YamlPath, n: number): LessonStep |
     pos: positionIn(ctx.doc, path),
     ...(start ? { start } : {}),
     ...(quiz ? { quiz } : {}),
+    ...(solution ? { solution } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { probe } from '../simulate';
 import type { DesignDoc, OpArgs, OpName } from '../types';
 import { builtinLessons } from './builtin';
 import { checkStep, stepPassed } from './checks';
+import { playLesson } from './play';
 import { startDocument } from './start';
 
 type Op = { [N in OpName]: [N, OpArgs[N]] }[OpName];
@@ -222,5 +223,20 @@ describe('the built-in lessons', () => {
       expect(r.error).toBeUndefined();
       expect(r.verdict?.allowed, step.title).toBe(expected[i]);
     });
+  });
+});
+
+describe('the solutions written in the built-in lesson files', () => {
+  it('pass every check of their step when played as `netpol lesson check` plays them', () => {
+    const played = builtinLessons().lessons.flatMap((l) => playLesson(l).map((o) => ({ id: l.id, ...o })));
+    const solved = played.filter((o) => o.step.solution);
+    expect(solved.length).toBeGreaterThan(0);
+    for (const o of solved) {
+      expect(o.problems, `${o.id} step ${o.number}`).toEqual([]);
+      expect(
+        o.results.filter((r) => !r.passed).map((r) => r.reason),
+        `${o.id} step ${o.number}`,
+      ).toEqual([]);
+    }
   });
 });
