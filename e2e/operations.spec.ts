@@ -28,3 +28,62 @@ test('the probe takes a named port and a workload name without its namespace', a
   await page.getByRole('button', { name: 'Probe', exact: true }).click();
   await expect(result).toContainText('shop/database[Deployment] has no TCP container port named http');
 });
+
+/** Runs `act` and waits until the simulation answered for the document it made. */
+async function afterAnalysis(page: Page, act: () => Promise<void>) {
+  const app = page.getByTestId('app');
+  const before = Number(await app.getAttribute('data-analysis-version'));
+  await act();
+  await expect
+    .poll(async () => Number(await app.getAttribute('data-analysis-version')))
+    .toBeGreaterThan(before);
+  await expect(page.getByTestId('analysis-status')).toHaveText('Simulation up to date');
+}
+
+test('undo and redo name the step; opening an example or a lesson starts the change list afresh', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await openThreeTier(page);
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  const redo = page.getByRole('button', { name: 'Redo', exact: true });
+  const chip = page.getByTestId('changes-chip');
+  const changeEdges = page.locator('[data-testid^="change-shop/"]');
+  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+
+  // An edit: the change list and the undo button carry the operation's label.
+  await afterAnalysis(page, () => page.getByRole('switch', { name: 'shop/backend-ingress' }).click());
+  await expect(chip).toContainText('Switch off shop/backend-ingress: 1 flow lost');
+  await expect(undo).toHaveAttribute('title', 'Undo Switch off shop/backend-ingress (Ctrl+Z)');
+  await afterAnalysis(page, () => undo.click());
+  await expect(chip).toContainText('Undo Switch off shop/backend-ingress: 1 flow gained');
+  await expect(redo).toHaveAttribute('title', 'Redo Switch off shop/backend-ingress (Ctrl+Shift+Z)');
+
+  // Opening the Blank document, then the three-tier example again: two openings, not two edits.
+  for (const name of [/Blank/, /Three-tier app/]) {
+    await afterAnalysis(page, async () => {
+      await page.getByRole('button', { name: 'Examples' }).click();
+      await page.getByRole('menuitem', { name }).click();
+    });
+    await expect(chip).toHaveCount(0);
+    await expect(page.getByTestId('changes-summary')).toHaveCount(0);
+    await expect(changeEdges).toHaveCount(0);
+  }
+  await expect(undo).toHaveAttribute('title', 'Undo Open Three-tier app (Ctrl+Z)');
+  await screenshot(page, 'operations-example-opened');
+
+  // A lesson whose workloads share names with the example: still an opening, nothing gained or lost.
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+  await afterAnalysis(page, () => page.getByRole('button', { name: /2\. Default deny/ }).click());
+  await expect(chip).toHaveCount(0);
+  await expect(changeEdges).toHaveCount(0);
+  await expect(undo).toHaveAttribute('title', /^Undo Start 2\. Default deny/);
+
+  // Undoing the opening is an opening too; the next edit lists its changes again.
+  await afterAnalysis(page, () => undo.click());
+  await expect(chip).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Policies', exact: true }).click();
+  await afterAnalysis(page, () => page.getByRole('switch', { name: 'shop/backend-ingress' }).click());
+  await expect(chip).toContainText('Switch off shop/backend-ingress: 1 flow lost');
+  await screenshot(page, 'operations-edit-after-opening');
+});

@@ -36,7 +36,7 @@ test('what-if switches show flows lost and gained, on the list and on the canvas
   // 1. The allow off: backend stays isolated by the default deny, so frontend → backend is lost.
   await page.getByRole('switch', { name: 'shop/backend-ingress' }).click();
   const summary = page.getByTestId('changes-summary');
-  await expect(summary).toHaveText('Switched off shop/backend-ingress: 1 flow lost');
+  await expect(summary).toHaveText('Switch off shop/backend-ingress: 1 flow lost');
   await expect(row(page, 'shop/frontend->shop/backend')).toContainText('− TCP 8080');
   await expect(drawn(page, 'shop/frontend->shop/backend')).toHaveAttribute('data-kind', 'lost');
   await expect(page.getByTestId('flow-shop/frontend->shop/backend')).toHaveCount(0);
@@ -47,7 +47,7 @@ test('what-if switches show flows lost and gained, on the list and on the canvas
 
   // 2. The default deny off too: backend is open for ingress again, so flows are gained.
   await page.getByRole('switch', { name: 'shop/default-deny-ingress' }).click();
-  await expect(summary).toContainText('Switched off shop/default-deny-ingress: ');
+  await expect(summary).toContainText('Switch off shop/default-deny-ingress: ');
   await expect(summary).toContainText('gained');
   await expect(summary).not.toContainText('lost');
   await expect(row(page, 'shop/frontend->shop/backend')).toContainText('+ TCP 8080');
@@ -56,13 +56,13 @@ test('what-if switches show flows lost and gained, on the list and on the canvas
 
   // 3. The default deny back on isolates backend again: the same flows are lost.
   await page.getByRole('switch', { name: 'shop/default-deny-ingress' }).click();
-  await expect(summary).toContainText('Switched on shop/default-deny-ingress: ');
+  await expect(summary).toContainText('Switch on shop/default-deny-ingress: ');
   await expect(summary).not.toContainText('gained');
   await expect(drawn(page, 'shop/frontend->shop/backend')).toHaveAttribute('data-kind', 'lost');
 
   // 4. The allow back on only adds: exactly frontend → backend on TCP 8080 is gained.
   await page.getByRole('switch', { name: 'shop/backend-ingress' }).click();
-  await expect(summary).toHaveText('Switched on shop/backend-ingress: 1 flow gained');
+  await expect(summary).toHaveText('Switch on shop/backend-ingress: 1 flow gained');
   await expect(row(page, 'shop/frontend->shop/backend')).toContainText('+ TCP 8080');
   await expect(drawn(page, 'shop/frontend->shop/backend')).toHaveAttribute('data-kind', 'gained');
   await expect(page.getByTestId('whatif-banner')).toHaveCount(0);

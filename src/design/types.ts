@@ -32,6 +32,7 @@ import type {
   NetworkPolicyPort,
   Protocol,
 } from '../engine/types';
+import type { LessonStart } from '../manifest/lessonTypes';
 import type { AdminPolicyForm, PolicyExtras, SourceFile } from '../manifest/types';
 
 export type NodeRef = string;
@@ -188,8 +189,20 @@ export interface Operation<A> {
   readonly name: OpName;
   /** Human label, e.g. "Add namespace". */
   readonly label: string;
+  /**
+   * Replaces the document with an unrelated one (opening a file, an example, a lesson step): what came before
+   * is not compared with what comes after (the flow-change list starts afresh).
+   */
+  readonly loads: boolean;
+  /** The label for these arguments ("Switch off shop/api-ingress"); the undo button and change list show it. */
+  describe(args: A): string;
   perform(doc: DesignDoc, args: A): OpResult;
 }
+
+/** What the user points at on the canvas: a node, or a rule edge by its id. */
+export type DesignTarget =
+  | { readonly type: 'node'; readonly ref: NodeRef }
+  | { readonly type: 'edge'; readonly id: string };
 
 /** Peers of one rule as drawn on an edge; `ports` empty or absent means every port. */
 export type EdgePorts = readonly NetworkPolicyPort[];
@@ -247,7 +260,16 @@ export interface OpArgs {
   setNodePosition: { id: NodeRef; position: Point };
   /** Merged into the existing layout entry by entry (`replace: true` replaces the whole layout). */
   setLayout: { layout: Layout; replace?: boolean };
+  /** Open a whole document (a file, a share link, the autosave): it replaces the current one. */
   loadDocument: { doc: DesignDoc };
+  /** Open a built-in example by id (`examples.ts`); `blank` is the empty document. */
+  loadExample: { id: string };
+  /** Put a lesson's (or step's, or quiz demonstration's) starting document on the canvas; `title` names it. */
+  startLesson: { start: LessonStart; title: string };
+  /** The YAML pane's edit: the document its text reads as (the pane parsed it and showed the problems). */
+  editYaml: { view: LintView; doc: DesignDoc };
+  /** Delete what a target names, by the operation of its kind (deleteNamespace, disconnect, …). */
+  deleteSelection: { selection: DesignTarget };
   /** The cluster's network plugin (a document setting; `unspecified` is stored as absent). */
   setCni: { cni: CniId };
   /** What-if: switch a policy off (`enabled: false`) or back on, by its what-if key (whatIf.ts). */

@@ -1,11 +1,10 @@
 // The page: toolbar on top, the canvas in the middle, the YAML pane and inspector on the right, and the
-// simulator's matrix, probe and diagnostics below the canvas. Keyboard: undo/redo and Delete.
+// simulator's matrix, probe and diagnostics below the canvas. Keyboard shortcuts are declared in commands.ts.
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { Canvas } from './canvas/Canvas';
-import { deleteSelection } from './canvas/ContextMenu';
+import { useCommandKeys } from './commands';
 import { Inspector } from './Inspector';
-import { historyKey, isTextTarget } from './keyboard';
 import { LessonsPanel } from './lessons/LessonsPanel';
 import { usePresenterClass } from './lessons/PresenterButton';
 import { ClusterPanel } from './panels/ClusterPanel';
@@ -23,31 +22,8 @@ import { ViewBoundary } from './ViewBoundary';
 import { WorkshopBanner } from './workshop/WorkshopBanner';
 import { YamlPaneSlot } from './YamlPaneSlot';
 
-function useGlobalKeys() {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (isTextTarget(e.target)) return;
-      const store = useAppStore.getState();
-      const h = historyKey(e);
-      if (h) {
-        e.preventDefault();
-        if (h === 'undo') store.undo();
-        else store.redo();
-        return;
-      }
-      if ((e.key === 'Delete' || e.key === 'Backspace') && store.selection && !e.ctrlKey && !e.metaKey) {
-        e.preventDefault();
-        deleteSelection(store.selection);
-      }
-      if (e.key === 'Escape') store.select(null);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-}
-
 export function App() {
-  useGlobalKeys();
+  useCommandKeys();
   const sideTab = useAppStore((s) => s.sideTab);
   const bottomTab = useAppStore((s) => s.bottomTab);
   const diagCount = useAppStore((s) => s.yamlDiagnostics.length);

@@ -5,9 +5,9 @@ import { cniModel } from '../design/cni';
 import { defaultDenyOf } from '../design/defaultDeny';
 import { isolationSentence } from '../design/explainText';
 import { type DefaultDenyMode, NAMESPACE_NAME_LABEL, type RuleEdge } from '../design/types';
-import { deleteSelection } from './canvas/ContextMenu';
 import { isolationText } from './canvas/toFlow';
 import { useDerivedGraph } from './canvas/useDerivedGraph';
+import { deleteTarget } from './commands';
 import { CommitInput } from './editors/CommitInput';
 import { ContainerPortsEditor } from './editors/ContainerPortsEditor';
 import { LabelsEditor } from './editors/LabelsEditor';
@@ -116,7 +116,7 @@ function NamespaceInspector({ name }: { name: string }) {
         <button
           type="button"
           className="danger"
-          onClick={() => deleteSelection({ type: 'node', ref: `ns:${ns.name}` })}
+          onClick={() => deleteTarget({ type: 'node', ref: `ns:${ns.name}` })}
         >
           Delete namespace
         </button>
@@ -196,7 +196,7 @@ function WorkloadInspector({ id }: { id: string }) {
         </div>
       )}
       <div className="row">
-        <button type="button" className="danger" onClick={() => deleteSelection({ type: 'node', ref: w.id })}>
+        <button type="button" className="danger" onClick={() => deleteTarget({ type: 'node', ref: w.id })}>
           Delete workload
         </button>
       </div>
@@ -241,11 +241,7 @@ function ExternalInspector({ id }: { id: string }) {
       {ext.derived && <p className="hint">Drawn because a policy rule names this block.</p>}
       {ext.id === 'any' && <p className="hint">Rules without peers allow every pod and every address.</p>}
       <div className="row">
-        <button
-          type="button"
-          className="danger"
-          onClick={() => deleteSelection({ type: 'node', ref: ext.id })}
-        >
+        <button type="button" className="danger" onClick={() => deleteTarget({ type: 'node', ref: ext.id })}>
           Delete external
         </button>
       </div>
@@ -304,11 +300,7 @@ function EdgeInspector({ edge }: { edge: RuleEdge }) {
         >
           Apply ports
         </button>
-        <button
-          type="button"
-          className="danger"
-          onClick={() => deleteSelection({ type: 'edge', id: edge.id })}
-        >
+        <button type="button" className="danger" onClick={() => deleteTarget({ type: 'edge', id: edge.id })}>
           Delete rule
         </button>
       </div>

@@ -5,7 +5,6 @@
 import { Component, type ReactNode } from 'react';
 import { serializeDoc } from '../design/persist';
 import { errorMessage, reportFailure } from './docHealth';
-import { exampleDocument } from './exampleDocs';
 import { downloadText } from './files/download';
 import { keptFileName } from './startup';
 import { useAppStore, useHistoryState } from './store';
@@ -37,7 +36,7 @@ function downloadDocument(): void {
 
 function openExample(): void {
   // Recorded, so Undo brings the failing document back (for a download, or after a fix).
-  useAppStore.getState().replaceDoc(exampleDocument('three-tier'));
+  useAppStore.getState().dispatch('loadExample', { id: 'three-tier' });
 }
 
 class Boundary extends Component<InnerProps, State> {

@@ -9,7 +9,6 @@ import { emptyDoc } from '../design/model';
 import { App } from './App';
 import { startAnalysis } from './analysis';
 import { onFailure } from './docHealth';
-import { exampleDocument } from './exampleDocs';
 import { downloadText } from './files/download';
 import { importReport } from './files/importReport';
 import { useImportReport } from './files/reportState';
@@ -45,7 +44,7 @@ function fallBackWhenItFails(storage: DocStorage, initial: InitialDocument): voi
     stop();
     const what = initial.source === 'share' ? 'The shared document' : 'The saved document';
     const store = useAppStore.getState();
-    store.replaceDoc(exampleDocument('three-tier'), { record: false });
+    store.dispatch('loadExample', { id: 'three-tier' }, { record: false });
     clearHistory();
     restoreDrafts(undefined);
     const why = `${what} cannot be shown (${failure.view} failed: ${failure.message}); the example is open instead`;
@@ -87,8 +86,10 @@ async function start(): Promise<void> {
   if (sharedFragment(hash) !== undefined)
     window.history.replaceState(null, '', window.location.pathname + window.location.search);
   const store = useAppStore.getState();
-  store.replaceDoc(initial.doc, { record: false });
+  store.dispatch('loadDocument', { doc: initial.doc }, { record: false });
   clearHistory();
+  // The document as opened (the operation puts it in canonical order): the one a failing view is checked against.
+  initial = { ...initial, doc: useAppStore.getState().doc };
   restoreDrafts(initial.drafts);
   for (const n of initial.notices) show(n);
   if (initial.shareReport)

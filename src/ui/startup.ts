@@ -7,11 +7,12 @@
 // download; a share link is read exactly as an import (readAsImport), so what an import refuses is refused
 // here with the same report. Autosave writes the document (with unparsed YAML drafts) a moment after each
 // change and at once when the page is hidden, never a document a view failed to show (docHealth).
+import { emptyDoc } from '../design/model';
+import { applyOp } from '../design/ops';
 import { type Drafts, decodeShare, deserializeDoc, serializeDoc } from '../design/persist';
 import { readAsImport } from '../design/readAsImport';
 import type { DesignDoc, Notice } from '../design/types';
 import { failureOf } from './docHealth';
-import { exampleDocument } from './exampleDocs';
 import { sharedFragment } from './files/shareLink';
 import type { DocStorage } from './storage';
 import { useAppStore } from './store';
@@ -102,7 +103,7 @@ export async function initialDocument(storage: DocStorage, hash: string): Promis
     const why = parsed.diagnostics[0]?.message ?? 'it is damaged';
     notices.push(await keepAside(storage, saved, `The autosaved document could not be restored: ${why}`));
   }
-  return { doc: exampleDocument('three-tier'), source: 'example', notices };
+  return { doc: applyOp(emptyDoc(), 'loadExample', { id: 'three-tier' }).doc, source: 'example', notices };
 }
 
 /**

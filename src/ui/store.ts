@@ -1,15 +1,13 @@
 // The application store: the design document (with undo/redo history, via zundo) and the UI state around it
 // (selection, notices, the latest simulation, panel choices). The store never edits the document itself: every
-// change goes through a named design operation (`dispatch`) or replaces the document wholesale (`replaceDoc`).
-// Only `doc` is recorded in history; selecting, toggling the simulator or receiving analysis results are not
-// undo steps.
-//
-// Engineer B (YAML pane, files) uses: dispatch, replaceDoc, applyPolicies, setYamlDiagnostics, notify, and the
-// selectors at the bottom. A slice of B's own would go in a separate file and be spread in `createState`.
+// change — an edit on the canvas, a YAML edit, opening a document, an example or a lesson step, a layout — goes
+// through a named design operation (`dispatch`), and the history records the operation's label with the
+// document, so undo and redo can say what they undo. Only `doc` (and its cause) is recorded in history;
+// selecting, toggling the simulator or receiving analysis results are not undo steps.
 import { temporal } from 'zundo';
 import { create, useStore } from 'zustand';
 import { emptyDoc } from '../design/model';
-import { applyOp } from '../design/ops';
+import { applyOp, describeOp, opLoads } from '../design/ops';
 import type {
   DesignDoc,
   Notice as DesignNotice,
@@ -21,6 +19,7 @@ import type {
   Severity,
   Simulation,
 } from '../design/types';
+import { arrivalByHistory, coalesces, type DocArrival, type DocCause, type LastCommit } from './history';
 
 export type Selection =
   | { readonly type: 'node'; readonly ref: NodeRef }
@@ -65,8 +64,16 @@ export interface AppState {
   /** Counts simulation results applied. */
   readonly analysisVersion: number;
 
-  dispatch<N extends OpName>(name: N, args: OpArgs[N]): OpResult;
-  replaceDoc(doc: DesignDoc, options?: { readonly record?: boolean }): void;
+  /** The operation that made `doc` (recorded in history with it): what Undo undoes. */
+  readonly docCause: DocCause | null;
+  /** How the document behind `analysis` arrived (see `DocArrival`); null when unknown. */
+  readonly analysisArrival: DocArrival | null;
+  /** Documents opened so far (loads, and undos or redos of one): `DocArrival.loads` of the next arrival. */
+  readonly loads: number;
+  /** The last commit of a coalescing source (`DispatchOptions.coalesce`). */
+  readonly lastCommit: LastCommit | null;
+
+  dispatch<N extends OpName>(name: N, args: OpArgs[N], options?: DispatchOptions): OpResult;
   applyPolicies(policies: readonly DesignPolicy[]): OpResult;
   select(selection: Selection | null): void;
   notify(severity: Severity, message: string, actions?: readonly NoticeAction[]): void;
@@ -81,6 +88,20 @@ export interface AppState {
   undo(): void;
   redo(): void;
 }
+
+export interface DispatchOptions {
+  /**
+   * False: the change joins the current undo step instead of adding one (a document placed by the layout
+   * engine right after it was opened, the first document of the session).
+   */
+  readonly record?: boolean;
+  /** A source whose commits in quick succession form one undo step (the YAML pane's typing). */
+  readonly coalesce?: string;
+}
+
+// How each document reached the store, by identity: the simulation answers for a document some time after it
+// arrived, and the flow-change list needs to know what made that document (a load starts the list afresh).
+const arrivals = new WeakMap<DesignDoc, DocArrival>();
 
 const MAX_NOTICES = 5;
 let noticeSeq = 0;
@@ -131,29 +152,40 @@ export const useAppStore = create<AppState>()(
       inspectorFocus: null,
       docVersion: 0,
       analysisVersion: 0,
+      docCause: null,
+      analysisArrival: null,
+      loads: 0,
+      lastCommit: null,
 
-      dispatch(name, args) {
-        const before = get().doc;
+      dispatch(name, args, options) {
+        const s0 = get();
+        const before = s0.doc;
         const result = applyOp(before, name, args);
         const changed = result.doc !== before;
+        const now = performance.now();
+        const key = options?.coalesce;
+        const record =
+          (options?.record ?? true) && !(key !== undefined && coalesces(s0.lastCommit, key, before, now));
+        const label = describeOp(name, args);
+        const loads = opLoads(name);
+        const count = changed && loads ? s0.loads + 1 : s0.loads;
+        if (changed) arrivals.set(result.doc, { label, loads: count });
+        const history = useAppStore.temporal.getState();
+        if (!record) history.pause();
         set((s) => {
           const selection: Selection | null =
             changed && result.focus ? { type: 'node', ref: result.focus } : s.selection;
           return {
             doc: result.doc,
+            docCause: changed && record ? { name, label, loads } : s.docCause,
+            loads: count,
+            lastCommit: key !== undefined && changed ? { key, doc: result.doc, at: now } : s.lastCommit,
             selection: selectionSurvives(result.doc, selection) ? selection : null,
             notices: pushNotices(s.notices, result.notices),
           };
         });
-        return result;
-      },
-
-      replaceDoc(doc, options) {
-        const record = options?.record ?? true;
-        const history = useAppStore.temporal.getState();
-        if (!record) history.pause();
-        set((s) => ({ doc, selection: selectionSurvives(doc, s.selection) ? s.selection : null }));
         if (!record) history.resume();
+        return result;
       },
 
       applyPolicies(policies) {
@@ -177,6 +209,7 @@ export const useAppStore = create<AppState>()(
         set((s) => ({
           analysis,
           analysisDoc: doc,
+          analysisArrival: arrivals.get(doc) ?? null,
           analysisSource: source,
           analysisPending: doc !== s.doc,
           analysisVersion: s.analysisVersion + 1,
@@ -212,37 +245,62 @@ export const useAppStore = create<AppState>()(
       },
 
       undo() {
-        useAppStore.temporal.getState().undo();
-        const s = get();
-        if (!selectionSurvives(s.doc, s.selection)) set({ selection: null });
+        const history = useAppStore.temporal.getState();
+        if (history.pastStates.length === 0) return;
+        const undone = get().docCause;
+        history.undo();
+        arrived('Undo', undone);
       },
 
       redo() {
-        useAppStore.temporal.getState().redo();
-        const s = get();
-        if (!selectionSurvives(s.doc, s.selection)) set({ selection: null });
+        const history = useAppStore.temporal.getState();
+        if (history.futureStates.length === 0) return;
+        const redone = history.futureStates.at(-1)?.docCause;
+        history.redo();
+        arrived('Redo', redone);
       },
     }),
     {
-      // History holds documents only, and a new entry only when the document object changed: design
-      // operations return the same reference when they fail, so failures leave no empty undo steps.
-      partialize: (s) => ({ doc: s.doc }),
+      // History holds documents (with the operation that made each), and a new entry only when the document
+      // object changed: design operations return the same reference when they fail, so failures leave no
+      // empty undo steps.
+      partialize: (s) => ({ doc: s.doc, docCause: s.docCause }),
       equality: (a, b) => a.doc === b.doc,
       limit: 200,
     },
   ),
 );
 
-// Count document changes wherever they come from (operations, replaceDoc, undo/redo through zundo).
+/** After an undo or redo: note how the document arrived, and drop what no longer applies. */
+function arrived(verb: 'Undo' | 'Redo', step: DocCause | null | undefined): void {
+  const s = useAppStore.getState();
+  const arrival = arrivalByHistory(verb, step, s.loads);
+  arrivals.set(s.doc, arrival);
+  useAppStore.setState({
+    loads: arrival.loads,
+    // A YAML burst never reaches across an undo: the next commit is a step of its own.
+    lastCommit: null,
+    selection: selectionSurvives(s.doc, s.selection) ? s.selection : null,
+  });
+}
+
+// Count document changes wherever they come from (operations, undo/redo through zundo).
 useAppStore.subscribe((s, prev) => {
   if (s.doc !== prev.doc) useAppStore.setState({ docVersion: s.docVersion + 1 });
 });
 
-/** Undo/redo availability, for the toolbar. */
-export function useHistoryState(): { canUndo: boolean; canRedo: boolean } {
+/** Undo/redo availability and the steps they would undo or redo, for the toolbar. */
+export function useHistoryState(): {
+  canUndo: boolean;
+  canRedo: boolean;
+  undoStep: DocCause | null;
+  redoStep: DocCause | null;
+} {
   const canUndo = useStore(useAppStore.temporal, (t) => t.pastStates.length > 0);
   const canRedo = useStore(useAppStore.temporal, (t) => t.futureStates.length > 0);
-  return { canUndo, canRedo };
+  const current = useAppStore((s) => s.docCause);
+  const next = useStore(useAppStore.temporal, (t) => t.futureStates.at(-1)?.docCause ?? null);
+  return { canUndo, canRedo, undoStep: canUndo ? current : null, redoStep: canRedo ? next : null };
 }
 
 /** Forget the undo history (after loading the initial document, so the first undo cannot empty the canvas). */

@@ -8,7 +8,8 @@ import type { Diagnostic, SourceFile } from '../../manifest/types';
 import { CNIS, isCniId } from '../cni';
 import { examples } from '../examples';
 import { emptyDoc } from '../model';
-import { applyOp } from '../ops';
+import { importManifests } from '../ops/import';
+import { setCni } from '../ops/workshop';
 import type { DesignDoc, Notice } from '../types';
 
 export interface StartResult {
@@ -22,7 +23,7 @@ export function startDocument(start: LessonStart): StartResult {
   if (cni === undefined) return base;
   if (!isCniId(cni))
     return { doc: base.doc, notices: [...base.notices, { severity: 'error', message: unknownCni(cni) }] };
-  const r = applyOp(base.doc, 'setCni', { cni });
+  const r = setCni.perform(base.doc, { cni });
   return { doc: r.doc, notices: [...base.notices, ...r.notices.filter((n) => n.severity !== 'info')] };
 }
 
@@ -31,25 +32,34 @@ const unknownCni = (id: string) =>
 
 function baseDocument(start: LessonStart): StartResult {
   if (start.kind === 'example') {
-    const ex = examples.find((e) => e.id === start.example);
-    if (!ex)
-      return {
-        doc: emptyDoc(),
-        notices: [
-          {
-            severity: 'error',
-            message: `unknown example ${JSON.stringify(start.example)}; known: ${examples.map((e) => e.id).join(', ')}`,
-          },
-        ],
-      };
-    if (ex.yaml === '') return { doc: emptyDoc(), notices: [] };
-    return importText(`${ex.id}.yaml`, ex.yaml);
+    const doc = exampleDocument(start.example);
+    if (doc) return doc;
+    return {
+      doc: emptyDoc(),
+      notices: [
+        {
+          severity: 'error',
+          message: `unknown example ${JSON.stringify(start.example)}; known: ${examples.map((e) => e.id).join(', ')}`,
+        },
+      ],
+    };
   }
   return importText(start.pos.file, start.text);
 }
 
+/**
+ * A built-in example as a document, read through the same import a user's file goes through (so an example
+ * behaves exactly like a file the user opened); undefined for an unknown id.
+ */
+export function exampleDocument(id: string): StartResult | undefined {
+  const ex = examples.find((e) => e.id === id);
+  if (!ex) return undefined;
+  if (ex.yaml === '') return { doc: emptyDoc(), notices: [] };
+  return importText(`${ex.id}.yaml`, ex.yaml);
+}
+
 function importText(path: string, text: string): StartResult {
-  const r = applyOp(emptyDoc(), 'importManifests', { files: [{ path, text }] });
+  const r = importManifests.perform(emptyDoc(), { files: [{ path, text }] });
   return { doc: r.doc, notices: r.notices.filter((n) => n.severity !== 'info') };
 }
 

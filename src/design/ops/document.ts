@@ -1,6 +1,6 @@
-// Layout and whole-document operations.
+// Layout operations (whole documents are opened by the operations of load.ts).
 import { userRecord } from '../../engine/records';
-import { canonical, fail, ok, resolveRef } from '../model';
+import { fail, ok, resolveRef } from '../model';
 import type { Layout } from '../types';
 import { defineOp } from './define';
 
@@ -27,10 +27,4 @@ export const setLayout = defineOp('setLayout', 'Arrange nodes', (doc, { layout, 
     merged[k] = replace ? clean : { ...merged[k], ...clean };
   }
   return ok({ ...doc, layout: merged });
-});
-
-export const loadDocument = defineOp('loadDocument', 'Open document', (doc, { doc: next }) => {
-  if (next.version !== 1)
-    return fail(doc, `This document has version ${String(next.version)}; this designer reads version 1.`);
-  return { doc: canonical(next), notices: [] };
 });

@@ -3,12 +3,14 @@
 import type { DesignDoc, OpArgs, Operation, OpName, OpResult } from '../types';
 import { setAdminForm, setClusterDefaultDeny } from './adminPolicies';
 import { completeEdge, connect, disconnect, setEdgePorts } from './connections';
-import { loadDocument, setLayout, setNodePosition } from './document';
+import { setLayout, setNodePosition } from './document';
 import { addDnsPreset, addExternal, deleteExternal, setExternalLabel } from './externals';
 import { importManifests } from './import';
 import { applyLintFix } from './lintFix';
+import { editYaml, loadDocument, loadExample, startLesson } from './load';
 import { addNamespace, deleteNamespace, renameNamespace, setNamespaceLabels } from './namespaces';
 import { replacePolicies, setDefaultDeny } from './policies';
+import { deleteSelection } from './selection';
 import {
   addWorkload,
   deleteWorkload,
@@ -46,6 +48,10 @@ export const operations: { readonly [K in OpName]: Operation<OpArgs[K]> } = {
   setNodePosition,
   setLayout,
   loadDocument,
+  loadExample,
+  startLesson,
+  editYaml,
+  deleteSelection,
   setCni,
   setPolicyEnabled,
   enableAllPolicies,
@@ -60,6 +66,16 @@ export function applyOp<K extends OpName>(doc: DesignDoc, name: K, args: OpArgs[
   return op.perform(doc, args);
 }
 
+/** What the named operation with these arguments is called in the undo history and the change list. */
+export function describeOp<K extends OpName>(name: K, args: OpArgs[K]): string {
+  return (operations[name] as Operation<OpArgs[K]>).describe(args);
+}
+
+/** Whether the named operation replaces the document with an unrelated one (see `Operation.loads`). */
+export function opLoads(name: OpName): boolean {
+  return operations[name].loads;
+}
+
 export {
   addDnsPreset,
   addExternal,
@@ -70,11 +86,14 @@ export {
   connect,
   deleteExternal,
   deleteNamespace,
+  deleteSelection,
   deleteWorkload,
   disconnect,
+  editYaml,
   enableAllPolicies,
   importManifests,
   loadDocument,
+  loadExample,
   moveWorkload,
   renameNamespace,
   renameWorkload,
@@ -92,4 +111,5 @@ export {
   setWorkloadKind,
   setWorkloadLabels,
   setWorkloadPorts,
+  startLesson,
 };

@@ -1,8 +1,8 @@
 // Right-click menu on nodes and rule edges. Rename and relabel open the inspector on the right field; delete
-// dispatches the matching design operation.
+// dispatches the `deleteSelection` operation, as the Delete key does.
 import { useEffect, useRef } from 'react';
+import { deleteTarget } from '../commands';
 import { useAppStore } from '../store';
-import { derivedGraphOf } from './useDerivedGraph';
 
 export type ContextTarget =
   | {
@@ -13,18 +13,6 @@ export type ContextTarget =
       readonly y: number;
     }
   | { readonly kind: 'edge'; readonly id: string; readonly x: number; readonly y: number };
-
-/** Deletes the node or edge a selection names, through its design operation. */
-export function deleteSelection(sel: { type: 'node'; ref: string } | { type: 'edge'; id: string }): void {
-  const store = useAppStore.getState();
-  if (sel.type === 'edge') {
-    const edge = derivedGraphOf(store.doc).edges.find((e) => e.id === sel.id);
-    if (edge) store.dispatch('disconnect', { edge });
-  } else if (sel.ref.startsWith('ns:')) store.dispatch('deleteNamespace', { name: sel.ref.slice(3) });
-  else if (sel.ref.startsWith('ext:') || sel.ref === 'any') store.dispatch('deleteExternal', { id: sel.ref });
-  else store.dispatch('deleteWorkload', { id: sel.ref });
-  useAppStore.getState().select(null);
-}
 
 export function ContextMenu({ target, onClose }: { target: ContextTarget; onClose(): void }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -76,7 +64,7 @@ export function ContextMenu({ target, onClose }: { target: ContextTarget; onClos
           Edit ports…
         </button>
       )}
-      <button type="button" role="menuitem" className="danger" onClick={run(() => deleteSelection(sel))}>
+      <button type="button" role="menuitem" className="danger" onClick={run(() => deleteTarget(sel))}>
         Delete
       </button>
     </div>

@@ -5,7 +5,7 @@ import { probe } from '../../design/simulate';
 import type { LessonQuiz } from '../../manifest/lessonTypes';
 import { useAppStore } from '../store';
 import { LessonText } from './LessonText';
-import { loadStart, useLessonStore } from './lessonStore';
+import { demoTitle, loadStart, useLessonStore } from './lessonStore';
 
 function DemoProbe({ quiz }: { quiz: LessonQuiz }) {
   const doc = useAppStore((s) => s.doc);
@@ -33,6 +33,7 @@ function DemoProbe({ quiz }: { quiz: LessonQuiz }) {
 
 export function QuizView({ quiz, stepIndex }: { quiz: LessonQuiz; stepIndex: number }) {
   const answered = useLessonStore((s) => s.answers[stepIndex]);
+  const stepTitle = useLessonStore((s) => s.lesson?.steps[stepIndex]?.title ?? 'the quiz');
   const answer = useLessonStore((s) => s.answer);
   const [picked, setPicked] = useState<number | null>(null);
   const name = `quiz-${stepIndex}`;
@@ -77,7 +78,10 @@ export function QuizView({ quiz, stepIndex }: { quiz: LessonQuiz; stepIndex: num
           {quiz.demo?.start && (
             <p className="hint">
               The canvas shows the demonstration.{' '}
-              <button type="button" onClick={() => quiz.demo?.start && loadStart(quiz.demo.start)}>
+              <button
+                type="button"
+                onClick={() => quiz.demo?.start && loadStart(quiz.demo.start, demoTitle(stepTitle))}
+              >
                 Reload demonstration
               </button>
             </p>

@@ -1,9 +1,8 @@
 // The lesson being played: which lesson, which step, the quiz answers given, and the presenter view. Kept
 // apart from the document store (and its undo history): moving between steps is not an edit. Entering a
 // lesson or a step with its own `start`, and answering a quiz with a demonstration, replace the document
-// through the app store's `replaceDoc` (one undo step, so the learner's work can always be brought back).
+// through the `startLesson` operation (one undo step, so the learner's work can always be brought back).
 import { create } from 'zustand';
-import { startDocument } from '../../design/lessons/start';
 import type { Lesson, LessonStart } from '../../manifest/lessonTypes';
 import { useAppStore } from '../store';
 
@@ -29,13 +28,14 @@ export interface LessonState {
   setPresenter(on: boolean): void;
 }
 
+/** What the undo history calls a quiz's demonstration document. */
+export const demoTitle = (stepTitle: string) => `the demonstration of ${stepTitle}`;
+
 /** Puts a lesson's document on the canvas; problems (a broken inline manifest) become notices. */
-export function loadStart(start: LessonStart): void {
+export function loadStart(start: LessonStart, title: string): void {
   const app = useAppStore.getState();
-  const { doc, notices } = startDocument(start);
   app.select(null);
-  app.replaceDoc(doc);
-  for (const n of notices) app.notify(n.severity, n.message);
+  app.dispatch('startLesson', { start, title });
   useLessonStore.setState((s) => ({ loads: s.loads + 1 }));
 }
 
@@ -49,7 +49,7 @@ export const useLessonStore = create<LessonState>()((set, get) => ({
 
   open(lesson) {
     set({ lesson, step: 0, answers: {}, completed: {} });
-    loadStart(lesson.steps[0]?.start ?? lesson.start);
+    loadStart(lesson.steps[0]?.start ?? lesson.start, lesson.title);
   },
 
   close() {
@@ -61,7 +61,7 @@ export const useLessonStore = create<LessonState>()((set, get) => ({
     if (!lesson || step < 0 || step >= lesson.steps.length || step === current) return;
     set({ step });
     const start = lesson.steps[step].start;
-    if (start) loadStart(start);
+    if (start) loadStart(start, lesson.steps[step].title);
   },
 
   next() {
@@ -77,7 +77,7 @@ export const useLessonStore = create<LessonState>()((set, get) => ({
     const quiz = lesson?.steps[step]?.quiz;
     if (!quiz || answers[step] !== undefined) return;
     set({ answers: { ...answers, [step]: choice }, completed: { ...get().completed, [step]: true } });
-    if (quiz.demo?.start) loadStart(quiz.demo.start);
+    if (quiz.demo?.start) loadStart(quiz.demo.start, demoTitle(lesson.steps[step].title));
   },
 
   markCompleted(step) {

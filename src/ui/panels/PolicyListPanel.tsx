@@ -9,7 +9,6 @@ import { ChangesPanel } from './ChangesPanel';
 import '../workshop/workshop.css';
 
 function toggle(row: PolicyRow, enabled: boolean) {
-  useWorkshopStore.getState().noteCause(`Switched ${enabled ? 'on' : 'off'} ${row.key}`);
   useAppStore.getState().dispatch('setPolicyEnabled', { key: row.key, enabled });
 }
 
@@ -68,13 +67,7 @@ export function PolicyListPanel() {
       <div className="policy-list-head">
         <h2>Policies</h2>
         {off > 0 && (
-          <button
-            type="button"
-            onClick={() => {
-              useWorkshopStore.getState().noteCause('Switched every policy back on');
-              useAppStore.getState().dispatch('enableAllPolicies', {});
-            }}
-          >
+          <button type="button" onClick={() => useAppStore.getState().dispatch('enableAllPolicies', {})}>
             Switch all on
           </button>
         )}

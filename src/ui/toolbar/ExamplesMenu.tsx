@@ -1,5 +1,5 @@
 // "Examples": replace the document with a built-in example or a blank one (one undo step, so nothing is lost).
-import { exampleDocument, examples } from '../exampleDocs';
+import { examples } from '../../design/examples';
 import { useAppStore } from '../store';
 import { MenuButton } from './MenuButton';
 
@@ -17,7 +17,7 @@ export function ExamplesMenu({ onLoaded }: { onLoaded(): void }) {
               close();
               const store = useAppStore.getState();
               store.select(null);
-              store.replaceDoc(exampleDocument(ex.id));
+              store.dispatch('loadExample', { id: ex.id });
               onLoaded();
             }}
           >

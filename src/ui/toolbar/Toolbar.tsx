@@ -1,9 +1,12 @@
-// The top bar: add things, lay out, toggle the simulator, undo/redo, examples, and engineer B's file menu.
+// The top bar: add things, lay out, toggle the simulator, undo/redo (titled with the step they undo or redo),
+// examples, and engineer B's file menu.
 // Every button dispatches a design operation or a store action; nothing here edits the document itself.
 import { useReactFlow } from '@xyflow/react';
 import { nextExternalPosition } from '../../design/geometry';
 import { derivedGraphOf } from '../canvas/useDerivedGraph';
+import { redoCommand, undoCommand } from '../commands';
 import { FilesMenuSlot } from '../FilesMenuSlot';
+import { historyTitle } from '../history';
 import { PresenterButton } from '../lessons/PresenterButton';
 import { useAppStore, useHistoryState } from '../store';
 import { CniSelect } from '../workshop/CniSelect';
@@ -15,7 +18,7 @@ import { MenuButton } from './MenuButton';
 export function Toolbar() {
   const simulatorOn = useAppStore((s) => s.simulatorOn);
   const pending = useAppStore((s) => s.analysisPending);
-  const { canUndo, canRedo } = useHistoryState();
+  const { canUndo, canRedo, undoStep, redoStep } = useHistoryState();
   const flow = useReactFlow();
   const fit = () => setTimeout(() => flow.fitView({ padding: 0.15, maxZoom: 1.2, duration: 200 }), 50);
 
@@ -58,14 +61,19 @@ export function Toolbar() {
       </button>
       <CniSelect />
       <span className="sep" />
-      <button type="button" disabled={!canUndo} onClick={() => useAppStore.getState().undo()} title="Ctrl+Z">
+      <button
+        type="button"
+        disabled={!canUndo}
+        onClick={() => undoCommand.run()}
+        title={historyTitle('Undo', undoStep, undoCommand.shortcut)}
+      >
         Undo
       </button>
       <button
         type="button"
         disabled={!canRedo}
-        onClick={() => useAppStore.getState().redo()}
-        title="Ctrl+Shift+Z"
+        onClick={() => redoCommand.run()}
+        title={historyTitle('Redo', redoStep, redoCommand.shortcut)}
       >
         Redo
       </button>

@@ -63,7 +63,7 @@ describe('startAutoPlacement', () => {
 
   /** Puts `doc` in the store and starts the placement, recording its busy states in `busy`. */
   function begin(doc: DesignDoc, onPlaced = vi.fn(async () => {})) {
-    useAppStore.getState().replaceDoc(doc);
+    useAppStore.setState({ doc });
     stop = startAutoPlacement(onPlaced, (b) => busy.push(b));
     return onPlaced;
   }
@@ -101,7 +101,7 @@ describe('startAutoPlacement', () => {
     const onPlaced = begin(unplaced('one'));
     const firstRequest = lastRequest();
     const second = unplaced('two');
-    useAppStore.getState().replaceDoc(second);
+    useAppStore.setState({ doc: second });
     const secondRequest = lastRequest();
     expect(secondRequest.doc).toBe(second);
 
@@ -130,7 +130,7 @@ describe('startAutoPlacement', () => {
 
   it('does nothing more once stopped (the canvas unmounted)', async () => {
     const doc = unplaced('shop');
-    useAppStore.getState().replaceDoc(doc);
+    useAppStore.setState({ doc });
     const onPlaced = vi.fn(async () => {});
     const onBusy = vi.fn();
     startAutoPlacement(onPlaced, onBusy)();

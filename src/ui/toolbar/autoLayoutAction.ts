@@ -4,7 +4,6 @@
 // share link without layout): the canvas shows them at once on its fallback grid, then, for documents small
 // enough, elk's layout replaces it without an undo step of its own, so undo goes straight back to what was
 // there before. (The canvas draws design's `gridLayout` from geometry.ts, which carries no elkjs.)
-import { applyOp } from '../../design/ops';
 import type { DesignDoc, Layout } from '../../design/types';
 import { useAppStore } from '../store';
 import type { LayoutResponse } from '../worker/layout.worker';
@@ -63,10 +62,8 @@ export async function runAutoLayout(): Promise<void> {
 
 const unplaced = (doc: DesignDoc) => doc.namespaces.length > 0 && Object.keys(doc.layout).length === 0;
 
-function placeWithoutHistory(doc: DesignDoc, layout: Layout): void {
-  useAppStore
-    .getState()
-    .replaceDoc(applyOp(doc, 'setLayout', { layout, replace: true }).doc, { record: false });
+function placeWithoutHistory(layout: Layout): void {
+  useAppStore.getState().dispatch('setLayout', { layout, replace: true }, { record: false });
 }
 
 /** Whether `startAutoPlacement` will replace this document's fallback grid with elk's layout. */
@@ -99,7 +96,7 @@ export function startAutoPlacement(
       .then((layout) => {
         // Only when nothing changed meanwhile: never move what the user has started to arrange.
         if (stopped || useAppStore.getState().doc !== doc) return;
-        placeWithoutHistory(doc, layout);
+        placeWithoutHistory(layout);
         return onPlaced();
       })
       // The grid stays on an error; the toolbar button reports elk's errors.

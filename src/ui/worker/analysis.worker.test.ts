@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleDocument } from '../exampleDocs';
+import { emptyDoc } from '../../design/model';
+import { applyOp } from '../../design/ops';
 import type { AnalysisResponse, LintResponse, WorkerRequest } from './protocol';
 
 type Out = AnalysisResponse | LintResponse;
@@ -24,7 +25,7 @@ const send = (data: WorkerRequest) => onmessage?.({ data });
 
 describe('analysis worker', () => {
   it('answers an analysis at once and its lint only when asked, for the latest document only', () => {
-    const doc = exampleDocument('three-tier');
+    const doc = applyOp(emptyDoc(), 'loadExample', { id: 'three-tier' }).doc;
     send({ kind: 'analyse', seq: 1, doc });
     expect(posted).toHaveLength(1);
     expect(posted[0]).toMatchObject({ seq: 1, ok: true });

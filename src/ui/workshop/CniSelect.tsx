@@ -2,7 +2,6 @@
 import { CNIS, cniModel, ipBlockReading } from '../../design/cni';
 import type { CniId } from '../../design/types';
 import { useAppStore } from '../store';
-import { useWorkshopStore } from './workshopStore';
 import './workshop.css';
 
 export function CniSelect() {
@@ -14,11 +13,7 @@ export function CniSelect() {
       <select
         aria-label="CNI"
         value={cni}
-        onChange={(e) => {
-          const next = e.target.value as CniId;
-          useWorkshopStore.getState().noteCause(`CNI set to ${cniModel(next).name}`);
-          useAppStore.getState().dispatch('setCni', { cni: next });
-        }}
+        onChange={(e) => useAppStore.getState().dispatch('setCni', { cni: e.target.value as CniId })}
       >
         {CNIS.map((c) => (
           <option key={c.id} value={c.id}>

@@ -30,13 +30,7 @@ export function WorkshopBanner() {
           <button type="button" onClick={() => store.setSideTab('workshop')}>
             Policies
           </button>{' '}
-          <button
-            type="button"
-            onClick={() => {
-              useWorkshopStore.getState().noteCause('Switched every policy back on');
-              store.dispatch('enableAllPolicies', {});
-            }}
-          >
+          <button type="button" onClick={() => store.dispatch('enableAllPolicies', {})}>
             Switch all on
           </button>
         </div>

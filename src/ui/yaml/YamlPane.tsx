@@ -56,10 +56,6 @@ const VIEWS: Record<YamlView, SyncView<DesignDoc> & { uri: string; title: string
 /** Marker owner for our diagnostics (monaco-yaml's schema warnings use their own owner). */
 const MARKER_OWNER = 'netpol';
 
-/** YAML commits closer together than this (with no other change between) form one undo step. */
-const COALESCE_MS = 1500;
-let lastCommit: { readonly doc: DesignDoc; readonly at: number } | null = null;
-
 const EMPTY_STATUS: SyncStatus = { dirty: false, conflict: false, diagnostics: [] };
 
 // One synchroniser per view for the whole session: switching tabs unmounts the pane, but an edit in progress
@@ -73,14 +69,8 @@ function syncFor(view: YamlView) {
     const sync = new YamlSync<DesignDoc>(VIEWS[view], {
       commit(doc) {
         performance.mark('netpol:yaml-applied');
-        const store = useAppStore.getState();
-        // One undo step per burst of typing: while nothing else changed the document since our previous
-        // commit a moment ago, replace that step instead of adding one per pause in the typing.
-        const now = performance.now();
-        const coalesce =
-          lastCommit !== null && store.doc === lastCommit.doc && now - lastCommit.at < COALESCE_MS;
-        store.replaceDoc(doc, { record: !coalesce });
-        lastCommit = { doc, at: now };
+        // One undo step per burst of typing (the store joins commits of this view a moment apart).
+        useAppStore.getState().dispatch('editYaml', { view, doc }, { coalesce: `yaml:${view}` });
       },
       status(status) {
         showMarkers(view, status.diagnostics);
