@@ -10,7 +10,7 @@ import { effectivePolicyTypes } from '../engine/policy';
 import { selectorKey } from '../engine/selector';
 import type { NetworkPolicyPeer, NetworkPolicyPort } from '../engine/types';
 import { policyKey } from './model';
-import type { DesignDoc, DesignPolicy, EdgePorts, Notice, PeerRef } from './types';
+import type { DesignDoc, DesignPolicy, EdgePorts, EdgeTarget, Notice, PeerRef } from './types';
 
 export function samePeer(a: NetworkPolicyPeer, b: NetworkPolicyPeer): boolean {
   return peerKey(a) === peerKey(b);
@@ -165,4 +165,19 @@ export function setPeerPorts(doc: DesignDoc, refs: readonly PeerRef[], ports: Ed
     return [withPeers(rule, field, keep), withPorts(withPeers(rule, field, split), ports)];
   });
   return { ...doc, policies };
+}
+
+/**
+ * The ports of the rules behind an edge, united (a rule without ports means every port; drawn edges give all
+ * their rules the same ports); undefined when a rule behind it no longer exists.
+ */
+export function edgePorts(doc: DesignDoc, edge: EdgeTarget): NetworkPolicyPort[] | undefined {
+  let out: NetworkPolicyPort[] | undefined;
+  for (const ref of edge.refs) {
+    const p = doc.policies.find((x) => policyKey(x) === ref.policy);
+    const rule = ref.direction === 'Ingress' ? p?.ingress?.[ref.ruleIndex] : p?.egress?.[ref.ruleIndex];
+    if (!rule) return undefined;
+    out = out === undefined ? [...(rule.ports ?? [])] : unionPorts(out, rule.ports ?? []);
+  }
+  return out;
 }

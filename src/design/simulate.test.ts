@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDoc } from './model';
-import { probe, simulate } from './simulate';
+import { explainCell, probe, simulate } from './simulate';
 import { must, shopDoc } from './testing/build';
 
 const tcp = (port: number) => ({ protocol: 'TCP' as const, port });
@@ -154,5 +154,29 @@ describe('probe', () => {
     expect(
       probe(threeTier(), { from: 'shop/backend', to: 'shop/database', port: 0, protocol: 'TCP' }).error,
     ).toBeTruthy();
+  });
+});
+
+describe('explainCell', () => {
+  it('explains a cell at the destination container ports and the first allowed port, from the engine', () => {
+    const d = threeTier();
+    const { endpoints } = simulate(d).matrix;
+    const at = (id: string) => endpoints.find((e) => e.node === id)!;
+    const r = explainCell(d, at('shop/backend'), at('shop/database'));
+    expect('verdicts' in r && r.verdicts.map((v) => [v.protocol, v.port, v.allowed])).toEqual([
+      ['TCP', 5432, true],
+    ]);
+    const denied = explainCell(d, at('shop/frontend'), at('shop/database'));
+    expect('verdicts' in denied && denied.verdicts.map((v) => [v.port, v.allowed])).toEqual([[5432, false]]);
+  });
+
+  it('says so when the pair is gone from the document', () => {
+    const d = threeTier();
+    const { endpoints } = simulate(d).matrix;
+    const at = (id: string) => endpoints.find((e) => e.node === id)!;
+    const gone = must(d, 'deleteWorkload', { id: 'shop/database' });
+    expect(explainCell(gone, at('shop/backend'), at('shop/database'))).toEqual({
+      error: 'This pair is no longer in the matrix.',
+    });
   });
 });

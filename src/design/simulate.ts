@@ -6,6 +6,7 @@ import { analyze } from '../engine/analyze';
 import { formatConnectionSet, isEmpty, subtract, unionAll } from '../engine/connectionSet';
 import { explain } from '../engine/explain';
 import { formatIp, formatRangesReadably, intersectRanges } from '../engine/ipRanges';
+import { probePorts } from '../engine/probePorts';
 import type { AnalysisOptions, Verdict } from '../engine/types';
 import { type BlockedOptions, blockedIntents, rangesOfNode } from './blocked';
 import { cniModel } from './cni';
@@ -175,4 +176,32 @@ export function probe(
     options,
   );
   return 'error' in v ? { error: v.error } : { verdict: v };
+}
+
+/** At most this many ports are explained for one matrix cell. */
+const CELL_PORTS = 4;
+
+/**
+ * Explains a matrix cell: a cell is a set of connections and the engine explains one (protocol, port), so the
+ * cell is explained at the ports worth probing for its pair (the engine's `probePorts`: the destination's
+ * container ports, then the first port of each allowed range), at most `limit` of them.
+ */
+export function explainCell(
+  drawn: DesignDoc,
+  src: MatrixEndpoint,
+  dst: MatrixEndpoint,
+  limit = CELL_PORTS,
+): { readonly verdicts: readonly Verdict[] } | { readonly error: string } {
+  const { doc, options } = effective(drawn, {});
+  const conn = analyze(toCluster(doc), toPolicySet(doc), options);
+  const i = conn.endpoints.findIndex((e) => e.id === src.id);
+  const j = conn.endpoints.findIndex((e) => e.id === dst.id);
+  if (i < 0 || j < 0) return { error: 'This pair is no longer in the matrix.' };
+  const verdicts: Verdict[] = [];
+  for (const { protocol, port } of probePorts(conn.endpoints[j], conn.connection(i, j)).slice(0, limit)) {
+    const r = probe(drawn, { from: src.probe, to: dst.probe, port, protocol });
+    if (r.error !== undefined) return { error: r.error };
+    verdicts.push(r.verdict);
+  }
+  return { verdicts };
 }

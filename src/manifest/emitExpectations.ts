@@ -1,16 +1,10 @@
 // Writes expectations files for `netpol check`: from a list of expectations, or from an analysis (the
 // designer's current matrix, or chosen probes), so what the designer shows today can be pinned in CI.
-import { allows, MAX_PORT, MIN_PORT } from '../engine/connectionSet';
+import { allows } from '../engine/connectionSet';
 import { findEndpoint } from '../engine/endpoints';
 import { formatIp } from '../engine/ipRanges';
-import type {
-  ConnectionSet,
-  Connectivity,
-  Endpoint,
-  EndpointPattern,
-  Expectation,
-  Protocol,
-} from '../engine/types';
+import { probePorts } from '../engine/probePorts';
+import type { Connectivity, Endpoint, EndpointPattern, Expectation, Protocol } from '../engine/types';
 import { compareStrings, dumpDocument, selectorYaml, type Yaml } from './emitYaml';
 
 const HEADER = '# Expected verdicts, checked by `netpol check <paths...> --expect <this file>`.\n';
@@ -51,22 +45,6 @@ function endpointText(e: Endpoint): string {
   return formatIp(r.family, r.start);
 }
 
-/**
- * The ports worth pinning for one pair: the destination's container ports, and the first port of every
- * allowed range that is not a whole protocol; TCP 80 as a representative when that leaves nothing.
- */
-function portsFor(dst: Endpoint, conn: ConnectionSet): { protocol: Protocol; port: number }[] {
-  const seen = new Map<string, { protocol: Protocol; port: number }>();
-  const add = (protocol: Protocol, port: number) => seen.set(`${protocol}/${port}`, { protocol, port });
-  if (dst.type === 'workload') for (const p of dst.workload.ports) add(p.protocol, p.containerPort);
-  for (const protocol of ['SCTP', 'TCP', 'UDP'] as const) {
-    for (const iv of conn[protocol])
-      if (!(iv.start === MIN_PORT && iv.end === MAX_PORT)) add(protocol, iv.start);
-  }
-  if (seen.size === 0) add('TCP', 80);
-  return [...seen.values()];
-}
-
 /** One verdict worth pinning: the endpoints, as the expectation names them, a port and what the analysis says. */
 export interface PinnedVerdict {
   readonly src: Endpoint;
@@ -82,7 +60,7 @@ export interface PinnedVerdict {
 /**
  * The verdicts that pin an analysis: with `probes`, one per probe (probes naming no endpoint of the analysis
  * are left out), in their order; without, one per pair of distinct endpoints (not outside to outside) and
- * port worth pinning (see `portsFor`), sorted so the same analysis always gives the same list. Every test
+ * port worth pinning (see `probePorts`), sorted so the same analysis always gives the same list. Every test
  * format the designer saves (expectations, netassert) is written from this one list.
  */
 export function pinnedVerdicts(
@@ -113,7 +91,7 @@ export function pinnedVerdicts(
     endpoints.forEach((dst, j) => {
       if (i === j || (src.type === 'external' && dst.type === 'external')) return;
       const conn = connectivity.connection(i, j);
-      for (const { protocol, port } of portsFor(dst, conn)) {
+      for (const { protocol, port } of probePorts(dst, conn)) {
         out.push({
           src,
           dst,

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { cniModel } from '../design/cni';
 import { defaultDenyOf } from '../design/defaultDeny';
 import { isolationSentence } from '../design/explainText';
+import { edgePorts } from '../design/ruleEdit';
 import { type DefaultDenyMode, NAMESPACE_NAME_LABEL, type RuleEdge } from '../design/types';
 import { isolationText } from './canvas/toFlow';
 import { useDerivedGraph } from './canvas/useDerivedGraph';
@@ -256,7 +257,7 @@ function EdgeInspector({ edge }: { edge: RuleEdge }) {
   const portsKey = edge.label;
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset the draft when the edge's rules change
   useEffect(() => {
-    setRows(rowsFromPorts(portsOfEdge(edge)));
+    setRows(rowsFromPorts(edgePorts(useAppStore.getState().doc, edge) ?? []));
     setError(null);
   }, [edge.id, portsKey]);
   return (
@@ -316,14 +317,4 @@ function EdgeInspector({ edge }: { edge: RuleEdge }) {
       </div>
     </section>
   );
-}
-
-/** The ports of the first rule behind an edge (rules behind one edge carry the same ports when drawn). */
-function portsOfEdge(edge: RuleEdge) {
-  const doc = useAppStore.getState().doc;
-  const ref = edge.refs[0];
-  if (!ref) return [];
-  const policy = doc.policies.find((p) => `${p.namespace}/${p.name}` === ref.policy);
-  const rules = ref.direction === 'Ingress' ? policy?.ingress : policy?.egress;
-  return rules?.[ref.ruleIndex]?.ports ?? [];
 }

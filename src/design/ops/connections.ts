@@ -1,10 +1,9 @@
 // Drawing, editing and deleting edges; the rules they stand for are in compile.ts and ruleEdit.ts.
 
-import type { NetworkPolicyPort } from '../../engine/types';
 import { compileEdge } from '../compile';
 import { deriveEdges } from '../edges';
 import { fail, ok, policyKey } from '../model';
-import { removePeers, setPeerPorts, unionPorts } from '../ruleEdit';
+import { edgePorts, removePeers, setPeerPorts } from '../ruleEdit';
 import type { DesignDoc, EdgeTarget, Notice } from '../types';
 import { defineOp } from './define';
 import { invalidEdgePorts } from './ports';
@@ -35,18 +34,6 @@ function sideEffects(before: DesignDoc, after: DesignDoc, edge: EdgeTarget, verb
   return affected.length > 0
     ? [{ severity: 'warning', message: `The same selector also ${verb} ${affected.join(', ')}.` }]
     : [];
-}
-
-/** The ports of the rules behind an edge, united (a rule without ports means every port). */
-function edgePorts(doc: DesignDoc, edge: EdgeTarget): NetworkPolicyPort[] | undefined {
-  let out: NetworkPolicyPort[] | undefined;
-  for (const ref of edge.refs) {
-    const p = doc.policies.find((x) => policyKey(x) === ref.policy);
-    const rule = ref.direction === 'Ingress' ? p?.ingress?.[ref.ruleIndex] : p?.egress?.[ref.ruleIndex];
-    if (!rule) return undefined;
-    out = out === undefined ? [...(rule.ports ?? [])] : unionPorts(out, rule.ports ?? []);
-  }
-  return out;
 }
 
 export const completeEdge = defineOp('completeEdge', 'Allow on both sides', (doc, { edge }) => {

@@ -3,8 +3,8 @@
 // the cells on screen (matrixWindow.ts): every cell has the same size, so a 500 × 500 matrix scrolls like a
 // 10 × 10 one, and a new simulation touches a few hundred elements, not the whole table.
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { explainCell } from '../../design/simulate';
 import type { MatrixEndpoint } from '../../design/types';
-import { explainCell } from '../simulatorApi';
 import { useAppStore } from '../store';
 import { spanIndices, visibleSpan } from './matrixWindow';
 import { VerdictView } from './VerdictView';
@@ -243,7 +243,7 @@ export function MatrixPanel() {
     const src = matrix.endpoints[picked.src]!;
     const dst = matrix.endpoints[picked.dst]!;
     const conn = matrix.cells[picked.src]?.[picked.dst] ?? '';
-    return { src, dst, conn, result: explainCell(analysisDoc, src, dst, conn) };
+    return { src, dst, conn, result: explainCell(analysisDoc, src, dst) };
   }, [picked, matrix, analysisDoc]);
 
   const endpointsRef = useRef(matrix?.endpoints);

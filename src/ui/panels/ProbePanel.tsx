@@ -2,11 +2,11 @@
 // take a workload (`namespace/name`, or its bare name when no other namespace has it), an external block from
 // the canvas, or any IP address; the port a number or a container port name of the destination (`http`).
 import { useMemo, useState } from 'react';
+import { probe } from '../../design/simulate';
 import type { ProbeQuestion } from '../../design/types';
 import type { Protocol } from '../../engine/types';
 import { useDerivedGraph } from '../canvas/useDerivedGraph';
 import { useChosenProbes } from '../files/chosenProbes';
-import { runProbe } from '../simulatorApi';
 import { useAppStore } from '../store';
 import { VerdictView } from './VerdictView';
 
@@ -24,7 +24,7 @@ export function ProbePanel() {
     [doc.workloads, graph.externals],
   );
   // Re-run the asked question on every document change, so the verdict follows edits.
-  const result = useMemo(() => (asked ? runProbe(doc, asked) : null), [asked, doc]);
+  const result = useMemo(() => (asked ? probe(doc, asked) : null), [asked, doc]);
 
   return (
     <div className="probe">
