@@ -258,6 +258,8 @@ export interface OpArgs {
   /** Merge namespaces, workloads and policies from manifests; diagnostics come back as notices. */
   importManifests: { files: readonly ManifestFile[] };
   setNodePosition: { id: NodeRef; position: Point };
+  /** A workload dropped on namespace `namespace` at `position` (relative to it): moved within it or into it. */
+  dropWorkload: { id: string; namespace: string; position: Point };
   /** Merged into the existing layout entry by entry (`replace: true` replaces the whole layout). */
   setLayout: { layout: Layout; replace?: boolean };
   /** Open a whole document (a file, a share link, the autosave): it replaces the current one. */

@@ -3,6 +3,7 @@ import { userRecord } from '../../engine/records';
 import { fail, ok, resolveRef } from '../model';
 import type { Layout } from '../types';
 import { defineOp } from './define';
+import { moveWorkload } from './workloads';
 
 export const setNodePosition = defineOp('setNodePosition', 'Move node', (doc, { id, position }) => {
   if (!Number.isFinite(position.x) || !Number.isFinite(position.y))
@@ -27,4 +28,17 @@ export const setLayout = defineOp('setLayout', 'Arrange nodes', (doc, { layout, 
     merged[k] = replace ? clean : { ...merged[k], ...clean };
   }
   return ok({ ...doc, layout: merged });
+});
+
+/**
+ * A workload dragged onto a namespace and dropped at `position` (its top-left corner relative to the
+ * namespace's, kept inside it): moved within its namespace, or into another one (`moveWorkload`).
+ */
+export const dropWorkload = defineOp('dropWorkload', 'Move workload', (doc, { id, namespace, position }) => {
+  const w = doc.workloads.find((x) => x.id === id);
+  if (!w) return fail(doc, `There is no workload ${id}.`);
+  const inside = { x: Math.max(0, position.x), y: Math.max(0, position.y) };
+  return w.namespace === namespace
+    ? setNodePosition.perform(doc, { id, position: inside })
+    : moveWorkload.perform(doc, { id, namespace, position: inside });
 });

@@ -3,7 +3,7 @@
 import type { DesignDoc, OpArgs, Operation, OpName, OpResult } from '../types';
 import { setAdminForm, setClusterDefaultDeny } from './adminPolicies';
 import { completeEdge, connect, disconnect, setEdgePorts } from './connections';
-import { setLayout, setNodePosition } from './document';
+import { dropWorkload, setLayout, setNodePosition } from './document';
 import { addDnsPreset, addExternal, deleteExternal, setExternalLabel } from './externals';
 import { importManifests } from './import';
 import { applyLintFix } from './lintFix';
@@ -46,6 +46,7 @@ export const operations: { readonly [K in OpName]: Operation<OpArgs[K]> } = {
   replacePolicies,
   importManifests,
   setNodePosition,
+  dropWorkload,
   setLayout,
   loadDocument,
   loadExample,
@@ -89,6 +90,7 @@ export {
   deleteSelection,
   deleteWorkload,
   disconnect,
+  dropWorkload,
   editYaml,
   enableAllPolicies,
   importManifests,

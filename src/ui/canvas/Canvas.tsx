@@ -18,6 +18,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { NODE_WIDTH, WORKLOAD_HEIGHT } from '../../design/geometry';
+import { resolveRef } from '../../design/model';
 import { useAppStore } from '../store';
 import { awaitsPlacement, startAutoPlacement } from '../toolbar/autoLayoutAction';
 import { ChangeEdgeView } from '../workshop/ChangeEdgeView';
@@ -166,34 +167,19 @@ export function Canvas() {
       const abs = internal?.internals.positionAbsolute ?? node.position;
       const width = node.measured?.width ?? NODE_WIDTH;
       const height = node.measured?.height ?? WORKLOAD_HEIGHT;
-      const cx = abs.x + width / 2;
-      const cy = abs.y + height / 2;
-      const target = derivedRef.current.find(
-        (n) =>
-          n.type === 'namespace' &&
-          cx >= n.position.x &&
-          cx <= n.position.x + (n.width ?? 0) &&
-          cy >= n.position.y &&
-          cy <= n.position.y + (n.height ?? 0),
-      );
-      if (!target) {
+      // The namespace under the workload's centre (React Flow's own hit test).
+      const centre = { x: abs.x + width / 2, y: abs.y + height / 2, width: 1, height: 1 };
+      const target = flow.getIntersectingNodes(centre).find((n) => n.type === 'namespace');
+      const ref = target && resolveRef(store.doc, target.id);
+      const namespace = ref?.type === 'namespace' ? ref.name : undefined;
+      if (!target || namespace === undefined) {
         // Dropped outside every namespace: a workload always lives in one, so it goes back.
         reset();
         return;
       }
-      const relative = round({
-        x: Math.max(0, abs.x - target.position.x),
-        y: Math.max(0, abs.y - target.position.y),
-      });
       const before = store.doc;
-      const r =
-        target.id === node.parentId
-          ? store.dispatch('setNodePosition', { id: node.id, position: relative })
-          : store.dispatch('moveWorkload', {
-              id: node.id,
-              namespace: target.id.slice(3),
-              position: relative,
-            });
+      const position = round({ x: abs.x - target.position.x, y: abs.y - target.position.y });
+      const r = store.dispatch('dropWorkload', { id: node.id, namespace, position });
       resetIfUnchanged(r.doc !== before);
     },
     [flow],
