@@ -3,7 +3,7 @@
 import { analyze } from '../../engine';
 import type { Connectivity } from '../../engine/types';
 import { flagOption, type OptionSpec, stringOption } from '../args';
-import { formatCsv, formatDot, formatJson, formatMarkdown, formatTxt } from '../format';
+import { type Sink, writeCsv, writeDot, writeJson, writeMarkdown, writeTxt } from '../format';
 import { ANALYZE_HELP } from '../help';
 import type { CliIo } from '../types';
 import {
@@ -11,17 +11,17 @@ import {
   EXIT_BAD_INPUT,
   exitStatus,
   loadManifests,
+  openOutput,
   printDiagnostics,
   startCommand,
-  writeResult,
 } from './common';
 
-const FORMATTERS: Record<string, (c: Connectivity) => string> = {
-  txt: formatTxt,
-  json: formatJson,
-  csv: formatCsv,
-  md: formatMarkdown,
-  dot: formatDot,
+const FORMATTERS: Record<string, (c: Connectivity, out: Sink) => void> = {
+  txt: writeTxt,
+  json: writeJson,
+  csv: writeCsv,
+  md: writeMarkdown,
+  dot: writeDot,
 };
 
 export const ANALYZE_OPTIONS: OptionSpec[] = [
@@ -39,10 +39,12 @@ export function analyzeCommand(argv: readonly string[], io: CliIo): number {
   const { manifests, diagnostics } = loadManifests(args.positionals);
   printDiagnostics(io, diagnostics, flagOption(args, 'verbose'));
   const [cluster] = clusterOrRepresentatives(io, 'analyze', [manifests]);
+  const output = openOutput(io, stringOption(args, 'output'));
+  if (!output) return EXIT_BAD_INPUT;
   const connectivity = analyze(cluster, manifests.policies, {
     ipBlockMatchesPodIPs: flagOption(args, 'ipblock-matches-pod-ips'),
   });
-  const format = FORMATTERS[stringOption(args, 'format') ?? 'txt'];
-  if (!writeResult(io, format(connectivity), stringOption(args, 'output'))) return EXIT_BAD_INPUT;
+  FORMATTERS[stringOption(args, 'format') ?? 'txt'](connectivity, output.write);
+  if (!output.close()) return EXIT_BAD_INPUT;
   return exitStatus(diagnostics);
 }

@@ -1,12 +1,13 @@
 // What the commands share: parsing their arguments (with --help and usage errors): reading and parsing the inputs, printing diagnostics, writing
 // the result to stdout or a file, and the exit status rule (2 when anything was an error).
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { representativeCluster } from '../../engine/representatives';
 import type { Cluster, PolicySet } from '../../engine/types';
 import { parseManifests } from '../../manifest';
 import type { ManifestSet } from '../../manifest/types';
 import { flagOption, type OptionSpec, type ParsedArgs, parseArgs } from '../args';
 import { formatDiagnostic, hasErrors, sortDiagnostics, visibleDiagnostics } from '../diagnostics';
+import type { Sink } from '../format/sink';
 import { readInputs } from '../readInputs';
 import type { CliDiagnostic, CliIo } from '../types';
 
@@ -47,6 +48,62 @@ export function writeResult(io: CliIo, text: string, outputPath: string | undefi
     io.stderr(`netpol: error: cannot write ${outputPath}: ${why}\n`);
     return false;
   }
+}
+
+/** A streamed result: `write` as often as needed, then `close`, false when writing failed (said on stderr). */
+export interface Output {
+  readonly write: Sink;
+  close(): boolean;
+}
+
+// Pieces are gathered up to this many characters before each write, so a row costs no system call.
+const CHUNK = 1 << 16;
+
+/** Opens where the result goes: stdout, or the file (undefined, after saying why, when it cannot be opened). */
+export function openOutput(io: CliIo, outputPath: string | undefined): Output | undefined {
+  const toStdout = outputPath === undefined || outputPath === '-';
+  let fd = -1;
+  if (!toStdout) {
+    try {
+      fd = openSync(outputPath, 'w');
+    } catch (e) {
+      io.stderr(`netpol: error: cannot write ${outputPath}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return undefined;
+    }
+  }
+  let parts: string[] = [];
+  let pending = 0;
+  let failed = false;
+  const flush = () => {
+    if (pending === 0) return;
+    const text = parts.join('');
+    parts = [];
+    pending = 0;
+    if (failed) return;
+    if (toStdout) io.stdout(text);
+    else {
+      try {
+        writeSync(fd, text);
+      } catch (e) {
+        failed = true;
+        io.stderr(
+          `netpol: error: cannot write ${outputPath}: ${e instanceof Error ? e.message : String(e)}\n`,
+        );
+      }
+    }
+  };
+  return {
+    write: (text) => {
+      parts.push(text);
+      pending += text.length;
+      if (pending >= CHUNK) flush();
+    },
+    close: () => {
+      flush();
+      if (!toStdout) closeSync(fd);
+      return !failed;
+    },
+  };
 }
 
 export function exitStatus(diagnostics: readonly CliDiagnostic[]): number {

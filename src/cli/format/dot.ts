@@ -3,7 +3,8 @@
 // drawn (an isolated one is worth seeing), external ranges only when something connects to them. Clusters,
 // nodes and edges are written in byte order, so the same input gives the same file.
 import type { Connectivity, Endpoint } from '../../engine/types';
-import { compareBytes, connectionRows } from './rows';
+import { compareBytes, connectedEndpoints, forEachRow, outputOrder } from './rows';
+import { collect, type Sink } from './sink';
 
 /** A DOT double-quoted string; user-provided names can hold quotes or backslashes. */
 export function dotString(value: string): string {
@@ -18,46 +19,53 @@ function externalLabel(id: string): string {
   return ranges.split(', ').join('\n');
 }
 
-export function formatDot(connectivity: Connectivity): string {
-  const rows = connectionRows(connectivity);
-  const connected = new Set<string>();
-  for (const r of rows) {
-    connected.add(r.src);
-    connected.add(r.dst);
-  }
+export function writeDot(connectivity: Connectivity, out: Sink): void {
+  const order = outputOrder(connectivity);
+  const connected = connectedEndpoints(connectivity, order);
 
   const byNamespace = new Map<string, Endpoint[]>();
   const externals: string[] = [];
-  for (const e of connectivity.endpoints) {
+  connectivity.endpoints.forEach((e, i) => {
     if (e.type === 'workload') {
       const list = byNamespace.get(e.workload.namespace) ?? [];
       list.push(e);
       byNamespace.set(e.workload.namespace, list);
-    } else if (connected.has(e.id)) externals.push(e.id);
-  }
+    } else if (connected(i)) externals.push(e.id);
+  });
 
-  const out = [
-    'digraph netpol {',
-    '  rankdir=LR;',
-    '  node [shape=box, style=rounded, fontname="Helvetica"];',
-    '  edge [fontname="Helvetica", fontsize=10];',
-  ];
+  out(
+    'digraph netpol {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname="Helvetica"];\n  edge [fontname="Helvetica", fontsize=10];\n',
+  );
   const namespaces = [...byNamespace.keys()].sort(compareBytes);
   namespaces.forEach((ns, i) => {
-    out.push(`  subgraph cluster_${i} {`);
-    out.push(`    label=${dotString(ns)};`);
+    out(`  subgraph cluster_${i} {\n    label=${dotString(ns)};\n`);
     const members = (byNamespace.get(ns) ?? []).slice().sort((a, b) => compareBytes(a.id, b.id));
     for (const e of members) {
       const label = e.type === 'workload' ? `${e.workload.name}[${e.workload.kind}]` : e.id;
-      out.push(`    ${dotString(e.id)} [label=${dotString(label)}];`);
+      out(`    ${dotString(e.id)} [label=${dotString(label)}];\n`);
     }
-    out.push('  }');
+    out('  }\n');
   });
   for (const id of externals.sort(compareBytes)) {
-    out.push(`  ${dotString(id)} [label=${dotString(externalLabel(id))}, shape=ellipse];`);
+    out(`  ${dotString(id)} [label=${dotString(externalLabel(id))}, shape=ellipse];\n`);
   }
-  for (const r of rows)
-    out.push(`  ${dotString(r.src)} -> ${dotString(r.dst)} [label=${dotString(r.conn)}];`);
-  out.push('}');
-  return `${out.join('\n')}\n`;
+  const ids = connectivity.endpoints.map((e) => dotString(e.id));
+  const conns = new Map<string, string>();
+  forEachRow(
+    connectivity,
+    (s, d, conn) => {
+      let label = conns.get(conn);
+      if (label === undefined) {
+        label = dotString(conn);
+        conns.set(conn, label);
+      }
+      out(`  ${ids[s]} -> ${ids[d]} [label=${label}];\n`);
+    },
+    order,
+  );
+  out('}\n');
+}
+
+export function formatDot(connectivity: Connectivity): string {
+  return collect((out) => writeDot(connectivity, out));
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { noConnections } from '../../engine/connectionSet';
 import { connectionSetArb } from '../../engine/testing/arbitraries';
 import type { Connection, Connectivity, Endpoint } from '../../engine/types';
 import { formatCsv } from './csv';
@@ -29,9 +30,9 @@ const connectivityArb: fc.Arbitrary<{ connectivity: Connectivity; shuffled: Conn
         fc.shuffledSubarray(pairs, { minLength: pairs.length, maxLength: pairs.length }).map((reordered) => {
           const make = (list: typeof pairs, eps: Endpoint[]): Connectivity => ({
             endpoints: eps,
-            connection: () => {
-              throw new Error('formats must not need connection()');
-            },
+            connection: (i, j) =>
+              list.find(([s, d]) => endpoints[s] === eps[i] && endpoints[d] === eps[j])?.[2] ??
+              noConnections(),
             connections: (): Connection[] =>
               list.map(([s, d, conn]) => ({ src: endpoints[s], dst: endpoints[d], conn })),
           });

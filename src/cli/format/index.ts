@@ -6,4 +6,5 @@ export * from './explainTxt';
 export * from './json';
 export * from './md';
 export * from './rows';
+export * from './sink';
 export * from './txt';

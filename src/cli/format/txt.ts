@@ -1,9 +1,13 @@
 // The txt format, as `netpol-analyzer list` prints it: `src => dst : conn`, one line per connection.
 import type { Connectivity } from '../../engine/types';
-import { connectionRows } from './rows';
+import { forEachRow } from './rows';
+import { collect, type Sink } from './sink';
+
+export function writeTxt(connectivity: Connectivity, out: Sink): void {
+  const ids = connectivity.endpoints.map((e) => e.id);
+  forEachRow(connectivity, (s, d, conn) => out(`${ids[s]} => ${ids[d]} : ${conn}\n`));
+}
 
 export function formatTxt(connectivity: Connectivity): string {
-  return connectionRows(connectivity)
-    .map((r) => `${r.src} => ${r.dst} : ${r.conn}\n`)
-    .join('');
+  return collect((out) => writeTxt(connectivity, out));
 }
