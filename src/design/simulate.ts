@@ -3,7 +3,14 @@
 // Pure and synchronous, so a Web Worker can run it. Results are plain strings/numbers/arrays; a probe's
 // Verdict carries bigint address ranges, which structured clone (postMessage) handles.
 import { analyze } from '../engine/analyze';
-import { formatConnectionSet, isEmpty, subtract, unionAll } from '../engine/connectionSet';
+import {
+  formatConnectionSet,
+  isEmpty,
+  isPortNumber,
+  MAX_PORT,
+  subtract,
+  unionAll,
+} from '../engine/connectionSet';
 import { explain } from '../engine/explain';
 import { formatIp, formatRangesReadably, intersectRanges } from '../engine/ipRanges';
 import { probePorts } from '../engine/probePorts';
@@ -167,8 +174,8 @@ export function probe(
   if (typeof req.port === 'string') {
     // A named port: the engine resolves it through the destination's container ports, as Kubernetes does.
     if (req.port.trim() === '') return { error: 'Give a port number or a container port name.' };
-  } else if (!Number.isInteger(req.port) || req.port < 1 || req.port > 65535)
-    return { error: `Port ${req.port} is out of range: use 1 to 65535.` };
+  } else if (!isPortNumber(req.port))
+    return { error: `Port ${req.port} is out of range: use 1 to ${MAX_PORT}.` };
   const v = explain(
     toCluster(doc),
     toPolicySet(doc),

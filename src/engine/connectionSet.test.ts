@@ -8,6 +8,7 @@ import {
   intersect,
   isAll,
   isEmpty,
+  isPortNumber,
   noConnections,
   parseConnectionSet,
   portsOf,
@@ -153,5 +154,13 @@ describe('connection set algebra laws', () => {
         }
       }),
     );
+  });
+});
+
+describe('isPortNumber', () => {
+  it('accepts the integers 1 to 65535 and nothing else', () => {
+    for (const ok of [1, 80, 65535]) expect(isPortNumber(ok)).toBe(true);
+    for (const bad of [0, -1, 65536, 1.5, Number.NaN, '80', undefined, null])
+      expect(isPortNumber(bad)).toBe(false);
   });
 });

@@ -6,6 +6,11 @@ import { type ConnectionSet, type PortInterval, PROTOCOLS, type Protocol } from 
 export const MIN_PORT = 1;
 export const MAX_PORT = 65535;
 
+/** Whether a value is a port number Kubernetes accepts: an integer from 1 to 65535. */
+export function isPortNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= MIN_PORT && v <= MAX_PORT;
+}
+
 const FULL: readonly PortInterval[] = Object.freeze([Object.freeze({ start: MIN_PORT, end: MAX_PORT })]);
 const EMPTY: readonly PortInterval[] = Object.freeze([]);
 const NONE: ConnectionSet = Object.freeze({ SCTP: EMPTY, TCP: EMPTY, UDP: EMPTY });

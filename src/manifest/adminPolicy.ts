@@ -2,6 +2,7 @@
 // AdminNetworkPolicy and BaselineAdminNetworkPolicy, and their v1alpha2 successor ClusterNetworkPolicy (tier
 // Admin or Baseline, `protocols` instead of `ports`, action Accept for Allow). An invalid policy is skipped.
 
+import { MAX_PORT, MIN_PORT } from '../engine/connectionSet';
 import { parseCidr } from '../engine/ipRanges';
 import { ownValue } from '../engine/records';
 import type {
@@ -129,7 +130,7 @@ function readV1Port(r: Reader, v: unknown, path: YamlPath): AdminPort | undefine
     const pn = readMap(r, m.portNumber, [...path, 'portNumber'], 'portNumber {protocol, port}');
     if (!pn) return undefined;
     const protocol = readProtocol(r, pn.protocol, [...path, 'portNumber', 'protocol'], 'error');
-    const port = readInt(r, pn.port, [...path, 'portNumber', 'port'], 1, 65535, 'port');
+    const port = readInt(r, pn.port, [...path, 'portNumber', 'port'], MIN_PORT, MAX_PORT, 'port');
     if (pn.port === undefined) report(r, [...path, 'portNumber'], 'error', 'portNumber needs a `port`');
     return protocol && port !== undefined ? { portNumber: { protocol, port } } : undefined;
   }
@@ -153,8 +154,8 @@ function readRange(
   path: YamlPath,
   protocol: Protocol | undefined,
 ): AdminPort | undefined {
-  const start = readInt(r, m.start, [...path, 'start'], 1, 65535, 'start');
-  const end = readInt(r, m.end, [...path, 'end'], 1, 65535, 'end');
+  const start = readInt(r, m.start, [...path, 'start'], MIN_PORT, MAX_PORT, 'start');
+  const end = readInt(r, m.end, [...path, 'end'], MIN_PORT, MAX_PORT, 'end');
   if (m.start === undefined || m.end === undefined)
     report(r, path, 'error', 'a port range needs `start` and `end`');
   if (start === undefined || end === undefined || !protocol) return undefined;
@@ -186,10 +187,10 @@ function readV2Protocol(r: Reader, v: unknown, path: YamlPath): AdminPort | unde
     [...path, protoKey, 'destinationPort'],
     'destinationPort {number} or {range}',
   );
-  if (!dp) return { portRange: { protocol, start: 1, end: 65535 } };
+  if (!dp) return { portRange: { protocol, start: MIN_PORT, end: MAX_PORT } };
   const dpath = [...path, protoKey, 'destinationPort'];
   if (dp.number !== undefined) {
-    const port = readInt(r, dp.number, [...dpath, 'number'], 1, 65535, 'port');
+    const port = readInt(r, dp.number, [...dpath, 'number'], MIN_PORT, MAX_PORT, 'port');
     return port === undefined ? undefined : { portNumber: { protocol, port } };
   }
   const range = readMap(r, dp.range, [...dpath, 'range'], 'range {start, end}');

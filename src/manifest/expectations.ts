@@ -3,6 +3,8 @@
 // `ns/name[Kind]`, an IP address) or a selector mapping `{namespace | namespaceSelector, podSelector}`.
 // Anything wrong becomes a diagnostic at the offending node, and that expectation is left out; unknown fields
 // are errors too, since a misspelt field in a CI check would otherwise pass silently.
+
+import { isPortNumber, MAX_PORT } from '../engine/connectionSet';
 import { parseIp } from '../engine/ipRanges';
 import type { EndpointPattern, Expectation, LabelSelector, Protocol } from '../engine/types';
 import { readLabelSelector } from './labelSelector';
@@ -101,13 +103,13 @@ function readPort(r: Reader, v: unknown): number | string | undefined {
     report(r, [], 'error', '`port` is required');
     return undefined;
   }
-  if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535) return v;
+  if (isPortNumber(v)) return v;
   if (typeof v === 'string' && isPortName(v)) return v;
   report(
     r,
     ['port'],
     'error',
-    `expected a port number 1..65535 or a container port name, found ${showValue(v)}`,
+    `expected a port number 1..${MAX_PORT} or a container port name, found ${showValue(v)}`,
   );
   return undefined;
 }

@@ -2,6 +2,8 @@
 // and checks, or a quiz. Probes reuse the expectations vocabulary of `netpol check` (and its reader), so a
 // lesson's expected verdicts read exactly like a CI expectations file. Anything wrong is a diagnostic at the
 // offending node; a lesson with an error is not returned, since a half-read lesson would teach the wrong thing.
+
+import { isPortNumber, MAX_PORT } from '../engine/connectionSet';
 import { isRuleId } from '../engine/lint/registry';
 import type { RuleId } from '../engine/lint/types';
 import type { Expectation, Protocol } from '../engine/types';
@@ -360,12 +362,12 @@ function readDemoProbe(r: Reader, v: unknown): LessonProbe | undefined {
       from: requiredString(sub, v, 'from', 'a workload as namespace/name, or an IP address'),
       to: requiredString(sub, v, 'to', 'a workload as namespace/name, or an IP address'),
     };
-    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
+    if (!isPortNumber(port))
       report(
         sub,
         port === undefined ? [] : ['port'],
         'error',
-        `expected \`port\` as a number 1..65535, found ${showValue(port)}`,
+        `expected \`port\` as a number 1..${MAX_PORT}, found ${showValue(port)}`,
       );
     if (!protocol)
       report(sub, ['protocol'], 'error', `expected TCP, UDP or SCTP, found ${showValue(v.protocol)}`);

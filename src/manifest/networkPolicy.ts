@@ -1,6 +1,8 @@
 // Reads a networking.k8s.io/v1 NetworkPolicy into the engine's NetworkPolicy, validating what the API server
 // validates (types, protocols, CIDRs, ports and endPort, selectors, peers) and keeping what the engine does not
 // model (labels, annotations, unknown fields) as PolicyExtras so export can write it back.
+
+import { isPortNumber, MAX_PORT } from '../engine/connectionSet';
 import { parseCidr, rangesCover } from '../engine/ipRanges';
 import type {
   IPBlock,
@@ -79,12 +81,12 @@ function readPort(r: Reader, v: unknown, path: YamlPath): NetworkPolicyPort | un
   let port: number | string | undefined;
   const rawPort = m.port;
   if (typeof rawPort === 'number') {
-    if (!Number.isInteger(rawPort) || rawPort < 1 || rawPort > 65535)
+    if (!isPortNumber(rawPort))
       report(
         r,
         [...path, 'port'],
         'error',
-        `port ${rawPort} is out of range; expected 1..65535 or a port name`,
+        `port ${rawPort} is out of range; expected 1..${MAX_PORT} or a port name`,
       );
     else port = rawPort;
   } else if (typeof rawPort === 'string') {
@@ -102,12 +104,12 @@ function readPort(r: Reader, v: unknown, path: YamlPath): NetworkPolicyPort | un
   let endPort: number | undefined;
   const rawEnd = m.endPort;
   if (rawEnd !== undefined && rawEnd !== null) {
-    if (typeof rawEnd !== 'number' || !Number.isInteger(rawEnd) || rawEnd < 1 || rawEnd > 65535) {
+    if (!isPortNumber(rawEnd)) {
       report(
         r,
         [...path, 'endPort'],
         'error',
-        `endPort must be a port number 1..65535, found ${showValue(rawEnd)}`,
+        `endPort must be a port number 1..${MAX_PORT}, found ${showValue(rawEnd)}`,
       );
     } else if (rawPort === undefined || rawPort === null) {
       report(r, [...path, 'endPort'], 'error', 'endPort needs a numeric `port` to start the range');

@@ -2,6 +2,8 @@
 // template's labels and container ports), and Pods collapsed into their controlling owner one level up
 // (`ns/owner[OwnerKind]`), as the conformance README names them. Problems in a workload never drop it:
 // a bad port is left out with a warning, since the endpoint still exists in the cluster.
+
+import { isPortNumber, MAX_PORT } from '../engine/connectionSet';
 import { ownValue } from '../engine/records';
 import type { ContainerPort, Labels } from '../engine/types';
 import { readObjectName, readProtocol } from './networkPolicy';
@@ -74,12 +76,12 @@ function readContainerPorts(r: Reader, podSpec: unknown, path: YamlPath): Contai
         report(r, ppath, 'warning', 'a container port needs `containerPort`; port ignored');
         return;
       }
-      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 65535) {
+      if (!isPortNumber(n)) {
         report(
           r,
           [...ppath, 'containerPort'],
           'warning',
-          `containerPort must be a port number 1..65535, found ${showValue(n)}; port ignored`,
+          `containerPort must be a port number 1..${MAX_PORT}, found ${showValue(n)}; port ignored`,
         );
         return;
       }

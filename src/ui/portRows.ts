@@ -1,6 +1,8 @@
 // The rows of the ports editor (edge ports: numeric, named, ranges, or any) and their conversion to and from
 // NetworkPolicyPort. Text fields stay as typed until the user applies them; parsing reports what is wrong in
 // words the user can act on.
+
+import { isPortNumber, MAX_PORT } from '../engine/connectionSet';
 import type { ContainerPort, NetworkPolicyPort, Protocol } from '../engine/types';
 
 export interface PortRow {
@@ -54,14 +56,15 @@ export function portsFromRows(
       continue;
     }
     const n = Number(port);
-    if (n < 1 || n > 65535) return { error: `Port ${port} is outside 1–65535${where}.` };
+    if (!isPortNumber(n)) return { error: `Port ${port} is outside 1–${MAX_PORT}${where}.` };
     if (endPort === '') {
       ports.push({ protocol: row.protocol, port: n });
       continue;
     }
     if (!DIGITS.test(endPort)) return { error: `End port "${endPort}" is not a number${where}.` };
     const e = Number(endPort);
-    if (e < n || e > 65535) return { error: `End port ${endPort} must be between ${n} and 65535${where}.` };
+    if (e < n || e > MAX_PORT)
+      return { error: `End port ${endPort} must be between ${n} and ${MAX_PORT}${where}.` };
     ports.push(
       e === n ? { protocol: row.protocol, port: n } : { protocol: row.protocol, port: n, endPort: e },
     );

@@ -1,6 +1,8 @@
 // `netpol explain <paths...> --from A --to B --port N`: whether one connection is allowed, and the policies
 // and rules behind the answer.
+
 import { explain } from '../../engine';
+import { isPortNumber, MAX_PORT } from '../../engine/connectionSet';
 import { PROTOCOLS, type Protocol } from '../../engine/types';
 import { flagOption, type OptionSpec, stringOption } from '../args';
 import { formatExplainJson, formatExplainTxt } from '../format';
@@ -36,7 +38,7 @@ export const EXPLAIN_OPTIONS: OptionSpec[] = [
 export function parsePort(text: string): number | string | undefined {
   if (/^[0-9]+$/.test(text)) {
     const n = Number(text);
-    return n >= 1 && n <= 65535 ? n : undefined;
+    return isPortNumber(n) ? n : undefined;
   }
   const name =
     /^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/.test(text) && /[a-z]/.test(text) && !text.includes('--');
@@ -63,7 +65,7 @@ export function explainCommand(argv: readonly string[], io: CliIo): number {
     return usageError(
       io,
       'explain',
-      `--port must be a number from 1 to 65535 or a container port name (got '${portText}')`,
+      `--port must be a number from 1 to ${MAX_PORT} or a container port name (got '${portText}')`,
     );
   const protocolText = stringOption(args, 'protocol') ?? 'TCP';
   const protocol = parseProtocol(protocolText);

@@ -1,5 +1,7 @@
 // Workload operations. Policies select pods by labels, never by name, so renaming keeps every rule; moving
 // to another namespace keeps the policies as written and says how their meaning changed.
+
+import { isPortNumber, MAX_PORT } from '../../engine/connectionSet';
 import { matchesSelector } from '../../engine/selector';
 import type { ContainerPort, Labels } from '../../engine/types';
 import {
@@ -22,8 +24,8 @@ const PORT_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 export function invalidPorts(ports: readonly ContainerPort[]): string | undefined {
   const seen = new Set<string>();
   for (const p of ports) {
-    if (!Number.isInteger(p.containerPort) || p.containerPort < 1 || p.containerPort > 65535)
-      return `Port ${p.containerPort} is out of range: use 1 to 65535.`;
+    if (!isPortNumber(p.containerPort))
+      return `Port ${p.containerPort} is out of range: use 1 to ${MAX_PORT}.`;
     if (!['TCP', 'UDP', 'SCTP'].includes(p.protocol))
       return `Protocol ${p.protocol} is not TCP, UDP or SCTP.`;
     if (p.name !== undefined) {

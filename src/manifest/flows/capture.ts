@@ -5,6 +5,8 @@
 // Each line is judged alone, so a capture of any length streams through `CaptureParser.line`, and a broken
 // line is one positioned diagnostic while the rest still count. Input is hostile: nothing here trusts a
 // field's type, and labels land in null-prototype objects.
+
+import { isPortNumber, MAX_PORT } from '../../engine/connectionSet';
 import type { FlowPeer, FlowRecord, FlowWorkloadRef, ObservedVerdict } from '../../engine/flows/types';
 import { parseIp } from '../../engine/ipRanges';
 import type { Protocol } from '../../engine/types';
@@ -56,8 +58,8 @@ function fail(message: string): never {
 
 function portNumber(v: Json, what: string): number {
   const n = typeof v === 'string' && /^\d{1,5}$/.test(v.trim()) ? Number(v.trim()) : v;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 65535) {
-    fail(`${what} must be a port number from 1 to 65535 (got ${JSON.stringify(v)?.slice(0, 40)})`);
+  if (!isPortNumber(n)) {
+    fail(`${what} must be a port number from 1 to ${MAX_PORT} (got ${JSON.stringify(v)?.slice(0, 40)})`);
   }
   return n;
 }

@@ -1,6 +1,7 @@
 // A workload's container ports (name, number, protocol): what named ports in policies resolve against.
 // Applied as a whole when the user clicks "Apply ports".
 import { useEffect, useState } from 'react';
+import { isPortNumber, MAX_PORT } from '../../engine/connectionSet';
 import { type ContainerPort, PROTOCOLS, type Protocol } from '../../engine/types';
 
 interface Row {
@@ -17,8 +18,8 @@ export function parseContainerPorts(rows: readonly Row[]): { ports: ContainerPor
   for (const r of rows) {
     if (r.port.trim() === '' && r.name.trim() === '') continue;
     const n = Number(r.port.trim());
-    if (!/^\d+$/.test(r.port.trim()) || n < 1 || n > 65535)
-      return { error: `Port "${r.port}" is not 1–65535.` };
+    if (!/^\d+$/.test(r.port.trim()) || !isPortNumber(n))
+      return { error: `Port "${r.port}" is not 1–${MAX_PORT}.` };
     ports.push(
       r.name.trim()
         ? { name: r.name.trim(), containerPort: n, protocol: r.protocol }

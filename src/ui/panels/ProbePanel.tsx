@@ -4,6 +4,7 @@
 import { useMemo, useState } from 'react';
 import { probe } from '../../design/simulate';
 import type { ProbeQuestion } from '../../design/types';
+import { isPortNumber, MAX_PORT } from '../../engine/connectionSet';
 import type { Protocol } from '../../engine/types';
 import { useDerivedGraph } from '../canvas/useDerivedGraph';
 import { useChosenProbes } from '../files/chosenProbes';
@@ -35,8 +36,10 @@ export function ProbePanel() {
           // A number, or a name the design resolves through the destination's container ports.
           const text = port.trim();
           const n = /^\d+$/.test(text) ? Number(text) : text;
-          if (n === '' || (typeof n === 'number' && (n < 1 || n > 65535))) {
-            setError('The port must be a number from 1 to 65535, or a container port name such as http.');
+          if (n === '' || (typeof n === 'number' && !isPortNumber(n))) {
+            setError(
+              `The port must be a number from 1 to ${MAX_PORT}, or a container port name such as http.`,
+            );
             return;
           }
           if (!from.trim() || !to.trim()) {

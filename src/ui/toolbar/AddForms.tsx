@@ -2,6 +2,7 @@
 // operation needs and report its errors inline; the operation does all the checking.
 import { useState } from 'react';
 import { nextExternalPosition, nextNamespacePosition, nextWorkloadPosition } from '../../design/geometry';
+import { isPortNumber, MAX_PORT } from '../../engine/connectionSet';
 import type { ContainerPort, Protocol } from '../../engine/types';
 import { derivedGraphOf } from '../canvas/useDerivedGraph';
 import { parseLabelText } from '../labelRows';
@@ -102,8 +103,8 @@ export function AddWorkloadForm({ close }: { close(): void }) {
         if (parsed.error !== undefined) return setError(parsed.error);
         const ports: ContainerPort[] = [];
         for (const p of port.split(/[\s,]+/).filter(Boolean)) {
-          if (!/^\d+$/.test(p) || Number(p) < 1 || Number(p) > 65535)
-            return setError(`Port "${p}" is not 1–65535.`);
+          if (!/^\d+$/.test(p) || !isPortNumber(Number(p)))
+            return setError(`Port "${p}" is not 1–${MAX_PORT}.`);
           ports.push({ containerPort: Number(p), protocol });
         }
         const store = useAppStore.getState();

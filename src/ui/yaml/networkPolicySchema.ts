@@ -3,6 +3,7 @@
 // reference so the hover text speaks the user's vocabulary. Kept hand-written and small on purpose: the
 // authoritative check is the design layer's `applyPolicyYaml`, which reports errors with positions.
 import type { JSONSchema } from 'monaco-yaml';
+import { MAX_PORT } from '../../engine/connectionSet';
 import { PROTOCOLS } from '../../engine/types';
 
 const labels: JSONSchema = {
@@ -93,16 +94,16 @@ const port: JSONSchema = {
     },
     port: {
       description:
-        'A port number (1–65535) or the name of a container port on the destination pod. Omitted: every port.',
+        `A port number (1–${MAX_PORT}) or the name of a container port on the destination pod. Omitted: every port.`,
       anyOf: [
-        { type: 'integer', minimum: 1, maximum: 65535 },
+        { type: 'integer', minimum: 1, maximum: MAX_PORT },
         { type: 'string', minLength: 1, maxLength: 15 },
       ],
     },
     endPort: {
       type: 'integer',
       minimum: 1,
-      maximum: 65535,
+      maximum: MAX_PORT,
       description: 'Last port of a range starting at `port` (which must then be a number ≤ endPort).',
     },
   },
