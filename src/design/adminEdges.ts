@@ -13,7 +13,7 @@ import type {
   AdminSelector,
   LabelSelector,
 } from '../engine/types';
-import { namespaceLabels, namespaceRef } from './model';
+import { isNamespaceRef, namespaceLabels, namespaceRef } from './model';
 import { ANY_REF, type DesignDoc, type DesignExternal, type NodeRef } from './types';
 
 /** One admin rule behind an edge. */
@@ -150,7 +150,7 @@ export function deriveAdminEdges(
           for (const o of others) {
             const [source, target] = direction === 'Ingress' ? [o, s] : [s, o];
             // As with rule edges: a namespace may loop on itself, a workload does not.
-            if (source === target && !source.startsWith('ns:')) continue;
+            if (source === target && !isNamespaceRef(source)) continue;
             const id = `${policy.tier}:${policy.name}:${source}->${target}`;
             const e = pending.get(id);
             if (e) e.rules.push(item);

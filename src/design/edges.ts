@@ -7,7 +7,7 @@
 // workload, but may loop on a namespace node (`ns:a -> ns:a`: "pods of a may reach each other").
 import { matchesSelector } from '../engine/selector';
 import type { LabelSelector, Labels, NetworkPolicyPeer, NetworkPolicyPort } from '../engine/types';
-import { externalId, makeExternal, namespaceLabels, namespaceRef, policyKey } from './model';
+import { externalId, isNamespaceRef, makeExternal, namespaceLabels, namespaceRef, policyKey } from './model';
 import { forEachPeerOf } from './peers';
 import { formatSelector } from './policies';
 import {
@@ -222,7 +222,7 @@ export function deriveEdges(doc: DesignDoc): DerivedGraph {
         for (const o of other.nodes) {
           const [source, target] = ref.direction === 'Ingress' ? [o, s] : [s, o];
           // A workload reaching itself is not an edge; a namespace reaching itself is (intra-namespace rules).
-          if (source === target && !source.startsWith('ns:')) continue;
+          if (source === target && !isNamespaceRef(source)) continue;
           const id = `${source}->${target}`;
           const e = pending.get(id) ?? {
             source,

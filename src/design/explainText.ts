@@ -2,6 +2,8 @@
 // which may receive, the policy and rule behind each (with what the rule admits), and, for a denial, the side
 // that blocks and the fact that no rule of its isolating policies matches. The engine's Verdict carries the
 // facts; this module only words them, so the probe panel, the matrix and lessons say the same thing.
+
+import { objectKey } from '../engine/objectKey';
 import type {
   DirectionVerdict,
   Endpoint,
@@ -28,7 +30,7 @@ function endpointName(e: Endpoint, other: Endpoint): string {
   if (e.type === 'external') return `addresses ${e.id.replace(/\[External\]$/, '')}`;
   const w = e.workload;
   const sameNs = other.type === 'workload' && other.workload.namespace === w.namespace;
-  return code(sameNs ? w.name : `${w.namespace}/${w.name}`);
+  return code(sameNs ? w.name : objectKey(w));
 }
 
 /** `backend-ingress` from `shop/backend-ingress`: the namespace is clear from the workload. */
@@ -68,7 +70,7 @@ function portText(p: NetworkPolicyPort): string {
 }
 
 function findPolicy(ctx: ExplainContext, ref: RuleRef): NetworkPolicy | undefined {
-  return ctx.policies?.find((p) => `${p.namespace}/${p.name}` === ref.policy);
+  return ctx.policies?.find((p) => objectKey(p) === ref.policy);
 }
 
 /** ", to pods tier=backend on TCP 8080" — what the rule admits, when the policy is at hand. */

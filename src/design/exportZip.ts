@@ -5,7 +5,7 @@
 import { zipSync } from 'fflate';
 import { emitAdminPolicy, emitNetworkPolicy } from '../manifest';
 import type { EmitAdminOptions } from '../manifest/types';
-import { stripManaged } from './model';
+import { policyKey, stripManaged } from './model';
 import type { DesignDoc, Notice } from './types';
 import { extrasOf } from './yaml';
 
@@ -46,7 +46,7 @@ export function exportFiles(doc: DesignDoc, options: EmitAdminOptions = {}): Rec
   const files = new Map<string, string>();
   const extras = extrasOf(doc);
   for (const p of doc.policies) {
-    const key = `${p.namespace}/${p.name}`;
+    const key = policyKey(p);
     files.set(
       `${fileName(p.namespace)}/${fileName(p.name)}.yaml`,
       emitNetworkPolicy(stripManaged(p), extras[key]),

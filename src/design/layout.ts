@@ -17,7 +17,7 @@ import {
   type Sizes,
   sizeOf,
 } from './geometry';
-import { namespaceRef } from './model';
+import { isNamespaceRef, namespaceRef } from './model';
 import type { DesignDoc, Layout, NodeLayout, NodeRef } from './types';
 
 const ROOT_OPTIONS = {
@@ -107,7 +107,7 @@ async function elkLayout(doc: DesignDoc, sizes: Sizes): Promise<Layout> {
   const laid = await elk.layout(elkGraph(doc, sizes));
   const out: Record<NodeRef, NodeLayout> = {};
   for (const node of laid.children ?? []) {
-    const isNamespace = node.id.startsWith('ns:');
+    const isNamespace = isNamespaceRef(node.id);
     out[node.id] = keepCollapsed(doc, node.id, {
       x: node.x ?? 0,
       y: node.y ?? 0,

@@ -4,11 +4,12 @@
 // edge the simulator shows blocked has its finding because both judge with the engine's `blockedPart`.
 // No YAML code here, so the analysis worker runs it; positions in a view's text come from lintPositions.ts.
 import { type Finding, type FindingSubject, lint, lintRule, type RuleId } from '../engine/lint';
+import { objectKey } from '../engine/objectKey';
 import { isEmptySelector, matchesSelector } from '../engine/selector';
 import type { AnalysisOptions } from '../engine/types';
 import { cniModel } from './cni';
 import { deriveEdges } from './edges';
-import { toCluster, toPolicySet } from './model';
+import { namespaceRef, toCluster, toPolicySet, workloadId } from './model';
 import { isolatingPolicies } from './policies';
 import type { DesignDoc, DocFinding, DocLint, NodeRef } from './types';
 
@@ -50,22 +51,17 @@ function pathRefKey(subject: FindingSubject): string | undefined {
   if (spec !== 'spec' || (dir !== 'ingress' && dir !== 'egress') || typeof rule !== 'number')
     return undefined;
   const direction = dir === 'ingress' ? 'Ingress' : 'Egress';
-  return refKey(
-    `${subject.namespace}/${subject.name}`,
-    direction,
-    rule,
-    typeof peer === 'number' ? peer : undefined,
-  );
+  return refKey(objectKey(subject), direction, rule, typeof peer === 'number' ? peer : undefined);
 }
 
 /** Canvas nodes showing a finding: the workload, the namespace, or the workloads a policy selects. */
 function nodesOf(doc: DesignDoc, subject: FindingSubject): NodeRef[] {
   const hasNs = doc.namespaces.some((n) => n.name === subject.namespace);
   if (subject.kind === 'workload') {
-    const id = `${subject.namespace}/${subject.name}`;
+    const id = workloadId(subject.namespace, subject.name);
     return doc.workloads.some((w) => w.id === id) ? [id] : [];
   }
-  if (subject.kind === 'namespace') return hasNs ? [`ns:${subject.name}`] : [];
+  if (subject.kind === 'namespace') return hasNs ? [namespaceRef(subject.name)] : [];
   const policy = doc.policies.find((p) => p.namespace === subject.namespace && p.name === subject.name);
   // A policy for the whole namespace (or for no workload at all) is shown on the namespace.
   const selected =
@@ -75,7 +71,7 @@ function nodesOf(doc: DesignDoc, subject: FindingSubject): NodeRef[] {
         )
       : [];
   if (selected.length > 0) return selected.map((w) => w.id);
-  return hasNs ? [`ns:${subject.namespace}`] : [];
+  return hasNs ? [namespaceRef(subject.namespace)] : [];
 }
 
 /** The policy a workload's finding is about in the policies view: the one isolating it (for egress, for DNS). */

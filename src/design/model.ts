@@ -1,6 +1,7 @@
 // The document's building blocks: ids, the empty document, canonical ordering, and the conversion to the
 // engine's Cluster/PolicySet. Every operation ends with `canonical` so equal documents are equal JSON.
 
+import { objectKey } from '../engine/objectKey';
 import { userRecord } from '../engine/records';
 import type { AdminNetworkPolicy, Cluster, Labels, NetworkPolicy, PolicySet } from '../engine/types';
 import { labelsProblem, namespaceNameProblem, objectNameProblem } from '../manifest/kubeValidation';
@@ -17,11 +18,23 @@ import {
 } from './types';
 
 export function workloadId(namespace: string, name: string): string {
-  return `${namespace}/${name}`;
+  return objectKey({ namespace, name });
 }
 
+const NAMESPACE_PREFIX = 'ns:';
+
 export function namespaceRef(name: string): string {
-  return `ns:${name}`;
+  return `${NAMESPACE_PREFIX}${name}`;
+}
+
+/** Whether a NodeRef names a namespace (`ns:<name>`). */
+export function isNamespaceRef(ref: string): boolean {
+  return ref.startsWith(NAMESPACE_PREFIX);
+}
+
+/** The namespace a NodeRef names (`ns:shop` → `shop`), or undefined for any other node. */
+export function namespaceOfRef(ref: string): string | undefined {
+  return isNamespaceRef(ref) ? ref.slice(NAMESPACE_PREFIX.length) : undefined;
 }
 
 export function externalId(cidr: string, except?: readonly string[]): string {
@@ -30,7 +43,7 @@ export function externalId(cidr: string, except?: readonly string[]): string {
 }
 
 export function policyKey(p: Pick<NetworkPolicy, 'namespace' | 'name'>): string {
-  return `${p.namespace}/${p.name}`;
+  return objectKey(p);
 }
 
 export type ParsedRef =
@@ -42,8 +55,8 @@ export type ParsedRef =
 /** Resolves a NodeRef against the document; undefined when it names nothing that exists. */
 export function resolveRef(doc: DesignDoc, ref: string): ParsedRef | undefined {
   if (ref === ANY_REF) return { type: 'any' };
-  if (ref.startsWith('ns:')) {
-    const name = ref.slice(3);
+  const name = namespaceOfRef(ref);
+  if (name !== undefined) {
     return doc.namespaces.some((n) => n.name === name) ? { type: 'namespace', name } : undefined;
   }
   if (ref.startsWith('ext:')) {

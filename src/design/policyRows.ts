@@ -3,6 +3,7 @@
 // selects (those it isolates), and whether the what-if has switched it off.
 import { adminSubjectSelects } from '../engine/adminPolicy';
 import { namespaceTable } from '../engine/classes';
+import { objectKey } from '../engine/objectKey';
 import { effectivePolicyTypes } from '../engine/policy';
 import { matchesSelector } from '../engine/selector';
 import type { LabelSelector } from '../engine/types';
@@ -75,9 +76,7 @@ export function policyRows(doc: DesignDoc): PolicyRow[] {
       name: a.name,
       types,
       selector: subject,
-      selects: cluster.workloads
-        .filter((w) => adminSubjectSelects(a, w, nsLabels))
-        .map((w) => `${w.namespace}/${w.name}`),
+      selects: cluster.workloads.filter((w) => adminSubjectSelects(a, w, nsLabels)).map(objectKey),
       enabled: !off.has(key),
       ...(a.tier === 'Admin' ? { priority: a.priority } : {}),
     });

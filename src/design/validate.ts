@@ -2,6 +2,7 @@
 // used, so a damaged or hostile input yields a message instead of a crash later in the engine or the UI.
 // It checks shapes and value types, not Kubernetes name rules (a saved document was valid when saved).
 import { extrasProblem } from '../manifest/kubeValidation';
+import { workloadId } from './model';
 import type { DesignDoc } from './types';
 
 type Check = (v: unknown, path: string) => string | undefined;
@@ -158,7 +159,7 @@ export function docProblem(v: unknown): string | undefined {
   if (problem) return problem;
   const doc = v as DesignDoc;
   for (const w of doc.workloads)
-    if (w.id !== `${w.namespace}/${w.name}`)
+    if (w.id !== workloadId(w.namespace, w.name))
       return `workload ${w.id} should have the id ${w.namespace}/${w.name}`;
   return undefined;
 }

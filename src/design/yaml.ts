@@ -13,7 +13,15 @@ import {
 } from '../manifest';
 import type { PolicyExtras, PolicyExtrasMap, SourceFile } from '../manifest/types';
 import { designAdminPolicy, designPolicy, mergeManifestSet, withPolicyNamespaces } from './merge';
-import { canonical, policyKey, sameItems, stripManaged, toCluster } from './model';
+import {
+  canonical,
+  isNamespaceRef,
+  namespaceRef,
+  policyKey,
+  sameItems,
+  stripManaged,
+  toCluster,
+} from './model';
 import {
   type DesignAdminPolicy,
   type DesignDoc,
@@ -146,10 +154,10 @@ export function applyInventoryYaml(doc: DesignDoc, text: string, cache?: YamlChu
   );
   // The inventory holds namespaces and workloads only: layout entries of other nodes (externals, `any`) stay.
   const alive = new Set([
-    ...next.doc.namespaces.map((n) => `ns:${n.name}`),
+    ...next.doc.namespaces.map((n) => namespaceRef(n.name)),
     ...next.doc.workloads.map((w) => w.id),
   ]);
-  const isInventory = (k: string) => k.startsWith('ns:') || (k.includes('/') && !k.startsWith('ext:'));
+  const isInventory = (k: string) => isNamespaceRef(k) || (k.includes('/') && !k.startsWith('ext:'));
   const layout = Object.fromEntries(
     Object.entries(doc.layout).filter(([k]) => !isInventory(k) || alive.has(k)),
   );

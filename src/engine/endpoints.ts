@@ -1,6 +1,7 @@
 // Endpoint names and lookup: `namespace/name[Kind]` for workloads, formatted ranges plus `[External]` for
 // pieces of the address space outside the cluster.
 import { formatIpRanges, parseIp, rangesContain } from './ipRanges';
+import { objectKey } from './objectKey';
 import type { Endpoint, IpRange, Workload } from './types';
 
 export function workloadId(w: Workload): string {
@@ -39,7 +40,7 @@ export function findEndpoint(endpoints: readonly Endpoint[], text: string): numb
   const matches: number[] = [];
   endpoints.forEach((e, i) => {
     if (e.type !== 'workload') return;
-    const name = bare ? e.workload.name : `${e.workload.namespace}/${e.workload.name}`;
+    const name = bare ? e.workload.name : objectKey(e.workload);
     if (name === t) matches.push(i);
   });
   if (matches.length === 1) return matches[0];

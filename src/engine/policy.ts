@@ -3,6 +3,7 @@
 // uses these as they are; `analyze` compiles the same rules into class bitsets (see classes.ts).
 import { allConnections, noConnections, portsOf, protocolOf, union } from './connectionSet';
 import { ipBlockRanges, parseIp, rangesContain } from './ipRanges';
+import { objectKey } from './objectKey';
 import { matchesSelector } from './selector';
 import type {
   AnalysisOptions,
@@ -116,5 +117,5 @@ export function admitsEveryPeer(peers: readonly NetworkPolicyPeer[] | undefined)
 
 /** `namespace/name`, how policies are named in reasons and RuleRefs. */
 export function policyName(np: NetworkPolicy): string {
-  return `${np.namespace}/${np.name}`;
+  return objectKey(np);
 }

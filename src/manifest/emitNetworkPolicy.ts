@@ -3,6 +3,7 @@
 // `podSelector: {}` is always written). Extras kept from an import (labels, annotations, unknown fields)
 // are written back in their places.
 
+import { objectKey } from '../engine/objectKey';
 import { effectivePolicyTypes } from '../engine/policy';
 import type {
   NetworkPolicy,
@@ -87,7 +88,5 @@ export function emitNetworkPolicies(
   policies: readonly NetworkPolicy[],
   extras: PolicyExtrasMap = {},
 ): string {
-  return joinDocuments(
-    sortPolicies(policies).map((p) => emitNetworkPolicy(p, extras[`${p.namespace}/${p.name}`])),
-  );
+  return joinDocuments(sortPolicies(policies).map((p) => emitNetworkPolicy(p, extras[objectKey(p)])));
 }

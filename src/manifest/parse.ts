@@ -2,6 +2,8 @@
 // diagnostics for everything that could not be read. Lists (`kind: List`, `PodList`, …) are flattened, kinds
 // the analysis does not use are skipped with a notice, and the result is sorted so it never depends on the
 // order of files or documents.
+
+import { objectKey } from '../engine/objectKey';
 import { ownValue } from '../engine/records';
 import type { AdminNetworkPolicy, Namespace, NetworkPolicy, Workload } from '../engine/types';
 import { readAdminPolicy } from './adminPolicy';
@@ -167,7 +169,7 @@ export function parseManifests(files: readonly SourceFile[], options: ParseOptio
         } else if (kind === 'NetworkPolicy' && !foreignGroup(found, ['networking.k8s.io', 'extensions'])) {
           const parsed = readNetworkPolicyCached(obj, origin, diagnostics, options.cache);
           if (!parsed) continue;
-          const key = `${parsed.policy.namespace}/${parsed.policy.name}`;
+          const key = objectKey(parsed.policy);
           if (netpols.has(key))
             info(
               diagnostics,
@@ -222,7 +224,7 @@ export function parseManifests(files: readonly SourceFile[], options: ParseOptio
   const policyExtras: Record<string, PolicyExtras> = {};
   for (const p of networkPolicies) {
     origins.set(originKey('NetworkPolicy', p.policy.namespace, p.policy.name), p.origin);
-    policyExtras[`${p.policy.namespace}/${p.policy.name}`] = p.extras;
+    policyExtras[objectKey(p.policy)] = p.extras;
   }
   for (const p of adminPolicies) {
     const kind = p.policy.tier === 'Admin' ? 'AdminNetworkPolicy' : 'BaselineAdminNetworkPolicy';

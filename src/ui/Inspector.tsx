@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { cniModel } from '../design/cni';
 import { defaultDenyOf } from '../design/defaultDeny';
 import { isolationSentence } from '../design/explainText';
+import { namespaceOfRef, namespaceRef } from '../design/model';
 import { edgePorts } from '../design/ruleEdit';
 import { type DefaultDenyMode, NAMESPACE_NAME_LABEL, type RuleEdge } from '../design/types';
 import { isolationText } from './canvas/toFlow';
@@ -38,8 +39,9 @@ export function Inspector() {
     return edge ? <EdgeInspector edge={edge} /> : <Gone />;
   }
   const ref = selection.ref;
-  if (ref.startsWith('ns:')) {
-    const ns = doc.namespaces.find((n) => n.name === ref.slice(3));
+  const nsName = namespaceOfRef(ref);
+  if (nsName !== undefined) {
+    const ns = doc.namespaces.find((n) => n.name === nsName);
     return ns ? <NamespaceInspector name={ns.name} /> : <Gone />;
   }
   if (ref.startsWith('ext:') || ref === 'any') {
@@ -117,7 +119,7 @@ function NamespaceInspector({ name }: { name: string }) {
         <button
           type="button"
           className="danger"
-          onClick={() => deleteTarget({ type: 'node', ref: `ns:${ns.name}` })}
+          onClick={() => deleteTarget({ type: 'node', ref: namespaceRef(ns.name) })}
         >
           Delete namespace
         </button>

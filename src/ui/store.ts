@@ -6,7 +6,7 @@
 // selecting, toggling the simulator or receiving analysis results are not undo steps.
 import { temporal } from 'zundo';
 import { create, useStore } from 'zustand';
-import { emptyDoc } from '../design/model';
+import { emptyDoc, isNamespaceRef, namespaceRef } from '../design/model';
 import { applyOp, describeOp, opLoads } from '../design/ops';
 import type {
   DesignDoc,
@@ -130,7 +130,7 @@ function pushNotices(
 function selectionSurvives(doc: DesignDoc, selection: Selection | null): boolean {
   if (!selection || selection.type === 'edge') return true;
   const ref = selection.ref;
-  if (ref.startsWith('ns:')) return doc.namespaces.some((n) => `ns:${n.name}` === ref);
+  if (isNamespaceRef(ref)) return doc.namespaces.some((n) => namespaceRef(n.name) === ref);
   if (ref.startsWith('ext:') || ref === 'any') return true;
   return doc.workloads.some((w) => w.id === ref);
 }

@@ -4,6 +4,7 @@
 // flow must still be allowed; any that would not is named on stderr and the exit status is 1.
 import { workloadId } from '../../engine/endpoints';
 import { classifyFlows, generatePolicies } from '../../engine/flows';
+import { objectKey } from '../../engine/objectKey';
 import { emitNetworkPolicies } from '../../manifest';
 import { flagOption, type OptionSpec, stringOption } from '../args';
 import type { CliIo } from '../types';
@@ -121,7 +122,7 @@ export function generateCommand(argv: readonly string[], io: CliIo): number {
         skippedSystem.add(w.namespace);
         return false;
       }
-      if (refs && !refs.some((r) => r === `${w.namespace}/${w.name}` || r === workloadId(w))) return false;
+      if (refs && !refs.some((r) => r === objectKey(w) || r === workloadId(w))) return false;
       return true;
     }),
   );

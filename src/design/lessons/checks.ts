@@ -14,7 +14,7 @@ import type { AnalysisOptions, Cluster, NetworkPolicyPeer, PolicySet } from '../
 import type { LessonCheck, LessonDirection, LessonStep } from '../../manifest/lessonTypes';
 import { cniModel } from '../cni';
 import { defaultDenyOf } from '../defaultDeny';
-import { toCluster, toPolicySet } from '../model';
+import { policyKey, toCluster, toPolicySet } from '../model';
 import { isolatingPolicies } from '../policies';
 import type { DesignDoc, DesignWorkload } from '../types';
 import { simulatedDoc } from '../whatIf';
@@ -123,7 +123,7 @@ function checkEgress(inputs: Inputs, namespace: string | undefined): [boolean, s
     const keys = isolatingPolicies(inputs.doc, w, 'Egress');
     if (keys.length === 0) return [false, `${w.id} is not isolated for egress, so it may send anywhere.`];
     for (const key of keys) {
-      const p = inputs.doc.policies.find((x) => `${x.namespace}/${x.name}` === key);
+      const p = inputs.doc.policies.find((x) => policyKey(x) === key);
       if (!p || !effectivePolicyTypes(p).includes('Egress')) continue;
       const rules = p.egress ?? [];
       for (let i = 0; i < rules.length; i++) {

@@ -1,6 +1,6 @@
 // External endpoints (CIDR blocks outside the cluster) and the cluster DNS preset.
 import { isValidCidr, parseCidr, rangesCover } from '../../engine/ipRanges';
-import { externalId, fail, makeExternal, namespaceLabels, ok, workloadId } from '../model';
+import { externalId, fail, makeExternal, namespaceLabels, namespaceRef, ok, workloadId } from '../model';
 import { peersWhere } from '../peers';
 import { removePeers } from '../ruleEdit';
 import { ANY_REF, type DesignWorkload, type Notice } from '../types';
@@ -92,7 +92,7 @@ export const addDnsPreset = defineOp('addDnsPreset', 'Add cluster DNS', (doc, { 
     return { doc, notices: [{ severity: 'info', message: 'Cluster DNS is already on the canvas.' }] };
   if (!hasDns && doc.workloads.some((w) => w.id === DNS_WORKLOAD.id))
     return fail(doc, `${DNS_WORKLOAD.id} exists without the label k8s-app=kube-dns; relabel it instead.`);
-  const nsRef = `ns:${DNS_NAMESPACE}`;
+  const nsRef = namespaceRef(DNS_NAMESPACE);
   return ok(
     {
       ...doc,

@@ -1,7 +1,7 @@
 // Deleting what the user points at (the Delete key, the context menu): one operation that picks the deleting
 // operation of the target's kind, so every caller deletes the same way.
 import { deriveEdges } from '../edges';
-import { fail, resolveRef } from '../model';
+import { fail, isNamespaceRef, resolveRef } from '../model';
 import type { DesignTarget } from '../types';
 import { disconnect } from './connections';
 import { defineOp } from './define';
@@ -11,7 +11,7 @@ import { deleteWorkload } from './workloads';
 
 const kindLabel = (selection: DesignTarget): string => {
   if (selection.type === 'edge') return 'Remove edge';
-  if (selection.ref.startsWith('ns:')) return 'Delete namespace';
+  if (isNamespaceRef(selection.ref)) return 'Delete namespace';
   if (selection.ref.startsWith('ext:') || selection.ref === 'any') return 'Delete external node';
   return 'Delete workload';
 };

@@ -4,6 +4,7 @@
 // by a CIDR of the prefix length the user picks. Rules that allow the same ports are merged, so each rule
 // reads "these peers, these ports".
 import { familyMax, formatIp } from '../ipRanges';
+import { objectKey } from '../objectKey';
 import type { NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort, Protocol, Workload } from '../types';
 import { stableSelector } from './labels';
 import type { FlowEndpoint, ObservedFlow } from './types';
@@ -45,11 +46,10 @@ function portsOfKeys(keys: Iterable<string>): NetworkPolicyPort[] {
 /** Policy names must be DNS subdomains: the workload's name, its kind when two workloads share the name. */
 function policyNames(targets: readonly Workload[]): Map<Workload, string> {
   const count = new Map<string, number>();
-  for (const w of targets)
-    count.set(`${w.namespace}/${w.name}`, (count.get(`${w.namespace}/${w.name}`) ?? 0) + 1);
+  for (const w of targets) count.set(objectKey(w), (count.get(objectKey(w)) ?? 0) + 1);
   const out = new Map<Workload, string>();
   for (const w of targets) {
-    const shared = (count.get(`${w.namespace}/${w.name}`) ?? 0) > 1;
+    const shared = (count.get(objectKey(w)) ?? 0) > 1;
     const base = shared ? `${w.name}-${w.kind.toLowerCase()}` : w.name;
     out.set(w, `${base.slice(0, 240)}-from-flows`);
   }

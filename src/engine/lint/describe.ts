@@ -1,5 +1,6 @@
 // Plain words for the pieces of a policy that findings quote: selectors, peers, port entries, workloads.
 import { formatConnectionSet } from '../connectionSet';
+import { objectKey } from '../objectKey';
 import type { ConnectionSet, LabelSelector, NetworkPolicyPeer, NetworkPolicyPort, Workload } from '../types';
 
 /** `app=web, tier in (a,b), !legacy`; `{}` for the empty selector. */
@@ -44,7 +45,7 @@ export function describeConnections(set: ConnectionSet): string {
 
 /** `ns/name` as people write it. */
 export function workloadName(w: Workload): string {
-  return `${w.namespace}/${w.name}`;
+  return objectKey(w);
 }
 
 /** "`a/x`, `a/y` and 3 more". */

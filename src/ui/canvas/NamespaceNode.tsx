@@ -1,6 +1,7 @@
 // A namespace: a group node holding its workloads, with its labels and the default-deny control.
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { namespaceRef } from '../../design/model';
 import type { DefaultDenyMode } from '../../design/types';
 import { useAppStore } from '../store';
 import { LabelChips } from './Chips';
@@ -16,7 +17,7 @@ function NamespaceNodeView({ data }: NodeProps<NamespaceNodeType>) {
     <div className={`ns-node${data.selected ? ' selected' : ''}`} data-testid={testId}>
       <div className="ns-header">
         <span className="ns-title">{data.name}</span>
-        <LintBadge nodeRef={`ns:${data.name}`} label={`namespace ${data.name}`} />
+        <LintBadge nodeRef={namespaceRef(data.name)} label={`namespace ${data.name}`} />
         <LabelChips labels={data.labels} />
         <label className="deny nodrag" title="Creates or removes the default-deny policies of this namespace">
           default deny

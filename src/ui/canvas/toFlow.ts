@@ -4,7 +4,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import { defaultDenyOf } from '../../design/defaultDeny';
 import { namespaceSize, placeMissing } from '../../design/geometry';
-import { namespaceRef } from '../../design/model';
+import { isNamespaceRef, namespaceRef } from '../../design/model';
 import type {
   BlockedIntent,
   DefaultDenyMode,
@@ -230,7 +230,7 @@ export function highlight(
   rules: readonly RuleEdge[],
 ): { readonly related: ReadonlySet<string>; readonly active: boolean } {
   const ref = selection?.type === 'node' ? selection.ref : null;
-  if (!ref || ref.startsWith('ns:')) return { related: new Set(), active: false };
+  if (!ref || isNamespaceRef(ref)) return { related: new Set(), active: false };
   const related = new Set<string>([ref]);
   const links: readonly { readonly source: string; readonly target: string }[] = simulation
     ? simulation.flows

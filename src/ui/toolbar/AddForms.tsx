@@ -2,6 +2,7 @@
 // operation needs and report its errors inline; the operation does all the checking.
 import { useState } from 'react';
 import { nextExternalPosition, nextNamespacePosition, nextWorkloadPosition } from '../../design/geometry';
+import { namespaceOfRef } from '../../design/model';
 import { isPortNumber, MAX_PORT } from '../../engine/connectionSet';
 import type { ContainerPort, Protocol } from '../../engine/types';
 import { derivedGraphOf } from '../canvas/useDerivedGraph';
@@ -80,9 +81,7 @@ export function AddWorkloadForm({ close }: { close(): void }) {
   const sel = useAppStore.getState().selection;
   const selectedNs =
     sel?.type === 'node'
-      ? sel.ref.startsWith('ns:')
-        ? sel.ref.slice(3)
-        : doc.workloads.find((w) => w.id === sel.ref)?.namespace
+      ? (namespaceOfRef(sel.ref) ?? doc.workloads.find((w) => w.id === sel.ref)?.namespace)
       : undefined;
   const [namespace, setNamespace] = useState(selectedNs ?? doc.namespaces[0]?.name ?? '');
   const [name, setName] = useState('');

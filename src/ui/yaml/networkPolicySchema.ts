@@ -93,8 +93,7 @@ const port: JSONSchema = {
       default: 'TCP',
     },
     port: {
-      description:
-        `A port number (1–${MAX_PORT}) or the name of a container port on the destination pod. Omitted: every port.`,
+      description: `A port number (1–${MAX_PORT}) or the name of a container port on the destination pod. Omitted: every port.`,
       anyOf: [
         { type: 'integer', minimum: 1, maximum: MAX_PORT },
         { type: 'string', minLength: 1, maxLength: 15 },
