@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run';
 import { CASES, type HostileCase } from './corpus';
@@ -24,7 +24,9 @@ function inputOf(c: HostileCase, index: number): string | undefined {
 
 function argsOf(c: HostileCase, input: string): string[] {
   const cli = c.cli;
-  const before = (cli?.args ?? ['lint']).map((a) => a.replaceAll('{input}', input));
+  const before = (cli?.args ?? ['lint']).map((a) =>
+    a.replaceAll('{input}', input).replaceAll('{dir}', dirname(input)),
+  );
   const hasInput = (cli?.args ?? []).some((a) => a.includes('{input}'));
   return [...before, ...(hasInput ? [] : [input]), ...(cli?.after ?? [])];
 }
@@ -74,6 +76,7 @@ describe('hostile inputs through the netpol command', () => {
       if (cli.stderr) expect(out.stderr, shown).toMatch(cli.stderr);
       if (cli.stdout) expect(out.stdout, shown).toMatch(cli.stdout);
       if (cli.notStdout) expect(out.stdout, shown).not.toMatch(cli.notStdout);
+      if (cli.notStderr) expect(out.stderr, shown).not.toMatch(cli.notStderr);
     });
   });
 });

@@ -32,10 +32,12 @@ describe('parseArgs', () => {
     expect(stringOption(ok(parseArgs(['--output', 'x'], specs)), 'output')).toBe('x');
   });
 
-  it('lets the last of a repeated option win', () => {
-    expect(stringOption(ok(parseArgs(['--format', 'txt', '--format', 'json'], specs)), 'format')).toBe(
-      'json',
-    );
+  it('refuses an option that takes a value given twice, and lets a repeated flag be', () => {
+    expect(parseArgs(['--format', 'txt', '--format', 'json'], specs)).toEqual({
+      ok: false,
+      error: 'option --format is given more than once',
+    });
+    expect(parseArgs(['--output=a', '-o', 'b'], specs)).toMatchObject({ ok: false });
   });
 
   it('takes a value that looks like an option when one is required', () => {

@@ -15,7 +15,7 @@ export interface OptionSpec {
 
 export interface ParsedArgs {
   readonly positionals: readonly string[];
-  /** Options by long name: the value given (the last one when repeated), or `true` for a flag. */
+  /** Options by long name: the value given (an option that takes a value is given at most once), or `true` for a flag. */
   readonly options: ReadonlyMap<string, string | true>;
 }
 
@@ -74,6 +74,8 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
       if (i + 1 >= argv.length) return fail(`option ${written} needs a value`);
       value = argv[++i];
     }
+    // A second value is a mistake to say, not one to settle by taking the last: `--from a --from b`.
+    if (options.has(spec.name)) return fail(`option ${written} is given more than once`);
     if (spec.values && !spec.values.includes(value)) {
       return fail(`option ${written} must be one of ${spec.values.join(', ')} (got '${value}')`);
     }

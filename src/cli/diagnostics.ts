@@ -1,6 +1,7 @@
 // Diagnostics as compilers print them, `file:line:column: severity: message`, which editors, terminals and CI
 // annotators turn into links. Info messages are printed only when asked for (--verbose), so CI logs show what
 // needs attention and nothing else.
+import { escapeLine } from '../manifest/kubeValidation';
 import { compareBytes } from './format/rows';
 import type { CliDiagnostic } from './types';
 
@@ -14,8 +15,9 @@ export function formatDiagnostic(d: CliDiagnostic): string {
     }
     where += ': ';
   }
-  // One diagnostic per line: a multi-line message would break the link format for the lines after the first.
-  return `${where}${d.severity}: ${d.message.replace(/\s*\r?\n\s*/g, ' ')}`;
+  // One diagnostic per line: a multi-line message would break the link format for the lines after the first,
+  // and could forge a diagnostic of its own; control characters are shown, never sent to the terminal.
+  return escapeLine(`${where}${d.severity}: ${d.message.replace(/\s*\r?\n\s*/g, ' ')}`);
 }
 
 /** By file (in the order files were read), then line and column; a stable sort keeps equal positions in order. */

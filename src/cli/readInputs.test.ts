@@ -71,7 +71,7 @@ describe('readInputs', () => {
       reads++;
       return '\ufeffkind: Pod\n';
     };
-    const r = readInputs(['-', join(root, 'a.yaml'), '-'], stdin);
+    const r = readInputs(['-', join(root, 'a.yaml'), '-'], { stdin });
     expect(reads).toBe(1);
     expect(r.files).toEqual([
       { path: '<stdin>', text: 'kind: Pod\n' },

@@ -1,6 +1,7 @@
 // The `netpol` command as a function: arguments in, text out through `io`, exit status back. The entry
 // point (main.ts) binds it to the process; tests call it in-process.
 import { readFileSync } from 'node:fs';
+import { escapeLine } from '../manifest/kubeValidation';
 import { analyzeCommand } from './commands/analyze';
 import { CHECK_HELP, checkCommand } from './commands/check';
 import { EXIT_BAD_INPUT, EXIT_OK } from './commands/common';
@@ -61,7 +62,7 @@ export function run(argv: readonly string[], io: CliIo): number {
     }
     const command = lookup(topic);
     if (!command) {
-      io.stderr(`netpol: error: no command '${topic}'\n${MAIN_HELP}`);
+      io.stderr(`netpol: error: no command '${escapeLine(topic)}'\n${MAIN_HELP}`);
       return EXIT_BAD_INPUT;
     }
     io.stdout(command.help);
@@ -69,7 +70,7 @@ export function run(argv: readonly string[], io: CliIo): number {
   }
   const command = lookup(first);
   if (!command) {
-    io.stderr(`netpol: error: unknown command '${first}'\n\n${MAIN_HELP}`);
+    io.stderr(`netpol: error: unknown command '${escapeLine(first)}'\n\n${MAIN_HELP}`);
     return EXIT_BAD_INPUT;
   }
   return command.run(rest, io);

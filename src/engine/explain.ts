@@ -60,6 +60,11 @@ interface Ctx {
   readonly port: number;
 }
 
+/** A full stop after a text that may end in a user's name (an admin rule named `allow.`): never `..`. */
+function endSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 export function explain(
   cluster: Cluster,
   policies: PolicySet,
@@ -96,8 +101,9 @@ export function explain(
   const what = `${protocol} ${port} from ${src.endpoint.id} to ${dst.endpoint.id}`;
   let summary: string;
   if (allowed) summary = `${what} is allowed.`;
-  else if (!egress.allowed) summary = `${what} is denied by the source's egress: ${egress.reason}.`;
-  else summary = `${what} is denied by the destination's ingress: ${ingress.reason}.`;
+  else if (!egress.allowed)
+    summary = endSentence(`${what} is denied by the source's egress: ${egress.reason}`);
+  else summary = endSentence(`${what} is denied by the destination's ingress: ${ingress.reason}`);
   return { allowed, src: src.endpoint, dst: dst.endpoint, protocol, port, egress, ingress, summary };
 }
 

@@ -7,6 +7,7 @@
 import { isPortNumber, MAX_PORT } from '../engine/connectionSet';
 import { parseIp } from '../engine/ipRanges';
 import type { EndpointPattern, Expectation, LabelSelector, Protocol } from '../engine/types';
+import { escapeLine, UNSAFE_TEXT } from './kubeValidation';
 import { readLabelSelector } from './labelSelector';
 import { offsetToPos, pathKey } from './positions';
 import { isMap, newReader, type Reader, readString, report, showValue, type YamlMap } from './reader';
@@ -160,6 +161,17 @@ function fileDiagnostic(
 }
 
 export function parseExpectations(file: SourceFile): ExpectationsFile {
+  const read = readExpectations(file);
+  // Messages quote what they name, but keys reach some of them as written: escape what remains.
+  return {
+    expectations: read.expectations,
+    diagnostics: read.diagnostics.map((d) =>
+      UNSAFE_TEXT.test(d.message) ? { ...d, message: escapeLine(d.message) } : d,
+    ),
+  };
+}
+
+function readExpectations(file: SourceFile): ExpectationsFile {
   const loaded = loadYamlFile(file);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const expectations: { expectation: Expectation; pos: Origin['pos'] }[] = [];
@@ -178,7 +190,11 @@ export function parseExpectations(file: SourceFile): ExpectationsFile {
   }
   for (const extra of rest)
     diagnostics.push(
-      fileDiagnostic(extra.doc, 'only the first YAML document is read; this one is ignored', 'warning'),
+      fileDiagnostic(
+        extra.doc,
+        'an expectations file holds one YAML document; put every expectation in the first one (this one is not read)',
+        'error',
+      ),
     );
 
   const { value, doc } = first;

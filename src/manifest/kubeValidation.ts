@@ -131,6 +131,19 @@ export function objectNameProblem(kind: string, name: string): string | undefine
   return `${what} name ${quoteForMessage(name)} is not valid: ${reason}`;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const UNSHOWABLE = /[\s\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Whether a name that fails `objectNameProblem` is beyond reading at all: longer than 253 characters, or
+ * holding whitespace or control characters (it would break every output that shows it). Other invalid names
+ * (`use_common_labels`, `Web`) are still read, with a warning: other analyzers read them too, and a file
+ * that only such a name makes invalid should not fail a CI run.
+ */
+export function unreadableName(name: string): boolean {
+  return name.length > DNS_SUBDOMAIN_MAX || UNSHOWABLE.test(name);
+}
+
 /** Why `metadata.namespace` (or any namespace reference) is not a valid namespace name, or undefined. */
 export function namespaceNameProblem(name: string): string | undefined {
   return objectNameProblem('Namespace', name);
@@ -238,4 +251,29 @@ const PLAIN_NAME = /^[\x21-\x7e]{1,100}$/;
  */
 export function nameForMessage(s: string): string {
   return PLAIN_NAME.test(s) ? s : quoteForMessage(s);
+}
+
+// The last guard between input and a screen: control characters (ANSI escapes, carriage returns, C1
+// controls) and bidirectional overrides are written as visible `\u001b`-style escapes, so nothing read from
+// a file can move the cursor, recolour a terminal or make a line look like another. Every diagnostic of the
+// manifest layer and every output of the CLI passes through these.
+
+// C0 controls but tab and newline, DEL, C1 controls, and the bidi embedding, override and isolate marks.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Whether a one-line text holds anything `escapeLine` would change. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+export const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/** Output text (many lines) with every unsafe character escaped; its own newlines and tabs stay. */
+export function escapeControls(text: string): string {
+  return text.replace(UNSAFE, escapeChar);
+}
+
+/** One line's text: newlines escaped too (`\n`), so a value can never start a line of its own. */
+export function escapeLine(text: string): string {
+  return escapeControls(text).replace(/\r?\n/g, '\\n');
 }

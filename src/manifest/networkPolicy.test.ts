@@ -121,7 +121,9 @@ describe('reading valid NetworkPolicies', () => {
     const m = parse('apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: x}\nspec: {}\n');
     expect(m.policies.networkPolicies).toEqual([]);
     expect(m.diagnostics).toMatchObject([{ severity: 'info', line: 1, column: 1 }]);
-    expect(m.diagnostics[0]?.message).toContain('kind NetworkPolicy is not used');
+    expect(m.diagnostics[0]?.message).toContain(
+      "kind NetworkPolicy of projectcalico.org/v3 is another product's policy",
+    );
   });
 
   it('lets a later definition of the same policy replace the earlier one, with a warning', () => {
@@ -313,14 +315,31 @@ describe('what the API server validates about names and labels (issue 12)', () =
     );
     expect(e.message).toMatch(/matchExpressions\[0\]\.values\[0\]: label value "a b" is not valid/);
   });
-  it('an invalid policy name and namespace', () => {
+  it('an invalid policy name and namespace: warnings, the policy read as other analyzers read it', () => {
     const text = HEAD.replace('name: np', 'name: NP').replace('namespace: shop', 'namespace: a.b');
     const m = parse(`${text}  podSelector: {}`);
-    expect(m.policies.networkPolicies).toEqual([]);
-    expect(m.diagnostics.map((d) => d.message)).toEqual([
-      "NetworkPolicy (skipped): metadata.name: NetworkPolicy name \"NP\" is not valid: use lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit",
-      'NetworkPolicy (skipped): metadata.namespace: namespace name "a.b" is not valid: use lower-case letters, digits and \'-\', starting and ending with a letter or digit',
+    expect(m.policies.networkPolicies.map((p) => `${p.namespace}/${p.name}`)).toEqual(['a.b/NP']);
+    expect(m.diagnostics.map((d) => [d.line, d.column, d.severity, d.message])).toEqual([
+      [
+        4,
+        9,
+        'warning',
+        `NetworkPolicy: metadata.name: NetworkPolicy name "NP" is not valid: use lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit; the API server would refuse it, read anyway`,
+      ],
+      [
+        5,
+        14,
+        'warning',
+        `NetworkPolicy: metadata.namespace: namespace name "a.b" is not valid: use lower-case letters, digits and '-', starting and ending with a letter or digit; the API server would refuse it, read anyway`,
+      ],
     ]);
+  });
+  it('a name with a newline or over 253 characters is an error, the object skipped', () => {
+    const named = (name: string) => `${HEAD.replace('name: np', `name: ${name}`)}  podSelector: {}`;
+    expect(onlyError(named('"a\\nb"')).message).toMatch(
+      /^NetworkPolicy \(skipped\): metadata\.name: NetworkPolicy name "a\\nb" is not valid: /,
+    );
+    expect(onlyError(named('n'.repeat(254))).message).toMatch(/longer than 253 characters$/);
   });
   it('a label key with a newline is quoted in the path and the message', () => {
     const e = onlyError(policy('podSelector: {matchLabels: {"a\\nb": x}}'));

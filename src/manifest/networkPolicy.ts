@@ -15,7 +15,7 @@ import type {
   PolicyType,
   Protocol,
 } from '../engine/types';
-import { EXTRAS_MAX_SIZE, namespaceNameProblem, objectNameProblem } from './kubeValidation';
+import { EXTRAS_MAX_SIZE, namespaceNameProblem, objectNameProblem, unreadableName } from './kubeValidation';
 import { readLabelSelector } from './labelSelector';
 import {
   collectUnknown,
@@ -244,6 +244,12 @@ function readPolicyTypes(r: Reader, v: unknown, path: YamlPath): PolicyType[] | 
   });
 }
 
+/** An invalid name: an error when it cannot be read at all, else a warning (see `unreadableName`). */
+export function reportName(r: Reader, path: YamlPath, name: string, problem: string): void {
+  if (unreadableName(name)) report(r, path, 'error', problem);
+  else report(r, path, 'warning', `${problem}; the API server would refuse it, read anyway`);
+}
+
 /**
  * The object's metadata.name and namespace (default `default`), reporting a missing name, and a name or
  * namespace the API server would refuse for `kind` (see kubeValidation's `objectNameProblem`).
@@ -263,13 +269,13 @@ export function readObjectName(
   }
   const before = r.errors;
   const nameProblem = objectNameProblem(kind, name);
-  if (nameProblem) report(r, ['metadata', 'name'], 'error', nameProblem);
+  if (nameProblem) reportName(r, ['metadata', 'name'], name, nameProblem);
   let namespace = '';
   if (namespaced) {
     namespace = readString(r, metadata.namespace, ['metadata', 'namespace']) ?? 'default';
     if (namespace === '') namespace = 'default';
     const nsProblem = namespaceNameProblem(namespace);
-    if (nsProblem) report(r, ['metadata', 'namespace'], 'error', nsProblem);
+    if (nsProblem) reportName(r, ['metadata', 'namespace'], namespace, nsProblem);
   }
   return r.errors > before ? undefined : { name, namespace, metadata };
 }

@@ -183,7 +183,7 @@ describe('reading the cluster', () => {
 
   it('creates namespaces that workloads and policies use but nobody declared, with only the automatic label', () => {
     const m = parse(
-      'kind: Pod\nmetadata: {name: p, namespace: a}\n---\nkind: NetworkPolicy\nmetadata: {name: n, namespace: b}\nspec: {podSelector: {}}\n---\nkind: Namespace\nmetadata: {name: c, labels: {env: prod}}\n',
+      'kind: Pod\nmetadata: {name: p, namespace: a}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: n, namespace: b}\nspec: {podSelector: {}}\n---\nkind: Namespace\nmetadata: {name: c, labels: {env: prod}}\n',
     );
     expect(m.cluster.namespaces).toEqual([
       { name: 'a', labels: { 'kubernetes.io/metadata.name': 'a' } },
@@ -206,14 +206,14 @@ describe('reading the cluster', () => {
 
   it('reads a number or boolean label value as a string with a warning, but rejects one in a policy selector', () => {
     const m = parse(
-      'kind: Pod\nmetadata: {name: p, labels: {v: 1, canary: true}}\n---\nkind: NetworkPolicy\nmetadata: {name: n}\nspec: {podSelector: {matchLabels: {v: 1}}}\n',
+      'kind: Pod\nmetadata: {name: p, labels: {v: 1, canary: true}}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: n}\nspec: {podSelector: {matchLabels: {v: 1}}}\n',
     );
     expect(m.cluster.workloads[0]?.labels).toEqual({ v: '1', canary: 'true' });
     expect(m.policies.networkPolicies).toEqual([]);
     expect(m.diagnostics.map((d) => [d.line, d.column, d.severity])).toEqual([
       [2, 33, 'warning'],
       [2, 44, 'warning'],
-      [6, 39, 'error'],
+      [7, 39, 'error'],
     ]);
     expect(m.diagnostics[0]?.message).toBe(
       'Pod default/p: metadata.labels.v: labels values are strings; read the number 1 as "1"',
@@ -245,8 +245,8 @@ describe('order independence', () => {
     'kind: Pod\nmetadata: {name: a-1, namespace: y, labels: {app: a}, ownerReferences: [{kind: ReplicaSet, name: a, controller: true}]}\n',
     'kind: Pod\nmetadata: {name: a-2, namespace: y, labels: {app: a}, ownerReferences: [{kind: ReplicaSet, name: a, controller: true}]}\nspec: {containers: [{ports: [{containerPort: 1}]}]}\n',
     'kind: StatefulSet\nmetadata: {name: b, namespace: z}\n',
-    'kind: NetworkPolicy\nmetadata: {name: p2, namespace: z}\nspec: {podSelector: {}}\n',
-    'kind: NetworkPolicy\nmetadata: {name: p1, namespace: z}\nspec: {podSelector: {}}\n',
+    'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p2, namespace: z}\nspec: {podSelector: {}}\n',
+    'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p1, namespace: z}\nspec: {podSelector: {}}\n',
     'apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: x}\nspec: {priority: 5, subject: {namespaces: {}}}\n',
     'apiVersion: policy.networking.k8s.io/v1alpha1\nkind: BaselineAdminNetworkPolicy\nmetadata: {name: default}\nspec: {subject: {namespaces: {}}}\n',
     'apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: w}\nspec: {priority: 9, subject: {namespaces: {}}}\n',

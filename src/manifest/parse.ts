@@ -8,10 +8,11 @@ import { ownValue } from '../engine/records';
 import type { AdminNetworkPolicy, Namespace, NetworkPolicy, Workload } from '../engine/types';
 import { readAdminPolicy } from './adminPolicy';
 import { buildCluster } from './cluster';
-import { nameForMessage, namespaceNameProblem } from './kubeValidation';
-import { readNetworkPolicy } from './networkPolicy';
+import { judgeKind } from './kinds';
+import { escapeLine, nameForMessage, namespaceNameProblem, UNSAFE_TEXT } from './kubeValidation';
+import { readNetworkPolicy, reportName } from './networkPolicy';
 import { originKey, positionIn } from './positions';
-import { isMap, newReader, readLabels, report, reportAt, type YamlMap } from './reader';
+import { isMap, newReader, readLabels, reportAt, type YamlMap } from './reader';
 import type {
   Diagnostic,
   ManifestSet,
@@ -30,6 +31,8 @@ import { loadYamlFile, type YamlChunkCache } from './yamlDocuments';
 /** The Kubernetes object found at a path of a document (a whole document, or an item of a list). */
 interface FoundObject {
   readonly kind: string;
+  /** The object's apiVersion, or its list's when an item has none. */
+  readonly apiVersion: unknown;
   readonly obj: YamlMap;
   readonly origin: Origin;
 }
@@ -54,8 +57,9 @@ function info(diags: Diagnostic[], origin: Origin, severity: 'info' | 'warning',
 
 function describeObject(kind: string, obj: YamlMap): string {
   const md = isMap(obj.metadata) ? obj.metadata : {};
-  const name = typeof md.name === 'string' ? nameForMessage(md.name) : undefined;
-  const ns = typeof md.namespace === 'string' ? `${nameForMessage(md.namespace)}/` : '';
+  const name = typeof md.name === 'string' && md.name !== '' ? nameForMessage(md.name) : undefined;
+  const ns =
+    typeof md.namespace === 'string' && md.namespace !== '' ? `${nameForMessage(md.namespace)}/` : '';
   return name === undefined ? nameForMessage(kind) : `${nameForMessage(kind)} ${ns}${name}`;
 }
 
@@ -71,7 +75,8 @@ function findObjects(value: unknown, doc: ParsedDocument, diags: Diagnostic[]): 
     info(diags, root, 'warning', 'this document has no `kind`; skipped');
     return [];
   }
-  if (!kind.endsWith('List') || !Array.isArray(value.items)) return [{ kind, obj: value, origin: root }];
+  if (!kind.endsWith('List') || !Array.isArray(value.items))
+    return [{ kind, apiVersion: value.apiVersion, obj: value, origin: root }];
   const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
   const out: FoundObject[] = [];
   value.items.forEach((item, i) => {
@@ -87,21 +92,9 @@ function findObjects(value: unknown, doc: ParsedDocument, diags: Diagnostic[]): 
     }
     const k = typeof item.kind === 'string' && item.kind !== '' ? item.kind : itemKind;
     if (k === undefined) info(diags, origin, 'warning', `item ${i} of this List has no \`kind\`; skipped`);
-    else out.push({ kind: k, obj: item, origin });
+    else out.push({ kind: k, apiVersion: item.apiVersion ?? value.apiVersion, obj: item, origin });
   });
   return out;
-}
-
-function apiGroup(obj: YamlMap): string | undefined {
-  if (typeof obj.apiVersion !== 'string') return undefined;
-  const slash = obj.apiVersion.indexOf('/');
-  return slash < 0 ? '' : obj.apiVersion.slice(0, slash);
-}
-
-/** Same kind name, other API group (Calico's or Antrea's own policies): not ours. */
-function foreignGroup(found: FoundObject, expected: readonly string[]): boolean {
-  const g = apiGroup(found.obj);
-  return g !== undefined && !expected.includes(g);
 }
 
 function compareStrings(a: string, b: string): number {
@@ -157,16 +150,22 @@ export function parseManifests(files: readonly SourceFile[], options: ParseOptio
             continue;
           }
           const nameProblem = namespaceNameProblem(md.name);
-          if (nameProblem) {
-            report(r, ['metadata', 'name'], 'error', nameProblem);
-            continue;
-          }
+          if (nameProblem) reportName(r, ['metadata', 'name'], md.name, nameProblem);
+          if (r.errors > 0) continue;
           const labels = readLabels(r, md.labels, ['metadata', 'labels'], 'labels', false) ?? {};
           declared.push({ ns: { name: md.name, labels }, origin });
-        } else if (kind === 'Pod' || ownValue(TEMPLATE_PATHS, kind) !== undefined) {
+          continue;
+        }
+        if (kind === 'Pod' || ownValue(TEMPLATE_PATHS, kind) !== undefined) {
           const part = readWorkload(kind, obj, origin, diagnostics);
           if (part) parts.push(part);
-        } else if (kind === 'NetworkPolicy' && !foreignGroup(found, ['networking.k8s.io', 'extensions'])) {
+          continue;
+        }
+        const verdict = judgeKind(kind, found.apiVersion, nameForMessage);
+        if (!verdict.read) {
+          const r = newReader(origin, describeObject(kind, obj), diagnostics, ' (skipped)');
+          reportAt(r, verdict.at === 'object' ? [] : [verdict.at], verdict.severity, verdict.message);
+        } else if (kind === 'NetworkPolicy') {
           const parsed = readNetworkPolicyCached(obj, origin, diagnostics, options.cache);
           if (!parsed) continue;
           const key = objectKey(parsed.policy);
@@ -178,12 +177,7 @@ export function parseManifests(files: readonly SourceFile[], options: ParseOptio
               `NetworkPolicy ${key} is defined again; this definition replaces the earlier one`,
             );
           netpols.set(key, parsed);
-        } else if (
-          (kind === 'AdminNetworkPolicy' ||
-            kind === 'BaselineAdminNetworkPolicy' ||
-            kind === 'ClusterNetworkPolicy') &&
-          !foreignGroup(found, ['policy.networking.k8s.io'])
-        ) {
+        } else {
           const parsed = readAdminPolicy(kind, obj, origin, diagnostics);
           if (!parsed) continue;
           const key = `${parsed.policy.tier}/${parsed.policy.name}`;
@@ -195,13 +189,6 @@ export function parseManifests(files: readonly SourceFile[], options: ParseOptio
               `${kind} ${parsed.policy.name} is defined again; this definition replaces the earlier one`,
             );
           admins.set(key, parsed);
-        } else {
-          info(
-            diagnostics,
-            origin,
-            'info',
-            `${describeObject(kind, obj)}: kind ${nameForMessage(kind)} is not used by the analysis; skipped`,
-          );
         }
       }
     }
@@ -240,7 +227,8 @@ export function parseManifests(files: readonly SourceFile[], options: ParseOptio
         a.d.column - b.d.column ||
         a.i - b.i,
     )
-    .map((x) => x.d);
+    // Messages quote what they name, but keys and kinds reach some of them as written: escape what remains.
+    .map((x) => (UNSAFE_TEXT.test(x.d.message) ? { ...x.d, message: escapeLine(x.d.message) } : x.d));
   const policies: { networkPolicies: NetworkPolicy[]; adminPolicies?: AdminNetworkPolicy[] } = {
     networkPolicies: networkPolicies.map((p) => p.policy),
   };

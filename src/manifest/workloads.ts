@@ -6,6 +6,7 @@
 import { isPortNumber, MAX_PORT } from '../engine/connectionSet';
 import { ownValue } from '../engine/records';
 import type { ContainerPort, Labels } from '../engine/types';
+import { objectNameProblem, quoteForMessage } from './kubeValidation';
 import { readObjectName, readProtocol } from './networkPolicy';
 import {
   isMap,
@@ -104,15 +105,25 @@ function readPodIPs(status: unknown): string[] {
   return ips;
 }
 
+const KIND = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
+
 /**
  * The controlling owner that names a Pod (never a Node: static pods keep their own name). An owner reference
  * without a kind still groups the pods under the owner's name, as kind Pod (netpol-analyzer does the same).
  */
 function controllingOwner(r: Reader, metadata: YamlMap): { kind: string; name: string } | undefined {
   const owners = readList(r, metadata.ownerReferences, ['metadata', 'ownerReferences'], 'owner references');
-  for (const o of owners ?? []) {
+  for (const [i, o] of (owners ?? []).entries()) {
     if (!isMap(o) || o.controller !== true || typeof o.name !== 'string' || o.name === '') continue;
     const kind = typeof o.kind === 'string' && o.kind !== '' ? o.kind : 'Pod';
+    // The owner names the workload in every output: its name and kind must be ones Kubernetes allows.
+    const problem = KIND.test(kind)
+      ? objectNameProblem(kind, o.name)
+      : `owner kind ${quoteForMessage(kind)} is not valid: a kind is a letter followed by letters and digits`;
+    if (problem) {
+      report(r, ['metadata', 'ownerReferences', i], 'warning', `${problem}; the pod keeps its own name`);
+      return undefined;
+    }
     if (kind !== 'Node') return { kind, name: o.name };
   }
   return undefined;

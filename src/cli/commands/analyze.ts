@@ -13,6 +13,7 @@ import {
   loadManifests,
   openOutput,
   printDiagnostics,
+  readOptionsOf,
   startCommand,
 } from './common';
 
@@ -36,7 +37,7 @@ export function analyzeCommand(argv: readonly string[], io: CliIo): number {
   const args = startCommand(io, 'analyze', argv, ANALYZE_OPTIONS, ANALYZE_HELP);
   if (typeof args === 'number') return args;
 
-  const { manifests, diagnostics } = loadManifests(args.positionals);
+  const { manifests, diagnostics } = loadManifests(args.positionals, readOptionsOf(args));
   printDiagnostics(io, diagnostics, flagOption(args, 'verbose'));
   const [cluster] = clusterOrRepresentatives(io, 'analyze', [manifests]);
   const output = openOutput(io, stringOption(args, 'output'));

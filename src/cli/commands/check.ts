@@ -1,13 +1,13 @@
 // `netpol check <paths...> --expect expectations.yaml`: checks expected verdicts against the policies. Each
 // failed expectation is printed at its place in the expectations file with the engine's explanation, then
 // `N passed, M failed`; exit 1 on any failure, 2 when the manifests or the expectations file are bad.
-import { readFileSync } from 'node:fs';
 import { checkExpectations, describeExpectation } from '../../engine/expectations';
 import type { ExpectationOutcome } from '../../engine/types';
 import { parseExpectations } from '../../manifest/expectations';
 import type { ParsedExpectation } from '../../manifest/types';
 import { flagOption, type OptionSpec, stringOption } from '../args';
 import { formatExplainTxt } from '../format/explainTxt';
+import { readTextFile } from '../readInputs';
 import type { CliDiagnostic, CliIo } from '../types';
 import {
   EXIT_BAD_INPUT,
@@ -15,6 +15,7 @@ import {
   exitStatus,
   loadManifests,
   printDiagnostics,
+  readOptionsOf,
   startCommand,
   usageError,
   writeResult,
@@ -128,9 +129,12 @@ function formatJson(results: readonly Result[]): string {
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
-function readExpectationsFile(path: string): { text?: string; diagnostic?: CliDiagnostic } {
+function readExpectationsFile(
+  path: string,
+  limit: number | undefined,
+): { text?: string; diagnostic?: CliDiagnostic } {
   try {
-    return { text: readFileSync(path, 'utf8').replace(/^\uFEFF/, '') };
+    return { text: readTextFile(path, limit) };
   } catch (e) {
     const code = (e as { code?: string }).code;
     const why = code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e);
@@ -145,13 +149,13 @@ export function checkCommand(argv: readonly string[], io: CliIo): number {
   if (expectPath === undefined) return usageError(io, 'check', '--expect <file> is required');
   const verbose = flagOption(args, 'verbose');
 
-  const file = readExpectationsFile(expectPath);
+  const file = readExpectationsFile(expectPath, readOptionsOf(args).maxFileSize);
   if (file.diagnostic) {
     printDiagnostics(io, [file.diagnostic], verbose);
     return EXIT_BAD_INPUT;
   }
   const expectations = parseExpectations({ path: expectPath, text: file.text ?? '' });
-  const { manifests, diagnostics } = loadManifests(args.positionals);
+  const { manifests, diagnostics } = loadManifests(args.positionals, readOptionsOf(args));
   const all = [...diagnostics, ...expectations.diagnostics];
   printDiagnostics(io, all, verbose);
 

@@ -4,11 +4,12 @@ import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { representativeCluster } from '../../engine/representatives';
 import type { Cluster, PolicySet } from '../../engine/types';
 import { parseManifests } from '../../manifest';
+import { escapeControls, escapeLine } from '../../manifest/kubeValidation';
 import type { ManifestSet } from '../../manifest/types';
-import { flagOption, type OptionSpec, type ParsedArgs, parseArgs } from '../args';
+import { flagOption, type OptionSpec, type ParsedArgs, parseArgs, stringOption } from '../args';
 import { formatDiagnostic, hasErrors, sortDiagnostics, visibleDiagnostics } from '../diagnostics';
 import type { Sink } from '../format/sink';
-import { readInputs } from '../readInputs';
+import { DEFAULT_MAX_FILE_SIZE, type ReadOptions, readInputs } from '../readInputs';
 import type { CliDiagnostic, CliIo } from '../types';
 
 export const EXIT_OK = 0;
@@ -19,8 +20,29 @@ export interface Loaded {
   readonly diagnostics: readonly CliDiagnostic[];
 }
 
-export function loadManifests(paths: readonly string[]): Loaded {
-  const inputs = readInputs(paths);
+/** How inputs are read, from the options every command takes (`--max-file-size`). */
+export function readOptionsOf(args: ParsedArgs): ReadOptions {
+  const size = stringOption(args, 'max-file-size');
+  return size === undefined ? {} : { maxFileSize: parseSize(size) ?? DEFAULT_MAX_FILE_SIZE };
+}
+
+const SIZE = /^(\d+)\s*([kmgt]?)(i?b)?$/i;
+
+/** `1048576`, `512K`, `256M`, `2GiB`, `1gb` (K, M, G, T are powers of 1024); undefined when not a size. */
+export function badSizeMessage(size: string): string {
+  return `--max-file-size needs a size such as 256M, 1G or 1048576 (bytes), got ${JSON.stringify(size)}`;
+}
+
+export function parseSize(text: string): number | undefined {
+  const m = SIZE.exec(text.trim());
+  if (!m) return undefined;
+  const unit = (m[2] ?? '').toLowerCase();
+  const scaled = Number(m[1]) * 1024 ** (unit === '' ? 0 : 'kmgt'.indexOf(unit) + 1);
+  return Number.isSafeInteger(scaled) && scaled > 0 ? scaled : undefined;
+}
+
+export function loadManifests(paths: readonly string[], read: ReadOptions = {}): Loaded {
+  const inputs = readInputs(paths, read);
   const manifests = parseManifests(inputs.files);
   const order = [...paths, ...inputs.files.map((f) => f.path)];
   return {
@@ -34,14 +56,15 @@ export function printDiagnostics(io: CliIo, diagnostics: readonly CliDiagnostic[
   if (shown.length > 0) io.stderr(`${shown.map(formatDiagnostic).join('\n')}\n`);
 }
 
-/** Writes the result; false (after saying why on stderr) when the output file cannot be written. */
+/** Writes the result (control characters escaped, see manifest/kubeValidation); false (after saying why on stderr) when the output file cannot be written. */
 export function writeResult(io: CliIo, text: string, outputPath: string | undefined): boolean {
+  const safe = escapeControls(text);
   if (outputPath === undefined || outputPath === '-') {
-    io.stdout(text);
+    io.stdout(safe);
     return true;
   }
   try {
-    writeFileSync(outputPath, text);
+    writeFileSync(outputPath, safe);
     return true;
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
@@ -76,7 +99,8 @@ export function openOutput(io: CliIo, outputPath: string | undefined): Output | 
   let failed = false;
   const flush = () => {
     if (pending === 0) return;
-    const text = parts.join('');
+    // Control characters escaped, as in writeResult: nothing from the input reaches a terminal raw.
+    const text = escapeControls(parts.join(''));
     parts = [];
     pending = 0;
     if (failed) return;
@@ -112,9 +136,12 @@ export function exitStatus(diagnostics: readonly CliDiagnostic[]): number {
 
 /** A usage error: the message, a pointer to the help, and exit status 2. */
 export function usageError(io: CliIo, command: string, message: string): number {
-  io.stderr(`netpol ${command}: error: ${message}\nRun 'netpol ${command} --help' for usage.\n`);
+  io.stderr(`netpol ${command}: error: ${escapeLine(message)}\nRun 'netpol ${command} --help' for usage.\n`);
   return EXIT_BAD_INPUT;
 }
+
+/** Options every command that reads inputs takes, beside its own. */
+export const INPUT_OPTIONS: readonly OptionSpec[] = [{ name: 'max-file-size', takesValue: true }];
 
 /**
  * The start every command shares: its options parsed, `--help` printed, and with `needsPaths` at least one
@@ -128,12 +155,15 @@ export function startCommand(
   help: string,
   needsPaths = true,
 ): ParsedArgs | number {
-  const parsed = parseArgs(argv, options);
+  const parsed = parseArgs(argv, [...options, ...INPUT_OPTIONS]);
   if (!parsed.ok) return usageError(io, command, parsed.error);
   if (flagOption(parsed.args, 'help')) {
     io.stdout(help);
     return EXIT_OK;
   }
+  const size = stringOption(parsed.args, 'max-file-size');
+  if (size !== undefined && parseSize(size) === undefined)
+    return usageError(io, command, badSizeMessage(size));
   if (needsPaths && parsed.args.positionals.length === 0)
     return usageError(io, command, 'no input paths given');
   return parsed.args;

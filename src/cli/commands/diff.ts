@@ -5,12 +5,16 @@ import { type ConnectivityDiff, diffTrees } from '../../engine/diff';
 import { flagOption, type OptionSpec, type ParsedArgs, parseArgs, stringOption } from '../args';
 import type { CliIo } from '../types';
 import {
+  badSizeMessage,
   clusterOrRepresentatives,
   EXIT_BAD_INPUT,
   EXIT_OK,
   exitStatus,
+  INPUT_OPTIONS,
   loadManifests,
+  parseSize,
   printDiagnostics,
+  readOptionsOf,
   usageError,
   writeResult,
 } from './common';
@@ -56,7 +60,7 @@ Exit status:
   2  bad usage, or an error in either tree's input (the diff is still printed)
 `;
 
-/** Options may come on either side of the `--` that separates the trees; the later one wins. */
+/** Options may come on either side of the one `--` that separates the trees, each at most once. */
 function parseSides(
   argv: readonly string[],
 ):
@@ -64,10 +68,16 @@ function parseSides(
   | { ok: false; error: string } {
   const cut = argv.indexOf('--');
   if (cut < 0) return { ok: false, error: "separate the old and the new paths with '--'" };
-  const left = parseArgs(argv.slice(0, cut), DIFF_OPTIONS);
+  if (argv.indexOf('--', cut + 1) >= 0)
+    return { ok: false, error: "give one '--' between the old and the new paths (found more than one)" };
+  const left = parseArgs(argv.slice(0, cut), [...DIFF_OPTIONS, ...INPUT_OPTIONS]);
   if (!left.ok) return left;
-  const right = parseArgs(argv.slice(cut + 1), DIFF_OPTIONS);
+  const right = parseArgs(argv.slice(cut + 1), [...DIFF_OPTIONS, ...INPUT_OPTIONS]);
   if (!right.ok) return right;
+  const twice = [...right.args.options.keys()].find(
+    (k) => left.args.options.has(k) && DIFF_OPTIONS.find((o) => o.name === k)?.takesValue,
+  );
+  if (twice !== undefined) return { ok: false, error: `option --${twice} is given more than once` };
   const options = new Map([...left.args.options, ...right.args.options]);
   return {
     ok: true,
@@ -89,8 +99,12 @@ export function diffCommand(argv: readonly string[], io: CliIo): number {
   if (parsed.new.length === 0) return usageError(io, 'diff', 'no new paths given (after the --)');
 
   const options = { ipBlockMatchesPodIPs: flagOption(args, 'ipblock-matches-pod-ips') };
-  const before = loadManifests(parsed.old);
-  const after = loadManifests(parsed.new);
+  const size = stringOption(args, 'max-file-size');
+  if (size !== undefined && parseSize(size) === undefined)
+    return usageError(io, 'diff', badSizeMessage(size));
+  const read = readOptionsOf(args);
+  const before = loadManifests(parsed.old, read);
+  const after = loadManifests(parsed.new, read);
   const diagnostics = [...before.diagnostics, ...after.diagnostics];
   printDiagnostics(io, diagnostics, flagOption(args, 'verbose'));
   const [oldCluster, newCluster] = clusterOrRepresentatives(io, 'diff', [before.manifests, after.manifests]);

@@ -4,6 +4,7 @@
 import { explain } from '../../engine';
 import { isPortNumber, MAX_PORT } from '../../engine/connectionSet';
 import { PROTOCOLS, type Protocol } from '../../engine/types';
+import { escapeLine } from '../../manifest/kubeValidation';
 import { flagOption, type OptionSpec, stringOption } from '../args';
 import { formatExplainJson, formatExplainTxt } from '../format';
 import { EXPLAIN_HELP } from '../help';
@@ -13,6 +14,7 @@ import {
   exitStatus,
   loadManifests,
   printDiagnostics,
+  readOptionsOf,
   startCommand,
   usageError,
   writeResult,
@@ -73,7 +75,7 @@ export function explainCommand(argv: readonly string[], io: CliIo): number {
     return usageError(io, 'explain', `--protocol must be TCP, UDP or SCTP (got '${protocolText}')`);
   }
 
-  const { manifests, diagnostics } = loadManifests(args.positionals);
+  const { manifests, diagnostics } = loadManifests(args.positionals, readOptionsOf(args));
   printDiagnostics(io, diagnostics, flagOption(args, 'verbose'));
   const verdict = explain(
     manifests.cluster,
@@ -82,7 +84,7 @@ export function explainCommand(argv: readonly string[], io: CliIo): number {
     { ipBlockMatchesPodIPs: flagOption(args, 'ipblock-matches-pod-ips') },
   );
   if ('error' in verdict) {
-    io.stderr(`netpol explain: error: ${verdict.error}\n`);
+    io.stderr(`netpol explain: error: ${escapeLine(verdict.error)}\n`);
     return EXIT_BAD_INPUT;
   }
   const text =

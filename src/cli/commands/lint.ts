@@ -2,6 +2,7 @@
 // message [rule-id]`) or as JSON; exit 1 when any finding is an error, 2 when the input itself is bad.
 import { countFindings, type Finding, isRuleId, LINT_RULES, lint, type RuleId } from '../../engine/lint';
 import { findingPosition } from '../../manifest/findingPosition';
+import { nameForMessage } from '../../manifest/kubeValidation';
 import type { ManifestSet } from '../../manifest/types';
 import { flagOption, type OptionSpec, stringOption } from '../args';
 import { formatDiagnostic, hasErrors } from '../diagnostics';
@@ -11,6 +12,7 @@ import {
   EXIT_OK,
   loadManifests,
   printDiagnostics,
+  readOptionsOf,
   startCommand,
   usageError,
   writeResult,
@@ -107,14 +109,24 @@ export function lintCommand(argv: readonly string[], io: CliIo): number {
       .split(',')
       .map((s) => s.trim())
       .filter((s) => s !== '');
+    if (ids.length === 0)
+      return usageError(
+        io,
+        'lint',
+        '--rules needs at least one rule id, e.g. --rules allow-all (see --list-rules)',
+      );
     const unknown = ids.filter((id) => !isRuleId(id));
     if (unknown.length > 0)
-      return usageError(io, 'lint', `unknown rule ${unknown.join(', ')} (see --list-rules)`);
+      return usageError(
+        io,
+        'lint',
+        `unknown rule ${unknown.map(nameForMessage).join(', ')} (see --list-rules)`,
+      );
     rules = ids.filter(isRuleId);
   }
   if (args.positionals.length === 0) return usageError(io, 'lint', 'no input paths given');
 
-  const { manifests, diagnostics } = loadManifests(args.positionals);
+  const { manifests, diagnostics } = loadManifests(args.positionals, readOptionsOf(args));
   printDiagnostics(io, diagnostics, flagOption(args, 'verbose'));
   const findings = lint(manifests.cluster, manifests.policies, {
     ipBlockMatchesPodIPs: flagOption(args, 'ipblock-matches-pod-ips'),
