@@ -12,7 +12,6 @@ import {
   lstatSync,
   openSync,
   readdirSync,
-  readSync,
   realpathSync,
   type Stats,
   statSync,
@@ -20,6 +19,7 @@ import {
 import { join } from 'node:path';
 import { decodeManifestBytes } from '../manifest/decode';
 import { compareBytes } from './format/rows';
+import { readChunk } from './readLines';
 import type { CliDiagnostic, SourceFile } from './types';
 
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -88,15 +88,7 @@ function readAtMost(fd: number, limit: number, sizeHint: number): Buffer {
   let total = 0;
   for (;;) {
     const chunk = Buffer.allocUnsafe(Math.max(64 * 1024, Math.min(sizeHint - total + 1, limit - total + 1)));
-    let n: number;
-    try {
-      n = readSync(fd, chunk, 0, chunk.length, null);
-    } catch (e) {
-      // A non-blocking standard input with nothing yet: wait a little and try again.
-      if ((e as { code?: string }).code !== 'EAGAIN') throw e;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-      continue;
-    }
+    const n = readChunk(fd, chunk);
     if (n === 0) break;
     total += n;
     if (total > limit) throw tooLarge('more than that', limit);

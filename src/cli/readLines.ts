@@ -22,7 +22,8 @@ function whyUnreadable(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function readChunk(fd: number, buf: Buffer): number {
+/** One read into `buf` (0 at the end), waiting out EAGAIN on a non-blocking standard input. */
+export function readChunk(fd: number, buf: Buffer): number {
   for (;;) {
     try {
       return readSync(fd, buf, 0, buf.length, null);
