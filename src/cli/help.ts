@@ -20,13 +20,15 @@ Usage:
   netpol --version                           print the version
 
 Paths are manifest files or folders (read recursively: .yaml, .yml, .json); - reads standard input.
+Only regular files are read, none over --max-file-size <size> (default 256M; every command takes it).
 Run 'netpol <command> --help' for the options of a command.
 `;
 
 const EXIT_CODES = `Exit status:
   0  the analysis ran and the input had no errors (warnings do not count)
-  2  bad usage, or an error in the input: a missing file, malformed YAML, an invalid field (bad CIDR,
-     unknown protocol, ...). The documents that are valid are still analyzed and the result is printed
+  2  bad usage, or an error in the input: a missing, refused (not a regular file) or oversized file
+     (--max-file-size, default 256M), malformed YAML, a policy of an unknown apiVersion, an invalid
+     field (bad CIDR, unknown protocol, invalid label, ...). The documents that are valid are still analyzed and the result is printed
      before exiting with 2, so one broken file does not hide the rest.
   3  an internal error (a bug in netpol: please report it with the input)
 Diagnostics go to stderr as 'file:line:column: severity: message'; info messages (such as skipped
