@@ -19,6 +19,7 @@ import {
   exitStatus,
   loadManifests,
   printDiagnostics,
+  readOptionsOf,
   startCommand,
   usageError,
   writeResult,
@@ -225,7 +226,7 @@ export function flowsCommand(argv: readonly string[], io: CliIo): number {
     return usageError(io, 'flows check', 'standard input can be the capture or the manifests, not both');
   }
   const verbose = flagOption(args, 'verbose');
-  const { manifests, diagnostics } = loadManifests(paths);
+  const { manifests, diagnostics } = loadManifests(paths, readOptionsOf(args));
   const capture = loadCapture(capturePath, manifests.cluster);
   const all = [...diagnostics, ...capture.diagnostics];
   printDiagnostics(io, all, verbose);

@@ -15,6 +15,7 @@ import {
   exitStatus,
   loadManifests,
   printDiagnostics,
+  readOptionsOf,
   startCommand,
   usageError,
   writeResult,
@@ -92,7 +93,9 @@ export function generateCommand(argv: readonly string[], io: CliIo): number {
   }
   const verbose = flagOption(args, 'verbose');
   const { manifests, diagnostics } =
-    args.positionals.length > 0 ? loadManifests(args.positionals) : { manifests: undefined, diagnostics: [] };
+    args.positionals.length > 0
+      ? loadManifests(args.positionals, readOptionsOf(args))
+      : { manifests: undefined, diagnostics: [] };
   const inventory = manifests?.cluster ?? { namespaces: [], workloads: [] };
   const existing = manifests?.policies ?? { networkPolicies: [] };
   const capture = loadCapture(capturePath, inventory);
