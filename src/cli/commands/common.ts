@@ -144,6 +144,26 @@ export function usageError(io: CliIo, command: string, message: string): number 
 export const INPUT_OPTIONS: readonly OptionSpec[] = [{ name: 'max-file-size', takesValue: true }];
 
 /**
+ * For a command with one subcommand (`netpol flows check`, `netpol lesson check`): the subcommand's arguments,
+ * or the exit status once help or a usage error has been printed.
+ */
+export function subcommandArgs(
+  io: CliIo,
+  command: string,
+  argv: readonly string[],
+  only: string,
+  help: string,
+): readonly string[] | number {
+  const [sub, ...rest] = argv;
+  if (sub === '--help' || sub === '-h' || sub === undefined) {
+    (sub === undefined ? io.stderr : io.stdout)(help);
+    return sub === undefined ? EXIT_BAD_INPUT : EXIT_OK;
+  }
+  if (sub !== only) return usageError(io, command, `unknown subcommand '${sub}' (the only one is '${only}')`);
+  return rest;
+}
+
+/**
  * The start every command shares: its options parsed, `--help` printed, and with `needsPaths` at least one
  * input path required. Returns the arguments, or the exit status when the command is already done.
  */

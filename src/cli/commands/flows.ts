@@ -21,6 +21,7 @@ import {
   printDiagnostics,
   readOptionsOf,
   startCommand,
+  subcommandArgs,
   usageError,
   writeResult,
 } from './common';
@@ -208,13 +209,8 @@ function formatMd(j: Judged): string {
 }
 
 export function flowsCommand(argv: readonly string[], io: CliIo): number {
-  const [sub, ...rest] = argv;
-  if (sub === '--help' || sub === '-h' || sub === undefined) {
-    (sub === undefined ? io.stderr : io.stdout)(FLOWS_HELP);
-    return sub === undefined ? EXIT_BAD_INPUT : EXIT_OK;
-  }
-  if (sub !== 'check')
-    return usageError(io, 'flows', `unknown subcommand '${sub}' (the only one is 'check')`);
+  const rest = subcommandArgs(io, 'flows', argv, 'check', FLOWS_HELP);
+  if (typeof rest === 'number') return rest;
   const spread = spreadPolicies(rest);
   const args = startCommand(io, 'flows check', spread.argv, FLOWS_CHECK_OPTIONS, FLOWS_HELP, false);
   if (typeof args === 'number') return args;

@@ -7,7 +7,14 @@ import { playLesson, readLessonFile } from '../../design/lessons';
 import { flagOption, type OptionSpec } from '../args';
 import { formatDiagnostic, hasErrors } from '../diagnostics';
 import type { CliIo } from '../types';
-import { EXIT_BAD_INPUT, EXIT_OK, printDiagnostics, startCommand, usageError } from './common';
+import {
+  EXIT_BAD_INPUT,
+  EXIT_OK,
+  printDiagnostics,
+  startCommand,
+  subcommandArgs,
+  usageError,
+} from './common';
 
 export const EXIT_LESSON_FAILS = 1;
 
@@ -35,13 +42,8 @@ Exit status:
 `;
 
 export function lessonCommand(argv: readonly string[], io: CliIo): number {
-  const [sub, ...rest] = argv;
-  if (sub === '--help' || sub === '-h' || sub === undefined) {
-    (sub === undefined ? io.stderr : io.stdout)(LESSON_HELP);
-    return sub === undefined ? EXIT_BAD_INPUT : EXIT_OK;
-  }
-  if (sub !== 'check')
-    return usageError(io, 'lesson', `unknown subcommand '${sub}' (the only one is 'check')`);
+  const rest = subcommandArgs(io, 'lesson', argv, 'check', LESSON_HELP);
+  if (typeof rest === 'number') return rest;
   const args = startCommand(io, 'lesson check', rest, LESSON_OPTIONS, LESSON_HELP);
   if (typeof args === 'number') return args;
   const [path, ...extra] = args.positionals;
