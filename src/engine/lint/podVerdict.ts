@@ -1,5 +1,5 @@
 // The engine's verdict for one connection between two workloads, asked cheaply: on a cluster of just the two,
-// with only the policies that can decide it (NetworkPolicies of the two namespaces, and the admin tiers).
+// with only the policies that can decide it (NetworkPolicies selecting one of the two, and the admin tiers).
 // Rule numbers and policy types stay as written, so the reasons read exactly as `explain` on the whole input.
 import { adminSubjectSelects } from '../adminPolicy';
 import { workloadId } from '../endpoints';
@@ -23,11 +23,56 @@ function reduced(np: NetworkPolicy): NetworkPolicy {
   };
 }
 
+/** A policy set's NetworkPolicies by namespace, with their position in the set; built once per set. */
+const byNamespaceCache = new WeakMap<PolicySet, Map<string, number[]>>();
+
+function policiesByNamespace(policies: PolicySet): Map<string, number[]> {
+  let byNs = byNamespaceCache.get(policies);
+  if (!byNs) {
+    byNs = new Map();
+    policies.networkPolicies.forEach((np, i) => {
+      const list = byNs?.get(np.namespace);
+      if (list) list.push(i);
+      else byNs?.set(np.namespace, [i]);
+    });
+    byNamespaceCache.set(policies, byNs);
+  }
+  return byNs;
+}
+
+const selectingCache = new WeakMap<PolicySet, WeakMap<Workload, readonly number[]>>();
+
+/**
+ * The positions (in the set's order) of the NetworkPolicies that select `w`, looked up among its namespace's
+ * only and remembered per workload: scanning every policy for every workload made lint quadratic.
+ */
+export function selectingPolicies(policies: PolicySet, w: Workload): readonly number[] {
+  let perWorkload = selectingCache.get(policies);
+  if (!perWorkload) {
+    perWorkload = new WeakMap();
+    selectingCache.set(policies, perWorkload);
+  }
+  let hit = perWorkload.get(w);
+  if (!hit) {
+    const all = policies.networkPolicies;
+    hit = (policiesByNamespace(policies).get(w.namespace) ?? []).filter((i) => policySelects(all[i], w));
+    perWorkload.set(w, hit);
+  }
+  return hit;
+}
+
+/**
+ * Only the NetworkPolicies that select one of the two ends can decide between them (a policy selecting
+ * neither isolates neither), in the set's order.
+ */
 function relevantPolicies(ctx: LintContext, src: Workload, dst: Workload): PolicySet {
   const keep = ctx.options.ipBlockMatchesPodIPs === true;
-  const networkPolicies = ctx.policies.networkPolicies
-    .filter((np) => np.namespace === src.namespace || np.namespace === dst.namespace)
-    .map((np) => (keep ? np : reduced(np)));
+  const all = ctx.policies.networkPolicies;
+  const positions = new Set([
+    ...selectingPolicies(ctx.policies, src),
+    ...selectingPolicies(ctx.policies, dst),
+  ]);
+  const networkPolicies = [...positions].sort((a, b) => a - b).map((i) => (keep ? all[i] : reduced(all[i])));
   return { ...ctx.policies, networkPolicies };
 }
 
@@ -55,7 +100,7 @@ export function podVerdict(
  * (when ipBlocks may match pods) its pod IPs. Workloads with equal keys get equal verdicts towards a given peer.
  */
 export function decisionKey(ctx: LintContext, w: Workload): string {
-  const nps = ctx.policies.networkPolicies.flatMap((np, i) => (policySelects(np, w) ? [i] : []));
+  const nps = selectingPolicies(ctx.policies, w);
   const admin = (ctx.policies.adminPolicies ?? []).flatMap((p, i) =>
     adminSubjectSelects(p, w, ctx.nsLabels) ? [i] : [],
   );

@@ -1,19 +1,20 @@
 // missing-dns-egress: a workload whose egress does not allow DNS (UDP and TCP 53) to kube-dns. Decided by the
 // engine's own evaluation (`explain`) towards a kube-dns pod of the input, or, when the input has none, towards
 // a stand-in `kube-system/coredns` with the labels and ports CoreDNS is deployed with.
-import { hasPolicyType, policySelects } from '../../policy';
+import { hasPolicyType } from '../../policy';
 import { matchesSelector } from '../../selector';
 import type { LabelSelector, NetworkPolicy, Verdict, Workload } from '../../types';
 import { clusterDns, dnsEgressRule, isDnsPod } from '../clusterDns';
 import { describeSelector, workloadName } from '../describe';
-import { decisionKey, podVerdict } from '../podVerdict';
+import { decisionKey, podVerdict, selectingPolicies } from '../podVerdict';
 import { freePolicyName, workloadSubject } from '../subjects';
 import type { Finding, Fix, LintContext, LintRule } from '../types';
 
 export { SYNTHETIC_DNS } from '../clusterDns';
 
 function egressIsolated(ctx: LintContext, w: Workload): boolean {
-  return ctx.policies.networkPolicies.some((np) => hasPolicyType(np, 'Egress') && policySelects(np, w));
+  const all = ctx.policies.networkPolicies;
+  return selectingPolicies(ctx.policies, w).some((i) => hasPolicyType(all[i], 'Egress'));
 }
 
 /**
@@ -21,8 +22,7 @@ function egressIsolated(ctx: LintContext, w: Workload): boolean {
  * already isolated for egress, else those with `w`'s labels. No fix when the new policy would isolate a
  * workload that is open today (a fix must not take traffic away).
  */
-function dnsFix(ctx: LintContext, w: Workload, dns: Workload): Fix | undefined {
-  const sameNs = ctx.cluster.workloads.filter((x) => x.namespace === w.namespace);
+function dnsFix(ctx: LintContext, w: Workload, dns: Workload, sameNs: readonly Workload[]): Fix | undefined {
   let podSelector: LabelSelector = {};
   let base = 'allow-dns-egress';
   if (!sameNs.every((x) => egressIsolated(ctx, x))) {
@@ -67,6 +67,12 @@ export const missingDnsEgress: LintRule = {
     const cache = new Map<string, { udp: Verdict; tcp: Verdict }>();
     const hasAdmin = (ctx.policies.adminPolicies ?? []).length > 0;
     const out: Finding[] = [];
+    const byNamespace = new Map<string, Workload[]>();
+    for (const w of ctx.cluster.workloads) {
+      const list = byNamespace.get(w.namespace);
+      if (list) list.push(w);
+      else byNamespace.set(w.namespace, [w]);
+    }
     for (const w of ctx.cluster.workloads) {
       if (isDnsPod(w)) continue;
       // Not isolated and no admin tier: egress is allowed by definition, no need to ask.
@@ -88,7 +94,7 @@ export const missingDnsEgress: LintRule = {
             : 'TCP 53';
       const first = udp.egress.allowed ? tcp : udp;
       const fixable = first.egress.isolatedBy.length > 0 && first.egress.decidedBy?.action !== 'Deny';
-      const fix = fixable ? dnsFix(ctx, w, dns) : undefined;
+      const fix = fixable ? dnsFix(ctx, w, dns, byNamespace.get(w.namespace) ?? []) : undefined;
       out.push({
         ruleId: 'missing-dns-egress',
         severity: udp.egress.allowed ? 'info' : 'warning',
