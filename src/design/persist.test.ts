@@ -131,7 +131,7 @@ describe('decodeShare on hostile links', () => {
     const r = decodeShare(bomb);
     expect(r.doc).toBeUndefined();
     expect(r.diagnostics[0].message).toMatch(/larger than 16 MB/);
-  });
+  }, 60_000);
 
   // Fuzz: random text, random bytes behind valid base64url, and single-character mutations of real links.
   // Every outcome is a document or an error diagnostic; nothing throws.
@@ -163,7 +163,7 @@ describe('decodeShare on hostile links', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('gives a document or a clear error for mutated real links', () => {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -1,7 +1,8 @@
 // Checks that untrusted JSON (a saved document, a share link) has the shape of a DesignDoc before it is
 // used, so a damaged or hostile input yields a message instead of a crash later in the engine or the UI.
-// It checks shapes and value types, not Kubernetes name rules (a saved document was valid when saved).
-import { extrasProblem } from '../manifest/kubeValidation';
+// It checks shapes and value types, labels as Kubernetes does, and bounds what unknown fields may hold (the
+// rules of manifest/kubeValidation, called, not copied).
+import { extrasProblem, labelsProblem, namespaceNameProblem } from '../manifest/kubeValidation';
 import { workloadId } from './model';
 import type { DesignDoc } from './types';
 
@@ -68,7 +69,13 @@ const shape =
     return undefined;
   };
 
-const labels = record(str);
+/** Labels as Kubernetes validates them (kubeValidation): a hostile saved document cannot hold a 5 MB value. */
+const labels: Check = (v, path) => {
+  const shapeProblem = record(str)(v, path);
+  if (shapeProblem) return shapeProblem;
+  const problem = labelsProblem(v as Record<string, string>);
+  return problem ? `${path}: ${problem}` : undefined;
+};
 
 /**
  * Extras hold arbitrary YAML kept verbatim: each kept field within the bounds an import keeps (depth, size
@@ -128,9 +135,16 @@ const adminShape = shape(
 );
 const adminPolicy: Check = (v, path) => adminShape(v, path) ?? bounded(v, path);
 
+/** Namespace names as Kubernetes validates them: the name is also the value of the namespace's name label. */
+const namespaceName: Check = (v, path) => {
+  if (typeof v !== 'string') return `${path} should be a string`;
+  const problem = namespaceNameProblem(v);
+  return problem ? `${path}: ${problem}` : undefined;
+};
+
 const docShape = shape({
   version: (v, path) => (v === 1 ? undefined : `${path} should be 1 (this designer reads version 1)`),
-  namespaces: list(shape({ name: str, labels })),
+  namespaces: list(shape({ name: namespaceName, labels })),
   workloads: list(
     shape({
       id: str,

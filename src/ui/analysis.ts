@@ -2,15 +2,16 @@
 // wins, and the answer is stored with the document it describes. Without Worker support (never in our target
 // browsers, but possible in tests) the simulation runs on the main thread.
 import { lintDoc } from '../design/lint';
+import { applyOp } from '../design/ops';
 import { simulate } from '../design/simulate';
-import type { DesignDoc, Simulation } from '../design/types';
+import type { DesignDoc, ManifestFile, OpResult, Simulation } from '../design/types';
 import { errorMessage, reportFailure } from './docHealth';
 import { createLatestWins } from './latestWins';
 import { useLintState } from './panels/lintState';
 import { sameSemantics } from './semantics';
 import { useAppStore } from './store';
 import AnalysisWorker from './worker/analysis.worker?worker';
-import type { AnalysisResponse, LintResponse, WorkerRequest } from './worker/protocol';
+import type { AnalysisResponse, ImportResponse, LintResponse, WorkerRequest } from './worker/protocol';
 
 type Answer = { doc: DesignDoc; simulation: Simulation } | { doc: DesignDoc; error: string };
 
@@ -39,6 +40,37 @@ function afterNextFrame(f: () => void): void {
   };
   requestAnimationFrame(() => setTimeout(once, 0));
   setTimeout(once, 100);
+}
+
+/** The running analysis worker, which also parses imports; null before `startAnalysis` or without workers. */
+let sharedWorker: Worker | null = null;
+let importSeq = 0;
+const pendingImports = new Map<number, (result: OpResult | Error) => void>();
+
+/**
+ * Imports `files` into `doc` off the main thread (the `importManifests` operation, in the analysis worker);
+ * on the main thread where there is no worker. Rejects only when the worker fails.
+ */
+export function importInWorker(doc: DesignDoc, files: readonly ManifestFile[]): Promise<OpResult> {
+  const worker = sharedWorker;
+  if (!worker) return Promise.resolve(applyOp(doc, 'importManifests', { files }));
+  const importId = ++importSeq;
+  return new Promise((resolve, reject) => {
+    pendingImports.set(importId, (r) => (r instanceof Error ? reject(r) : resolve(r)));
+    const msg: WorkerRequest = { kind: 'import', importId, doc, files };
+    try {
+      worker.postMessage(msg);
+    } catch (err) {
+      pendingImports.delete(importId);
+      reject(err);
+    }
+  });
+}
+
+function receiveImport(res: ImportResponse): void {
+  const done = pendingImports.get(res.importId);
+  pendingImports.delete(res.importId);
+  done?.(res.ok ? { doc: res.doc, notices: res.notices } : new Error(res.error));
 }
 
 /** Starts analysing the store's document; returns a function that stops it. */
@@ -106,8 +138,10 @@ export function startAnalysis(): () => void {
   }
 
   if (worker) {
-    worker.onmessage = (e: MessageEvent<AnalysisResponse | LintResponse>) => {
+    sharedWorker = worker;
+    worker.onmessage = (e: MessageEvent<AnalysisResponse | LintResponse | ImportResponse>) => {
       const res = e.data;
+      if ('importId' in res) return receiveImport(res);
       if ('lint' in res) return receiveLint(res);
       const doc = pendingDocs.get(res.seq);
       if (!doc) return;
@@ -121,6 +155,8 @@ export function startAnalysis(): () => void {
     };
     worker.onerror = (e) => {
       store.getState().notify('error', `The simulator worker stopped: ${e.message}`);
+      for (const done of pendingImports.values()) done(new Error(`the worker stopped: ${e.message}`));
+      pendingImports.clear();
     };
   }
 
@@ -143,6 +179,9 @@ export function startAnalysis(): () => void {
   });
   return () => {
     unsubscribe();
+    if (sharedWorker === worker) sharedWorker = null;
+    for (const done of pendingImports.values()) done(new Error('the simulator stopped'));
+    pendingImports.clear();
     worker?.terminate();
   };
 }

@@ -97,6 +97,11 @@ export interface DispatchOptions {
   readonly record?: boolean;
   /** A source whose commits in quick succession form one undo step (the YAML pane's typing). */
   readonly coalesce?: string;
+  /**
+   * The operation's result, computed elsewhere on the current document (the import, parsed in the analysis
+   * worker): applied exactly as if the operation had run here.
+   */
+  readonly result?: OpResult;
 }
 
 // How each document reached the store, by identity: the simulation answers for a document some time after it
@@ -121,7 +126,7 @@ function pushNotices(
   const all = [...current, ...fresh];
   while (all.length > MAX_NOTICES) {
     const plain = all.findIndex((n) => !n.actions);
-    all.splice(plain >= 0 ? plain : 0, 1);
+    all.splice(Math.max(plain, 0), 1);
   }
   return all;
 }
@@ -160,7 +165,7 @@ export const useAppStore = create<AppState>()(
       dispatch(name, args, options) {
         const s0 = get();
         const before = s0.doc;
-        const result = applyOp(before, name, args);
+        const result = options?.result ?? applyOp(before, name, args);
         const changed = result.doc !== before;
         const now = performance.now();
         const key = options?.coalesce;

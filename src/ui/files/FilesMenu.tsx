@@ -5,8 +5,9 @@
 // `file:line:column`; every export first shows what it cannot keep, if anything.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { encodeShare } from '../../design/persist';
-import type { ManifestFile } from '../../design/types';
+import type { ManifestFile, OpResult } from '../../design/types';
 import { policyYaml } from '../../design/yaml';
+import { importInWorker } from '../analysis';
 import { useAppStore } from '../store';
 import { copyText, downloadText, readFiles } from './download';
 import { ExportMenu, useExportGuard } from './ExportMenu';
@@ -15,10 +16,31 @@ import { useImportReport } from './reportState';
 import { shareLinkProblem, shareUrl } from './shareLink';
 import './files.css';
 
-function runImport(files: readonly ManifestFile[]): ImportReport {
-  const store = useAppStore.getState();
-  const before = store.doc;
-  const result = store.dispatch('importManifests', { files });
+/**
+ * Imports in the analysis worker (megabytes of YAML parse for seconds), then applies the result like any
+ * operation. A document changed meanwhile (an edit during a long import) is imported into again, so the edit
+ * is not lost.
+ */
+async function runImport(files: readonly ManifestFile[]): Promise<ImportReport> {
+  let before = useAppStore.getState().doc;
+  let result: OpResult;
+  for (;;) {
+    try {
+      result = await importInWorker(before, files);
+    } catch (err) {
+      const message = `The import failed: ${err instanceof Error ? err.message : String(err)}`;
+      return importReport(
+        files.map((f) => f.path),
+        before,
+        before,
+        [{ severity: 'error', message }],
+      );
+    }
+    const now = useAppStore.getState().doc;
+    if (now === before) break;
+    before = now;
+  }
+  useAppStore.getState().dispatch('importManifests', { files }, { result });
   return importReport(
     files.map((f) => f.path),
     before,
@@ -40,13 +62,17 @@ export default function FilesMenu() {
   const report = useImportReport((s) => s.report);
   const setReport = useImportReport((s) => s.show);
   const [dragging, setDragging] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [link, setLink] = useState<string | null>(null);
   const { guard, dialog: exportWarningsDialog } = useExportGuard();
 
   const importFiles = useCallback(
     (files: readonly ManifestFile[]) => {
       if (files.length === 0) return;
-      setReport(runImport(files));
+      setImporting(true);
+      void runImport(files)
+        .then(setReport)
+        .finally(() => setImporting(false));
     },
     [setReport],
   );
@@ -140,8 +166,13 @@ export default function FilesMenu() {
 
   return (
     <fieldset className="files-menu" aria-label="Files">
-      <button type="button" onClick={() => fileInput.current?.click()} title="Open YAML or JSON manifests">
-        Import
+      <button
+        type="button"
+        onClick={() => fileInput.current?.click()}
+        title="Open YAML or JSON manifests"
+        aria-busy={importing}
+      >
+        {importing ? 'Importing…' : 'Import'}
       </button>
       <input
         ref={fileInput}

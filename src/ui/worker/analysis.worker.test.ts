@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDoc } from '../../design/model';
 import { applyOp } from '../../design/ops';
-import type { AnalysisResponse, LintResponse, WorkerRequest } from './protocol';
+import type { AnalysisResponse, ImportResponse, LintResponse, WorkerRequest } from './protocol';
 
-type Out = AnalysisResponse | LintResponse;
+type Out = AnalysisResponse | LintResponse | ImportResponse;
 const posted: Out[] = [];
 let onmessage: ((e: { data: WorkerRequest }) => void) | null = null;
 const g = globalThis as unknown as { self?: unknown };
@@ -38,5 +38,20 @@ describe('analysis worker', () => {
     const lint = posted[2] as LintResponse;
     expect(lint.seq).toBe(2);
     expect(lint.lint).not.toBeNull();
+  });
+
+  it('imports manifests into the document it is sent, with the import’s notices', () => {
+    posted.length = 0;
+    const text =
+      'apiVersion: v1\nkind: Namespace\nmetadata: {name: pay}\n---\nkind: Pod\nmetadata: {name: Bad_Name, namespace: pay}\n';
+    send({ kind: 'import', importId: 7, doc: emptyDoc(), files: [{ path: 'a.yaml', text }] });
+    expect(posted).toHaveLength(1);
+    const res = posted[0] as ImportResponse;
+    expect(res).toMatchObject({ importId: 7, ok: true });
+    if (!res.ok) return;
+    expect(res.doc.namespaces.map((n) => n.name)).toEqual(['pay']);
+    expect(res.notices.some((n) => n.file === 'a.yaml' && n.line !== undefined)).toBe(true);
+    // What crosses to the page is plain data.
+    expect(structuredClone(res)).toEqual(res);
   });
 });

@@ -3,13 +3,14 @@
 // a time (see latestWins.ts), so there is no queue to drain here; the lint of an analysis comes when the page
 // asks for it (protocol.ts).
 import { lintDoc } from '../../design/lint';
+import { applyOp } from '../../design/ops';
 import { simulate } from '../../design/simulate';
 import type { DesignDoc } from '../../design/types';
-import type { AnalysisResponse, LintResponse, WorkerRequest } from './protocol';
+import type { AnalysisResponse, ImportResponse, LintResponse, WorkerRequest } from './protocol';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
-  postMessage(message: AnalysisResponse | LintResponse): void;
+  postMessage(message: AnalysisResponse | LintResponse | ImportResponse): void;
 };
 
 /** The latest analysed document, kept for its lint. */
@@ -25,6 +26,19 @@ function postLint(seq: number, doc: DesignDoc): void {
 
 scope.onmessage = (e) => {
   const req = e.data;
+  if (req.kind === 'import') {
+    try {
+      const result = applyOp(req.doc, 'importManifests', { files: req.files });
+      scope.postMessage({ importId: req.importId, ok: true, doc: result.doc, notices: result.notices });
+    } catch (err) {
+      scope.postMessage({
+        importId: req.importId,
+        ok: false,
+        error: err instanceof Error ? err.message : String(err),
+      });
+    }
+    return;
+  }
   if (req.kind === 'lint') {
     if (latest?.seq === req.seq) postLint(latest.seq, latest.doc);
     return;

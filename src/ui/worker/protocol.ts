@@ -1,6 +1,6 @@
 // Messages between the page and the analysis worker. Plain data only: the document and the simulation are
 // both structured-clone friendly by design (no classes, no Maps).
-import type { DesignDoc, DocLint, Simulation } from '../../design/types';
+import type { DesignDoc, DocLint, ManifestFile, Notice, Simulation } from '../../design/types';
 
 export interface AnalysisRequest {
   readonly kind: 'analyse';
@@ -18,7 +18,28 @@ export interface LintRequest {
   readonly seq: number;
 }
 
-export type WorkerRequest = AnalysisRequest | LintRequest;
+/**
+ * Imports manifests into `doc` (the `importManifests` operation): parsing megabytes of YAML takes seconds, so it
+ * runs here and the page only applies the result.
+ */
+export interface ImportRequest {
+  readonly kind: 'import';
+  readonly importId: number;
+  readonly doc: DesignDoc;
+  readonly files: readonly ManifestFile[];
+}
+
+export type WorkerRequest = AnalysisRequest | LintRequest | ImportRequest;
+
+/** The answer to an `ImportRequest`: the operation's result, or why it failed. */
+export type ImportResponse =
+  | {
+      readonly importId: number;
+      readonly ok: true;
+      readonly doc: DesignDoc;
+      readonly notices: readonly Notice[];
+    }
+  | { readonly importId: number; readonly ok: false; readonly error: string };
 
 export type AnalysisResponse =
   | { readonly seq: number; readonly ok: true; readonly simulation: Simulation; readonly millis: number }

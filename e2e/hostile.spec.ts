@@ -1,0 +1,222 @@
+// The hostile-input corpus in the browser (issue 12): manifests (scripts/hostile/corpus.ts) through import and
+// paste, share links and saved documents (scripts/hostile/browser.ts) through the address bar and the browser's
+// storage. For every case: no uncaught error, no blank page, no hang, the document the user had is not lost,
+// and the page says what happened. Also: a broken YAML edit survives a reload, and a view that fails shows
+// its error boundary.
+import type { Page } from '@playwright/test';
+import { LINK_CASES, STORAGE_CASES } from '../scripts/hostile/browser';
+import { CASES } from '../scripts/hostile/corpus';
+import { expect, modelMarkers, modelText, screenshot, test, waitForModelText } from './fixtures';
+
+// Several of these inputs are megabytes, and the page restarts after each; the machines are shared.
+test.describe.configure({ timeout: 180_000 });
+
+interface Storage {
+  readCurrent(): Promise<string | null>;
+  writeCurrent(text: string): Promise<void>;
+  listAside(): Promise<{ text: string; reason: string }[]>;
+}
+type Hooked = {
+  __netpol: {
+    storage: Storage;
+    getState(): { doc: unknown; dispatch(name: string, args: unknown): unknown };
+  };
+};
+
+/** Collects uncaught errors of the page; the test ends by asserting there were none. */
+function errorsOf(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+/** The page is drawn and answers (not blank, not hung). */
+async function alive(page: Page): Promise<void> {
+  await expect(page.getByTestId('app')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 60_000 });
+  expect(await page.evaluate(() => 1 + 1)).toBe(2);
+}
+
+const noticeOrReport = (page: Page) =>
+  page.locator('[data-testid="notices"], [role="dialog"][aria-label="Import report"]');
+
+const importCases = CASES.filter(
+  (c) => c.message && c.content && [1, 2, 10].includes(c.item) && !c.prepare,
+).map((c) => ({ ...c, text: c.content?.() as string }));
+
+for (const c of importCases) {
+  test(`import (item ${c.item}): ${c.name}`, async ({ page }) => {
+    const errors = errorsOf(page);
+    await page.goto('/');
+    await alive(page);
+    await page.getByTestId('import-file-input').setInputFiles({
+      name: 'input.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(c.text),
+    });
+    const report = page.getByRole('dialog', { name: 'Import report' });
+    await expect(report).toContainText(c.message as RegExp, { timeout: 60_000 });
+    await expect(report).toContainText(/input\.yaml:\d+:\d+/);
+    await alive(page);
+    expect(errors).toEqual([]);
+  });
+}
+
+for (const c of importCases.filter((c) => c.text.length < 100_000)) {
+  test(`paste (item ${c.item}): ${c.name}`, async ({ page }) => {
+    const errors = errorsOf(page);
+    await page.goto('/');
+    await alive(page);
+    await page.getByRole('button', { name: 'Paste YAML' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Paste manifests' });
+    await dialog.getByRole('textbox', { name: 'Manifests YAML' }).fill(c.text);
+    await dialog.getByRole('button', { name: 'Import pasted YAML' }).click();
+    await expect(page.getByRole('dialog', { name: 'Import report' })).toContainText(c.message as RegExp, {
+      timeout: 60_000,
+    });
+    await alive(page);
+    expect(errors).toEqual([]);
+  });
+}
+
+for (const c of LINK_CASES) {
+  test(`share link (item ${c.item}): ${c.name}`, async ({ page }) => {
+    const errors = errorsOf(page);
+    await page.goto(`/#doc=${c.link()}`);
+    await alive(page);
+    await expect(noticeOrReport(page)).toContainText(c.message, { timeout: 60_000 });
+    if (c.opens) await expect(page.getByRole('dialog', { name: 'Import report' })).toBeVisible();
+    // The link is read once: the address bar no longer holds it.
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
+    if (c.name === 'a bad CIDR') await screenshot(page, 'hostile-share-report');
+    if (c.name === 'extras 10,000 levels deep') await screenshot(page, 'hostile-share-refused');
+    expect(errors).toEqual([]);
+  });
+}
+
+/** Reads the kept-aside documents through the page's storage. */
+const keptAside = (page: Page) =>
+  page.evaluate(async () =>
+    (await (window as unknown as Hooked).__netpol.storage.listAside()).map((a) => a.text),
+  );
+
+for (const c of STORAGE_CASES) {
+  test(`saved document (item ${c.item}): ${c.name}`, async ({ page, context }) => {
+    const errors = errorsOf(page);
+    const saved = c.saved();
+    if (saved.length < 1_000_000) {
+      // What an earlier version left in localStorage, seeded once (not again on reload).
+      await context.addInitScript((text) => {
+        if (sessionStorage.getItem('seeded')) return;
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem('netpol-designer:document', text);
+      }, saved);
+      await page.goto('/');
+    } else {
+      // Too large for localStorage's quota: written straight into the storage the page uses (IndexedDB).
+      await page.goto('/');
+      await alive(page);
+      await page.evaluate((text) => (window as unknown as Hooked).__netpol.storage.writeCurrent(text), saved);
+      await page.reload();
+    }
+    await alive(page);
+    const notices = page.getByTestId('notices');
+    await expect(notices).toContainText(c.message, { timeout: 90_000 });
+    await expect(notices).toContainText(/kept aside/);
+    await expect(notices.getByRole('button', { name: 'Download it' })).toBeVisible();
+    // The example is open instead, and the saved text is kept, byte for byte.
+    await expect(page.getByTestId('workload-shop/frontend')).toBeVisible();
+    await expect.poll(() => keptAside(page), { timeout: 30_000 }).toContain(saved);
+    if (c.item === 5) await screenshot(page, `hostile-autosave-${c.name.replace(/\W+/g, '-')}`);
+
+    // The kept document is offered for download as it was.
+    const download = page.waitForEvent('download');
+    await notices.getByRole('button', { name: 'Download it' }).first().click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^netpol-designer-kept-.*\.json$/);
+
+    // A reload does not lose it: still kept aside, and the page opens normally.
+    await page.reload();
+    await alive(page);
+    expect(await keptAside(page)).toContain(saved);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('a broken YAML edit is saved with the document and comes back after a reload, with its markers', async ({
+  page,
+}) => {
+  const errors = errorsOf(page);
+  await page.goto('/');
+  await alive(page);
+  const original = await waitForModelText(page, (t) => t.includes('kind: NetworkPolicy'), undefined, 60_000);
+  const broken = `${original}---\nkind: NetworkPolicy\nmetadata: name: x: y\n`;
+  await page.evaluate((text) => {
+    const m = (
+      globalThis as {
+        __monaco?: { editor: { getModels(): { uri: { toString(): string }; setValue(t: string): void }[] } };
+      }
+    ).__monaco;
+    m?.editor
+      .getModels()
+      .find((x) => x.uri.toString().endsWith('policies.yaml'))
+      ?.setValue(text);
+  }, broken);
+  await expect(page.getByTestId('yaml-status-policies')).toContainText(/error/, { timeout: 30_000 });
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => (await (window as unknown as Hooked).__netpol.storage.readCurrent()) ?? ''),
+      { timeout: 30_000 },
+    )
+    .toContain('metadata: name: x: y');
+  await page.reload();
+  await alive(page);
+  await expect.poll(() => modelText(page), { timeout: 60_000 }).toBe(broken);
+  await expect(page.getByTestId('yaml-status-policies')).toContainText(/error/);
+  await expect.poll(async () => (await modelMarkers(page)).length, { timeout: 30_000 }).toBeGreaterThan(0);
+  await screenshot(page, 'hostile-draft-restored');
+  expect(errors).toEqual([]);
+});
+
+test('a view that cannot show the document says so and offers the ways out; the document is not autosaved', async ({
+  page,
+}) => {
+  const errors = errorsOf(page);
+  await page.goto('/');
+  await alive(page);
+  await waitForModelText(page, (t) => t.includes('kind: NetworkPolicy'), undefined, 60_000);
+  const before = await page.evaluate(async () =>
+    (window as unknown as Hooked).__netpol.storage.readCurrent(),
+  );
+  // A document no user operation makes (a 5 MB label value, which the YAML writer cannot write).
+  await page.evaluate(() => {
+    const s = (window as unknown as Hooked).__netpol.getState();
+    const doc = s.doc as { workloads: { labels: Record<string, string> }[] };
+    const w = doc.workloads[0];
+    s.dispatch('loadDocument', {
+      doc: {
+        ...doc,
+        workloads: [
+          { ...w, labels: { ...w.labels, team: 'x'.repeat(5_000_000) } },
+          ...doc.workloads.slice(1),
+        ],
+      },
+    });
+  });
+  const failed = page.getByTestId('view-failed');
+  await expect(failed).toContainText('cannot show this document', { timeout: 30_000 });
+  await expect(failed.getByRole('button', { name: 'Undo the last change' })).toBeVisible();
+  await expect(failed.getByRole('button', { name: 'Download this document' })).toBeVisible();
+  await expect(failed.getByRole('button', { name: 'Open the example' })).toBeVisible();
+  await screenshot(page, 'hostile-view-failed');
+  await page.waitForTimeout(3000);
+  expect(await page.evaluate(async () => (window as unknown as Hooked).__netpol.storage.readCurrent())).toBe(
+    before,
+  );
+  // Undo is the way out: the view shows the previous document again.
+  await failed.getByRole('button', { name: 'Undo the last change' }).click();
+  await expect(page.getByTestId('view-failed')).toHaveCount(0);
+  await waitForModelText(page, (t) => t.includes('kind: NetworkPolicy'));
+  expect(errors).toEqual([]);
+});
