@@ -10,6 +10,9 @@ async function openThreeTier(page: Page) {
   await expect(page.getByTestId('flow-shop/frontend->shop/backend')).toBeAttached();
 }
 
+// Several simulations per test; shared machines run them slowly.
+test.beforeEach(() => test.setTimeout(150_000));
+
 test('the probe takes a named port and a workload name without its namespace', async ({ page }) => {
   await openThreeTier(page);
   await page.getByRole('tab', { name: 'Probe' }).click();
@@ -43,7 +46,6 @@ async function afterAnalysis(page: Page, act: () => Promise<void>) {
 test('undo and redo name the step; opening an example or a lesson starts the change list afresh', async ({
   page,
 }) => {
-  test.setTimeout(150_000);
   await openThreeTier(page);
   const undo = page.getByRole('button', { name: 'Undo', exact: true });
   const redo = page.getByRole('button', { name: 'Redo', exact: true });
