@@ -5,6 +5,7 @@ import type { Connectivity } from '../../engine/types';
 import { flagOption, type OptionSpec, stringOption } from '../args';
 import { type Sink, writeCsv, writeDot, writeJson, writeMarkdown, writeTxt } from '../format';
 import { ANALYZE_HELP } from '../help';
+import { phases } from '../phases';
 import type { CliIo } from '../types';
 import {
   clusterOrRepresentatives,
@@ -37,7 +38,9 @@ export function analyzeCommand(argv: readonly string[], io: CliIo): number {
   const args = startCommand(io, 'analyze', argv, ANALYZE_OPTIONS, ANALYZE_HELP);
   if (typeof args === 'number') return args;
 
+  const timing = phases();
   const { manifests, diagnostics } = loadManifests(args.positionals, readOptionsOf(args));
+  timing.mark('parse');
   printDiagnostics(io, diagnostics, flagOption(args, 'verbose'));
   const [cluster] = clusterOrRepresentatives(io, 'analyze', [manifests]);
   const output = openOutput(io, stringOption(args, 'output'));
@@ -45,7 +48,12 @@ export function analyzeCommand(argv: readonly string[], io: CliIo): number {
   const connectivity = analyze(cluster, manifests.policies, {
     ipBlockMatchesPodIPs: flagOption(args, 'ipblock-matches-pod-ips'),
   });
+  timing.mark('analyze');
+  // The class vectors are computed on first use, so the listing's share of the analysis is counted here.
   FORMATTERS[stringOption(args, 'format') ?? 'txt'](connectivity, output.write);
-  if (!output.close()) return EXIT_BAD_INPUT;
+  const closed = output.close();
+  timing.mark('analyze+write');
+  timing.report(io.stderr);
+  if (!closed) return EXIT_BAD_INPUT;
   return exitStatus(diagnostics);
 }

@@ -1,0 +1,78 @@
+// CLI benchmark, end to end (`npm run bench:cli`, also run by `npm run bench`): the built command
+// (dist-cli/netpol.js, rebuilt first) reads the synthetic cluster of bench/synthetic.ts as YAML, analyses it and
+// writes the txt listing to a file. Per size: wall time and CPU time of the process, its peak RSS
+// (getrusage of the child), the phases the command reports with NETPOL_PHASES (parse; analyze+write, since the
+// per-class work is done as the listing is written), the rows written and the output size.
+//
+//   tsx bench/cli.bench.ts [PODS/POLICIES ...]     default: 10000/2000 50000/10000 100000/20000
+//
+// Targets (issue 14): 50,000 / 10,000 in ≤ 15 s and ≤ 1 GiB; 100,000 / 20,000 in ≤ 35 s and ≤ 1.5 GiB.
+// The inputs and the listing go to the system's temporary folder (the listing is removed after each size).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeManifests } from './synthetic';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const sizes = (
+  process.argv.length > 2 ? process.argv.slice(2) : ['10000/2000', '50000/10000', '100000/20000']
+).map((s) => s.split('/').map(Number) as [number, number]);
+
+execFileSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
+const cli = join(root, 'dist-cli', 'netpol.js');
+
+const header = [
+  'pods',
+  'policies',
+  'input MB',
+  'parse ms',
+  'analyze+write ms',
+  'wall ms',
+  'CPU ms',
+  'peak RSS MB',
+  'rows',
+  'output MB',
+];
+const table: string[][] = [];
+for (const [pods, policies] of sizes) {
+  const dir = join(tmpdir(), 'netpol-bench', `${pods}-${policies}`);
+  if (!existsSync(join(dir, 'policies.yaml'))) writeManifests(dir, pods, policies);
+  const inputMb =
+    (statSync(join(dir, 'cluster.yaml')).size + statSync(join(dir, 'policies.yaml')).size) / 2 ** 20;
+  const out = join(dir, 'listing.txt');
+  // /usr/bin/time reports the child's own peak RSS and CPU time.
+  const t0 = performance.now();
+  const child = spawnSync(
+    '/usr/bin/time',
+    ['-f', 'TIME %U %S %M', process.execPath, cli, 'analyze', dir, '--format', 'txt', '-o', out],
+    { env: { ...process.env, NETPOL_PHASES: '1' }, encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
+  const wall = performance.now() - t0;
+  const timeLine = child.stderr.split('\n').find((l) => l.startsWith('TIME ')) ?? 'TIME 0 0 0';
+  const [user, sys, rssKb] = timeLine.slice(5).split(' ').map(Number);
+  const phaseLine = child.stderr.split('\n').find((l) => l.startsWith('{"phasesMs"'));
+  const phasesMs = phaseLine ? (JSON.parse(phaseLine).phasesMs as Record<string, number>) : {};
+  const rows = Number(execFileSync('wc', ['-l', out], { encoding: 'utf8' }).trim().split(' ')[0]);
+  const outMb = statSync(out).size / 2 ** 20;
+  rmSync(out);
+  table.push(
+    [
+      pods,
+      policies,
+      inputMb.toFixed(1),
+      (phasesMs.parse ?? 0).toFixed(0),
+      ((phasesMs.analyze ?? 0) + (phasesMs['analyze+write'] ?? 0)).toFixed(0),
+      wall.toFixed(0),
+      ((user + sys) * 1000).toFixed(0),
+      (rssKb / 1024).toFixed(0),
+      rows,
+      outMb.toFixed(0),
+    ].map(String),
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+  if (table.length === 1) console.log(line(header));
+  console.log(line(table[table.length - 1]));
+}
