@@ -5,18 +5,22 @@ import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { AdminFlowEdge } from './adminFlow';
 import { EdgeLabelPortal } from './EdgeLabelPortal';
-import { edgePath } from './paths';
+import { useLabelSpot } from './labelLayout';
+import { curveCandidates, labelSize } from './labelPlacement';
+import { edgeCurve, edgePath, labelLift } from './paths';
 import '../panels/ClusterPanel.css';
 
 function AdminEdgeComponent(props: EdgeProps<AdminFlowEdge>) {
   const { data, source, target } = props;
   // Higher loops and a stronger curve than rule edges, so a rule and an admin rule on the same pair both show.
-  const [path, labelX, labelY] = edgePath(
-    { ...props, sourceY: props.sourceY - 6, targetY: props.targetY - 6 },
-    source === target,
-    0.7,
-    36,
-  );
+  const geometry = { ...props, sourceY: props.sourceY - 6, targetY: props.targetY - 6 };
+  const selfLoop = source === target;
+  const [path] = edgePath(geometry, selfLoop, 0.7, 36);
+  const spot = useLabelSpot({
+    id: props.id,
+    ...labelSize(data?.edge.label ?? ''),
+    candidates: curveCandidates(edgeCurve(geometry, selfLoop, 0.7, 36), labelLift(geometry, selfLoop)),
+  });
   if (!data) return null;
   const { edge } = data;
   const action = edge.actions.length === 1 ? edge.actions[0].toLowerCase() : 'mixed';
@@ -33,7 +37,7 @@ function AdminEdgeComponent(props: EdgeProps<AdminFlowEdge>) {
       <EdgeLabelPortal>
         <span
           className={`admin-edge-label nodrag nopan ${action}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          style={{ transform: `translate(-50%, -50%) translate(${spot.x}px, ${spot.y}px)` }}
           data-testid={`admin-edge-label-${edge.id}`}
           title={`${edge.label}\n${edge.source} → ${edge.target}\n${rules}`}
         >

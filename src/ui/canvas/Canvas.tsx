@@ -31,6 +31,7 @@ import { ContextMenu, type ContextTarget } from './ContextMenu';
 import { ExternalNode } from './ExternalNode';
 import { FlowEdgeView } from './FlowEdgeView';
 import { IsolationLegend } from './IsolationLegend';
+import { LabelPlacer } from './labelLayout';
 import { NamespaceNode } from './NamespaceNode';
 import { RuleEdgeView } from './RuleEdgeView';
 import { reuseUnchanged, reuseUnchangedEdges } from './reuseNodes';
@@ -276,6 +277,7 @@ export function Canvas() {
         proOptions={PRO_OPTIONS}
         onlyRenderVisibleElements={nodes.length > 150}
       >
+        <LabelPlacer />
         <Background gap={20} size={1} color="#dde2ea" />
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} />
         <Controls aria-label="Zoom controls" />

@@ -6,7 +6,9 @@ import { memo } from 'react';
 import { useAppStore } from '../store';
 import { EdgeLabelPortal } from './EdgeLabelPortal';
 import { FlowPath } from './FlowEdgeView';
-import { edgePath } from './paths';
+import { useLabelSpot } from './labelLayout';
+import { curveCandidates, labelSize, shortLabel } from './labelPlacement';
+import { edgeCurve, edgePath, labelLift } from './paths';
 import type { RuleEdgeData } from './toFlow';
 
 function RuleEdgeComponent(props: EdgeProps<Edge<RuleEdgeData, 'rule'>>) {
@@ -18,10 +20,17 @@ function RuleEdgeComponent(props: EdgeProps<Edge<RuleEdgeData, 'rule'>>) {
       !!off && !!data && data.rule.refs.length > 0 && data.rule.refs.every((r) => off.includes(r.policy))
     );
   });
-  const [path, labelX, labelY] = edgePath(props, source === target);
-  if (!data) return null;
-  const { rule, blocked, selected, flow } = data;
-  const text = rule.selectorLabel ? `${rule.label} · ${rule.selectorLabel}` : rule.label;
+  const selfLoop = source === target;
+  const [path] = edgePath(props, selfLoop);
+  const rule = data?.rule;
+  const text = rule?.selectorLabel ? `${rule.label} · ${rule.selectorLabel}` : (rule?.label ?? '');
+  const spot = useLabelSpot({
+    id: props.id,
+    ...labelSize(data?.blocked ? `${shortLabel(text)} ⊘ blocked` : shortLabel(text)),
+    candidates: curveCandidates(edgeCurve(props, selfLoop), labelLift(props, selfLoop)),
+  });
+  if (!data || !rule) return null;
+  const { blocked, selected, flow } = data;
   return (
     <>
       <BaseEdge
@@ -35,7 +44,7 @@ function RuleEdgeComponent(props: EdgeProps<Edge<RuleEdgeData, 'rule'>>) {
         <button
           type="button"
           className={`edge-label nodrag nopan${selected ? ' selected' : ''}${blocked ? ' blocked' : ''}${switchedOff ? ' whatif-off' : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          style={{ transform: `translate(-50%, -50%) translate(${spot.x}px, ${spot.y}px)` }}
           data-testid={`edge-label-${rule.id}`}
           aria-label={`Rule ${rule.source} to ${rule.target}: ${rule.label}${blocked ? ' (blocked)' : ''}`}
           title={
@@ -54,7 +63,7 @@ function RuleEdgeComponent(props: EdgeProps<Edge<RuleEdgeData, 'rule'>>) {
             useAppStore.getState().inspect({ type: 'edge', id: rule.id });
           }}
         >
-          {text}
+          {shortLabel(text)}
           {blocked && (
             <span data-testid={`blocked-${rule.id}`} className="blocked-mark">
               {' '}
