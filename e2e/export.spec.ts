@@ -31,14 +31,6 @@ function writeTree(dir: string, files: Record<string, string>): void {
   }
 }
 
-/** The example's documents other than NetworkPolicies: the app's own manifests, kept elsewhere in a repo. */
-function appManifests(): string {
-  return readFileSync(EXAMPLE, 'utf8')
-    .split(/^---$/m)
-    .filter((d) => !/^kind: NetworkPolicy$/m.test(d))
-    .join('---');
-}
-
 async function openExample(page: Page, title: RegExp): Promise<void> {
   await page.getByRole('button', { name: 'Examples' }).click();
   await page.getByRole('menuitem', { name: title }).click();
@@ -73,8 +65,10 @@ test('export the three-tier example as a .zip and run check and diff on it', asy
     const files = unzipText(zip);
     expect(Object.keys(files)).toContain('shop/backend-ingress.yaml');
     expect(files['kustomization.yaml']).toContain('- shop/backend-ingress.yaml');
+    // Everything is exported: the inventory the policies were designed against comes with them.
+    expect(files['kustomization.yaml']).toContain('- inventory.yaml');
+    expect(files['inventory.yaml']).toContain('name: database');
     writeTree(join(tmp, 'policies'), files);
-    writeTree(join(tmp, 'app'), { 'app.yaml': appManifests() });
 
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Save expectations…' }).click();
@@ -88,7 +82,7 @@ test('export the three-tier example as a .zip and run check and diff on it', asy
     expect(expectations).toContain('allowed: false');
     writeFileSync(join(tmp, 'expectations.yaml'), expectations);
 
-    const tree = [join(tmp, 'app'), join(tmp, 'policies')];
+    const tree = [join(tmp, 'policies')];
     const pass = netpol('check', ...tree, '--expect', join(tmp, 'expectations.yaml'));
     expect(pass.stderr).not.toMatch(/error/i);
     expect(pass.status).toBe(0);
@@ -113,7 +107,7 @@ test('export the three-tier example as a .zip and run check and diff on it', asy
     const changed = { ...files };
     delete changed['shop/backend-ingress.yaml'];
     writeTree(join(tmp, 'changed'), changed);
-    const diff = netpol('diff', ...tree, '--', join(tmp, 'app'), join(tmp, 'changed'), '--format', 'md');
+    const diff = netpol('diff', ...tree, '--', join(tmp, 'changed'), '--format', 'md');
     expect(diff.status).toBe(1);
     expect(diff.stdout).toMatch(/shop\/frontend.*shop\/backend/);
     expect(diff.stdout).toMatch(/removed/i);

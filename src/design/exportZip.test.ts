@@ -2,12 +2,20 @@ import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_MTIME, exportFiles, exportWarnings, exportZip, KUSTOMIZATION_FILE } from './exportZip';
+import {
+  EXPORT_MTIME,
+  exportFiles,
+  exportWarnings,
+  exportZip,
+  INVENTORY_FILE,
+  KUSTOMIZATION_FILE,
+} from './exportZip';
 import { emptyDoc } from './model';
 import { deserializeDoc, serializeDoc } from './persist';
 import { docArb } from './testing/arbitraries';
 import { must, shopDoc } from './testing/build';
 import type { DesignDoc } from './types';
+import { copiedYaml, inventoryYaml, policyYaml } from './yaml';
 
 const IMPORTED = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -81,8 +89,9 @@ describe('exportFiles', () => {
         '',
       ].join('\n'),
     );
-    // each file holds exactly one document, with what the import kept
-    for (const path of resources) expect(files[path]).not.toContain('\n---');
+    // each policy file holds exactly one document, with what the import kept
+    for (const path of resources.filter((p) => p !== INVENTORY_FILE))
+      expect(files[path]).not.toContain('\n---');
     expect(files['shop/db-from-backend.yaml']).toContain('owner: team-db');
     expect(files['shop/db-from-backend.yaml']).toContain('kind: NetworkPolicy');
   });
@@ -150,6 +159,31 @@ describe('exportZip', () => {
         .map(([path, text]) => ({ path, text })),
     );
     expect(again.policies).toEqual(back.policies);
+  });
+});
+
+describe('exporting everything', () => {
+  it('writes the inventory beside the policies, listed in the kustomization, and reads back the same workloads', () => {
+    const doc = designed();
+    const files = exportFiles(doc);
+    expect(files[INVENTORY_FILE]).toBe(inventoryYaml(doc));
+    expect(files[KUSTOMIZATION_FILE]).toContain(`- ${INVENTORY_FILE}`);
+    const back = must(emptyDoc(), 'importManifests', {
+      files: Object.entries(files)
+        .filter(([path]) => path !== KUSTOMIZATION_FILE)
+        .map(([path, text]) => ({ path, text })),
+    });
+    expect(back.workloads.map((w) => w.id)).toEqual(doc.workloads.map((w) => w.id));
+    expect(back.policies.map((p) => `${p.namespace}/${p.name}`)).toEqual(
+      doc.policies.map((p) => `${p.namespace}/${p.name}`),
+    );
+  });
+
+  it('Copy YAML copies the tab on show: the inventory on the Inventory tab, else the policies', () => {
+    const doc = designed();
+    expect(copiedYaml(doc, 'inventory')).toBe(inventoryYaml(doc));
+    expect(copiedYaml(doc, 'policies')).toBe(policyYaml(doc));
+    expect(copiedYaml(doc, 'inspector')).toBe(policyYaml(doc));
   });
 });
 

@@ -1,4 +1,5 @@
-// Export of a design as a folder ready to commit: one file per NetworkPolicy at `<namespace>/<name>.yaml`,
+// Export of a design as a folder ready to commit: the inventory (`inventory.yaml`, namespaces and workloads),
+// one file per NetworkPolicy at `<namespace>/<name>.yaml`,
 // admin and baseline policies under `_cluster/` (no namespace can be named so), and a `kustomization.yaml`
 // listing them all, sorted. Files are the manifest layer's canonical YAML, and the zip has a fixed mtime
 // and file order, so the same document always gives byte-identical bytes (git shows only real changes).
@@ -7,9 +8,11 @@ import { emitAdminPolicy, emitNetworkPolicy } from '../manifest';
 import type { EmitAdminOptions } from '../manifest/types';
 import { policyKey, stripManaged } from './model';
 import type { DesignDoc, Notice } from './types';
-import { extrasOf } from './yaml';
+import { extrasOf, inventoryYaml } from './yaml';
 
 export const KUSTOMIZATION_FILE = 'kustomization.yaml';
+/** The cluster inventory (namespaces and workloads), beside the policies' folders. */
+export const INVENTORY_FILE = 'inventory.yaml';
 /** Folder of the cluster-scoped policies: a leading `_` is not allowed in namespace names. */
 export const CLUSTER_FOLDER = '_cluster';
 /**
@@ -56,6 +59,9 @@ export function exportFiles(doc: DesignDoc, options: EmitAdminOptions = {}): Rec
     const prefix = p.tier === 'Admin' ? 'anp' : 'banp';
     files.set(`${CLUSTER_FOLDER}/${prefix}-${fileName(p.name)}.yaml`, emitAdminPolicy(p, { form }, p.extras));
   }
+  // The inventory too, so the folder says what the policies were designed against (`netpol analyze` on it
+  // answers about the same workloads the designer showed). A policy folder is a namespace name, never a file.
+  if (doc.workloads.length > 0 || doc.namespaces.length > 0) files.set(INVENTORY_FILE, inventoryYaml(doc));
   const paths = [...files.keys()].sort(compare);
   const out: Record<string, string> = {};
   for (const path of paths) out[path] = files.get(path) ?? '';

@@ -59,6 +59,11 @@ export function inventoryYaml(doc: DesignDoc): string {
   return emitCluster(toCluster(doc));
 }
 
+/** What "Copy YAML" copies: the text of the YAML tab on show (the inventory's, or else the policies'). */
+export function copiedYaml(doc: DesignDoc, tab: 'policies' | 'inventory' | string): string {
+  return tab === 'inventory' ? inventoryYaml(doc) : policyYaml(doc);
+}
+
 function parse(text: string, path: string, cache: YamlChunkCache | undefined) {
   const file: SourceFile = { path, text };
   const set = parseManifests([file], { cache });

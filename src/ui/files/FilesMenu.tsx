@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { encodeShare } from '../../design/persist';
 import type { ManifestFile, OpResult } from '../../design/types';
-import { policyYaml } from '../../design/yaml';
+import { copiedYaml, policyYaml } from '../../design/yaml';
 import { importInWorker } from '../analysis';
 import { useAppStore } from '../store';
 import { copyText, downloadText, readFiles } from './download';
@@ -137,11 +137,13 @@ export default function FilesMenu() {
   const exportPolicies = () =>
     guard(() => downloadText('policies.yaml', policyYaml(useAppStore.getState().doc)));
 
-  const copyPolicies = async () => {
-    const ok = await copyText(policyYaml(useAppStore.getState().doc));
+  const copyYaml = async () => {
+    const { doc, sideTab } = useAppStore.getState();
+    const ok = await copyText(copiedYaml(doc, sideTab));
+    const what = sideTab === 'inventory' ? 'inventory' : 'policies';
     useAppStore
       .getState()
-      .notify(ok ? 'info' : 'error', ok ? 'Copied the policies YAML.' : 'The browser refused to copy.');
+      .notify(ok ? 'info' : 'error', ok ? `Copied the ${what} YAML.` : 'The browser refused to copy.');
   };
 
   const copyShareLink = async () => {
@@ -191,7 +193,11 @@ export default function FilesMenu() {
         Export policies.yaml
       </button>
       <ExportMenu guard={guard} />
-      <button type="button" onClick={() => guard(() => void copyPolicies())}>
+      <button
+        type="button"
+        onClick={() => guard(() => void copyYaml())}
+        title="Copies the YAML tab on show: the policies, or the inventory on the Inventory tab"
+      >
         Copy YAML
       </button>
       <button type="button" onClick={copyShareLink}>
