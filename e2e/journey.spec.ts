@@ -37,7 +37,7 @@ function policies(text: string): PolicyDoc[] {
 async function addWorkload(page: Page, name: string, labels: string, port: string) {
   await page.getByRole('button', { name: 'Add workload' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add workload' });
-  await dialog.getByRole('combobox', { name: 'Namespace' }).selectOption('shop');
+  await dialog.getByRole('combobox', { name: 'Namespace' }).fill('shop');
   await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
   await dialog.getByRole('textbox', { name: 'Labels' }).fill(labels);
   await dialog.getByRole('textbox', { name: 'Container ports' }).fill(port);

@@ -133,7 +133,7 @@ test('deleting the "anywhere" node removes the rules that allow anywhere', async
   expect(errors).toEqual([]);
 });
 
-test('a rule to the DNS preset allows UDP and TCP 53; "both sides" is a visible checkbox', async ({
+test('a rule to the DNS preset allows UDP and TCP 53; "both sides" is a visible choice', async ({
   page,
 }) => {
   const errors = watchErrors(page);
@@ -154,7 +154,7 @@ test('a rule to the DNS preset allows UDP and TCP 53; "both sides" is a visible 
   expect(protocols).toEqual(['UDP', 'TCP']);
   await expect(ports.first()).toHaveValue('53');
   await expect(ports.nth(1)).toHaveValue('53');
-  const both = dialog.getByRole('checkbox');
+  const both = dialog.getByRole('radio', { name: /Both sides/ });
   await expect(both).toBeVisible();
   const box = await both.boundingBox();
   expect(box?.width ?? 0).toBeGreaterThan(8);
@@ -163,7 +163,7 @@ test('a rule to the DNS preset allows UDP and TCP 53; "both sides" is a visible 
   await dialog.getByRole('button', { name: 'Allow' }).click();
   await expect(page.getByTestId('edge-label-shop/web->kube-system/coredns')).toContainText('TCP 53');
   await expect(page.getByTestId('edge-label-shop/web->kube-system/coredns')).toContainText('UDP 53');
-  // "Both sides" wrote the egress rule although shop is not egress-isolated.
+  // "Both sides", chosen explicitly, wrote the egress rule although shop is not egress-isolated.
   const d = await doc(page);
   expect(d.policies.map((p) => `${p.namespace}/${p.name}`).sort()).toEqual([
     'kube-system/coredns-ingress',

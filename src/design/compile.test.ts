@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { enforcementChoice } from './compile';
 import { deriveEdges } from './edges';
 import { emptyDoc } from './model';
 import { connect, disconnect } from './ops';
@@ -43,10 +44,58 @@ describe('connect compiles an edge into policy rules', () => {
     ]);
   });
 
+  it('by default isolates nothing new when one side is enough: frontend (egress-isolated) → CoreDNS writes only the egress rule', () => {
+    let d = must(shopDoc(), 'setDefaultDeny', { namespace: 'shop', mode: 'both' });
+    d = must(d, 'addDnsPreset', {});
+    const r = connect.perform(d, {
+      from: 'shop/frontend',
+      to: 'kube-system/coredns',
+      ports: [{ protocol: 'UDP', port: 53 }],
+    });
+    expect(r.doc.policies.filter((p) => p.namespace === 'kube-system')).toEqual([]);
+    expect(policy(r.doc, 'frontend-egress')?.egress).toEqual([
+      {
+        to: [
+          {
+            namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: 'kube-system' } },
+            podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+          },
+        ],
+        ports: [{ protocol: 'UDP', port: 53 }],
+      },
+    ]);
+  });
+
+  it('by default writes the sides already isolated, and lets the user choose any side', () => {
+    const denied = must(shopDoc(), 'setDefaultDeny', { namespace: 'shop', mode: 'both' });
+    expect(enforcementChoice(denied, 'shop/frontend', 'shop/backend')).toMatchObject({
+      options: ['ingress', 'egress', 'both'],
+      default: 'both',
+    });
+    const ingressOnly = must(shopDoc(), 'setDefaultDeny', { namespace: 'shop', mode: 'ingress' });
+    expect(enforcementChoice(ingressOnly, 'shop/frontend', 'shop/backend')?.default).toBe('ingress');
+    // Neither side isolated: within a namespace the destination's ingress; a workload towards another
+    // namespace's workload isolates its own egress, not the other namespace's workload.
+    expect(enforcementChoice(shopDoc(), 'shop/frontend', 'shop/backend')?.default).toBe('ingress');
+    const dns = must(shopDoc(), 'addDnsPreset', {});
+    expect(enforcementChoice(dns, 'shop/frontend', 'kube-system/coredns')?.default).toBe('egress');
+    expect(enforcementChoice(dns, 'any', 'shop/frontend')).toMatchObject({
+      options: ['ingress'],
+      default: 'ingress',
+    });
+    const r = connect.perform(dns, { from: 'shop/frontend', to: 'kube-system/coredns', enforce: 'ingress' });
+    expect(r.doc.policies.map((p) => `${p.namespace}/${p.name}`)).toEqual(['kube-system/coredns-ingress']);
+  });
+
+  it('refuses a side outside the cluster', () => {
+    const r = connect.perform(shopDoc(), { from: 'any', to: 'shop/frontend', enforce: 'egress' });
+    expect(r.notices[0].severity).toBe('error');
+  });
+
   it('names a workload of another namespace with a namespaceSelector AND a podSelector in one peer', () => {
     let d = must(shopDoc(), 'addNamespace', { name: 'ops' });
     d = must(d, 'addWorkload', { namespace: 'ops', name: 'monitor' });
-    const r = connect.perform(d, { from: 'ops/monitor', to: 'shop/backend' });
+    const r = connect.perform(d, { from: 'ops/monitor', to: 'shop/backend', enforce: 'ingress' });
     expect(policy(r.doc, 'backend-ingress')?.ingress).toEqual([
       {
         from: [
@@ -65,7 +114,7 @@ describe('connect compiles an edge into policy rules', () => {
     expect(policy(d, 'backend-ingress')?.ingress?.[0].from).toEqual([
       { namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: 'ops' } } },
     ]);
-    d = must(d, 'connect', { from: 'shop/backend', to: 'ns:ops' });
+    d = must(d, 'connect', { from: 'shop/backend', to: 'ns:ops', enforce: 'ingress' });
     expect(policy(d, 'all-pods-ingress')).toMatchObject({ namespace: 'ops', podSelector: {} });
   });
 

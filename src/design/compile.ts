@@ -3,9 +3,14 @@
 // - Ingress side (destination in the cluster): one rule `{ from: [peer], ports }` on the policy
 //   `<dst-name>-ingress` (a namespace node: `all-pods-ingress`, selecting every pod) in the destination's
 //   namespace, created and marked `managed` when missing.
-// - Egress side (source in the cluster), when the source is already isolated for egress, when `bothSides`
-//   is asked, or when the destination is outside the cluster (otherwise the edge would add nothing): one rule
-//   `{ to: [peer], ports }` on `<src-name>-egress` (`all-pods-egress`).
+// - Egress side (source in the cluster): one rule `{ to: [peer], ports }` on `<src-name>-egress`
+//   (`all-pods-egress`).
+// - Which sides are written (`enforce`) is the user's choice; `enforcementChoice` gives the default, which never
+//   isolates anything that was not isolated already when that can be avoided: a side already isolated needs its
+//   rule; a side not isolated is left alone when the other side's rule is enough (frontend, egress-isolated, →
+//   kube-system/coredns, not isolated for ingress: only frontend's egress rule; isolating CoreDNS would cut every
+//   other namespace off DNS). Only when neither side is isolated must something new be isolated, and the dialog
+//   names who loses access (`lostAccess`).
 // - Peers: a workload of the same namespace → podSelector; of another namespace → namespaceSelector
 //   `kubernetes.io/metadata.name: <ns>` AND podSelector in one peer; a namespace node → namespaceSelector
 //   only; an external → ipBlock; `any` → a rule without peers.
@@ -22,6 +27,7 @@ import {
   type DesignDoc,
   type DesignPolicy,
   type EdgePorts,
+  type Enforcement,
   NAMESPACE_NAME_LABEL,
   type Notice,
   type OpResult,
@@ -74,13 +80,74 @@ function peerOf(
   }
 }
 
-function isolatedForEgress(doc: DesignDoc, ref: ParsedRef): boolean {
-  if (ref.type === 'workload') return isolatingPolicies(doc, ref.workload, 'Egress').length > 0;
+/** Whether the node is isolated for `type` (a namespace node: any of its workloads is). */
+function isolatedAs(doc: DesignDoc, ref: ParsedRef, type: PolicyType): boolean {
+  if (ref.type === 'workload') return isolatingPolicies(doc, ref.workload, type).length > 0;
   if (ref.type === 'namespace')
-    return doc.workloads.some(
-      (w) => w.namespace === ref.name && isolatingPolicies(doc, w, 'Egress').length > 0,
-    );
+    return doc.workloads.some((w) => w.namespace === ref.name && isolatingPolicies(doc, w, type).length > 0);
   return false;
+}
+
+export interface EnforcementChoice {
+  /** The choices that make sense for this pair (`ingress` needs the destination in the cluster, etc.). */
+  readonly options: readonly Enforcement[];
+  readonly default: Enforcement;
+  /** Whether the destination is isolated for ingress / the source for egress, before the edge. */
+  readonly destinationIsolated: boolean;
+  readonly sourceIsolated: boolean;
+}
+
+const inCluster = (r: ParsedRef) => r.type === 'workload' || r.type === 'namespace';
+
+/**
+ * The choices for an edge and the default: the sides already isolated (those need a rule for the traffic to
+ * pass); when neither is, the destination's ingress, except from a workload to another namespace's workload:
+ * then the source's egress (one workload loses its other egress, rather than every other client of, say,
+ * CoreDNS losing it). Undefined when a ref is unknown.
+ */
+export function enforcementChoice(
+  doc: DesignDoc,
+  fromRef: string,
+  toRef: string,
+): EnforcementChoice | undefined {
+  const from = resolveRef(doc, fromRef);
+  const to = resolveRef(doc, toRef);
+  if (!from || !to) return undefined;
+  const canIngress = inCluster(to);
+  const canEgress = inCluster(from);
+  const destinationIsolated = canIngress && isolatedAs(doc, to, 'Ingress');
+  const sourceIsolated = canEgress && isolatedAs(doc, from, 'Egress');
+  const options: Enforcement[] = [
+    ...(canIngress ? (['ingress'] as const) : []),
+    ...(canEgress ? (['egress'] as const) : []),
+    ...(canIngress && canEgress ? (['both'] as const) : []),
+  ];
+  const only = options.length === 1 ? options[0] : undefined;
+  const namespaceOf = (r: ParsedRef) =>
+    r.type === 'workload' ? r.workload.namespace : r.type === 'namespace' ? r.name : undefined;
+  const chosen: Enforcement =
+    only ??
+    (destinationIsolated && sourceIsolated
+      ? 'both'
+      : destinationIsolated
+        ? 'ingress'
+        : sourceIsolated
+          ? 'egress'
+          : from.type === 'workload' && namespaceOf(from) !== namespaceOf(to)
+            ? 'egress'
+            : 'ingress');
+  return { options, default: chosen, destinationIsolated, sourceIsolated };
+}
+
+/** The nodes a choice newly isolates: the destination (for ingress) and/or the source (for egress). */
+export function newlyIsolated(
+  choice: EnforcementChoice,
+  enforce: Enforcement,
+): { readonly destination: boolean; readonly source: boolean } {
+  return {
+    destination: enforce !== 'egress' && !choice.destinationIsolated && choice.options.includes('ingress'),
+    source: enforce !== 'ingress' && !choice.sourceIsolated && choice.options.includes('egress'),
+  };
 }
 
 function isolatedFor(doc: DesignDoc, subject: Subject, type: PolicyType): boolean {
@@ -176,6 +243,9 @@ export interface ConnectArgs {
   readonly from: string;
   readonly to: string;
   readonly ports?: EdgePorts;
+  /** Where the rules go; default `enforcementChoice(…).default`. */
+  readonly enforce?: Enforcement;
+  /** Old spelling of `enforce: 'both'`. */
   readonly bothSides?: boolean;
 }
 
@@ -189,7 +259,6 @@ export function compileEdge(doc: DesignDoc, args: ConnectArgs): OpResult {
   for (const ref of [from, to])
     if (ref.type === 'external' && ![ref.cidr, ...ref.except].every(isValidCidr))
       return fail(`${ref.cidr} is not a valid CIDR block.`);
-  const inCluster = (r: ParsedRef) => r.type === 'workload' || r.type === 'namespace';
   if (!inCluster(from) && !inCluster(to))
     return fail('Traffic between two endpoints outside the cluster is not governed by NetworkPolicy.');
   for (const ref of [from, to])
@@ -200,11 +269,19 @@ export function compileEdge(doc: DesignDoc, args: ConnectArgs): OpResult {
   const ports = args.ports ?? [];
   const notices: Notice[] = [];
   let next = doc;
-  if (inCluster(to)) {
+  const choice = enforcementChoice(doc, args.from, args.to)!;
+  const enforce = args.enforce ?? (args.bothSides && choice.options.includes('both') ? 'both' : choice.default);
+  if (enforce !== 'egress' && !inCluster(to))
+    return fail(`${args.to} is outside the cluster: only the source's egress rule can allow this traffic.`);
+  if (enforce !== 'ingress' && !inCluster(from))
+    return fail(
+      `${args.from} is outside the cluster: only the destination's ingress rule can allow this traffic.`,
+    );
+  if (enforce !== 'egress') {
     const subject = subjectOf(doc, to, notices)!;
     next = addRule(next, subject, 'Ingress', peerOf(doc, from, subject.namespace, notices), ports, notices);
   }
-  if (inCluster(from) && (args.bothSides || !inCluster(to) || isolatedForEgress(doc, from))) {
+  if (enforce !== 'ingress') {
     const subject = subjectOf(doc, from, notices)!;
     next = addRule(next, subject, 'Egress', peerOf(doc, to, subject.namespace, notices), ports, notices);
   }

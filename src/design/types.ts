@@ -108,6 +108,9 @@ export interface NodeLayout extends Point {
   readonly collapsed?: boolean;
 }
 
+/** Where a drawn edge's rules go: the destination's ingress, the source's egress, or both. */
+export type Enforcement = 'ingress' | 'egress' | 'both';
+
 /** Keyed by NodeRef (`ns:<name>`, workload id, external id, `any`). */
 export type Layout = Readonly<Record<NodeRef, NodeLayout>>;
 
@@ -240,8 +243,11 @@ export interface OpArgs {
   deleteExternal: { id: string };
   /** Namespace kube-system and Deployment coredns (k8s-app=kube-dns, dns 53/UDP, dns-tcp 53/TCP). */
   addDnsPreset: { position?: Point };
-  /** Allow traffic from → to. `bothSides` forces the egress rule even when the source is not egress-isolated. */
-  connect: { from: NodeRef; to: NodeRef; ports?: EdgePorts; bothSides?: boolean };
+  /**
+   * Allow traffic from → to. `enforce` says where the rules go (the destination's ingress, the source's egress
+   * or both; default: compile.ts `enforcementChoice`); `bothSides` is the old spelling of `enforce: 'both'`.
+   */
+  connect: { from: NodeRef; to: NodeRef; ports?: EdgePorts; enforce?: Enforcement; bothSides?: boolean };
   /** Replace the ports of the rules behind an edge (a peer sharing its rule with others is split out). */
   setEdgePorts: { edge: EdgeTarget; ports: EdgePorts };
   /**

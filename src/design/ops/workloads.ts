@@ -51,9 +51,22 @@ function replace(doc: DesignDoc, id: string, next: DesignWorkload): DesignDoc {
   return { ...doc, workloads: doc.workloads.map((w) => (w.id === id ? next : w)), layout };
 }
 
+/**
+ * The labels a new workload gets when the user gives none: `<key>=<name>` with the key its namespace's
+ * workloads are named by (each carries `key=<its own name>`, e.g. tier=frontend, tier=backend), else `app`.
+ */
+export function defaultLabelKey(doc: DesignDoc, namespace: string): string {
+  const siblings = doc.workloads.filter((w) => w.namespace === namespace);
+  if (siblings.length === 0) return 'app';
+  const keys = Object.keys(siblings[0].labels)
+    .filter((k) => siblings.every((w) => w.labels[k] === w.name))
+    .sort();
+  return keys.includes('app') || keys.length === 0 ? 'app' : keys[0];
+}
+
 export const addWorkload = defineOp('addWorkload', 'Add workload', (doc, args) => {
   const { namespace, name } = args;
-  const labels = args.labels ?? { app: name };
+  const labels = args.labels ?? { [defaultLabelKey(doc, namespace)]: name };
   const ports = args.ports ?? [];
   const invalid =
     invalidObjectName(namespace, 'namespace') ??

@@ -1,18 +1,14 @@
 // The forms behind "Add namespace", "Add workload" and "Add external CIDR". They collect what the design
 // operation needs and report its errors inline; the operation does all the checking.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { nextExternalPosition, nextNamespacePosition, nextWorkloadPosition } from '../../design/geometry';
-import { namespaceOfRef } from '../../design/model';
+import { defaultLabelKey } from '../../design/ops/workloads';
 import { isPortNumber, MAX_PORT } from '../../engine/connectionSet';
 import type { ContainerPort, Protocol } from '../../engine/types';
 import { derivedGraphOf } from '../canvas/useDerivedGraph';
 import { parseLabelText } from '../labelRows';
 import { useAppStore } from '../store';
-
-function uniqueName(base: string, taken: (name: string) => boolean): string {
-  if (!taken(base)) return base;
-  for (let i = 2; ; i++) if (!taken(`${base}-${i}`)) return `${base}-${i}`;
-}
+import { defaultNamespace, lastNamespace, rememberNamespace } from './defaultNamespace';
 
 function ErrorLine({ error }: { error: string | null }) {
   if (!error) return null;
@@ -28,10 +24,7 @@ function firstError(notices: readonly { severity: string; message: string }[]): 
 }
 
 export function AddNamespaceForm({ close }: { close(): void }) {
-  const doc = useAppStore.getState().doc;
-  const [name, setName] = useState(() =>
-    uniqueName('namespace', (n) => doc.namespaces.some((x) => x.name === n)),
-  );
+  const [name, setName] = useState('');
   const [labels, setLabels] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
@@ -46,16 +39,23 @@ export function AddNamespaceForm({ close }: { close(): void }) {
           labels: parsed.labels,
           position: nextNamespacePosition(store.doc),
         });
-        if (r.doc === store.doc) setError(firstError(r.notices));
-        else close();
+        if (r.doc === store.doc) return setError(firstError(r.notices));
+        rememberNamespace(name.trim());
+        close();
       }}
       className="field"
     >
       <h2>Add namespace</h2>
       <label className="field">
         <span className="field-label">Name</span>
-        {/* biome-ignore lint/a11y/noAutofocus: the dialog exists to type this name */}
-        <input aria-label="Name" value={name} autoFocus onChange={(e) => setName(e.target.value)} />
+        <input
+          aria-label="Name"
+          value={name}
+          // biome-ignore lint/a11y/noAutofocus: the dialog exists to type this name
+          autoFocus
+          placeholder="e.g. shop"
+          onChange={(e) => setName(e.target.value)}
+        />
       </label>
       <label className="field">
         <span className="field-label">Labels</span>
@@ -77,63 +77,83 @@ export function AddNamespaceForm({ close }: { close(): void }) {
 }
 
 export function AddWorkloadForm({ close }: { close(): void }) {
-  const doc = useAppStore.getState().doc;
-  const sel = useAppStore.getState().selection;
-  const selectedNs =
-    sel?.type === 'node'
-      ? (namespaceOfRef(sel.ref) ?? doc.workloads.find((w) => w.id === sel.ref)?.namespace)
-      : undefined;
-  const [namespace, setNamespace] = useState(selectedNs ?? doc.namespaces[0]?.name ?? '');
+  const doc = useAppStore((st) => st.doc);
+  const [namespace, setNamespace] = useState(() => {
+    const st = useAppStore.getState();
+    return defaultNamespace(
+      st.doc,
+      st.selection?.type === 'node' ? st.selection.ref : undefined,
+      lastNamespace(),
+    );
+  });
   const [name, setName] = useState('');
   const [kind, setKind] = useState('Deployment');
   const [labels, setLabels] = useState('');
   const [port, setPort] = useState('');
   const [protocol, setProtocol] = useState<Protocol>('TCP');
   const [error, setError] = useState<string | null>(null);
-  if (doc.namespaces.length === 0) {
-    return <p className="hint">Add a namespace first: every workload lives in one.</p>;
-  }
+  const [added, setAdded] = useState<string | null>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const labelKey = defaultLabelKey(doc, namespace.trim());
+  const add = (another: boolean) => {
+    const parsed = parseLabelText(labels);
+    if (parsed.error !== undefined) return setError(parsed.error);
+    const ports: ContainerPort[] = [];
+    for (const p of port.split(/[\s,]+/).filter(Boolean)) {
+      if (!/^\d+$/.test(p) || !isPortNumber(Number(p))) return setError(`Port "${p}" is not 1–${MAX_PORT}.`);
+      ports.push({ containerPort: Number(p), protocol });
+    }
+    const store = useAppStore.getState();
+    const ns = namespace.trim();
+    const trimmed = name.trim();
+    const r = store.dispatch('addWorkload', {
+      namespace: ns,
+      name: trimmed,
+      kind,
+      labels: Object.keys(parsed.labels).length > 0 ? parsed.labels : undefined,
+      ports,
+      position: nextWorkloadPosition(store.doc, ns),
+    });
+    if (r.doc === store.doc) return setError(firstError(r.notices));
+    rememberNamespace(ns);
+    if (!another) return close();
+    // Ready for the next one: same namespace, kind and protocol; the labels follow the key just used.
+    setError(null);
+    setAdded(`${ns}/${trimmed}`);
+    setName('');
+    setLabels('');
+    setPort('');
+    nameRef.current?.focus();
+  };
   return (
     <form
       className="field"
       onSubmit={(e) => {
         e.preventDefault();
-        const parsed = parseLabelText(labels);
-        if (parsed.error !== undefined) return setError(parsed.error);
-        const ports: ContainerPort[] = [];
-        for (const p of port.split(/[\s,]+/).filter(Boolean)) {
-          if (!/^\d+$/.test(p) || !isPortNumber(Number(p)))
-            return setError(`Port "${p}" is not 1–${MAX_PORT}.`);
-          ports.push({ containerPort: Number(p), protocol });
-        }
-        const store = useAppStore.getState();
-        const trimmed = name.trim();
-        const r = store.dispatch('addWorkload', {
-          namespace,
-          name: trimmed,
-          kind,
-          labels: Object.keys(parsed.labels).length > 0 ? parsed.labels : undefined,
-          ports,
-          position: nextWorkloadPosition(store.doc, namespace),
-        });
-        if (r.doc === store.doc) setError(firstError(r.notices));
-        else close();
+        add(false);
       }}
     >
       <h2>Add workload</h2>
       <label className="field">
-        <span className="field-label">Namespace</span>
-        <select aria-label="Namespace" value={namespace} onChange={(e) => setNamespace(e.target.value)}>
+        <span className="field-label">Namespace (a new name creates it)</span>
+        <input
+          aria-label="Namespace"
+          list="add-workload-namespaces"
+          placeholder="e.g. shop"
+          value={namespace}
+          onChange={(e) => setNamespace(e.target.value)}
+          onFocus={(e) => e.target.select()}
+        />
+        <datalist id="add-workload-namespaces">
           {doc.namespaces.map((n) => (
-            <option key={n.name} value={n.name}>
-              {n.name}
-            </option>
+            <option key={n.name} value={n.name} />
           ))}
-        </select>
+        </datalist>
       </label>
       <label className="field">
         <span className="field-label">Name</span>
         <input
+          ref={nameRef}
           aria-label="Name"
           value={name}
           // biome-ignore lint/a11y/noAutofocus: the dialog exists to type this name
@@ -151,10 +171,10 @@ export function AddWorkloadForm({ close }: { close(): void }) {
         </select>
       </label>
       <label className="field">
-        <span className="field-label">Labels (empty: app=&lt;name&gt;)</span>
+        <span className="field-label">Labels (empty: {labelKey}=&lt;name&gt;)</span>
         <input
           aria-label="Labels"
-          placeholder="app=web, tier=frontend"
+          placeholder={`${labelKey}=${name.trim() || 'web'}`}
           value={labels}
           onChange={(e) => setLabels(e.target.value)}
         />
@@ -183,7 +203,15 @@ export function AddWorkloadForm({ close }: { close(): void }) {
         </label>
       </div>
       <ErrorLine error={error} />
+      {added && !error && (
+        <p className="hint" role="status">
+          Added {added}.
+        </p>
+      )}
       <div className="actions">
+        <button type="button" onClick={() => add(true)}>
+          Add another
+        </button>
         <button type="submit" className="primary">
           Add
         </button>
@@ -193,7 +221,7 @@ export function AddWorkloadForm({ close }: { close(): void }) {
 }
 
 export function AddExternalForm({ close }: { close(): void }) {
-  const [cidr, setCidr] = useState('0.0.0.0/0');
+  const [cidr, setCidr] = useState('');
   const [except, setExcept] = useState('');
   const [label, setLabel] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -220,8 +248,14 @@ export function AddExternalForm({ close }: { close(): void }) {
       <h2>Add external CIDR</h2>
       <label className="field">
         <span className="field-label">CIDR (0.0.0.0/0 is any address)</span>
-        {/* biome-ignore lint/a11y/noAutofocus: the dialog exists to type this block */}
-        <input aria-label="CIDR" value={cidr} autoFocus onChange={(e) => setCidr(e.target.value)} />
+        <input
+          aria-label="CIDR"
+          value={cidr}
+          // biome-ignore lint/a11y/noAutofocus: the dialog exists to type this block
+          autoFocus
+          placeholder="e.g. 10.0.0.0/8"
+          onChange={(e) => setCidr(e.target.value)}
+        />
       </label>
       <label className="field">
         <span className="field-label">Except</span>
