@@ -133,9 +133,7 @@ test('deleting the "anywhere" node removes the rules that allow anywhere', async
   expect(errors).toEqual([]);
 });
 
-test('a rule to the DNS preset allows UDP and TCP 53; "both sides" is a visible choice', async ({
-  page,
-}) => {
+test('a rule to the DNS preset allows UDP and TCP 53; "both sides" is a visible choice', async ({ page }) => {
   const errors = watchErrors(page);
   await startBlank(page);
   await dispatch(page, 'addNamespace', { name: 'shop', position: { x: 320, y: 0 } });
