@@ -270,7 +270,8 @@ export function compileEdge(doc: DesignDoc, args: ConnectArgs): OpResult {
   const notices: Notice[] = [];
   let next = doc;
   const choice = enforcementChoice(doc, args.from, args.to)!;
-  const enforce = args.enforce ?? (args.bothSides && choice.options.includes('both') ? 'both' : choice.default);
+  const enforce =
+    args.enforce ?? (args.bothSides && choice.options.includes('both') ? 'both' : choice.default);
   if (enforce !== 'egress' && !inCluster(to))
     return fail(`${args.to} is outside the cluster: only the source's egress rule can allow this traffic.`);
   if (enforce !== 'ingress' && !inCluster(from))
