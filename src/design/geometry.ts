@@ -195,3 +195,75 @@ export function nextExternalPosition(doc: DesignDoc, externals: readonly NodeRef
     ? { x: lowest.x, y: lowest.y + EXTERNAL_SIZE.height + GAP.y }
     : { x: namespacesRight(doc) + 2 * GROUP_GAP, y: 0 };
 }
+
+export interface Rect extends Point, Size {}
+
+/** What a namespace the user adds reserves: room for two columns and two rows of workloads. */
+export const NEW_NAMESPACE_SIZE: Size = {
+  width: NAMESPACE_PADDING.left + NAMESPACE_PADDING.right + 2 * NODE_WIDTH + GAP.x,
+  height: NAMESPACE_PADDING.top + NAMESPACE_PADDING.bottom + 2 * WORKLOAD_HEIGHT + GAP.y,
+};
+
+/** The boxes of the top-level nodes (namespaces with their workloads, and the externals drawn). */
+export function occupiedRects(doc: DesignDoc): Rect[] {
+  const ids = externalIds(doc);
+  const layout = placeMissing(doc, {}, ids);
+  const byNamespace = workloadsByNamespace(doc);
+  const out: Rect[] = [];
+  for (const ns of doc.namespaces) {
+    const place = layout[namespaceRef(ns.name)];
+    if (place)
+      out.push({ x: place.x, y: place.y, ...namespaceSize(byNamespace.get(ns.name) ?? [], layout, place) });
+  }
+  for (const id of ids) {
+    const place = layout[id];
+    if (place) out.push({ x: place.x, y: place.y, ...EXTERNAL_SIZE });
+  }
+  return out;
+}
+
+const SPOT_STEP = 20;
+const SPOT_MARGIN = 16;
+
+/**
+ * Where a node of `size` the user adds goes: inside `view` (the visible part of the canvas, in flow
+ * coordinates), overlapping nothing, as near as possible to `anchor` (the selected node; else the view's
+ * centre). When the view has no free room, the free spot nearest the anchor outside it (the caller then
+ * brings it into view).
+ */
+export function freeSpotNear(occupied: readonly Rect[], size: Size, view: Rect, anchor?: Point): Point {
+  const centre = anchor ?? { x: view.x + view.width / 2, y: view.y + view.height / 2 };
+  const clear = (p: Point) =>
+    !occupied.some(
+      (r) =>
+        p.x < r.x + r.width + GAP.y &&
+        r.x < p.x + size.width + GAP.y &&
+        p.y < r.y + r.height + GAP.y &&
+        r.y < p.y + size.height + GAP.y,
+    );
+  const distance = (p: Point) =>
+    Math.hypot(p.x + size.width / 2 - centre.x, p.y + size.height / 2 - centre.y);
+  const candidates: Point[] = [];
+  for (let x = view.x + SPOT_MARGIN; x + size.width <= view.x + view.width - SPOT_MARGIN; x += SPOT_STEP)
+    for (let y = view.y + SPOT_MARGIN; y + size.height <= view.y + view.height - SPOT_MARGIN; y += SPOT_STEP)
+      candidates.push({ x: Math.round(x), y: Math.round(y) });
+  candidates.sort((a, b) => distance(a) - distance(b));
+  const inView = candidates.find(clear);
+  if (inView) return inView;
+  const start = { x: centre.x - size.width / 2, y: centre.y - size.height / 2 };
+  for (let ring = 1; ring < 400; ring++)
+    for (let i = -ring; i <= ring; i++)
+      for (const [dx, dy] of [
+        [i, -ring],
+        [i, ring],
+        [-ring, i],
+        [ring, i],
+      ]) {
+        const p = {
+          x: Math.round(start.x + dx * SPOT_STEP * 4),
+          y: Math.round(start.y + dy * SPOT_STEP * 4),
+        };
+        if (clear(p)) return p;
+      }
+  return { x: Math.round(start.x), y: Math.round(start.y) };
+}

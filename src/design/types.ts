@@ -229,6 +229,8 @@ export interface OpArgs {
     labels?: Labels;
     ports?: readonly ContainerPort[];
     position?: Point;
+    /** Where the namespace goes when this workload creates it. */
+    namespacePosition?: Point;
   };
   renameWorkload: { id: string; name: string };
   setWorkloadKind: { id: string; kind: string };
@@ -243,6 +245,8 @@ export interface OpArgs {
   deleteExternal: { id: string };
   /** Namespace kube-system and Deployment coredns (k8s-app=kube-dns, dns 53/UDP, dns-tcp 53/TCP). */
   addDnsPreset: { position?: Point };
+  /** Places the "anywhere" node (every pod and every address; a rule without peers) before any rule uses it. */
+  addAnywhere: { position?: Point };
   /**
    * Allow traffic from → to. `enforce` says where the rules go (the destination's ingress, the source's egress
    * or both; default: compile.ts `enforcementChoice`); `bothSides` is the old spelling of `enforce: 'both'`.
@@ -262,7 +266,8 @@ export interface OpArgs {
   /** From the YAML pane (already parsed): the whole policy set is replaced. */
   replacePolicies: { policies: readonly DesignPolicy[] };
   /** Merge namespaces, workloads and policies from manifests; diagnostics come back as notices. */
-  importManifests: { files: readonly ManifestFile[] };
+  /** Merges the manifests into the document, or with `replace` makes them the whole document. */
+  importManifests: { files: readonly ManifestFile[]; replace?: boolean };
   setNodePosition: { id: NodeRef; position: Point };
   /** A workload dropped on namespace `namespace` at `position` (relative to it): moved within it or into it. */
   dropWorkload: { id: string; namespace: string; position: Point };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { deriveEdges } from '../edges';
 import { emptyDoc } from '../model';
 import { must, shopDoc } from '../testing/build';
-import { addDnsPreset, addExternal, deleteExternal, setExternalLabel } from './externals';
+import { ANY_REF } from '../types';
+import { addAnywhere, addDnsPreset, addExternal, deleteExternal, setExternalLabel } from './externals';
 
 describe('external endpoints', () => {
   it('adds a block with its exceptions, labelled "any address" for 0.0.0.0/0', () => {
@@ -93,5 +94,19 @@ describe('addDnsPreset', () => {
     const again = addDnsPreset.perform(r.doc, {});
     expect(again.doc).toBe(r.doc);
     expect(again.notices[0].severity).toBe('info');
+  });
+});
+
+describe('addAnywhere', () => {
+  it('shows the anywhere node before any rule uses it, and an edge from it compiles to `ingress: - {}`', () => {
+    let d = must(shopDoc(), 'addAnywhere', { position: { x: 5, y: 6 } });
+    expect(deriveEdges(d).externals.map((e) => e.id)).toContain(ANY_REF);
+    expect(d.layout[ANY_REF]).toEqual({ x: 5, y: 6 });
+    expect(addAnywhere.perform(d, {}).doc).toBe(d);
+    d = must(d, 'connect', { from: ANY_REF, to: 'shop/frontend', ports: [] });
+    expect(d.policies.find((p) => p.name === 'frontend-ingress')?.ingress).toEqual([{}]);
+    // Deleting the node removes the rules without peers and the node itself.
+    d = must(d, 'deleteExternal', { id: ANY_REF });
+    expect(deriveEdges(d).externals.map((e) => e.id)).not.toContain(ANY_REF);
   });
 });

@@ -1,5 +1,6 @@
 // External endpoints (CIDR blocks outside the cluster) and the cluster DNS preset.
 import { isValidCidr, parseCidr, rangesCover } from '../../engine/ipRanges';
+import { deriveEdges } from '../edges';
 import { externalId, fail, makeExternal, namespaceLabels, namespaceRef, ok, workloadId } from '../model';
 import { peersWhere } from '../peers';
 import { removePeers } from '../ruleEdit';
@@ -46,7 +47,7 @@ export const setExternalLabel = defineOp(
 
 /** Deletes the node and every rule peer whose ipBlock is exactly this block (otherwise the node comes back). */
 export const deleteExternal = defineOp('deleteExternal', 'Delete external endpoint', (doc, { id }) => {
-  const listed = doc.externals.some((e) => e.id === id);
+  const listed = doc.externals.some((e) => e.id === id) || (id === ANY_REF && !!doc.layout[ANY_REF]);
   // "anywhere" is drawn for the rules without peers: deleting it removes those rules, as deleting each of
   // its edges would (the canvas offers Delete on it like on any node).
   const refs = peersWhere(doc, (_p, peer) =>
@@ -105,4 +106,18 @@ export const addDnsPreset = defineOp('addDnsPreset', 'Add cluster DNS', (doc, { 
     [],
     DNS_WORKLOAD.id,
   );
+});
+
+/**
+ * "Anywhere" is drawn for the rules without peers; placing it (its layout entry) shows it before any rule
+ * does, so the user can draw "receives from anywhere" (`ingress: - {}`) or "sends anywhere" (`egress: - {}`).
+ */
+export const addAnywhere = defineOp('addAnywhere', 'Add anywhere', (doc, { position }) => {
+  if (doc.layout[ANY_REF] || deriveEdges(doc).externals.some((e) => e.id === ANY_REF))
+    return {
+      doc,
+      notices: [{ severity: 'info', message: 'Anywhere is already on the canvas.' }],
+      focus: ANY_REF,
+    };
+  return ok({ ...doc, layout: { ...doc.layout, [ANY_REF]: position ?? { x: 0, y: 0 } } }, [], ANY_REF);
 });

@@ -18,6 +18,13 @@ describe('importManifests', () => {
     expect(r.notices.at(-1)?.message).toBe('Imported 1 workload and 0 policies.');
   });
 
+  it('with replace, makes the manifests the whole document instead of merging them', () => {
+    const text = 'kind: Pod\nmetadata:\n  name: p\n  labels: {app: p}\n';
+    const r = importManifests.perform(shopDoc(), { files: [{ path: 'x.yaml', text }], replace: true });
+    expect(r.doc.workloads.map((w) => w.id)).toEqual(['default/p']);
+    expect(r.doc.namespaces.map((n) => n.name)).toEqual(['default']);
+  });
+
   it('counts in words: one workload, one policy, several of each', () => {
     const pod = (n: string) => `kind: Pod\nmetadata:\n  name: ${n}\n  namespace: a\n  labels: {app: ${n}}\n`;
     const policy = (n: string) =>

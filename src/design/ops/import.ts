@@ -2,12 +2,14 @@
 
 import { parseManifestFiles } from '../manifestBridge';
 import { mergeManifestSet, withPolicyNamespaces } from '../merge';
-import { ok } from '../model';
+import { emptyDoc, ok } from '../model';
 import { defineOp } from './define';
 
-export const importManifests = defineOp('importManifests', 'Import manifests', (doc, { files }) => {
+export const importManifests = defineOp('importManifests', 'Import manifests', (doc, { files, replace }) => {
   const set = parseManifestFiles(files);
-  const merged = mergeManifestSet(doc, set);
+  // Replace: the manifests become the whole document (the CNI setting stays, it is not in the YAML).
+  const base = replace ? { ...emptyDoc(), ...(doc.settings ? { settings: doc.settings } : {}) } : doc;
+  const merged = mergeManifestSet(base, set);
   const withNs = withPolicyNamespaces(merged.doc, merged.doc.policies);
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const summary = {
@@ -23,6 +25,6 @@ export const importManifests = defineOp('importManifests', 'Import manifests', (
   // Admin policies imported into a document without any keep the API form they were written in (v1alpha2
   // ClusterNetworkPolicy stays so in the YAML view and exports); the Cluster policies panel can change it.
   const forms = new Set(set.adminPolicies.map((a) => a.form));
-  const adminForm = doc.adminPolicies.length === 0 && forms.size === 1 ? [...forms][0] : doc.adminForm;
+  const adminForm = base.adminPolicies.length === 0 && forms.size === 1 ? [...forms][0] : base.adminForm;
   return ok({ ...withNs.doc, adminForm }, [...notices, summary]);
 });

@@ -4,7 +4,7 @@ import type { DesignDoc, OpArgs, Operation, OpName, OpResult } from '../types';
 import { setAdminForm, setClusterDefaultDeny } from './adminPolicies';
 import { completeEdge, connect, disconnect, setEdgePorts } from './connections';
 import { dropWorkload, setLayout, setNodePosition } from './document';
-import { addDnsPreset, addExternal, deleteExternal, setExternalLabel } from './externals';
+import { addAnywhere, addDnsPreset, addExternal, deleteExternal, setExternalLabel } from './externals';
 import { importManifests } from './import';
 import { applyLintFix } from './lintFix';
 import { editYaml, loadDocument, loadExample, startLesson } from './load';
@@ -38,6 +38,7 @@ export const operations: { readonly [K in OpName]: Operation<OpArgs[K]> } = {
   setExternalLabel,
   deleteExternal,
   addDnsPreset,
+  addAnywhere,
   connect,
   setEdgePorts,
   disconnect,
@@ -78,6 +79,7 @@ export function opLoads(name: OpName): boolean {
 }
 
 export {
+  addAnywhere,
   addDnsPreset,
   addExternal,
   addNamespace,

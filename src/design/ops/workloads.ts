@@ -78,9 +78,11 @@ export const addWorkload = defineOp('addWorkload', 'Add workload', (doc, args) =
   if (find(doc, id)) return fail(doc, `Workload ${name} already exists in namespace ${namespace}.`);
   const notices: Notice[] = [];
   let namespaces = doc.namespaces;
+  let layout = args.position ? { ...doc.layout, [id]: args.position } : doc.layout;
   if (!namespaces.some((n) => n.name === namespace)) {
     namespaces = [...namespaces, { name: namespace, labels: namespaceLabels(namespace) }];
     notices.push({ severity: 'info', message: `Namespace ${namespace} was created.` });
+    if (args.namespacePosition) layout = { ...layout, [`ns:${namespace}`]: args.namespacePosition };
   }
   const workload: DesignWorkload = { id, namespace, name, kind: args.kind || 'Deployment', labels, ports };
   return ok(
@@ -88,7 +90,7 @@ export const addWorkload = defineOp('addWorkload', 'Add workload', (doc, args) =
       ...doc,
       namespaces,
       workloads: [...doc.workloads, workload],
-      layout: args.position ? { ...doc.layout, [id]: args.position } : doc.layout,
+      layout,
     },
     notices,
     id,

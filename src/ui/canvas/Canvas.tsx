@@ -61,6 +61,7 @@ const onNodeClick: NodeMouseHandler<CanvasNode> = (_e, node) =>
   useAppStore.getState().select({ type: 'node', ref: node.id });
 const onNodeDoubleClick: NodeMouseHandler<CanvasNode> = (_e, node) =>
   useAppStore.getState().inspect({ type: 'node', ref: node.id });
+const showAll = () => useAppStore.getState().select(null);
 const onEdgeClick: EdgeMouseHandler = (_e, edge) => {
   if (edge.id.startsWith('rule:')) useAppStore.getState().select({ type: 'edge', id: edge.id.slice(5) });
 };
@@ -94,19 +95,18 @@ export function Canvas() {
     () => buildNodes(doc, graph.externals, analysis, selection),
     [doc, graph, analysis, selection],
   );
+  const focus = useMemo(
+    () => highlight(selection, simulatorOn ? analysis : null, graph.edges),
+    [selection, simulatorOn, analysis, graph],
+  );
   const edges = useMemo(() => {
     const ids = new Set(derivedNodes.map((n) => n.id));
     const list = buildEdges(graph, ids, analysis, simulatorOn, selection);
     const selectedRef = selection?.type === 'node' ? selection.ref : null;
-    applyHighlight(
-      derivedNodes,
-      list,
-      highlight(selection, simulatorOn ? analysis : null, graph.edges),
-      selectedRef,
-    );
+    applyHighlight(derivedNodes, list, focus, selectedRef);
     // The cluster-scoped layer (admin/baseline rules) is drawn under its own edge type and never dimmed.
     return [...list, ...buildAdminEdges(doc, graph, ids)];
-  }, [derivedNodes, graph, analysis, simulatorOn, selection, doc]);
+  }, [derivedNodes, graph, analysis, simulatorOn, selection, doc, focus]);
 
   // Workshop: the flows gained and lost by the latest change, drawn over the others until the next one.
   const lastChange = useWorkshopStore((s) => s.lastChange);
@@ -282,7 +282,13 @@ export function Canvas() {
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} />
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
-      <IsolationLegend simulatorOn={simulatorOn} overlayCapped={overlayCapped} flowCount={flowCount} />
+      <IsolationLegend
+        simulatorOn={simulatorOn}
+        overlayCapped={overlayCapped}
+        flowCount={flowCount}
+        focused={focus.active && selection?.type === 'node' ? selection.ref : null}
+        onShowAll={showAll}
+      />
       {doc.namespaces.length === 0 && (
         <p className="canvas-empty">
           An empty design. Start with <strong>Add namespace</strong>, then add workloads and drag from a

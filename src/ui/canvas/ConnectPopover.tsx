@@ -55,8 +55,12 @@ export function ConnectPopover({ pending, onClose }: { pending: PendingConnectio
     const store = useAppStore.getState();
     const before = store.doc;
     const r = store.dispatch('connect', { from: pending.from, to: pending.to, ports: parsed.ports, enforce });
-    if (r.doc !== before) onClose();
-    else setError(r.notices.find((n) => n.severity === 'error')?.message ?? 'The rule could not be added.');
+    if (r.doc !== before) {
+      // The gesture started on a node: leaving it selected would fade every node it has no flow with,
+      // including the ones added next.
+      store.select(null);
+      onClose();
+    } else setError(r.notices.find((n) => n.severity === 'error')?.message ?? 'The rule could not be added.');
   };
 
   const isolating = (preview?.isolates.length ?? 0) > 0;

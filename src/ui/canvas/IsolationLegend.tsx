@@ -5,10 +5,15 @@ export function IsolationLegend({
   simulatorOn,
   overlayCapped,
   flowCount,
+  focused,
+  onShowAll,
 }: {
   simulatorOn: boolean;
   overlayCapped: boolean;
   flowCount: number;
+  /** The selected node whose connections the canvas highlights (the others are dimmed), if any. */
+  focused?: string | null;
+  onShowAll?(): void;
 }) {
   return (
     <section className="legend-strip" aria-label="Legend">
@@ -41,6 +46,14 @@ export function IsolationLegend({
         both
       </span>
       {overlayCapped && <span className="hint">{flowCount} flows: select a workload to see its flows.</span>}
+      {focused && (
+        <span className="hint dim-note" data-testid="dim-note">
+          Faded: what neither reaches <strong>{focused}</strong> nor is reached by it.{' '}
+          <button type="button" className="link" onClick={onShowAll}>
+            Show all
+          </button>
+        </span>
+      )}
     </section>
   );
 }

@@ -4,6 +4,7 @@
 // the URL fragment. Every import ends with a report listing what was added and what was skipped, with
 // `file:line:column`; every export first shows what it cannot keep, if anything.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { emptyDoc } from '../../design/model';
 import { encodeShare } from '../../design/persist';
 import type { ManifestFile, OpResult } from '../../design/types';
 import { copiedYaml, policyYaml } from '../../design/yaml';
@@ -21,12 +22,16 @@ import './files.css';
  * operation. A document changed meanwhile (an edit during a long import) is imported into again, so the edit
  * is not lost.
  */
-async function runImport(files: readonly ManifestFile[]): Promise<ImportReport> {
+async function runImport(files: readonly ManifestFile[], replace = false): Promise<ImportReport> {
   let before = useAppStore.getState().doc;
   let result: OpResult;
   for (;;) {
     try {
-      result = await importInWorker(before, files);
+      // Replace: the manifests become the whole document (the CNI setting stays; it is not in the YAML).
+      const base = replace
+        ? { ...emptyDoc(), ...(before.settings ? { settings: before.settings } : {}) }
+        : before;
+      result = await importInWorker(base, files);
     } catch (err) {
       const message = `The import failed: ${err instanceof Error ? err.message : String(err)}`;
       return importReport(
@@ -40,7 +45,7 @@ async function runImport(files: readonly ManifestFile[]): Promise<ImportReport> 
     if (now === before) break;
     before = now;
   }
-  useAppStore.getState().dispatch('importManifests', { files }, { result });
+  useAppStore.getState().dispatch('importManifests', { files, replace }, { result });
   return importReport(
     files.map((f) => f.path),
     before,
@@ -67,15 +72,17 @@ export default function FilesMenu() {
   const { guard, dialog: exportWarningsDialog } = useExportGuard();
 
   const importFiles = useCallback(
-    (files: readonly ManifestFile[]) => {
+    (files: readonly ManifestFile[], replace = false) => {
       if (files.length === 0) return;
       setImporting(true);
-      void runImport(files)
+      void runImport(files, replace)
         .then(setReport)
         .finally(() => setImporting(false));
     },
     [setReport],
   );
+  const [pasteMode, setPasteMode] = useState<'merge' | 'replace'>('merge');
+  const docEmpty = useAppStore((s) => s.doc.namespaces.length === 0 && s.doc.policies.length === 0);
 
   // Drag and drop onto the whole page. A counter, because dragenter/dragleave fire for every child crossed.
   useEffect(() => {
@@ -131,7 +138,7 @@ export default function FilesMenu() {
     const text = pasted;
     pasteDialog.current?.close();
     setPasted('');
-    if (text.trim() !== '') importFiles([{ path: 'pasted YAML', text }]);
+    if (text.trim() !== '') importFiles([{ path: 'pasted YAML', text }], pasteMode === 'replace');
   };
 
   const exportPolicies = () =>
@@ -227,6 +234,29 @@ export default function FilesMenu() {
               className="nokey"
             />
           </label>
+          {!docEmpty && (
+            <fieldset className="paste-mode">
+              <legend className="field-label">The current document</legend>
+              <label className="row">
+                <input
+                  type="radio"
+                  name="paste-mode"
+                  checked={pasteMode === 'merge'}
+                  onChange={() => setPasteMode('merge')}
+                />
+                Merge: add the pasted objects to it (same names are replaced)
+              </label>
+              <label className="row">
+                <input
+                  type="radio"
+                  name="paste-mode"
+                  checked={pasteMode === 'replace'}
+                  onChange={() => setPasteMode('replace')}
+                />
+                Replace it with the pasted objects (Undo brings it back)
+              </label>
+            </fieldset>
+          )}
           <div className="actions">
             <button type="button" onClick={() => pasteDialog.current?.close()}>
               Cancel

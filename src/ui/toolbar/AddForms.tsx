@@ -1,11 +1,11 @@
 // The forms behind "Add namespace", "Add workload" and "Add external CIDR". They collect what the design
 // operation needs and report its errors inline; the operation does all the checking.
 import { useRef, useState } from 'react';
-import { nextExternalPosition, nextNamespacePosition, nextWorkloadPosition } from '../../design/geometry';
+import { EXTERNAL_SIZE, NEW_NAMESPACE_SIZE, nextWorkloadPosition } from '../../design/geometry';
 import { defaultLabelKey } from '../../design/ops/workloads';
 import { isPortNumber, MAX_PORT } from '../../engine/connectionSet';
 import type { ContainerPort, Protocol } from '../../engine/types';
-import { derivedGraphOf } from '../canvas/useDerivedGraph';
+import { usePlaceInView } from '../canvas/usePlaceInView';
 import { parseLabelText } from '../labelRows';
 import { useAppStore } from '../store';
 import { defaultNamespace, lastNamespace, rememberNamespace } from './defaultNamespace';
@@ -27,6 +27,7 @@ export function AddNamespaceForm({ close }: { close(): void }) {
   const [name, setName] = useState('');
   const [labels, setLabels] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const place = usePlaceInView();
   return (
     <form
       onSubmit={(e) => {
@@ -37,7 +38,7 @@ export function AddNamespaceForm({ close }: { close(): void }) {
         const r = store.dispatch('addNamespace', {
           name: name.trim(),
           labels: parsed.labels,
-          position: nextNamespacePosition(store.doc),
+          position: place(NEW_NAMESPACE_SIZE),
         });
         if (r.doc === store.doc) return setError(firstError(r.notices));
         rememberNamespace(name.trim());
@@ -94,6 +95,7 @@ export function AddWorkloadForm({ close }: { close(): void }) {
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
+  const place = usePlaceInView();
   const labelKey = defaultLabelKey(doc, namespace.trim());
   const add = (another: boolean) => {
     const parsed = parseLabelText(labels);
@@ -113,6 +115,9 @@ export function AddWorkloadForm({ close }: { close(): void }) {
       labels: Object.keys(parsed.labels).length > 0 ? parsed.labels : undefined,
       ports,
       position: nextWorkloadPosition(store.doc, ns),
+      namespacePosition: store.doc.namespaces.some((n) => n.name === ns)
+        ? undefined
+        : place(NEW_NAMESPACE_SIZE),
     });
     if (r.doc === store.doc) return setError(firstError(r.notices));
     rememberNamespace(ns);
@@ -225,6 +230,7 @@ export function AddExternalForm({ close }: { close(): void }) {
   const [except, setExcept] = useState('');
   const [label, setLabel] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const place = usePlaceInView();
   return (
     <form
       className="field"
@@ -232,14 +238,13 @@ export function AddExternalForm({ close }: { close(): void }) {
         e.preventDefault();
         const store = useAppStore.getState();
         const exceptList = except.split(/[\s,]+/).filter(Boolean);
-        const ids = derivedGraphOf(store.doc).externals.map((x) => x.id);
         const r = store.dispatch('addExternal', {
           cidr: cidr.trim(),
           except: exceptList.length > 0 ? exceptList : undefined,
           label:
             label.trim() ||
             (cidr.trim() === '0.0.0.0/0' && exceptList.length === 0 ? 'any address' : undefined),
-          position: nextExternalPosition(store.doc, ids),
+          position: place(EXTERNAL_SIZE),
         });
         if (r.doc === store.doc) setError(firstError(r.notices));
         else close();

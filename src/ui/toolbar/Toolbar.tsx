@@ -2,8 +2,8 @@
 // examples, and engineer B's file menu.
 // Every button dispatches a design operation or a store action; nothing here edits the document itself.
 import { useReactFlow } from '@xyflow/react';
-import { nextExternalPosition } from '../../design/geometry';
-import { derivedGraphOf } from '../canvas/useDerivedGraph';
+import { EXTERNAL_SIZE } from '../../design/geometry';
+import { usePlaceInView } from '../canvas/usePlaceInView';
 import { redoCommand, undoCommand } from '../commands';
 import { FilesMenuSlot } from '../FilesMenuSlot';
 import { historyTitle } from '../history';
@@ -15,11 +15,15 @@ import { runAutoLayout } from './autoLayoutAction';
 import { ExamplesMenu } from './ExamplesMenu';
 import { MenuButton } from './MenuButton';
 
+/** kube-system with CoreDNS alone in it. */
+const DNS_NAMESPACE_SIZE = { width: 250, height: 190 };
+
 export function Toolbar() {
   const simulatorOn = useAppStore((s) => s.simulatorOn);
   const pending = useAppStore((s) => s.analysisPending);
   const { canUndo, canRedo, undoStep, redoStep } = useHistoryState();
   const flow = useReactFlow();
+  const place = usePlaceInView();
   const fit = () => setTimeout(() => flow.fitView({ padding: 0.15, maxZoom: 1.2, duration: 200 }), 50);
 
   return (
@@ -40,12 +44,19 @@ export function Toolbar() {
         type="button"
         title="kube-system / coredns (k8s-app=kube-dns), UDP and TCP 53"
         onClick={() => {
-          const store = useAppStore.getState();
-          const ids = derivedGraphOf(store.doc).externals.map((x) => x.id);
-          store.dispatch('addDnsPreset', { position: nextExternalPosition(store.doc, ids) });
+          useAppStore.getState().dispatch('addDnsPreset', { position: place(DNS_NAMESPACE_SIZE) });
         }}
       >
         Add DNS preset
+      </button>
+      <button
+        type="button"
+        title="Every pod of every namespace and every address. Drawn from it: ingress: - {} (receives from anywhere); drawn to it: egress: - {}"
+        onClick={() => {
+          useAppStore.getState().dispatch('addAnywhere', { position: place(EXTERNAL_SIZE) });
+        }}
+      >
+        Add anywhere
       </button>
       <span className="sep" />
       <button type="button" onClick={() => void runAutoLayout().then(fit)}>

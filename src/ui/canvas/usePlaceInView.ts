@@ -1,0 +1,48 @@
+// Where the toolbar puts a new namespace or external node: in the visible part of the canvas, near the
+// selected node, on free ground (placement.ts decides; this hook only reads the view and the selection).
+import { useReactFlow } from '@xyflow/react';
+import { useCallback } from 'react';
+import { freeSpotNear, occupiedRects, type Rect } from '../../design/geometry';
+import type { Point } from '../../design/types';
+import { useAppStore } from '../store';
+
+/** The legend strip along the top and the zoom controls on the left cover part of the canvas. */
+const INSET = { top: 52, right: 24, bottom: 24, left: 56 };
+
+export function usePlaceInView(): (size: { width: number; height: number }) => Point {
+  const flow = useReactFlow();
+  return useCallback(
+    (size) => {
+      const { doc, selection } = useAppStore.getState();
+      const occupied = occupiedRects(doc);
+      const box = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+      if (!box) return freeSpotNear(occupied, size, { x: 0, y: 0, width: 1200, height: 800 });
+      const topLeft = flow.screenToFlowPosition({ x: box.left + INSET.left, y: box.top + INSET.top });
+      const bottomRight = flow.screenToFlowPosition({
+        x: box.right - INSET.right,
+        y: box.bottom - INSET.bottom,
+      });
+      const view: Rect = { ...topLeft, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
+      const selected = selection?.type === 'node' ? flow.getInternalNode(selection.ref) : undefined;
+      const anchor = selected
+        ? {
+            x: selected.internals.positionAbsolute.x + (selected.measured.width ?? 0) / 2,
+            y: selected.internals.positionAbsolute.y + (selected.measured.height ?? 0) / 2,
+          }
+        : undefined;
+      const spot = freeSpotNear(occupied, size, view, anchor);
+      const inView =
+        spot.x >= view.x &&
+        spot.y >= view.y &&
+        spot.x + size.width <= view.x + view.width &&
+        spot.y + size.height <= view.y + view.height;
+      if (!inView)
+        void flow.setCenter(spot.x + size.width / 2, spot.y + size.height / 2, {
+          zoom: flow.getZoom(),
+          duration: 200,
+        });
+      return spot;
+    },
+    [flow],
+  );
+}
