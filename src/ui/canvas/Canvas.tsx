@@ -59,8 +59,11 @@ const ANIMATED_EDGES_MAX = 150;
 // render of the canvas would re-render all of them after every document change and every simulation.
 const onNodeClick: NodeMouseHandler<CanvasNode> = (_e, node) =>
   useAppStore.getState().select({ type: 'node', ref: node.id });
-const onNodeDoubleClick: NodeMouseHandler<CanvasNode> = (_e, node) =>
-  useAppStore.getState().inspect({ type: 'node', ref: node.id });
+// Double-clicking a node's name renames it: the inspector opens with the name selected, ready to type over.
+const onNodeDoubleClick: NodeMouseHandler<CanvasNode> = (e, node) => {
+  const onName = e.target instanceof Element && e.target.closest('.wl-name, .ns-title') !== null;
+  useAppStore.getState().inspect({ type: 'node', ref: node.id }, onName ? 'name' : undefined);
+};
 const showAll = () => useAppStore.getState().select(null);
 const onEdgeClick: EdgeMouseHandler = (_e, edge) => {
   if (edge.id.startsWith('rule:')) useAppStore.getState().select({ type: 'edge', id: edge.id.slice(5) });

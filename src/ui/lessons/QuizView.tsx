@@ -6,6 +6,7 @@ import type { LessonQuiz } from '../../manifest/lessonTypes';
 import { useAppStore } from '../store';
 import { LessonText } from './LessonText';
 import { demoTitle, loadStart, useLessonStore } from './lessonStore';
+import { quizScore, scoreText } from './quizScore';
 
 function DemoProbe({ quiz }: { quiz: LessonQuiz }) {
   const doc = useAppStore((s) => s.doc);
@@ -35,6 +36,8 @@ export function QuizView({ quiz, stepIndex }: { quiz: LessonQuiz; stepIndex: num
   const answered = useLessonStore((s) => s.answers[stepIndex]);
   const stepTitle = useLessonStore((s) => s.lesson?.steps[stepIndex]?.title ?? 'the quiz');
   const answer = useLessonStore((s) => s.answer);
+  const lesson = useLessonStore((s) => s.lesson);
+  const answers = useLessonStore((s) => s.answers);
   const [picked, setPicked] = useState<number | null>(null);
   const name = `quiz-${stepIndex}`;
   const done = answered !== undefined;
@@ -74,6 +77,11 @@ export function QuizView({ quiz, stepIndex }: { quiz: LessonQuiz; stepIndex: num
           <p className={answered === quiz.answer ? 'quiz-verdict right' : 'quiz-verdict wrong'}>
             {answered === quiz.answer ? 'Right.' : `Not quite. The answer is: ${quiz.choices[quiz.answer]}`}
           </p>
+          {lesson && (
+            <p className="quiz-score" data-testid="quiz-score">
+              {scoreText(quizScore(lesson, answers))}
+            </p>
+          )}
           <LessonText text={quiz.explanation} />
           {quiz.demo?.start && (
             <p className="hint">
