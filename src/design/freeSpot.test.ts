@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freeSpotNear, type Rect } from './placement';
+import { freeSpotNear, type Rect } from './geometry';
 
 const size = { width: 190, height: 96 };
 const inside = (p: { x: number; y: number }, v: Rect) =>
