@@ -15,6 +15,10 @@ import { runAutoLayout } from './autoLayoutAction';
 import { ExamplesMenu } from './ExamplesMenu';
 import { MenuButton } from './MenuButton';
 
+/** The history lives in memory (zundo); the autosave keeps the document, not its history. */
+export const UNDO_HISTORY_NOTE =
+  'The undo history lasts until the page is reloaded; the document itself is saved in this browser.';
+
 /** kube-system with CoreDNS alone in it. */
 const DNS_NAMESPACE_SIZE = { width: 250, height: 190 };
 
@@ -76,7 +80,7 @@ export function Toolbar() {
         type="button"
         disabled={!canUndo}
         onClick={() => undoCommand.run()}
-        title={historyTitle('Undo', undoStep, undoCommand.shortcut)}
+        title={`${historyTitle('Undo', undoStep, undoCommand.shortcut)} ${UNDO_HISTORY_NOTE}`}
       >
         Undo
       </button>
@@ -84,7 +88,7 @@ export function Toolbar() {
         type="button"
         disabled={!canRedo}
         onClick={() => redoCommand.run()}
-        title={historyTitle('Redo', redoStep, redoCommand.shortcut)}
+        title={`${historyTitle('Redo', redoStep, redoCommand.shortcut)} ${UNDO_HISTORY_NOTE}`}
       >
         Redo
       </button>
