@@ -102,6 +102,7 @@ describe('addAnywhere', () => {
     let d = must(shopDoc(), 'addAnywhere', { position: { x: 5, y: 6 } });
     expect(deriveEdges(d).externals.map((e) => e.id)).toContain(ANY_REF);
     expect(d.layout[ANY_REF]).toEqual({ x: 5, y: 6 });
+    expect(d.externals.map((e) => e.id)).toEqual([ANY_REF]);
     expect(addAnywhere.perform(d, {}).doc).toBe(d);
     d = must(d, 'connect', { from: ANY_REF, to: 'shop/frontend', ports: [] });
     expect(d.policies.find((p) => p.name === 'frontend-ingress')?.ingress).toEqual([{}]);

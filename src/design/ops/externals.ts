@@ -40,14 +40,16 @@ export const setExternalLabel = defineOp(
     if (!ext) return fail(doc, `There is no external endpoint ${id}.`);
     return ok({
       ...doc,
-      externals: doc.externals.map((e) => (e.id === id ? makeExternal(e.cidr, e.except, label) : e)),
+      externals: doc.externals.map((e) =>
+        e.id !== id ? e : id === ANY_REF ? { ...e, label } : makeExternal(e.cidr, e.except, label),
+      ),
     });
   },
 );
 
 /** Deletes the node and every rule peer whose ipBlock is exactly this block (otherwise the node comes back). */
 export const deleteExternal = defineOp('deleteExternal', 'Delete external endpoint', (doc, { id }) => {
-  const listed = doc.externals.some((e) => e.id === id) || (id === ANY_REF && !!doc.layout[ANY_REF]);
+  const listed = doc.externals.some((e) => e.id === id);
   // "anywhere" is drawn for the rules without peers: deleting it removes those rules, as deleting each of
   // its edges would (the canvas offers Delete on it like on any node).
   const refs = peersWhere(doc, (_p, peer) =>
@@ -109,15 +111,24 @@ export const addDnsPreset = defineOp('addDnsPreset', 'Add cluster DNS', (doc, { 
 });
 
 /**
- * "Anywhere" is drawn for the rules without peers; placing it (its layout entry) shows it before any rule
- * does, so the user can draw "receives from anywhere" (`ingress: - {}`) or "sends anywhere" (`egress: - {}`).
+ * "Anywhere" is drawn for the rules without peers; adding it (as an external with the id `any`) shows it before
+ * any rule does, so the user can draw "receives from anywhere" (`ingress: - {}`) or "sends anywhere"
+ * (`egress: - {}`).
  */
 export const addAnywhere = defineOp('addAnywhere', 'Add anywhere', (doc, { position }) => {
-  if (doc.layout[ANY_REF] || deriveEdges(doc).externals.some((e) => e.id === ANY_REF))
+  if (doc.externals.some((e) => e.id === ANY_REF) || deriveEdges(doc).externals.some((e) => e.id === ANY_REF))
     return {
       doc,
       notices: [{ severity: 'info', message: 'Anywhere is already on the canvas.' }],
       focus: ANY_REF,
     };
-  return ok({ ...doc, layout: { ...doc.layout, [ANY_REF]: position ?? { x: 0, y: 0 } } }, [], ANY_REF);
+  return ok(
+    {
+      ...doc,
+      externals: [...doc.externals, { id: ANY_REF, label: 'anywhere', cidr: '0.0.0.0/0' }],
+      layout: position ? { ...doc.layout, [ANY_REF]: position } : doc.layout,
+    },
+    [],
+    ANY_REF,
+  );
 });
