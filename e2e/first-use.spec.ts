@@ -93,7 +93,7 @@ function netpol(args: string[]): { status: number; out: string } {
 test('the three-tier exercise from Blank, by canvas alone, within the action budget, equals the solution', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000);
   await startBlank(page);
   const act = new Actions(page);
 

@@ -36,11 +36,9 @@ export function usePlaceInView(): (size: { width: number; height: number }) => P
         spot.y >= view.y &&
         spot.x + size.width <= view.x + view.width &&
         spot.y + size.height <= view.y + view.height;
-      if (!inView)
-        void flow.setCenter(spot.x + size.width / 2, spot.y + size.height / 2, {
-          zoom: flow.getZoom(),
-          duration: 200,
-        });
+      // No free room in view: once the node is drawn, zoom out to show everything (centring on the new node
+      // would push the rest, often the node the user is about to connect it to, out of view).
+      if (!inView) setTimeout(() => void flow.fitView({ padding: 0.1, duration: 200 }), 50);
       return spot;
     },
     [flow],
