@@ -6,8 +6,8 @@ import { freeSpotNear, occupiedRects, type Rect } from '../../design/geometry';
 import type { Point } from '../../design/types';
 import { useAppStore } from '../store';
 
-/** The legend strip along the top and the zoom controls on the left cover part of the canvas. */
-const INSET = { top: 52, right: 24, bottom: 24, left: 56 };
+/** The legend strip along the top (two lines with the fading note) and the zoom controls on the left cover part of the canvas. */
+const INSET = { top: 84, right: 24, bottom: 24, left: 56 };
 
 export function usePlaceInView(): (size: { width: number; height: number }) => Point {
   const flow = useReactFlow();
