@@ -189,18 +189,15 @@ test('a view that cannot show the document says so and offers the ways out; the 
   const before = await page.evaluate(async () =>
     (window as unknown as Hooked).__netpol.storage.readCurrent(),
   );
-  // A document no user operation makes (a 5 MB label value, which the YAML writer cannot write).
+  // A document no user operation makes: a policy selecting a 5 MB label value, which the YAML writer cannot write.
   await page.evaluate(() => {
     const s = (window as unknown as Hooked).__netpol.getState();
-    const doc = s.doc as { workloads: { labels: Record<string, string> }[] };
-    const w = doc.workloads[0];
+    const doc = s.doc as { policies: { podSelector: unknown }[] };
+    const [first, ...rest] = doc.policies;
     s.dispatch('loadDocument', {
       doc: {
         ...doc,
-        workloads: [
-          { ...w, labels: { ...w.labels, team: 'x'.repeat(5_000_000) } },
-          ...doc.workloads.slice(1),
-        ],
+        policies: [{ ...first, podSelector: { matchLabels: { team: 'x'.repeat(5_000_000) } } }, ...rest],
       },
     });
   });
