@@ -205,3 +205,73 @@ test('cluster policies: default deny as a BANP, admin rules on the canvas, tiers
   await expect(page.getByTestId('admin-edge-Baseline:default:ns:shop->ns:kube-system')).toHaveCount(0);
   await expect(panel.getByTestId('admin-policy-deny-x')).toBeVisible();
 });
+
+const NO_POD_NETWORK = `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata:
+  name: no-pod-network
+spec:
+  tier: Admin
+  priority: 5
+  subject:
+    namespaces: {}
+  egress:
+    - action: Deny
+      to:
+        - networks: [10.244.0.0/24]
+`;
+
+test('cluster policies: the pod CIDR places drawn workloads for networks peers, which match pods too', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: /^Three-tier app/ }).click();
+  await expect(page.getByTestId('workload-shop/database')).toBeVisible();
+  await page.getByRole('button', { name: 'Paste YAML' }).click();
+  const paste = page.getByRole('dialog', { name: 'Paste manifests' });
+  await paste.getByRole('textbox', { name: 'Manifests YAML' }).fill(NO_POD_NETWORK);
+  await paste.getByRole('button', { name: 'Import pasted YAML' }).click();
+  await page.getByRole('dialog', { name: 'Import report' }).getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('tab', { name: 'Cluster policies' }).click();
+  const panel = page.getByRole('region', { name: 'Cluster policies' });
+  const field = panel.getByLabel('Pod CIDR');
+  await expect(panel).toContainText('Unknown: networks peers match pods in a real cluster');
+  let result = await probe(page, 'shop/frontend', 'shop/backend', '8080', 'TCP');
+  await expect(result.locator('.verdict').first()).toContainText('allowed');
+
+  // A pod CIDR inside the denied networks: every pod is in it, so pod-to-pod egress is denied.
+  await field.fill('10.244.0.0/24');
+  await field.press('Enter');
+  await expect(result.locator('.verdict').first()).toContainText('denied');
+  await expect(result.getByTestId('decided-egress')).toContainText('no-pod-network');
+
+  // Wider than the networks: undecidable, which the Lint tab says.
+  await field.fill('10.244.0.0/16');
+  await field.press('Enter');
+  await page.getByRole('tab', { name: /^Lint/ }).click();
+  await expect(page.locator('[data-rule="networks-match-pods"]').first()).toContainText(
+    'cover only part of the pod CIDR 10.244.0.0/16',
+  );
+
+  // Not a CIDR: the field says so and the document keeps the last good value.
+  await field.fill('10.244.0.0/33');
+  await field.press('Enter');
+  await expect(panel.getByRole('alert')).toHaveText(
+    '10.244.0.0/33 is not a CIDR: write the pod CIDR like 10.244.0.0/16 or fd00:10::/64.',
+  );
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await screenshot(page, '51-cluster-pod-cidr');
+
+  // Saved with the document.
+  await field.fill('10.244.0.0/16');
+  await field.press('Enter');
+  await page.reload();
+  await screenshot(page, '51b-after-reload');
+  await page.getByRole('tab', { name: 'Cluster policies' }).click({ timeout: 10_000 });
+  await expect(panel.getByLabel('Pod CIDR')).toHaveValue('10.244.0.0/16');
+  result = await probe(page, 'shop/frontend', 'shop/backend', '8080', 'TCP');
+  await expect(result.locator('.verdict').first()).toContainText('allowed');
+});

@@ -1,4 +1,5 @@
 // The usage texts. Kept together so `--help`, `help <command>` and usage errors say the same thing.
+import { POD_CIDR_HELP } from './analysisOptions';
 
 export const MAIN_HELP = `netpol — analyze Kubernetes NetworkPolicies: which connections they allow, and why
 
@@ -51,6 +52,7 @@ Options:
   --ipblock-matches-pod-ips       let ipBlock peers match pods by their status.podIPs (Calico and the
                                   upstream e2e tests); by default they never match pods (Cilium,
                                   netpol-analyzer)
+${POD_CIDR_HELP}
   -o, --output <file>             write the result to a file instead of stdout
   -v, --verbose                   also print info diagnostics
   -h, --help                      show this help
@@ -73,6 +75,7 @@ Options:
   --protocol <TCP|UDP|SCTP>       the protocol (default TCP)
   --format <txt|json>             output format (default txt)
   --ipblock-matches-pod-ips       let ipBlock peers match pods by their status.podIPs
+${POD_CIDR_HELP}
   -o, --output <file>             write the result to a file instead of stdout
   -v, --verbose                   also print info diagnostics
   -h, --help                      show this help

@@ -7,7 +7,7 @@ import { type Finding, type FindingSubject, lint, lintRule, type RuleId } from '
 import { objectKey } from '../engine/objectKey';
 import { isEmptySelector, matchesSelector } from '../engine/selector';
 import type { AnalysisOptions } from '../engine/types';
-import { cniModel } from './cni';
+import { docAnalysisOptions } from './analysisOptions';
 import { deriveEdges } from './edges';
 import { namespaceRef, toCluster, toPolicySet, workloadId } from './model';
 import { isolatingPolicies } from './policies';
@@ -34,6 +34,8 @@ export const LINT_WHY: Readonly<Record<RuleId, string>> = {
     "A connection needs both ends: the source's egress and the destination's ingress must both allow it.",
   'namespace-label-missing':
     'Namespaces carry no name label by themselves; every namespace has kubernetes.io/metadata.name.',
+  'networks-match-pods':
+    'A networks CIDR of a cluster-wide policy matches pods too; pods without a known IP are placed by the pod CIDR, and a CIDR over part of it cannot be decided.',
 };
 
 const refKey = (policy: string, direction: string, ruleIndex: number, peerIndex?: number) =>
@@ -77,7 +79,7 @@ function nodesOf(doc: DesignDoc, subject: FindingSubject): NodeRef[] {
 /** The policy a workload's finding is about in the policies view: the one isolating it (for egress, for DNS). */
 function policyAnchor(doc: DesignDoc, finding: Finding): FindingSubject | undefined {
   const s = finding.subject;
-  if (s.kind !== 'workload') return s.kind === 'policy' ? s : undefined;
+  if (s.kind !== 'workload') return s.kind === 'policy' || s.kind === 'clusterPolicy' ? s : undefined;
   const w = doc.workloads.find((x) => x.namespace === s.namespace && x.name === s.name);
   if (!w) return undefined;
   const keys =
@@ -95,10 +97,7 @@ function subjectKey(s: FindingSubject): string {
 /** The engine's lint over the document, placed for the canvas, the list and the YAML views. */
 export function lintDoc(doc: DesignDoc, options: AnalysisOptions = {}): DocLint {
   // The ipBlock reading of the document's CNI, as the simulator uses it, so both judge edges alike.
-  const analysis = {
-    ...options,
-    ipBlockMatchesPodIPs: options.ipBlockMatchesPodIPs ?? cniModel(doc.settings?.cni).ipBlockMatchesPodIPs,
-  };
+  const analysis = docAnalysisOptions(doc, options);
   const engine = lint(toCluster(doc), toPolicySet(doc), analysis);
   const graph = deriveEdges(doc);
   const edgesByRef = new Map<string, string[]>();
@@ -117,7 +116,8 @@ export function lintDoc(doc: DesignDoc, options: AnalysisOptions = {}): DocLint 
     const rk = pathRefKey(f.subject);
     const edges = rk ? edgesByRef.get(rk) : undefined;
     const policies = policyAnchor(doc, f);
-    const inventory = f.subject.kind === 'policy' ? undefined : f.subject;
+    const inventory =
+      f.subject.kind === 'policy' || f.subject.kind === 'clusterPolicy' ? undefined : f.subject;
     return {
       key: n === 1 ? base : `${base}#${n}`,
       ruleId: f.ruleId,

@@ -168,7 +168,12 @@ export function canonical(doc: DesignDoc): DesignDoc {
 /** Settings and what-if, each kept only when it says something (defaults are stored as absent). */
 function workshopFields(doc: DesignDoc): Pick<DesignDoc, 'settings' | 'whatIf'> {
   const out: { settings?: DesignDoc['settings']; whatIf?: DesignDoc['whatIf'] } = {};
-  if (doc.settings?.cni && doc.settings.cni !== 'unspecified') out.settings = doc.settings;
+  const cni = doc.settings?.cni && doc.settings.cni !== 'unspecified' ? doc.settings.cni : undefined;
+  const podCIDRs = doc.settings?.podCIDRs?.length ? doc.settings.podCIDRs : undefined;
+  if (cni || podCIDRs) {
+    const same = doc.settings?.cni === cni && doc.settings?.podCIDRs === podCIDRs;
+    out.settings = same ? doc.settings : { ...(cni ? { cni } : {}), ...(podCIDRs ? { podCIDRs } : {}) };
+  }
   const off = doc.whatIf?.disabledPolicies;
   if (off && off.length > 0) {
     const known = new Set([

@@ -15,8 +15,8 @@ import { explain } from '../engine/explain';
 import { formatIp, formatRangesReadably, intersectRanges } from '../engine/ipRanges';
 import { probePorts } from '../engine/probePorts';
 import type { AnalysisOptions, Verdict } from '../engine/types';
+import { docAnalysisOptions } from './analysisOptions';
 import { type BlockedOptions, blockedIntents, rangesOfNode } from './blocked';
-import { cniModel } from './cni';
 import { deriveEdges } from './edges';
 import { toCluster, toPolicySet } from './model';
 import { isolatingPolicies } from './policies';
@@ -51,11 +51,7 @@ function effective<O extends AnalysisOptions & { readonly disabledPolicies?: rea
   doc: DesignDoc,
   options: O,
 ): { doc: DesignDoc; options: O } {
-  const cni = cniModel(doc.settings?.cni);
-  return {
-    doc: simulatedDoc(doc, options.disabledPolicies),
-    options: { ...options, ipBlockMatchesPodIPs: options.ipBlockMatchesPodIPs ?? cni.ipBlockMatchesPodIPs },
-  };
+  return { doc: simulatedDoc(doc, options.disabledPolicies), options: docAnalysisOptions(doc, options) };
 }
 
 export function isolationOf(doc: DesignDoc, w: DesignWorkload): WorkloadIsolation {

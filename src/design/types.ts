@@ -144,6 +144,11 @@ export type CniId = 'unspecified' | 'calico' | 'cilium' | 'weave' | 'antrea' | '
 export interface DocSettings {
   /** Absent: `unspecified` (enforcing; ipBlocks match only addresses outside the cluster). */
   readonly cni?: CniId;
+  /**
+   * The cluster's pod CIDRs (one per IP family; absent: unknown). `networks` peers of cluster-wide policies
+   * match pods too, and pods without a known address are placed by these (see the engine's `podCIDRs`).
+   */
+  readonly podCIDRs?: readonly string[];
 }
 
 /**
@@ -293,6 +298,8 @@ export interface OpArgs {
   applyLintFix: { fix: Fix };
   /** The API form admin policies are written in (YAML view, export); see `DesignDoc.adminForm`. */
   setAdminForm: { form: AdminPolicyForm };
+  /** The cluster pod CIDRs, as typed (`10.244.0.0/16, fd00:10::/64`); empty text removes the setting. */
+  setPodCidrs: { text: string };
   /**
    * The cluster-wide default deny: a BaselineAdminNetworkPolicy `default` whose last rules deny all ingress
    * from pods and all egress (pods and every address). Off removes exactly those rules (and the BANP when

@@ -162,6 +162,7 @@ const docShape = shape({
   layout: record(shape({ x: num, y: num, 'width?': num, 'height?': num, 'collapsed?': bool })),
   'settings?': shape({
     'cni?': oneOf('unspecified', 'calico', 'cilium', 'weave', 'antrea', 'aws-vpc-cni', 'flannel'),
+    'podCIDRs?': list(str),
   }),
   'whatIf?': shape({ disabledPolicies: list(str) }),
   'adminForm?': oneOf('v1alpha1', 'v1alpha2'),

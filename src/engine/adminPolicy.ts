@@ -1,9 +1,9 @@
 // AdminNetworkPolicy and BaselineAdminNetworkPolicy semantics (policy.networking.k8s.io/v1alpha1) stated one
 // pod or address at a time: subjects, peers and ports. Admin peers select pods (`namespaces`, `pods`) or, for
-// egress only, addresses (`networks`); `nodes` are not modelled and match nothing, so admin policies never
-// restrict traffic that comes from outside the cluster.
+// egress only, addresses (`networks`, which match pods by address too); `nodes` are not modelled and match
+// nothing, so admin policies never restrict traffic that comes from outside the cluster.
 import { allConnections, noConnections, portsOf, union } from './connectionSet';
-import { parseCidr, parseIp, rangesContain } from './ipRanges';
+import { intersectRanges, parseCidr, parseIp, rangesContain, rangesCover } from './ipRanges';
 import type { NamespaceLabels } from './policy';
 import { matchesSelector } from './selector';
 import type {
@@ -46,7 +46,43 @@ export function adminNetworkRanges(peer: AdminPeer): IpRange[] {
   });
 }
 
-/** A peer admits a pod by `namespaces` or `pods`; by `networks` only with `ipBlockMatchesPodIPs`. */
+/**
+ * How a `networks` peer (its address ranges) meets a pod. "Networks … is intended for representing entities that
+ * live outside the cluster, … but note that cluster-internal traffic will be checked against the rule as
+ * well. So if you Accept or Deny traffic to "0.0.0.0/0", that will allow or deny all IPv4 pod-to-pod traffic as
+ * well." (ClusterNetworkPolicyEgressPeer, v1alpha2; the same in v1alpha1.) So this is no CNI choice, unlike an
+ * ipBlock. A pod with known addresses is matched by them; one without is placed by the cluster's pod CIDRs:
+ * - `match` / `none`: decided;
+ * - `undecidable`: the ranges cut through a pod CIDR, so some pods match and others do not;
+ * - `unknown`: no address and no pod CIDR to place the pod by.
+ * Only `match` matches; the other two are what lint and explain warn about.
+ */
+export type NetworksMatch = 'match' | 'none' | 'undecidable' | 'unknown';
+
+export function networksMatchWorkload(
+  ranges: readonly IpRange[],
+  w: Workload,
+  options: AnalysisOptions = {},
+): NetworksMatch {
+  const known = w.podIPs ?? [];
+  if (known.length > 0) {
+    const hit = known.some((ip) => {
+      const a = parseIp(ip);
+      return a !== undefined && rangesContain(ranges, a.family, a.value);
+    });
+    return hit ? 'match' : 'none';
+  }
+  const podRanges = (options.podCIDRs ?? []).flatMap((c) => {
+    const r = parseCidr(c);
+    return r ? [r] : [];
+  });
+  if (podRanges.length === 0) return 'unknown';
+  // Dual-stack: a pod has an address in each pod CIDR, so one pod CIDR wholly inside is enough.
+  if (podRanges.some((p) => rangesCover(ranges, [p]))) return 'match';
+  return podRanges.some((p) => intersectRanges(ranges, [p]).length > 0) ? 'undecidable' : 'none';
+}
+
+/** A peer admits a pod by `namespaces`, `pods`, or `networks` (see `networksMatchWorkload`). */
 export function adminPeerMatchesWorkload(
   peer: AdminPeer,
   w: Workload,
@@ -55,13 +91,7 @@ export function adminPeerMatchesWorkload(
 ): boolean {
   if (peer.namespaces && matchesSelector(peer.namespaces, nsLabels(w.namespace))) return true;
   if (peer.pods && podsMatch(peer.pods, w, nsLabels)) return true;
-  if (peer.networks && options.ipBlockMatchesPodIPs) {
-    const ranges = adminNetworkRanges(peer);
-    return (w.podIPs ?? []).some((ip) => {
-      const a = parseIp(ip);
-      return a !== undefined && rangesContain(ranges, a.family, a.value);
-    });
-  }
+  if (peer.networks) return networksMatchWorkload(adminNetworkRanges(peer), w, options) === 'match';
   return false;
 }
 

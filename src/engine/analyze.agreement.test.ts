@@ -57,4 +57,20 @@ describe('analyze agrees with the reference evaluator', () => {
       );
     }, 60_000);
   }
+
+  for (const podCIDRs of [['10.0.0.0/16'], ['10.0.0.0/8', 'fd00::/64'], ['192.168.0.0/24']]) {
+    it(`with networks peers placing pods without an IP by the pod CIDRs ${podCIDRs.join(', ')}`, () => {
+      fc.assert(
+        fc.property(
+          clusterArb,
+          policySetArb(true),
+          fc.boolean(),
+          (cluster, policies, ipBlockMatchesPodIPs) => {
+            expect(disagreements(cluster, policies, { ipBlockMatchesPodIPs, podCIDRs })).toEqual([]);
+          },
+        ),
+        { numRuns: 150 },
+      );
+    }, 60_000);
+  }
 });

@@ -49,3 +49,79 @@ describe('ClusterNetworkPolicy tiers and priorities', () => {
     }
   });
 });
+
+describe('networks peers match pods too', () => {
+  // "note that cluster-internal traffic will be checked against the rule as well. So if you Accept or Deny
+  // traffic to "0.0.0.0/0", that will allow or deny all IPv4 pod-to-pod traffic as well."
+  const withIp = workload('y', 'b', { app: 'b' }, [], { podIPs: ['10.0.3.4'] });
+  const noIp = workload('y', 'c', { app: 'c' });
+  const c = cluster([a, withIp, noIp]);
+  const denyTo = (cidr: string) => ({
+    networkPolicies: [],
+    adminPolicies: [
+      cnp('Admin', 'deny-net', 5, [{ action: 'Deny' as const, peers: [{ networks: [cidr] }] }]),
+    ],
+  });
+  const A = 'x/a[Deployment]';
+
+  it('a pod with a known IP is matched by it, whatever the ipBlock reading', () => {
+    for (const ipBlockMatchesPodIPs of [false, true]) {
+      const r = analyze(c, denyTo('10.0.0.0/16'), { ipBlockMatchesPodIPs });
+      const i = r.endpoints.findIndex((e) => e.id === A);
+      const j = r.endpoints.findIndex((e) => e.id === 'y/b[Deployment]');
+      expect(formatConnectionSet(r.connection(i, j))).toBe('No Connections');
+    }
+    expect(between(c, denyTo('10.1.0.0/16'), A, 'y/b[Deployment]')).toBe('All Connections');
+  });
+
+  it('a pod without an IP: matched when the CIDR holds the whole pod CIDR, not when disjoint, undecidable in between', () => {
+    const to = (cidr: string, podCIDRs?: string[]) => {
+      const r = analyze(c, denyTo(cidr), podCIDRs ? { podCIDRs } : {});
+      const i = r.endpoints.findIndex((e) => e.id === A);
+      const j = r.endpoints.findIndex((e) => e.id === 'y/c[Deployment]');
+      return formatConnectionSet(r.connection(i, j));
+    };
+    expect(to('0.0.0.0/0', ['10.244.0.0/16'])).toBe('No Connections');
+    expect(to('10.0.0.0/8', ['10.244.0.0/16'])).toBe('No Connections');
+    expect(to('192.168.0.0/16', ['10.244.0.0/16'])).toBe('All Connections');
+    // Dual-stack: a pod has an address in each family's pod CIDR.
+    expect(to('fd00::/8', ['10.244.0.0/16', 'fd00:10::/64'])).toBe('No Connections');
+    // Undecidable and unknown are read as no match; explain says why.
+    expect(to('10.244.1.0/24', ['10.244.0.0/16'])).toBe('All Connections');
+    expect(to('0.0.0.0/0')).toBe('All Connections');
+  });
+
+  it('explain says when the match is undecidable, or unknown without a pod CIDR', () => {
+    const v = explain(
+      c,
+      denyTo('10.244.1.0/24'),
+      { from: 'x/a', to: 'y/c', port: 80 },
+      {
+        podCIDRs: ['10.244.0.0/16'],
+      },
+    );
+    if ('error' in v) throw new Error(v.error);
+    expect(v.allowed).toBe(true);
+    expect(v.egress.reason).toContain(
+      'Undecidable: AdminNetworkPolicy `deny-net` (priority 5), egress rule 1 (Deny); its networks 10.244.1.0/24 cover only part of the pod CIDR 10.244.0.0/16',
+    );
+    const u = explain(c, denyTo('0.0.0.0/0'), { from: 'x/a', to: 'y/c', port: 80 });
+    if ('error' in u) throw new Error(u.error);
+    expect(u.egress.reason).toContain(
+      'its networks 0.0.0.0/0 also match pods in a real cluster, but the address of y/c is unknown and no pod CIDR is set',
+    );
+    const decided = explain(
+      c,
+      denyTo('0.0.0.0/0'),
+      { from: 'x/a', to: 'y/c', port: 80 },
+      {
+        podCIDRs: ['10.244.0.0/16'],
+      },
+    );
+    if ('error' in decided) throw new Error(decided.error);
+    expect(decided.allowed).toBe(false);
+    expect(decided.egress.reason).toBe(
+      'denied by AdminNetworkPolicy `deny-net` (priority 5), egress rule 1 (Deny)',
+    );
+  });
+});

@@ -1,7 +1,12 @@
 // Compiles a cluster and its policies into equivalence classes and bitsets. The universe of peers is the
 // classes (0..K-1) followed by the pieces of the address space outside the cluster (K..K+X-1); every policy
 // subject and every rule's peers become a bitset over it, so evaluation never looks at a single pod.
-import { adminNetworkRanges, adminPortConnections, orderAdminPolicies } from './adminPolicy';
+import {
+  adminNetworkRanges,
+  adminPortConnections,
+  networksMatchWorkload,
+  orderAdminPolicies,
+} from './adminPolicy';
 import { type Bitset, newBitset, setBit } from './bitset';
 import {
   type Group,
@@ -131,16 +136,21 @@ export function compile(cluster: Cluster, policies: PolicySet, options: Analysis
   for (const a of [...admin, ...baseline]) {
     for (const r of a.egress) for (const p of r.peers) if (p.networks) networksSet(p.networks);
   }
-  const withPodIPs = options.ipBlockMatchesPodIPs === true && sets.length > 0;
+  // ipBlocks match pods by address only under `ipBlockMatchesPodIPs`; `networks` peers always do.
+  const blocksMatchPods = options.ipBlockMatchesPodIPs === true;
+  const networksMatchPods = [...setIndex.keys()].some((k) => k.startsWith('networks|'));
+  const withPodIPs = sets.length > 0 && (blocksMatchPods || networksMatchPods);
   const { groups, groupOf } = groupWorkloads(cluster.workloads, ns, portNames, withPodIPs);
   const selector = new GroupSelector(groups, ns);
 
   const groupsInSet = new Map<number, readonly number[]>();
-  const groupsByAddress = (set: number): readonly number[] => {
-    if (!withPodIPs) return EMPTY;
+  const groupsByAddress = (set: number, networks: boolean): readonly number[] => {
+    if (!networks && !blocksMatchPods) return EMPTY;
     let hit = groupsInSet.get(set);
     if (!hit) {
-      hit = groupIndicesWithAddressIn(groups, sets[set]);
+      hit = networks
+        ? groupIndicesMatchedByNetworks(groups, sets[set], options)
+        : groupIndicesWithAddressIn(groups, sets[set]);
       groupsInSet.set(set, hit);
     }
     return hit;
@@ -173,7 +183,7 @@ export function compile(cluster: Cluster, policies: PolicySet, options: Analysis
       if (p.ipBlock) {
         const set = blockSet(p);
         spec.pieceSets.push(set);
-        const g = groupsByAddress(set);
+        const g = groupsByAddress(set, false);
         selections.add(g);
         spec.groups.push(g);
       } else if (p.namespaceSelector) {
@@ -193,7 +203,7 @@ export function compile(cluster: Cluster, policies: PolicySet, options: Analysis
       if (p.networks) {
         const set = networksSet(p.networks);
         spec.pieceSets.push(set);
-        const g = groupsByAddress(set);
+        const g = groupsByAddress(set, true);
         selections.add(g);
         gs.push(g);
       }
@@ -386,6 +396,18 @@ function cachedPorts(universe: number, compute: (dst: number) => number): RulePo
 /** Distinct classes of a group selection, ascending. */
 function classesOf(sel: readonly number[], classOf: Int32Array): number[] {
   return [...new Set(Array.from(sel, (g) => classOf[g]))].sort((a, b) => a - b);
+}
+
+function groupIndicesMatchedByNetworks(
+  groups: readonly Group[],
+  ranges: readonly IpRange[],
+  options: AnalysisOptions,
+): number[] {
+  const out: number[] = [];
+  groups.forEach((g, i) => {
+    if (networksMatchWorkload(ranges, g.representative, options) === 'match') out.push(i);
+  });
+  return out;
 }
 
 function groupIndicesWithAddressIn(groups: readonly Group[], ranges: readonly IpRange[]): number[] {

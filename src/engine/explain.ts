@@ -2,10 +2,12 @@
 // tier by tier (AdminNetworkPolicy, NetworkPolicy, BaselineAdminNetworkPolicy) with the policies and rules
 // named in plain Kubernetes words.
 import {
+  adminNetworkRanges,
   adminPeerMatchesAddress,
   adminPeerMatchesWorkload,
   adminRulePortsConnections,
   adminSubjectSelects,
+  networksMatchWorkload,
   orderAdminPolicies,
 } from './adminPolicy';
 import { analyze } from './analyze';
@@ -25,6 +27,7 @@ import {
 } from './policy';
 import type {
   AdminNetworkPolicy,
+  AdminPeer,
   AnalysisOptions,
   Cluster,
   Direction,
@@ -159,10 +162,13 @@ function decideSide(ctx: Ctx, dir: Direction, subject: Resolved, peer: Resolved)
   const { admin, baseline } = orderAdminPolicies(ctx.policies.adminPolicies ?? []);
 
   const adminHit = firstAdminMatch(ctx, admin, dir, w, peer.side, dstWorkload);
+  const doubts = adminHit?.doubts ?? [];
+  const withDoubts = (v: DirectionVerdict): DirectionVerdict =>
+    doubts.length === 0 ? v : { ...v, reason: `${v.reason}. ${doubts.join('. ')}` };
   let prefix = '';
-  if (adminHit && adminHit.ref.action !== 'Pass') {
+  if (adminHit?.ref && adminHit.ref.action !== 'Pass') {
     const allowed = adminHit.ref.action === 'Allow';
-    return {
+    return withDoubts({
       direction: dir,
       inCluster: true,
       allowed,
@@ -170,9 +176,9 @@ function decideSide(ctx: Ctx, dir: Direction, subject: Resolved, peer: Resolved)
       allowedBy: allowed ? [adminHit.ref] : [],
       decidedBy: adminHit.ref,
       reason: `${allowed ? 'allowed' : 'denied'} by ${adminHit.text}`,
-    };
+    });
   }
-  if (adminHit) prefix = `passed on by ${adminHit.text}; then `;
+  if (adminHit?.ref) prefix = `passed on by ${adminHit.text}; then `;
 
   const isolating = ctx.policies.networkPolicies.filter(
     (np) => hasPolicyType(np, dir) && policySelects(np, w),
@@ -207,22 +213,23 @@ function decideSide(ctx: Ctx, dir: Direction, subject: Resolved, peer: Resolved)
       allowedBy.length > 0
         ? `allowed by ${allowedBy.map((r) => `\`${r.policy}\`, ${lower(dir)} rule ${r.ruleIndex! + 1}`).join('; ')}`
         : `isolated for ${lower(dir)} by ${names}, and no rule of ${isolating.length > 1 ? 'them' : 'it'} allows ${traffic}`;
-    return {
+    return withDoubts({
       direction: dir,
       inCluster: true,
       allowed: allowedBy.length > 0,
       isolatedBy,
       allowedBy,
-      ...(adminHit ? { decidedBy: adminHit.ref } : {}),
+      ...(adminHit?.ref ? { decidedBy: adminHit.ref } : {}),
       reason: prefix + reason,
-    };
+    });
   }
 
   const notIsolated = `not isolated for ${lower(dir)}: no NetworkPolicy selects it with policyType ${dir}`;
   const baseHit = firstAdminMatch(ctx, baseline, dir, w, peer.side, dstWorkload);
-  if (baseHit && baseHit.ref.action !== 'Pass') {
+  doubts.push(...(baseHit?.doubts ?? []));
+  if (baseHit?.ref && baseHit.ref.action !== 'Pass') {
     const allowed = baseHit.ref.action === 'Allow';
-    return {
+    return withDoubts({
       direction: dir,
       inCluster: true,
       allowed,
@@ -230,20 +237,27 @@ function decideSide(ctx: Ctx, dir: Direction, subject: Resolved, peer: Resolved)
       allowedBy: allowed ? [baseHit.ref] : [],
       decidedBy: baseHit.ref,
       reason: `${prefix}${notIsolated}; ${allowed ? 'allowed' : 'denied'} by ${baseHit.text}`,
-    };
+    });
   }
-  return {
+  // A Baseline Pass "passes evaluation to the next tier": the default, which allows.
+  const passed = baseHit?.ref ? `; passed on by ${baseHit.text}, and nothing after it decides` : '';
+  const decider = baseHit?.ref ?? adminHit?.ref;
+  return withDoubts({
     direction: dir,
     inCluster: true,
     allowed: true,
     isolatedBy: [],
     allowedBy: [],
-    ...(adminHit ? { decidedBy: adminHit.ref } : {}),
-    reason: prefix + notIsolated,
-  };
+    ...(decider ? { decidedBy: decider } : {}),
+    reason: prefix + notIsolated + passed,
+  });
 }
 
-/** The first admin (or baseline) rule, by priority then rule order, that matches the peer and the port. */
+/**
+ * The first admin (or baseline) rule, by priority then rule order, that matches the peer and the port; and the
+ * doubts met on the way: rules before it (or, with no hit, any rule) whose `networks` may hold the peer pod
+ * but cannot be shown to (see `networksMatchWorkload`), which were therefore not applied.
+ */
 function firstAdminMatch(
   ctx: Ctx,
   policies: readonly AdminNetworkPolicy[],
@@ -251,34 +265,66 @@ function firstAdminMatch(
   subject: Workload,
   peer: Side,
   dstWorkload: Workload | undefined,
-): { ref: RuleRef; text: string } | undefined {
+): { ref?: RuleRef; text: string; doubts: string[] } {
+  const doubts: string[] = [];
   for (const anp of policies) {
     if (!adminSubjectSelects(anp, subject, ctx.nsLabels)) continue;
     const rules = dir === 'Ingress' ? anp.ingress : anp.egress;
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i];
+      const portsOk = allows(adminRulePortsConnections(rule.ports, dstWorkload), ctx.protocol, ctx.port);
+      if (!portsOk) continue;
       const peerOk = rule.peers.some((p) =>
         'workload' in peer
           ? adminPeerMatchesWorkload(p, peer.workload, ctx.nsLabels, ctx.options)
           : adminPeerMatchesAddress(p, peer.family, peer.address),
       );
-      if (!peerOk || !allows(adminRulePortsConnections(rule.ports, dstWorkload), ctx.protocol, ctx.port))
+      const text = adminRuleText(anp, dir, i);
+      if (!peerOk) {
+        if ('workload' in peer) doubts.push(...networksDoubts(ctx, rule.peers, peer.workload, text));
         continue;
+      }
       const ref: RuleRef = {
         tier: anp.tier,
         policy: anp.name,
         direction: dir,
         ruleIndex: i,
         action: rule.action,
-        ...(anp.tier === 'Admin' ? { priority: anp.priority } : {}),
+        ...(anp.tier === 'Admin' || anp.priority !== 0 ? { priority: anp.priority } : {}),
       };
-      const kind =
-        anp.tier === 'Admin'
-          ? `AdminNetworkPolicy \`${anp.name}\` (priority ${anp.priority})`
-          : `BaselineAdminNetworkPolicy \`${anp.name}\``;
-      const named = rule.name ? ` "${rule.name}"` : '';
-      return { ref, text: `${kind}, ${lower(dir)} rule ${i + 1}${named} (${rule.action})` };
+      return { ref, text, doubts };
     }
   }
-  return undefined;
+  return { text: '', doubts };
+}
+
+function adminRuleText(anp: AdminNetworkPolicy, dir: Direction, i: number): string {
+  const rule = (dir === 'Ingress' ? anp.ingress : anp.egress)[i];
+  const kind =
+    anp.tier === 'Admin'
+      ? `AdminNetworkPolicy \`${anp.name}\` (priority ${anp.priority})`
+      : `BaselineAdminNetworkPolicy \`${anp.name}\`${anp.priority !== 0 ? ` (priority ${anp.priority})` : ''}`;
+  const named = rule.name ? ` "${rule.name}"` : '';
+  return `${kind}, ${lower(dir)} rule ${i + 1}${named} (${rule.action})`;
+}
+
+/** What cannot be told about `networks` peers of a rule and a pod: one sentence per such peer. */
+function networksDoubts(ctx: Ctx, peers: readonly AdminPeer[], w: Workload, rule: string): string[] {
+  const who = `${w.namespace}/${w.name}`;
+  return peers.flatMap((p) => {
+    if (!p.networks) return [];
+    const m = networksMatchWorkload(adminNetworkRanges(p), w, ctx.options);
+    const nets = `networks ${p.networks.join(', ')}`;
+    if (m === 'unknown')
+      return [
+        `Not applied: ${rule}; its ${nets} also match pods in a real cluster, but the address of ${who} is ` +
+          'unknown and no pod CIDR is set (--pod-cidr, or the pod CIDR of the cluster-wide policies)',
+      ];
+    if (m === 'undecidable')
+      return [
+        `Undecidable: ${rule}; its ${nets} cover only part of the pod CIDR ${(ctx.options.podCIDRs ?? []).join(', ')}, ` +
+          `so whether they hold the address of ${who} cannot be decided (read as no match)`,
+      ];
+    return [];
+  });
 }

@@ -45,7 +45,10 @@ export interface Workload {
   readonly kind: string;
   readonly labels: Labels;
   readonly ports: readonly ContainerPort[];
-  /** `status.podIPs` where known; only consulted with `ipBlockMatchesPodIPs`. */
+  /**
+   * `status.podIPs` where known: matched by the `networks` peers of cluster-wide policies, and by ipBlocks only
+   * with `ipBlockMatchesPodIPs`.
+   */
   readonly podIPs?: readonly string[];
 }
 
@@ -114,7 +117,7 @@ export type AdminSelector =
 export interface AdminPeer {
   readonly namespaces?: LabelSelector;
   readonly pods?: { readonly namespaceSelector: LabelSelector; readonly podSelector: LabelSelector };
-  /** Egress only: CIDRs outside (or inside) the cluster. */
+  /** Egress only: CIDRs, which match addresses outside the cluster and pods inside it alike. */
   readonly networks?: readonly string[];
   /** Egress only; nodes are not modelled, such a peer matches nothing. */
   readonly nodes?: LabelSelector;
@@ -158,6 +161,13 @@ export interface AnalysisOptions {
    * matches pods (Cilium, netpol-analyzer). Default false.
    */
   readonly ipBlockMatchesPodIPs?: boolean;
+  /**
+   * The cluster's pod network (one CIDR per IP family), where pods without a known `status.podIPs` lie. Only
+   * `networks` peers of the cluster-wide policies consult it, since those always match pods by address: a
+   * `networks` CIDR holding a whole pod CIDR matches such pods, one disjoint from every pod CIDR does not, and
+   * a partial overlap cannot be decided (read as no match, and said so by lint and explain).
+   */
+  readonly podCIDRs?: readonly string[];
 }
 
 // ---- what the engine answers ----------------------------------------------------------------------------------

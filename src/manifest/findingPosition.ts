@@ -6,8 +6,13 @@ import type { ManifestSet, SourcePos } from './types';
 
 export function findingPosition(manifests: ManifestSet, finding: Finding): SourcePos | undefined {
   const s = finding.subject;
-  if (s.kind === 'policy') {
-    const origin = manifests.origins.get(originKey('NetworkPolicy', s.namespace, s.name));
+  if (s.kind === 'policy' || s.kind === 'clusterPolicy') {
+    // Cluster-wide policies are keyed by tier, whichever kind (v1alpha1 or ClusterNetworkPolicy) wrote them.
+    const key =
+      s.kind === 'policy'
+        ? originKey('NetworkPolicy', s.namespace, s.name)
+        : originKey(s.tier === 'Admin' ? 'AdminNetworkPolicy' : 'BaselineAdminNetworkPolicy', '', s.name);
+    const origin = manifests.origins.get(key);
     if (!origin) return undefined;
     const path = s.path ?? [];
     // A mapping entry is underlined at its key (`podSelector:`), a sequence item at the item itself.

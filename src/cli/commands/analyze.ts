@@ -2,6 +2,7 @@
 // output formats.
 import { analyze } from '../../engine';
 import type { Connectivity } from '../../engine/types';
+import { ANALYSIS_OPTION_SPECS, analysisOptions } from '../analysisOptions';
 import { flagOption, type OptionSpec, stringOption } from '../args';
 import { type Sink, writeCsv, writeDot, writeJson, writeMarkdown, writeTxt } from '../format';
 import { ANALYZE_HELP } from '../help';
@@ -16,6 +17,8 @@ import {
   printDiagnostics,
   readOptionsOf,
   startCommand,
+  usageError,
+  writeResult,
 } from './common';
 
 const FORMATTERS: Record<string, (c: Connectivity, out: Sink) => void> = {
@@ -28,7 +31,7 @@ const FORMATTERS: Record<string, (c: Connectivity, out: Sink) => void> = {
 
 export const ANALYZE_OPTIONS: OptionSpec[] = [
   { name: 'format', takesValue: true, values: Object.keys(FORMATTERS) },
-  { name: 'ipblock-matches-pod-ips', takesValue: false },
+  ...ANALYSIS_OPTION_SPECS,
   { name: 'output', short: 'o', takesValue: true },
   { name: 'verbose', short: 'v', takesValue: false },
   { name: 'help', short: 'h', takesValue: false },
@@ -38,6 +41,9 @@ export function analyzeCommand(argv: readonly string[], io: CliIo): number {
   const args = startCommand(io, 'analyze', argv, ANALYZE_OPTIONS, ANALYZE_HELP);
   if (typeof args === 'number') return args;
 
+  const analysis = analysisOptions(args);
+  if ('error' in analysis) return usageError(io, 'analyze', analysis.error);
+
   const timing = phases();
   const { manifests, diagnostics } = loadManifests(args.positionals, readOptionsOf(args));
   timing.mark('parse');
@@ -45,9 +51,7 @@ export function analyzeCommand(argv: readonly string[], io: CliIo): number {
   const [cluster] = clusterOrRepresentatives(io, 'analyze', [manifests]);
   const output = openOutput(io, stringOption(args, 'output'));
   if (!output) return EXIT_BAD_INPUT;
-  const connectivity = analyze(cluster, manifests.policies, {
-    ipBlockMatchesPodIPs: flagOption(args, 'ipblock-matches-pod-ips'),
-  });
+  const connectivity = analyze(cluster, manifests.policies, analysis.options);
   timing.mark('analyze');
   // The class vectors are computed on first use, so the listing's share of the analysis is counted here.
   FORMATTERS[stringOption(args, 'format') ?? 'txt'](connectivity, output.write);

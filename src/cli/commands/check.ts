@@ -5,6 +5,7 @@ import { checkExpectations, describeExpectation } from '../../engine/expectation
 import type { ExpectationOutcome } from '../../engine/types';
 import { parseExpectations } from '../../manifest/expectations';
 import type { ParsedExpectation } from '../../manifest/types';
+import { ANALYSIS_OPTION_SPECS, analysisOptions, POD_CIDR_HELP } from '../analysisOptions';
 import { flagOption, type OptionSpec, stringOption } from '../args';
 import { formatExplainTxt } from '../format/explainTxt';
 import { readTextFile } from '../readInputs';
@@ -28,7 +29,7 @@ const MAX_VERDICTS = 5;
 export const CHECK_OPTIONS: OptionSpec[] = [
   { name: 'expect', short: 'e', takesValue: true },
   { name: 'format', takesValue: true, values: ['txt', 'json'] },
-  { name: 'ipblock-matches-pod-ips', takesValue: false },
+  ...ANALYSIS_OPTION_SPECS,
   { name: 'output', short: 'o', takesValue: true },
   { name: 'verbose', short: 'v', takesValue: false },
   { name: 'help', short: 'h', takesValue: false },
@@ -53,6 +54,7 @@ Options:
   -e, --expect <file>             the expectations file (required)
   --format <txt|json>             output format (default txt)
   --ipblock-matches-pod-ips       let ipBlock peers match pods by their status.podIPs
+${POD_CIDR_HELP}
   -o, --output <file>             write the result to a file instead of stdout
   -v, --verbose                   also list the expectations that passed, and info diagnostics
   -h, --help                      show this help
@@ -148,6 +150,8 @@ export function checkCommand(argv: readonly string[], io: CliIo): number {
   const expectPath = stringOption(args, 'expect');
   if (expectPath === undefined) return usageError(io, 'check', '--expect <file> is required');
   const verbose = flagOption(args, 'verbose');
+  const analysis = analysisOptions(args);
+  if ('error' in analysis) return usageError(io, 'check', analysis.error);
 
   const file = readExpectationsFile(expectPath, readOptionsOf(args).maxFileSize);
   if (file.diagnostic) {
@@ -163,7 +167,7 @@ export function checkCommand(argv: readonly string[], io: CliIo): number {
     manifests.cluster,
     manifests.policies,
     expectations.expectations.map((e) => e.expectation),
-    { ipBlockMatchesPodIPs: flagOption(args, 'ipblock-matches-pod-ips') },
+    analysis.options,
   );
   const results = outcomes.map((outcome, i) => ({ parsed: expectations.expectations[i], outcome }));
   const text = stringOption(args, 'format') === 'json' ? formatJson(results) : formatTxt(results, verbose);

@@ -2,6 +2,7 @@
 // tree (flows added, removed, ports gained or lost), for a pull-request check. Exit 1 when flows changed, so
 // CI can flag the change; --exit-zero for a report that never fails the job.
 import { type ConnectivityDiff, diffTrees } from '../../engine/diff';
+import { ANALYSIS_OPTION_SPECS, analysisOptions, POD_CIDR_HELP } from '../analysisOptions';
 import { flagOption, type OptionSpec, type ParsedArgs, parseArgs, stringOption } from '../args';
 import type { CliIo } from '../types';
 import {
@@ -31,7 +32,7 @@ const FORMATTERS: Record<string, (d: ConnectivityDiff) => string> = {
 export const DIFF_OPTIONS: OptionSpec[] = [
   { name: 'format', takesValue: true, values: Object.keys(FORMATTERS) },
   { name: 'exit-zero', takesValue: false },
-  { name: 'ipblock-matches-pod-ips', takesValue: false },
+  ...ANALYSIS_OPTION_SPECS,
   { name: 'output', short: 'o', takesValue: true },
   { name: 'verbose', short: 'v', takesValue: false },
   { name: 'help', short: 'h', takesValue: false },
@@ -50,6 +51,7 @@ Options:
                                     json  {"summary", "changes": [{kind, src, dst, before, after, gained, lost}]}
   --exit-zero                     exit 0 even when flows changed
   --ipblock-matches-pod-ips       let ipBlock peers match pods by their status.podIPs
+${POD_CIDR_HELP}
   -o, --output <file>             write the result to a file instead of stdout
   -v, --verbose                   also print info diagnostics
   -h, --help                      show this help
@@ -98,7 +100,9 @@ export function diffCommand(argv: readonly string[], io: CliIo): number {
   if (parsed.old.length === 0) return usageError(io, 'diff', 'no old paths given (before the --)');
   if (parsed.new.length === 0) return usageError(io, 'diff', 'no new paths given (after the --)');
 
-  const options = { ipBlockMatchesPodIPs: flagOption(args, 'ipblock-matches-pod-ips') };
+  const analysis = analysisOptions(args);
+  if ('error' in analysis) return usageError(io, 'diff', analysis.error);
+  const options = analysis.options;
   const size = stringOption(args, 'max-file-size');
   if (size !== undefined && parseSize(size) === undefined)
     return usageError(io, 'diff', badSizeMessage(size));

@@ -5,6 +5,7 @@ import { explain } from '../../engine';
 import { isPortNumber, MAX_PORT } from '../../engine/connectionSet';
 import { PROTOCOLS, type Protocol } from '../../engine/types';
 import { escapeLine } from '../../manifest/kubeValidation';
+import { ANALYSIS_OPTION_SPECS, analysisOptions } from '../analysisOptions';
 import { flagOption, type OptionSpec, stringOption } from '../args';
 import { formatExplainJson, formatExplainTxt } from '../format';
 import { EXPLAIN_HELP } from '../help';
@@ -26,7 +27,7 @@ export const EXPLAIN_OPTIONS: OptionSpec[] = [
   { name: 'port', takesValue: true },
   { name: 'protocol', takesValue: true },
   { name: 'format', takesValue: true, values: ['txt', 'json'] },
-  { name: 'ipblock-matches-pod-ips', takesValue: false },
+  ...ANALYSIS_OPTION_SPECS,
   { name: 'output', short: 'o', takesValue: true },
   { name: 'verbose', short: 'v', takesValue: false },
   { name: 'help', short: 'h', takesValue: false },
@@ -75,13 +76,16 @@ export function explainCommand(argv: readonly string[], io: CliIo): number {
     return usageError(io, 'explain', `--protocol must be TCP, UDP or SCTP (got '${protocolText}')`);
   }
 
+  const analysis = analysisOptions(args);
+  if ('error' in analysis) return usageError(io, 'explain', analysis.error);
+
   const { manifests, diagnostics } = loadManifests(args.positionals, readOptionsOf(args));
   printDiagnostics(io, diagnostics, flagOption(args, 'verbose'));
   const verdict = explain(
     manifests.cluster,
     manifests.policies,
     { from, to, port, protocol },
-    { ipBlockMatchesPodIPs: flagOption(args, 'ipblock-matches-pod-ips') },
+    analysis.options,
   );
   if ('error' in verdict) {
     io.stderr(`netpol explain: error: ${escapeLine(verdict.error)}\n`);

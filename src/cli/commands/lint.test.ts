@@ -176,12 +176,12 @@ describe('netpol lint', () => {
   it('lists its rules, and has help', () => {
     const list = netpol('lint', '--list-rules');
     expect(list.code).toBe(0);
-    expect(list.stdout.split('\n')).toHaveLength(11);
+    expect(list.stdout.split('\n')).toHaveLength(LINT_RULES.length + 1);
     expect(list.stdout).toMatch(/^unknown-named-port +error +Unknown named port$/m);
     const json = JSON.parse(netpol('lint', '--list-rules', '--format', 'json').stdout) as {
       explanation: string;
     }[];
-    expect(json).toHaveLength(10);
+    expect(json).toHaveLength(LINT_RULES.length);
     expect(netpol('help', 'lint').stdout).toContain('Usage: netpol lint');
   });
 });

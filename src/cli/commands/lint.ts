@@ -4,6 +4,7 @@ import { countFindings, type Finding, isRuleId, LINT_RULES, lint, type RuleId } 
 import { findingPosition } from '../../manifest/findingPosition';
 import { nameForMessage } from '../../manifest/kubeValidation';
 import type { ManifestSet } from '../../manifest/types';
+import { ANALYSIS_OPTION_SPECS, analysisOptions, POD_CIDR_HELP } from '../analysisOptions';
 import { flagOption, type OptionSpec, stringOption } from '../args';
 import { formatDiagnostic, hasErrors } from '../diagnostics';
 import type { CliIo } from '../types';
@@ -24,7 +25,7 @@ export const LINT_OPTIONS: OptionSpec[] = [
   { name: 'format', takesValue: true, values: ['txt', 'json'] },
   { name: 'rules', takesValue: true },
   { name: 'list-rules', takesValue: false },
-  { name: 'ipblock-matches-pod-ips', takesValue: false },
+  ...ANALYSIS_OPTION_SPECS,
   { name: 'output', short: 'o', takesValue: true },
   { name: 'verbose', short: 'v', takesValue: false },
   { name: 'help', short: 'h', takesValue: false },
@@ -43,6 +44,7 @@ Options:
   --rules <id,id,...>             run only these rules
   --list-rules                    list the rules (with --format json: their explanations too) and exit
   --ipblock-matches-pod-ips       let ipBlock peers match pods by their status.podIPs
+${POD_CIDR_HELP}
   -o, --output <file>             write the result to a file instead of stdout
   -v, --verbose                   also print info diagnostics about the input
   -h, --help                      show this help
@@ -125,11 +127,13 @@ export function lintCommand(argv: readonly string[], io: CliIo): number {
     rules = ids.filter(isRuleId);
   }
   if (args.positionals.length === 0) return usageError(io, 'lint', 'no input paths given');
+  const analysis = analysisOptions(args);
+  if ('error' in analysis) return usageError(io, 'lint', analysis.error);
 
   const { manifests, diagnostics } = loadManifests(args.positionals, readOptionsOf(args));
   printDiagnostics(io, diagnostics, flagOption(args, 'verbose'));
   const findings = lint(manifests.cluster, manifests.policies, {
-    ipBlockMatchesPodIPs: flagOption(args, 'ipblock-matches-pod-ips'),
+    ...analysis.options,
     ...(rules ? { rules } : {}),
   });
   const text = format === 'json' ? formatJson(manifests, findings) : formatTxt(manifests, findings);

@@ -12,7 +12,7 @@ import { lint } from '../../engine/lint/lint';
 import { effectivePolicyTypes } from '../../engine/policy';
 import type { AnalysisOptions, Cluster, NetworkPolicyPeer, PolicySet } from '../../engine/types';
 import type { LessonCheck, LessonDirection, LessonStep } from '../../manifest/lessonTypes';
-import { cniModel } from '../cni';
+import { docAnalysisOptions } from '../analysisOptions';
 import { defaultDenyOf } from '../defaultDeny';
 import { policyKey, toCluster, toPolicySet } from '../model';
 import { isolatingPolicies } from '../policies';
@@ -217,7 +217,7 @@ export function checkOne(doc: DesignDoc, check: LessonCheck): CheckResult {
 export function checkAll(drawn: DesignDoc, checks: readonly LessonCheck[]): CheckResult[] {
   if (checks.length === 0) return [];
   const doc = simulatedDoc(drawn);
-  const options = { ipBlockMatchesPodIPs: cniModel(drawn.settings?.cni).ipBlockMatchesPodIPs };
+  const options = docAnalysisOptions(drawn, {});
   const inputs: Inputs = { doc, cluster: toCluster(doc), policies: toPolicySet(doc), options };
   return checks.map((check) => {
     const [passed, reason] = evaluate(inputs, check);

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../engine/analyze';
 import { isEmpty } from '../../engine/connectionSet';
 import { exportFiles, exportWarnings } from '../exportZip';
+import { lintDoc } from '../lint';
 import { toCluster, toPolicySet } from '../model';
 import { deserializeDoc, serializeDoc } from '../persist';
+import { simulate } from '../simulate';
 import { must, shopDoc } from '../testing/build';
 import type { DesignDoc } from '../types';
 import { applyPolicyYaml, policyYaml } from '../yaml';
@@ -184,5 +186,57 @@ describe('exportWarnings for admin policies', () => {
       'BaselineAdminNetworkPolicy default: field `spec.ingress[0].comment` will not be exported (the designer does not model it).',
     ]);
     expect(exportWarnings(must(shopDoc(), 'setClusterDefaultDeny', { on: true }))).toEqual([]);
+  });
+});
+
+describe('setPodCidrs', () => {
+  const NO_PODS = `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: {name: no-pods}
+spec:
+  tier: Admin
+  priority: 1
+  subject: {namespaces: {}}
+  egress:
+    - action: Deny
+      to: [{networks: [10.244.0.0/24]}]
+`;
+
+  it('stores the pod CIDRs, which the simulator and the lint then use; empty text removes them', () => {
+    const withPolicy = applyPolicyYaml(shopDoc(), `${policyYaml(shopDoc())}---\n${NO_PODS}`).doc!;
+    const allOpen = openPairs(withPolicy);
+    const small = must(withPolicy, 'setPodCidrs', { text: ' 10.244.0.0/24, fd00:10::/64 ' });
+    expect(small.settings?.podCIDRs).toEqual(['10.244.0.0/24', 'fd00:10::/64']);
+    // The networks CIDR holds the whole pod CIDR: every egress is denied.
+    const isWorkload = (ref: string) => small.workloads.some((w) => w.id === ref);
+    const podToPod = (d: DesignDoc) =>
+      simulate(d).flows.filter((f) => isWorkload(f.source) && isWorkload(f.target));
+    expect(podToPod(small)).toEqual([]);
+    expect(podToPod(withPolicy).length).toBeGreaterThan(0);
+    expect(openPairs(withPolicy)).toBe(allOpen);
+    const wide = must(small, 'setPodCidrs', { text: '10.244.0.0/16' });
+    expect(lintDoc(wide).findings.map((f) => [f.ruleId, f.severity])).toContainEqual([
+      'networks-match-pods',
+      'warning',
+    ]);
+    const none = must(wide, 'setPodCidrs', { text: '' });
+    expect(none.settings).toBeUndefined();
+    expect(lintDoc(none).findings.find((f) => f.ruleId === 'networks-match-pods')?.severity).toBe('info');
+  });
+
+  it('refuses text that is not a CIDR, leaving the document as it was', () => {
+    const doc = shopDoc();
+    const r = applyOp(doc, 'setPodCidrs', { text: '10.244.0.0/16, 10.300.0.0/16' });
+    expect(r.doc).toBe(doc);
+    expect(r.notices[0].message).toBe(
+      '10.300.0.0/16 is not a CIDR: write the pod CIDR like 10.244.0.0/16 or fd00:10::/64.',
+    );
+  });
+
+  it('is kept by saving and loading the document, and by YAML edits', () => {
+    const doc = must(shopDoc(), 'setPodCidrs', { text: '10.244.0.0/16' });
+    expect(deserializeDoc(serializeDoc(doc)).doc).toEqual(doc);
+    const edited = applyPolicyYaml(doc, policyYaml(doc)).doc;
+    expect(edited?.settings?.podCIDRs).toEqual(['10.244.0.0/16']);
   });
 });

@@ -1,7 +1,9 @@
 // Operations on the cluster-scoped layer: which API form admin policies are written in, and the cluster-wide
 // default deny as a BaselineAdminNetworkPolicy — the one thing namespaced NetworkPolicies cannot express,
 // because every new namespace starts open until someone adds its own default-deny policies.
+
 import type { AdminNetworkPolicy, AdminPeer, AdminRule } from '../../engine/types';
+import { parsePodCidrs } from '../analysisOptions';
 import { fail, ok } from '../model';
 import type { DesignDoc } from '../types';
 import { defineOp } from './define';
@@ -95,6 +97,16 @@ export const setClusterDefaultDeny = defineOp(
     );
   },
 );
+
+export const setPodCidrs = defineOp('setPodCidrs', 'Set pod CIDR', (doc, { text }) => {
+  const parsed = parsePodCidrs(text);
+  if ('error' in parsed) return fail(doc, parsed.error);
+  const old = doc.settings?.podCIDRs ?? [];
+  if (old.length === parsed.cidrs.length && old.every((c, i) => c === parsed.cidrs[i]))
+    return { doc, notices: [] };
+  const { podCIDRs: _old, ...rest } = doc.settings ?? {};
+  return ok({ ...doc, settings: parsed.cidrs.length > 0 ? { ...rest, podCIDRs: parsed.cidrs } : rest });
+});
 
 export const setAdminForm = defineOp('setAdminForm', 'Admin policy API version', (doc, { form }) => {
   if (form !== 'v1alpha1' && form !== 'v1alpha2')

@@ -1,7 +1,7 @@
 // The registry of user operations: the toolbar, context menu, inspector, keyboard and YAML pane all
 // dispatch through `applyOp`, and the store records what it returns.
 import type { DesignDoc, OpArgs, Operation, OpName, OpResult } from '../types';
-import { setAdminForm, setClusterDefaultDeny } from './adminPolicies';
+import { setAdminForm, setClusterDefaultDeny, setPodCidrs } from './adminPolicies';
 import { completeEdge, connect, disconnect, setEdgePorts } from './connections';
 import { dropWorkload, setLayout, setNodePosition } from './document';
 import { addAnywhere, addDnsPreset, addExternal, deleteExternal, setExternalLabel } from './externals';
@@ -60,6 +60,7 @@ export const operations: { readonly [K in OpName]: Operation<OpArgs[K]> } = {
   applyLintFix,
   setAdminForm,
   setClusterDefaultDeny,
+  setPodCidrs,
 };
 
 /** Runs the named operation. Never throws for user input; see types.ts for the result contract. */
@@ -111,6 +112,7 @@ export {
   setLayout,
   setNamespaceLabels,
   setNodePosition,
+  setPodCidrs,
   setPolicyEnabled,
   setWorkloadKind,
   setWorkloadLabels,

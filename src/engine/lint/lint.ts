@@ -11,6 +11,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function canonicalCluster(cluster: Cluster): Cluster {
   return {
+    ...cluster,
     namespaces: [...cluster.namespaces].sort((a, b) => byText(a.name, b.name)),
     workloads: [...cluster.workloads].sort(
       (a, b) => byText(a.namespace, b.namespace) || byText(a.name, b.name) || byText(a.kind, b.kind),
@@ -24,6 +25,13 @@ function canonicalPolicies(policies: PolicySet): PolicySet {
     networkPolicies: [...policies.networkPolicies].sort(
       (a, b) => byText(a.namespace, b.namespace) || byText(a.name, b.name),
     ),
+    ...(policies.adminPolicies
+      ? {
+          adminPolicies: [...policies.adminPolicies].sort(
+            (a, b) => byText(a.tier, b.tier) || a.priority - b.priority || byText(a.name, b.name),
+          ),
+        }
+      : {}),
   };
 }
 

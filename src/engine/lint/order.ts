@@ -3,7 +3,12 @@
 import type { Finding, FindingPathSegment, FindingSeverity, FindingSubject } from './types';
 
 const SEVERITY_RANK: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
-const KIND_RANK: Record<FindingSubject['kind'], number> = { namespace: 0, workload: 1, policy: 2 };
+const KIND_RANK: Record<FindingSubject['kind'], number> = {
+  namespace: 0,
+  workload: 1,
+  policy: 2,
+  clusterPolicy: 3,
+};
 
 // Code-unit order, not locale order: byte-identical output on every machine.
 function compareText(a: string, b: string): number {
@@ -30,6 +35,7 @@ export function compareSubjects(a: FindingSubject, b: FindingSubject): number {
     compareText(a.namespace, b.namespace) ||
     KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
     compareText(a.name, b.name) ||
+    compareText(a.kind === 'clusterPolicy' ? a.tier : '', b.kind === 'clusterPolicy' ? b.tier : '') ||
     compareText(a.kind === 'workload' ? a.workloadKind : '', b.kind === 'workload' ? b.workloadKind : '') ||
     comparePath(a.path, b.path)
   );

@@ -6,6 +6,7 @@ import { ipblockCoversPods } from './rules/ipblockCoversPods';
 import { missingDefaultDenyEgress, missingDefaultDenyIngress } from './rules/missingDefaultDeny';
 import { missingDnsEgress } from './rules/missingDnsEgress';
 import { namespaceLabelMissing } from './rules/namespaceLabelMissing';
+import { networksMatchPods } from './rules/networksMatchPods';
 import { peerMatchesNothing } from './rules/peerMatchesNothing';
 import { policySelectsNothing } from './rules/policySelectsNothing';
 import { unknownNamedPort } from './rules/unknownNamedPort';
@@ -22,6 +23,7 @@ export const LINT_RULES: readonly LintRule[] = [
   ipblockCoversPods,
   blockedByOtherSide,
   namespaceLabelMissing,
+  networksMatchPods,
 ];
 
 export function lintRule(id: RuleId): LintRule | undefined {

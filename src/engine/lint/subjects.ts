@@ -2,7 +2,7 @@
 
 import { hasPolicyType } from '../policy';
 import { isEmptySelector } from '../selector';
-import type { Direction, NetworkPolicy, PolicySet, Workload } from '../types';
+import type { AdminNetworkPolicy, Direction, NetworkPolicy, PolicySet, Workload } from '../types';
 import { isDnsOnlyRule } from './clusterDns';
 import type { FindingPathSegment, FindingSubject } from './types';
 
@@ -10,6 +10,14 @@ export function policySubject(np: NetworkPolicy, path?: readonly FindingPathSegm
   return path === undefined
     ? { kind: 'policy', namespace: np.namespace, name: np.name }
     : { kind: 'policy', namespace: np.namespace, name: np.name, path };
+}
+
+export function clusterPolicySubject(
+  p: AdminNetworkPolicy,
+  path?: readonly FindingPathSegment[],
+): FindingSubject {
+  const base = { kind: 'clusterPolicy', tier: p.tier, namespace: '', name: p.name } as const;
+  return path === undefined ? base : { ...base, path };
 }
 
 export function workloadSubject(w: Workload): FindingSubject {

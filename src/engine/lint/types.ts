@@ -27,7 +27,8 @@ export type RuleId =
   | 'unknown-named-port'
   | 'ipblock-covers-pods'
   | 'blocked-by-other-side'
-  | 'namespace-label-missing';
+  | 'namespace-label-missing'
+  | 'networks-match-pods';
 
 /** A step into a policy as written: a mapping key or a 0-based sequence index (`['spec','ingress',0,'from',1]`). */
 export type FindingPathSegment = string | number;
@@ -38,6 +39,16 @@ export type FindingSubject =
       readonly namespace: string;
       readonly name: string;
       /** Where inside the NetworkPolicy object; absent: the policy as a whole. */
+      readonly path?: readonly FindingPathSegment[];
+    }
+  | {
+      /** An AdminNetworkPolicy, BaselineAdminNetworkPolicy or ClusterNetworkPolicy (cluster-scoped). */
+      readonly kind: 'clusterPolicy';
+      readonly tier: 'Admin' | 'Baseline';
+      /** Always '' (cluster-scoped), so every subject has a namespace to order by. */
+      readonly namespace: '';
+      readonly name: string;
+      /** Where inside the policy object; absent: the policy as a whole. */
       readonly path?: readonly FindingPathSegment[];
     }
   | {

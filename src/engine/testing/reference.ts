@@ -109,7 +109,29 @@ function adminPeerMatches(ctx: Ctx, p: AdminPeer, peer: RefPeer): boolean {
       return true;
     }
   }
-  return (p.networks ?? []).some((cidr) => addressesOf(ctx, peer).some((a) => inCidr(a, cidr)));
+  if (!p.networks) return false;
+  const networks = p.networks;
+  if ('address' in peer) return networks.some((cidr) => inCidr(peer.address, cidr));
+  // "cluster-internal traffic will be checked against the rule as well": a pod by its own addresses, whatever
+  // the ipBlock reading; a pod without one by the pod CIDRs, one of which must lie wholly in the networks.
+  const ips = peer.workload.podIPs ?? [];
+  if (ips.length > 0) return networks.some((cidr) => ips.some((a) => inCidr(a, cidr)));
+  return (ctx.options.podCIDRs ?? []).some((pod) => cidrCoveredBy(pod, networks));
+}
+
+/** Whether every address of `inner` lies in one of `outer`, by walking the addresses from its first on. */
+function cidrCoveredBy(inner: string, outer: readonly string[]): boolean {
+  const r = parseCidr(inner);
+  if (!r) return false;
+  let next = r.start;
+  for (;;) {
+    const holder = outer
+      .map(parseCidr)
+      .find((o) => o !== undefined && o.family === r.family && o.start <= next && next <= o.end);
+    if (!holder) return false;
+    if (holder.end >= r.end) return true;
+    next = holder.end + 1n;
+  }
 }
 
 function adminPortMatches(

@@ -2,8 +2,10 @@
 // decide, then the BaselineAdminNetworkPolicy (decided last, for pods no NetworkPolicy isolates). Here the user
 // turns on the cluster-wide default deny — impossible with namespaced NetworkPolicies alone — and picks the API
 // form the YAML view and exports write admin policies in.
+import { useEffect, useState } from 'react';
 import { deriveAdminEdges, formatAdminPorts } from '../../design/adminEdges';
 import { clusterDefaultDenyOf } from '../../design/ops/adminPolicies';
+import { orderAdminPolicies } from '../../engine/adminPolicy';
 import type { AdminNetworkPolicy, AdminRule } from '../../engine/types';
 import type { AdminPolicyForm } from '../../manifest/types';
 import { useAppStore } from '../store';
@@ -31,7 +33,9 @@ function PolicyCard({ policy }: { policy: AdminNetworkPolicy }) {
     >
       <div className="admin-policy-head">
         <strong>{policy.name}</strong>
-        {policy.tier === 'Admin' && <span className="priority">priority {policy.priority}</span>}
+        {(policy.tier === 'Admin' || policy.priority !== 0) && (
+          <span className="priority">priority {policy.priority}</span>
+        )}
       </div>
       <div className="hint">subject: {subjectText(policy.subject)}</div>
       {count === 0 ? (
@@ -46,11 +50,58 @@ function PolicyCard({ policy }: { policy: AdminNetworkPolicy }) {
   );
 }
 
+/**
+ * The cluster pod CIDR: `networks` peers match pods too, and pods without a known IP (every drawn workload) are
+ * placed by it. Typed freely; applied on Enter or when the field loses focus, and an error is shown beside it.
+ */
+function PodCidrField() {
+  const saved = useAppStore((s) => s.doc.settings?.podCIDRs);
+  const dispatch = useAppStore((s) => s.dispatch);
+  const savedText = (saved ?? []).join(', ');
+  const [text, setText] = useState(savedText);
+  const [error, setError] = useState<string | undefined>();
+  // An undo, a loaded document or a share link changes the setting under the field.
+  useEffect(() => {
+    setText(savedText);
+    setError(undefined);
+  }, [savedText]);
+  const apply = () => {
+    if (text.trim() === savedText) return;
+    const r = dispatch('setPodCidrs', { text });
+    setError(r.notices.find((n) => n.severity === 'error')?.message);
+  };
+  return (
+    <label>
+      <span className="field-label">Pod CIDR</span>
+      <input
+        type="text"
+        value={text}
+        placeholder="e.g. 10.244.0.0/16"
+        spellCheck={false}
+        aria-invalid={error ? true : undefined}
+        aria-describedby="pod-cidr-hint"
+        data-testid="pod-cidr"
+        onChange={(e) => setText(e.target.value)}
+        onBlur={apply}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') apply();
+        }}
+      />
+      <span id="pod-cidr-hint" className={error ? 'field-error' : 'hint'} role={error ? 'alert' : undefined}>
+        {error ??
+          (savedText
+            ? 'networks peers match the pods inside it; one covering only part of it is undecidable (see Lint).'
+            : 'Unknown: networks peers match pods in a real cluster, but pods without an IP cannot be placed.')}
+      </span>
+    </label>
+  );
+}
+
 export function ClusterPanel() {
   const doc = useAppStore((s) => s.doc);
   const dispatch = useAppStore((s) => s.dispatch);
-  const admin = doc.adminPolicies.filter((p) => p.tier === 'Admin');
-  const baseline = doc.adminPolicies.find((p) => p.tier === 'Baseline');
+  // In evaluation order, as the engine walks them.
+  const { admin, baseline } = orderAdminPolicies(doc.adminPolicies);
   const denyOn = clusterDefaultDenyOf(doc);
   const form = doc.adminForm ?? 'v1alpha1';
   const truncated = doc.adminPolicies.length > 0 && deriveAdminEdges(doc).truncated;
@@ -81,6 +132,7 @@ export function ClusterPanel() {
             <option value="v1alpha2">v1alpha2 ClusterNetworkPolicy (tiers Admin, Baseline)</option>
           </select>
         </label>
+        <PodCidrField />
       </div>
 
       <h3>1. AdminNetworkPolicies</h3>
@@ -104,9 +156,11 @@ export function ClusterPanel() {
 
       <h3>3. BaselineAdminNetworkPolicy</h3>
       <p className="hint">Decided last, only for pods no NetworkPolicy isolates in that direction.</p>
-      {baseline ? (
+      {baseline.length > 0 ? (
         <ul className="admin-policies">
-          <PolicyCard policy={baseline} />
+          {baseline.map((p) => (
+            <PolicyCard key={p.name} policy={p} />
+          ))}
         </ul>
       ) : (
         <p className="hint">None: pods no NetworkPolicy isolates are open.</p>

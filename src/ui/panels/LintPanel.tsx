@@ -32,6 +32,7 @@ export function linkView(f: DocFinding): LintView | undefined {
 function subjectText(f: DocFinding): string {
   const s = f.subject;
   if (s.kind === 'policy') return `NetworkPolicy ${s.namespace}/${s.name}`;
+  if (s.kind === 'clusterPolicy') return `${s.tier}-tier policy ${s.name}`;
   if (s.kind === 'namespace') return `namespace ${s.name}`;
   return `${s.workloadKind} ${s.namespace}/${s.name}`;
 }
