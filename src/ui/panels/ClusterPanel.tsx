@@ -71,29 +71,31 @@ function PodCidrField() {
     setError(r.notices.find((n) => n.severity === 'error')?.message);
   };
   return (
-    <label>
-      <span className="field-label">Pod CIDR</span>
-      <input
-        type="text"
-        value={text}
-        placeholder="e.g. 10.244.0.0/16"
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby="pod-cidr-hint"
-        data-testid="pod-cidr"
-        onChange={(e) => setText(e.target.value)}
-        onBlur={apply}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') apply();
-        }}
-      />
+    <div className="pod-cidr">
+      <label>
+        <span className="field-label">Pod CIDR</span>
+        <input
+          type="text"
+          value={text}
+          placeholder="e.g. 10.244.0.0/16"
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby="pod-cidr-hint"
+          data-testid="pod-cidr"
+          onChange={(e) => setText(e.target.value)}
+          onBlur={apply}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') apply();
+          }}
+        />
+      </label>
       <span id="pod-cidr-hint" className={error ? 'field-error' : 'hint'} role={error ? 'alert' : undefined}>
         {error ??
           (savedText
             ? 'networks peers match the pods inside it; one covering only part of it is undecidable (see Lint).'
             : 'Unknown: networks peers match pods in a real cluster, but pods without an IP cannot be placed.')}
       </span>
-    </label>
+    </div>
   );
 }
 
