@@ -18,7 +18,6 @@ import {
   readOptionsOf,
   startCommand,
   usageError,
-  writeResult,
 } from './common';
 
 const FORMATTERS: Record<string, (c: Connectivity, out: Sink) => void> = {
