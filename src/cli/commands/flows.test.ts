@@ -149,6 +149,10 @@ describe('netpol flows check', () => {
     expect(netpol('flows', 'check', 'c.jsonl').stderr).toMatch(/no manifests given/);
     expect(netpol('flows', 'check', '-', '--policies', '-').stderr).toMatch(/not both/);
     expect(netpol('flows', 'verify').stderr).toMatch(/unknown subcommand 'verify'/);
+    expect(netpol('flows', 'check', 'c.jsonl', '--policies', 'k8s', '--pod-cidr', 'nope').stderr).toMatch(
+      /--pod-cidr needs CIDRs/,
+    );
+    expect(netpol('generate', '--from-flows', 'c.jsonl', '--pod-cidr', '10.0.0.0/33').code).toBe(2);
     expect(netpol('flows', '--help').stdout).toMatch(/Usage: netpol flows check/);
   });
 });

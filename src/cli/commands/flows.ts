@@ -8,7 +8,8 @@ import { formatConnectionSet } from '../../engine/connectionSet';
 import { explain } from '../../engine/explain';
 import { classifyFlows } from '../../engine/flows';
 import type { ClassifiedFlow, FlowReport } from '../../engine/flows/types';
-import type { Cluster, PolicySet, Verdict } from '../../engine/types';
+import type { AnalysisOptions, Cluster, PolicySet, Verdict } from '../../engine/types';
+import { ANALYSIS_OPTION_SPECS, analysisOptions, POD_CIDR_HELP } from '../analysisOptions';
 import { flagOption, type OptionSpec, stringOption } from '../args';
 import { markdownCell } from '../format/md';
 import type { CliIo } from '../types';
@@ -34,7 +35,7 @@ const MAX_UNUSED = 20;
 
 export const FLOWS_CHECK_OPTIONS: OptionSpec[] = [
   { name: 'format', takesValue: true, values: ['txt', 'json', 'md'] },
-  { name: 'ipblock-matches-pod-ips', takesValue: false },
+  ...ANALYSIS_OPTION_SPECS,
   { name: 'include-dropped', takesValue: false },
   { name: 'unused-all', takesValue: false },
   { name: 'output', short: 'o', takesValue: true },
@@ -63,6 +64,7 @@ Options:
   --include-dropped               also judge flows the cluster dropped (verdict DROPPED or ERROR)
   --unused-all                    list every unused permission (default: the first ${MAX_UNUSED})
   --ipblock-matches-pod-ips       let ipBlock peers match pods by their status.podIPs
+${POD_CIDR_HELP}
   -o, --output <file>             write the result to a file instead of stdout
   -v, --verbose                   also list the allowed flows, and info diagnostics
   -h, --help                      show this help
@@ -84,11 +86,11 @@ function judge(
   cluster: Cluster,
   policies: PolicySet,
   capture: LoadedCapture,
-  options: { ipBlockMatchesPodIPs: boolean; includeDropped: boolean; unusedAll: boolean },
+  options: { analysis: AnalysisOptions; includeDropped: boolean; unusedAll: boolean },
 ): Judged {
   const flows = options.includeDropped ? capture.flows : capture.flows.filter((f) => f.delivered > 0);
   const report = classifyFlows(cluster, policies, flows, {
-    ipBlockMatchesPodIPs: options.ipBlockMatchesPodIPs,
+    ...options.analysis,
     maxUnused: options.unusedAll ? undefined : MAX_UNUSED,
   });
   const judged = report.flows;
@@ -99,7 +101,7 @@ function judge(
       cluster,
       policies,
       { from: f.srcId, to: f.dstId, port: f.flow.port, protocol: f.flow.protocol },
-      { ipBlockMatchesPodIPs: options.ipBlockMatchesPodIPs },
+      options.analysis,
     );
     if (!('error' in v)) explained.set(f, v);
   }
@@ -221,6 +223,8 @@ export function flowsCommand(argv: readonly string[], io: CliIo): number {
   if (capturePath === '-' && paths.includes('-')) {
     return usageError(io, 'flows check', 'standard input can be the capture or the manifests, not both');
   }
+  const analysis = analysisOptions(args);
+  if ('error' in analysis) return usageError(io, 'flows check', analysis.error);
   const verbose = flagOption(args, 'verbose');
   const { manifests, diagnostics } = loadManifests(paths, readOptionsOf(args));
   const capture = loadCapture(capturePath, manifests.cluster);
@@ -228,7 +232,7 @@ export function flowsCommand(argv: readonly string[], io: CliIo): number {
   printDiagnostics(io, all, verbose);
   const unusedAll = flagOption(args, 'unused-all');
   const j = judge(capture.resolver.cluster(), manifests.policies, capture, {
-    ipBlockMatchesPodIPs: flagOption(args, 'ipblock-matches-pod-ips'),
+    analysis: analysis.options,
     includeDropped: flagOption(args, 'include-dropped'),
     unusedAll,
   });

@@ -6,6 +6,7 @@ import { workloadId } from '../../engine/endpoints';
 import { classifyFlows, generatePolicies } from '../../engine/flows';
 import { objectKey } from '../../engine/objectKey';
 import { emitNetworkPolicies } from '../../manifest';
+import { ANALYSIS_OPTION_SPECS, analysisOptions, POD_CIDR_HELP } from '../analysisOptions';
 import { flagOption, type OptionSpec, stringOption } from '../args';
 import type { CliIo } from '../types';
 import { loadCapture } from './capture';
@@ -30,7 +31,7 @@ export const GENERATE_OPTIONS: OptionSpec[] = [
   { name: 'workload', short: 'w', takesValue: true },
   { name: 'ipv4-prefix', takesValue: true },
   { name: 'ipv6-prefix', takesValue: true },
-  { name: 'ipblock-matches-pod-ips', takesValue: false },
+  ...ANALYSIS_OPTION_SPECS,
   { name: 'output', short: 'o', takesValue: true },
   { name: 'verbose', short: 'v', takesValue: false },
   { name: 'help', short: 'h', takesValue: false },
@@ -53,6 +54,7 @@ Options:
   --ipv4-prefix <0-32>            aggregate outside IPv4 addresses to this prefix (default 32)
   --ipv6-prefix <0-128>           aggregate outside IPv6 addresses to this prefix (default 128)
   --ipblock-matches-pod-ips       let ipBlock peers match pods by their status.podIPs (for the check)
+${POD_CIDR_HELP}
   -o, --output <file>             write the policies to a file instead of stdout
   -v, --verbose                   info diagnostics too
   -h, --help                      show this help
@@ -91,6 +93,8 @@ export function generateCommand(argv: readonly string[], io: CliIo): number {
   if (capturePath === '-' && args.positionals.includes('-')) {
     return usageError(io, 'generate', 'standard input can be the capture or the manifests, not both');
   }
+  const analysis = analysisOptions(args);
+  if ('error' in analysis) return usageError(io, 'generate', analysis.error);
   const verbose = flagOption(args, 'verbose');
   const { manifests, diagnostics } =
     args.positionals.length > 0
@@ -145,7 +149,7 @@ export function generateCommand(argv: readonly string[], io: CliIo): number {
     cluster,
     { ...existing, networkPolicies: [...existing.networkPolicies, ...generated] },
     capture.flows.filter((f) => f.delivered > 0),
-    { ipBlockMatchesPodIPs: flagOption(args, 'ipblock-matches-pod-ips'), maxUnused: 0 },
+    { ...analysis.options, maxUnused: 0 },
   );
   const denied = report.flows.filter((f) => f.class === 'denied');
   for (const f of denied) {
