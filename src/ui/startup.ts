@@ -143,9 +143,14 @@ export function startAutosave(storage: DocStorage, options: AutosaveOptions = {}
   let lastText: string | null = null;
   /** A write handed to storage and not yet confirmed. */
   let writing = false;
-  const save = () => {
+  /** `unloading`: the page is going away, so an asynchronous write may not finish (see storage.ts). */
+  const save = (unloading = false) => {
     timer = null;
-    if (!dirty) return;
+    if (!dirty) {
+      // The last write may still be on its way: leave a copy that does not depend on it.
+      if (unloading && writing && lastText !== null) storage.writeBeforeUnload?.(lastText);
+      return;
+    }
     dirty = false;
     const doc = useAppStore.getState().doc;
     // A document a view could not show is never saved: the saved one stays the last good version.
@@ -157,6 +162,7 @@ export function startAutosave(storage: DocStorage, options: AutosaveOptions = {}
       options.onProblem?.(`Autosave could not write this document (${String(err)}); export your work.`);
       return;
     }
+    if (unloading && (text !== lastText || writing)) storage.writeBeforeUnload?.(text);
     if (text === lastText) return;
     lastText = text;
     writing = true;
@@ -188,7 +194,7 @@ export function startAutosave(storage: DocStorage, options: AutosaveOptions = {}
     if (stopWaiting) return;
     const done = () => {
       stopWaiting?.();
-      whenIdle(save);
+      whenIdle(() => save());
     };
     const unsubscribe = useAppStore.subscribe((s) => {
       if (!s.analysisPending) done();
@@ -217,7 +223,7 @@ export function startAutosave(storage: DocStorage, options: AutosaveOptions = {}
   const onHide = () => {
     if (timer) clearTimeout(timer);
     stopWaiting?.();
-    save();
+    save(true);
   };
   // YAML that does not parse lives only in the editor until saved: leaving while it is unsaved asks first.
   const onBeforeUnload = (e: BeforeUnloadEvent) => {

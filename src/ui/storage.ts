@@ -6,11 +6,21 @@
 //
 // The first time IndexedDB opens, an autosave left in localStorage by earlier versions moves into it (and is
 // removed from localStorage only once IndexedDB holds it).
+//
+// IndexedDB writes are asynchronous, and a write started as the page unloads (a reload right after an edit)
+// may be aborted with the page. So the save made on the way out is also written synchronously to
+// localStorage (`writeBeforeUnload`, documents up to a few MB), each record carries the time it was saved,
+// and `readCurrent` returns the newer of the two.
 
 /** The localStorage key of the current document (earlier versions kept it only there). */
 export const STORAGE_KEY = 'netpol-designer:document';
 /** localStorage keys of documents kept aside start with this. */
 export const ASIDE_PREFIX = 'netpol-designer:kept-aside:';
+
+/** The localStorage key of the copy written as the page unloads (see `writeBeforeUnload`). */
+export const UNLOAD_COPY_KEY = 'netpol-designer:unload-copy';
+/** Larger documents get no unload copy (localStorage holds about 5 MB in all, in UTF-16). */
+const UNLOAD_COPY_MAX = 2_000_000;
 
 const DB_NAME = 'netpol-designer';
 const DB_VERSION = 1;
@@ -31,6 +41,11 @@ export interface DocStorage {
   readCurrent(): Promise<string | null>;
   /** Rejects when the browser refuses (quota, private mode); the caller tells the user. */
   writeCurrent(text: string): Promise<void>;
+  /**
+   * A synchronous best-effort copy of the current document, for the save made as the page unloads, when an
+   * asynchronous write may not finish. Absent where `writeCurrent` is synchronous already.
+   */
+  writeBeforeUnload?(text: string): void;
   /** Keeps `text` under a key of its own; never overwrites another record. Returns the key. */
   keepAside(text: string, reason: string): Promise<string>;
   listAside(): Promise<AsideRecord[]>;
@@ -60,7 +75,38 @@ function openDb(factory: IDBFactory): Promise<IDBDatabase> {
   });
 }
 
-function idbStorage(db: IDBDatabase): DocStorage {
+/** A saved text and when it was saved (ms since the epoch; 0 for records of versions that kept no time). */
+export interface Saved {
+  readonly text: string;
+  readonly savedAt: number;
+}
+
+/** A stored value as a saved text: a bare string (earlier versions) or `{text, savedAt}`; null otherwise. */
+export function asSaved(value: unknown): Saved | null {
+  if (typeof value === 'string') return { text: value, savedAt: 0 };
+  if (typeof value !== 'object' || value === null) return null;
+  const { text, savedAt } = value as { text?: unknown; savedAt?: unknown };
+  if (typeof text !== 'string') return null;
+  return { text, savedAt: typeof savedAt === 'number' && Number.isFinite(savedAt) ? savedAt : 0 };
+}
+
+/** The newer of the IndexedDB record and the unload copy; the IndexedDB record when they are as old. */
+export function newerSaved(stored: Saved | null, unloadCopy: Saved | null): Saved | null {
+  if (!unloadCopy) return stored;
+  if (!stored || unloadCopy.savedAt > stored.savedAt) return unloadCopy;
+  return stored;
+}
+
+function readUnloadCopy(ls: Storage | null): Saved | null {
+  try {
+    const raw = ls?.getItem(UNLOAD_COPY_KEY);
+    return raw ? asSaved(JSON.parse(raw)) : null;
+  } catch {
+    return null;
+  }
+}
+
+function idbStorage(db: IDBDatabase, ls: Storage | null): DocStorage {
   const store = (mode: IDBTransactionMode) => db.transaction(STORE, mode).objectStore(STORE);
   const write = (key: string, value: unknown) =>
     new Promise<void>((resolve, reject) => {
@@ -73,10 +119,24 @@ function idbStorage(db: IDBDatabase): DocStorage {
   return {
     kind: 'indexeddb',
     async readCurrent() {
-      const v = await request(store('readonly').get(CURRENT));
-      return typeof v === 'string' ? v : null;
+      const stored = asSaved(await request(store('readonly').get(CURRENT)));
+      return newerSaved(stored, readUnloadCopy(ls))?.text ?? null;
     },
-    writeCurrent: (text) => write(CURRENT, text),
+    async writeCurrent(text) {
+      const savedAt = Date.now();
+      await write(CURRENT, { text, savedAt });
+      // IndexedDB now holds this save: an unload copy as old or older has done its work.
+      const copy = readUnloadCopy(ls);
+      if (copy && copy.savedAt <= savedAt) ls?.removeItem(UNLOAD_COPY_KEY);
+    },
+    writeBeforeUnload(text) {
+      if (!ls || text.length > UNLOAD_COPY_MAX) return;
+      try {
+        ls.setItem(UNLOAD_COPY_KEY, JSON.stringify({ text, savedAt: Date.now() }));
+      } catch {
+        // Quota: the IndexedDB write started with it may still finish.
+      }
+    },
     async keepAside(text, reason) {
       const key = asideKey();
       await write(key, { text, reason, at: new Date().toISOString() });
@@ -171,7 +231,7 @@ export async function openStorage(
   const ls = localStorageOf();
   if (factory) {
     try {
-      const storage = idbStorage(await openDb(factory));
+      const storage = idbStorage(await openDb(factory), ls);
       try {
         await migrate(storage, ls);
       } catch {
