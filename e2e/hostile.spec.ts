@@ -217,3 +217,23 @@ test('a view that cannot show the document says so and offers the ways out; the 
   await waitForModelText(page, (t) => t.includes('kind: NetworkPolicy'));
   expect(errors).toEqual([]);
 });
+
+test('a UTF-16 file (a Windows editor, with its byte-order mark) imports as the CLI reads it', async ({
+  page,
+}) => {
+  const errors = errorsOf(page);
+  await page.goto('/');
+  await alive(page);
+  const yaml =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: utf16-web, namespace: wide}\nspec:\n  template:\n    metadata: {labels: {app: utf16-web}}\n';
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(yaml, 'utf16le')]);
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: 'utf16.yaml',
+    mimeType: 'application/yaml',
+    buffer: utf16,
+  });
+  await expect(page.getByRole('dialog', { name: 'Import report' })).toContainText(/1 workload|Deployment/);
+  await page.getByRole('dialog', { name: 'Import report' }).getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('workload-wide/utf16-web')).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -1,5 +1,7 @@
 // Browser-side saving and copying of text: a Blob behind an `a[download]`, and the clipboard with a fallback
-// for pages where the async clipboard is refused (no permission, not a secure context).
+// for pages where the async clipboard is refused (no permission, not a secure context). Files the user opens
+// are read as the CLI reads them.
+import { decodeManifestBytes } from '../../manifest/decode';
 
 export function downloadText(fileName: string, text: string, type = 'application/yaml'): void {
   downloadBlob(fileName, new Blob([text], { type }));
@@ -51,7 +53,15 @@ export async function copyText(text: string): Promise<boolean> {
   return ok;
 }
 
-/** Reads dropped or chosen files as text, in the order given. */
+/**
+ * Reads dropped or chosen files as text, in the order given, decoded as the CLI decodes them (a byte-order
+ * mark picks UTF-8 or UTF-16; `Blob.text()` would read UTF-16 as UTF-8 garbage).
+ */
 export async function readFiles(files: Iterable<File>): Promise<{ path: string; text: string }[]> {
-  return Promise.all([...files].map(async (f) => ({ path: f.name, text: await f.text() })));
+  return Promise.all(
+    [...files].map(async (f) => ({
+      path: f.name,
+      text: decodeManifestBytes(new Uint8Array(await f.arrayBuffer())),
+    })),
+  );
 }
