@@ -146,7 +146,7 @@ test('export the three-tier example as a .zip and run check and diff on it', asy
     expect(netassert.suggestedFilename()).toBe('netassert-tests.yaml');
     const netassertText = readFileSync(await netassert.path(), 'utf8');
     expect(netassertText).toContain('- name: shop-frontend-to-shop-database-tcp-5432');
-    expect(netassertText).toMatch(/targetPort: 5432\n(.*\n)*?exitCode: 1\n/);
+    expect(netassertText).toMatch(/targetPort: 5432\n(.*\n)*?\s*exitCode: 1\n/);
     expect(netassertText).toContain('kind: deployment');
 
     // Round trip: a blank designer importing the exported files exports the same bytes.

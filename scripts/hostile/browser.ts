@@ -137,14 +137,18 @@ export const LINK_CASES: readonly LinkCase[] = [
     item: 7,
     link: () => encodeShare(withPolicy({ podSelector: { matchLabels: { 'a/b/c': 'x' } } })),
     message: /label key "a\/b\/c" is not valid/,
-    opens: true,
+    // Refused whole as a damaged design (labels are checked before the document is written as YAML, where a
+    // 5 MB value would break the writer), with the same message an import gives; no import report opens.
+    opens: false,
   },
   {
     name: 'an invalid label value',
     item: 7,
     link: () => encodeShare(withPolicy({ podSelector: { matchLabels: { app: 'bad value!' } } })),
     message: /label value "bad value!" is not valid/,
-    opens: true,
+    // Refused whole as a damaged design (labels are checked before the document is written as YAML, where a
+    // 5 MB value would break the writer), with the same message an import gives; no import report opens.
+    opens: false,
   },
   {
     name: 'a link that inflates to 64 MB',
