@@ -56,10 +56,10 @@ test('undo and redo name the step; opening an example or a lesson starts the cha
   // An edit: the change list and the undo button carry the operation's label.
   await afterAnalysis(page, () => page.getByRole('switch', { name: 'shop/backend-ingress' }).click());
   await expect(chip).toContainText('Switch off shop/backend-ingress: 1 flow lost');
-  await expect(undo).toHaveAttribute('title', 'Undo Switch off shop/backend-ingress (Ctrl+Z)');
+  await expect(undo).toHaveAttribute('title', /^Undo Switch off shop\/backend-ingress \(Ctrl\+Z\)/);
   await afterAnalysis(page, () => undo.click());
   await expect(chip).toContainText('Undo Switch off shop/backend-ingress: 1 flow gained');
-  await expect(redo).toHaveAttribute('title', 'Redo Switch off shop/backend-ingress (Ctrl+Shift+Z)');
+  await expect(redo).toHaveAttribute('title', /^Redo Switch off shop\/backend-ingress \(Ctrl\+Shift\+Z\)/);
 
   // Opening the Blank document, then the three-tier example again: two openings, not two edits.
   for (const name of [/Blank/, /Three-tier app/]) {
@@ -71,7 +71,7 @@ test('undo and redo name the step; opening an example or a lesson starts the cha
     await expect(page.getByTestId('changes-summary')).toHaveCount(0);
     await expect(changeEdges).toHaveCount(0);
   }
-  await expect(undo).toHaveAttribute('title', 'Undo Open Three-tier app (Ctrl+Z)');
+  await expect(undo).toHaveAttribute('title', /^Undo Open Three-tier app \(Ctrl\+Z\)/);
   await screenshot(page, 'operations-example-opened');
 
   // A lesson whose workloads share names with the example: still an opening, nothing gained or lost.
