@@ -25,23 +25,12 @@ import type {
   Workload,
 } from '../src/engine/types';
 import { emitCluster, emitNetworkPolicies } from '../src/manifest';
+import { prng } from './prng';
 
 export interface GenerateOptions {
   readonly seed?: number;
   /** `Pod` (default): every replica a bare pod with its pod IP; `Deployment`: one Deployment per app. */
   readonly workloads?: 'Pod' | 'Deployment';
-}
-
-/** mulberry32: small, fast and deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const TEAMS = ['payments', 'search', 'identity', 'catalog', 'checkout', 'ml', 'platform', 'data'];
