@@ -124,6 +124,17 @@ for (const c of STORAGE_CASES) {
       // Too large for localStorage's quota: written straight into the storage the page uses (IndexedDB).
       await page.goto('/');
       await alive(page);
+      // Let the page's own first autosave happen first, or its save on the way out (newer) would win.
+      await expect
+        .poll(
+          () =>
+            page.evaluate(
+              async () => (await (window as unknown as Hooked).__netpol.storage.readCurrent()) !== null,
+            ),
+          { timeout: 10_000 },
+        )
+        .toBe(true);
+      await page.waitForTimeout(2500);
       await page.evaluate((text) => (window as unknown as Hooked).__netpol.storage.writeCurrent(text), saved);
       await page.reload();
     }
