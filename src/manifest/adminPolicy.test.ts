@@ -129,11 +129,12 @@ describe('reading admin policies', () => {
     expect(parse(banp).origins.has(originKey('BaselineAdminNetworkPolicy', '', 'default'))).toBe(true);
   });
 
-  it('treats a v1alpha2 protocol without destinationPort as every port of it', () => {
+  it('refuses a v1alpha2 protocol without destinationPort, as the CRD does (MinProperties=1)', () => {
     const m = parse(V2_CNP.replace('    - udp: {destinationPort: {number: 53}}', '    - udp: {}'));
-    expect(m.policies.adminPolicies?.[0]?.ingress[0]?.ports?.[1]).toEqual({
-      portRange: { protocol: 'UDP', start: 1, end: 65535 },
-    });
+    expect(m.policies.adminPolicies).toBeUndefined();
+    expect(m.diagnostics.map((d) => d.message)).toContainEqual(
+      expect.stringContaining('udp needs a destinationPort (number or range)'),
+    );
   });
 
   it('skips ClusterNetworkPolicies of other API groups (Antrea) with a notice', () => {
@@ -212,5 +213,121 @@ describe('diagnostics for invalid admin policies', () => {
   it('a port range that runs backwards', () => {
     const d = only(V1_ANP.replace('start: 9000, end: 9100', 'start: 9100, end: 9000'));
     expect(d.message).toContain('end 9000 is below start 9100');
+  });
+});
+
+describe('ClusterNetworkPolicy validation, to the letter of apis/v1alpha2', () => {
+  const cnp = (rule: string) =>
+    `apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata: {name: c}\nspec:\n  tier: Admin\n  priority: 1\n  subject: {namespaces: {}}\n  egress:\n  - ${rule}\n`;
+  const errors = (text: string) =>
+    parse(text)
+      .diagnostics.filter((d) => d.severity === 'error')
+      .map((d) => d.message);
+
+  it('PortRange: "Start port must be less than End port"', () => {
+    const equal = cnp(
+      '{action: Deny, to: [{namespaces: {}}], protocols: [{tcp: {destinationPort: {range: {start: 80, end: 80}}}}]}',
+    );
+    expect(errors(equal)).toEqual([
+      expect.stringContaining('end must be above start (80); for one port use `number`'),
+    ]);
+    const ok = cnp(
+      '{action: Deny, to: [{namespaces: {}}], protocols: [{tcp: {destinationPort: {range: {start: 80, end: 81}}}}]}',
+    );
+    expect(errors(ok)).toEqual([]);
+  });
+
+  it('Protocols: "+kubebuilder:validation:MinItems=1"', () => {
+    expect(errors(cnp('{action: Deny, to: [{namespaces: {}}], protocols: []}'))).toEqual([
+      expect.stringContaining('protocols needs at least one entry'),
+    ]);
+  });
+
+  it('"DomainNames is only supported for Accept rules." (documented, not a CRD check: a warning)', () => {
+    const warnings = parse(cnp('{action: Deny, to: [{domainNames: [example.com]}, {namespaces: {}}]}'))
+      .diagnostics.filter((d) => d.severity === 'warning')
+      .map((d) => d.message);
+    expect(warnings).toContainEqual(
+      expect.stringContaining('domainNames peers are only supported in Accept rules'),
+    );
+    expect(errors(cnp('{action: Accept, to: [{domainNames: [example.com]}]}'))).toEqual([]);
+  });
+
+  it('ClusterNetworkPolicyProtocol: "Exactly one field must be set."', () => {
+    const text = cnp(
+      '{action: Deny, to: [{namespaces: {}}], protocols: [{tcp: {destinationPort: {number: 80}}, destinationNamedPort: web}]}',
+    );
+    expect(errors(text)).toEqual([
+      expect.stringContaining('a protocol match takes exactly one of `tcp`, `destinationNamedPort`'),
+    ]);
+  });
+
+  it('Port: "You must specify either Port or Range."', () => {
+    const text = cnp(
+      '{action: Deny, to: [{namespaces: {}}], protocols: [{udp: {destinationPort: {number: 53, range: {start: 1, end: 2}}}}]}',
+    );
+    expect(errors(text)).toEqual([
+      expect.stringContaining('destinationPort takes `number` or `range`, not both'),
+    ]);
+  });
+
+  it('Networks: "+listType=set" and "Networks can have up to 25 CIDRs specified."', () => {
+    expect(errors(cnp('{action: Deny, to: [{networks: [10.0.0.0/8, 10.0.0.0/8]}]}'))).toEqual([
+      expect.stringContaining('"10.0.0.0/8" is listed twice (networks is a set)'),
+    ]);
+    const cidrs = (n: number) => Array.from({ length: n }, (_, i) => `10.${i}.0.0/16`).join(', ');
+    expect(errors(cnp(`{action: Deny, to: [{networks: [${cidrs(25)}]}]}`))).toEqual([]);
+    expect(errors(cnp(`{action: Deny, to: [{networks: [${cidrs(26)}]}]}`))).toEqual([
+      expect.stringContaining('at most 25 CIDRs are allowed, found 26'),
+    ]);
+  });
+
+  it('Egress: "A maximum of 25 rules is allowed in this block."; To: "+kubebuilder:validation:MaxItems=25"', () => {
+    const rule = '{action: Deny, to: [{namespaces: {}}]}';
+    const rules = (n: number) => Array.from({ length: n }, () => rule).join('\n  - ');
+    expect(errors(cnp(rules(25)))).toEqual([]);
+    expect(errors(cnp(rules(26)))).toEqual([
+      expect.stringContaining('at most 25 egress rules are allowed, found 26'),
+    ]);
+    const peers = Array.from({ length: 26 }, () => '{namespaces: {}}').join(', ');
+    expect(errors(cnp(`{action: Deny, to: [${peers}]}`))).toEqual([
+      expect.stringContaining('at most 25 peers are allowed, found 26'),
+    ]);
+  });
+
+  it('Name: "an identifier for this rule, that may be no more than 100 characters in length"', () => {
+    expect(errors(cnp(`{name: ${'a'.repeat(100)}, action: Deny, to: [{namespaces: {}}]}`))).toEqual([]);
+    expect(errors(cnp(`{name: ${'a'.repeat(101)}, action: Deny, to: [{namespaces: {}}]}`))).toEqual([
+      expect.stringContaining('a rule name has at most 100 characters'),
+    ]);
+  });
+
+  it('a v1alpha1 named port beside a networks peer is a warning (analysed as netpol-analyzer reads it)', () => {
+    const text = `apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: a}\nspec:\n  priority: 1\n  subject: {namespaces: {}}\n  egress:\n  - {action: Allow, to: [{networks: [10.0.0.0/8]}], ports: [{namedPort: web}]}\n`;
+    const m = parse(text);
+    expect(m.diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      ['warning', expect.stringContaining('cannot be combined with namedPort (they have no named ports)')],
+    ]);
+    expect(m.policies.adminPolicies).toHaveLength(1);
+  });
+
+  it('NamespacedPod.PodSelector: "+required"', () => {
+    expect(errors(cnp('{action: Deny, to: [{pods: {namespaceSelector: {}}}]}'))).toEqual([
+      expect.stringContaining('pods needs a `podSelector` ({} for every pod)'),
+    ]);
+    expect(errors(cnp('{action: Deny, to: [{pods: {podSelector: {}}}]}'))).toEqual([]);
+  });
+
+  it('"networks/nodes/domainNames peer cannot be set with namedPorts"', () => {
+    const text = cnp(
+      '{action: Accept, to: [{networks: [10.0.0.0/8]}], protocols: [{destinationNamedPort: web}]}',
+    );
+    expect(errors(text)).toEqual([
+      expect.stringContaining(
+        'networks, nodes and domainNames peers cannot be combined with destinationNamedPort',
+      ),
+    ]);
+    const pods = cnp('{action: Accept, to: [{namespaces: {}}], protocols: [{destinationNamedPort: web}]}');
+    expect(errors(pods)).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import type {
   Protocol,
 } from '../engine/types';
 import { readAdminExtras } from './adminExtras';
+import { checkRule, checkRuleLists, MAX_CIDR_LENGTH, MAX_NETWORKS } from './adminPolicyCrd';
 import { readLabelSelector } from './labelSelector';
 import { readObjectName, readProtocol } from './networkPolicy';
 import {
@@ -39,10 +40,15 @@ const SUBJECT_FIELDS = new Set(['namespaces', 'pods']);
 
 type Pods = { readonly namespaceSelector: LabelSelector; readonly podSelector: LabelSelector };
 
-function readPods(r: Reader, v: unknown, path: YamlPath): Pods | undefined {
+function readPods(r: Reader, v: unknown, path: YamlPath, form: AdminPolicyForm): Pods | undefined {
   const m = readMap(r, v, path, 'pods {namespaceSelector, podSelector}');
   if (!m) return undefined;
   collectUnknown(r, m, path, POD_FIELDS);
+  // v1alpha2 NamespacedPod.PodSelector: "+required" (an empty selector `{}` selects every pod).
+  if (form === 'v1alpha2' && m.podSelector === undefined) {
+    report(r, path, 'error', 'pods needs a `podSelector` ({} for every pod)');
+    return undefined;
+  }
   const namespaceSelector = readLabelSelector(
     r,
     m.namespaceSelector,
@@ -53,7 +59,12 @@ function readPods(r: Reader, v: unknown, path: YamlPath): Pods | undefined {
   return namespaceSelector && podSelector ? { namespaceSelector, podSelector } : undefined;
 }
 
-function readSubject(r: Reader, v: unknown, path: YamlPath): AdminSelector | undefined {
+function readSubject(
+  r: Reader,
+  v: unknown,
+  path: YamlPath,
+  form: AdminPolicyForm,
+): AdminSelector | undefined {
   const m = readMap(r, v, path, 'a subject {namespaces} or {pods}');
   if (!m) {
     if (v === undefined || v === null) report(r, path, 'error', 'a subject (namespaces or pods) is required');
@@ -68,26 +79,38 @@ function readSubject(r: Reader, v: unknown, path: YamlPath): AdminSelector | und
     const namespaces = readLabelSelector(r, m.namespaces, [...path, 'namespaces'], 'a namespace selector');
     return namespaces ? { namespaces } : undefined;
   }
-  const pods = readPods(r, m.pods, [...path, 'pods']);
+  const pods = readPods(r, m.pods, [...path, 'pods'], form);
   return pods ? { pods } : undefined;
 }
 
 function readNetworks(r: Reader, v: unknown, path: YamlPath): string[] | undefined {
   const list = readList(r, v, path, 'CIDRs');
   if (!list) return undefined;
+  // Networks: "+listType=set", "+kubebuilder:validation:MinItems=1", "+kubebuilder:validation:MaxItems=25".
+  if (list.length === 0) report(r, path, 'error', 'networks needs at least one CIDR');
+  if (list.length > MAX_NETWORKS)
+    report(r, path, 'error', `at most ${MAX_NETWORKS} CIDRs are allowed, found ${list.length}`);
   const out: string[] = [];
   list.forEach((c, i) => {
     const s = readString(r, c, [...path, i], 'a CIDR such as 10.0.0.0/8');
     if (s === undefined) return;
-    if (parseCidr(s)) out.push(s);
-    else
+    if (out.includes(s))
+      report(r, [...path, i], 'error', `${showValue(s)} is listed twice (networks is a set)`);
+    else if (s.length > MAX_CIDR_LENGTH || !parseCidr(s))
       report(r, [...path, i], 'error', `${showValue(s)} is not a valid CIDR (e.g. 10.0.0.0/8 or fd00::/64)`);
+    else out.push(s);
   });
   return out;
 }
 
 /** One peer; undefined with a warning for peers the engine cannot model (v1alpha2 `domainNames`). */
-function readPeer(r: Reader, v: unknown, path: YamlPath, egress: boolean): AdminPeer | undefined {
+function readPeer(
+  r: Reader,
+  v: unknown,
+  path: YamlPath,
+  egress: boolean,
+  form: AdminPolicyForm,
+): AdminPeer | undefined {
   const m = readMap(r, v, path, 'a peer');
   if (!m) return undefined;
   const keys = Object.keys(m).filter((k) => m[k] !== undefined);
@@ -108,7 +131,7 @@ function readPeer(r: Reader, v: unknown, path: YamlPath, egress: boolean): Admin
     return namespaces ? { namespaces } : undefined;
   }
   if (key === 'pods') {
-    const pods = readPods(r, m.pods, p);
+    const pods = readPods(r, m.pods, p, form);
     return pods ? { pods } : undefined;
   }
   if (key === 'nodes') {
@@ -153,6 +176,7 @@ function readRange(
   m: YamlMap,
   path: YamlPath,
   protocol: Protocol | undefined,
+  form: AdminPolicyForm = 'v1alpha1',
 ): AdminPort | undefined {
   const start = readInt(r, m.start, [...path, 'start'], MIN_PORT, MAX_PORT, 'start');
   const end = readInt(r, m.end, [...path, 'end'], MIN_PORT, MAX_PORT, 'end');
@@ -163,13 +187,31 @@ function readRange(
     report(r, [...path, 'end'], 'error', `end ${end} is below start ${start}`);
     return undefined;
   }
+  // v1alpha2 PortRange: "Start port must be less than End port" (self.start < self.end).
+  if (form === 'v1alpha2' && end === start) {
+    report(r, [...path, 'end'], 'error', `end must be above start (${start}); for one port use \`number\``);
+    return undefined;
+  }
   return { portRange: { protocol, start, end } };
 }
+
+const PROTOCOL_FIELDS = ['tcp', 'udp', 'sctp', 'destinationNamedPort'] as const;
 
 /** v1alpha2 `protocols`: `{tcp: {destinationPort: {number | range}}}`, udp, sctp, or `destinationNamedPort`. */
 function readV2Protocol(r: Reader, v: unknown, path: YamlPath): AdminPort | undefined {
   const m = readMap(r, v, path, 'a protocol match {tcp}, {udp}, {sctp} or {destinationNamedPort}');
   if (!m) return undefined;
+  // ClusterNetworkPolicyProtocol: "Exactly one field must be set." (MinProperties=1, MaxProperties=1).
+  const set = PROTOCOL_FIELDS.filter((k) => m[k] !== undefined);
+  if (set.length > 1) {
+    report(
+      r,
+      path,
+      'error',
+      `a protocol match takes exactly one of ${set.map((k) => `\`${k}\``).join(', ')}`,
+    );
+    return undefined;
+  }
   if (m.destinationNamedPort !== undefined) {
     const name = readString(r, m.destinationNamedPort, [...path, 'destinationNamedPort'], 'a port name');
     return name === undefined ? undefined : { namedPort: name };
@@ -187,8 +229,18 @@ function readV2Protocol(r: Reader, v: unknown, path: YamlPath): AdminPort | unde
     [...path, protoKey, 'destinationPort'],
     'destinationPort {number} or {range}',
   );
-  if (!dp) return { portRange: { protocol, start: MIN_PORT, end: MAX_PORT } };
+  // ClusterNetworkPolicyProtocolTCP/UDP/SCTP have MinProperties=1: `tcp: {}` is rejected by the API server.
+  if (!dp) {
+    if (pm && pm.destinationPort === undefined)
+      report(r, [...path, protoKey], 'error', `${protoKey} needs a destinationPort (number or range)`);
+    return undefined;
+  }
   const dpath = [...path, protoKey, 'destinationPort'];
+  // Port: "You must specify either Port or Range." (MaxProperties=1).
+  if (dp.number !== undefined && dp.range !== undefined) {
+    report(r, dpath, 'error', 'destinationPort takes `number` or `range`, not both');
+    return undefined;
+  }
   if (dp.number !== undefined) {
     const port = readInt(r, dp.number, [...dpath, 'number'], MIN_PORT, MAX_PORT, 'port');
     return port === undefined ? undefined : { portNumber: { protocol, port } };
@@ -198,7 +250,7 @@ function readV2Protocol(r: Reader, v: unknown, path: YamlPath): AdminPort | unde
     report(r, dpath, 'error', 'destinationPort needs `number` or `range`');
     return undefined;
   }
-  return readRange(r, range, [...dpath, 'range'], protocol);
+  return readRange(r, range, [...dpath, 'range'], protocol, 'v1alpha2');
 }
 
 const ACTIONS: Record<AdminPolicyForm, Readonly<Record<string, AdminAction>>> = {
@@ -242,7 +294,7 @@ function readRule(
     report(r, path, 'error', `a rule needs at least one peer in \`${peersKey}\``);
   const peers: AdminPeer[] = [];
   rawPeers?.forEach((p, i) => {
-    const peer = readPeer(r, p, [...path, peersKey, i], egress);
+    const peer = readPeer(r, p, [...path, peersKey, i], egress, form);
     if (peer) peers.push(peer);
   });
   const portsKey = form === 'v1alpha1' ? 'ports' : 'protocols';
@@ -255,6 +307,7 @@ function readRule(
         : readV2Protocol(r, p, [...path, portsKey, i]);
     if (port) ports.push(port);
   });
+  checkRule(r, m, path, form, peersKey, rawPeers, rawPorts);
   if (r.errors > before || !action) return undefined;
   if (peers.length === 0) {
     report(r, path, 'warning', 'no peer of this rule can be modelled; the rule is ignored');
@@ -305,11 +358,13 @@ export function readAdminPolicy(
       'warning',
       'a BaselineAdminNetworkPolicy must be named `default` (it is a singleton)',
     );
-  const subject = readSubject(nr, spec.subject, ['spec', 'subject']);
+  const subject = readSubject(nr, spec.subject, ['spec', 'subject'], form);
   const baseline = tier === 'Baseline';
   const rules = (key: 'ingress' | 'egress'): AdminRule[] => {
     const out: AdminRule[] = [];
-    readList(nr, spec[key], ['spec', key], `${key} rules`)?.forEach((x, i) => {
+    const list = readList(nr, spec[key], ['spec', key], `${key} rules`);
+    checkRuleLists(nr, form, key, list);
+    list?.forEach((x, i) => {
       const rule = readRule(nr, x, ['spec', key, i], key === 'egress', form, baseline);
       if (rule) out.push(rule);
     });

@@ -152,13 +152,17 @@ const subjectArb: fc.Arbitrary<AdminSelector> = fc.oneof(
   selectorArb.map((namespaces) => ({ namespaces })),
   podsArb.map((pods) => ({ pods })),
 );
-const adminPortArb: fc.Arbitrary<AdminPort> = fc.oneof(
+/** Port numbers and ranges; a range has start < end, as v1alpha2's PortRange requires. */
+const numberedPortArb: fc.Arbitrary<AdminPort> = fc.oneof(
   fc.record({ portNumber: fc.record({ protocol: protocolArb, port: portNumberArb }) }),
-  fc.record({ namedPort: portNameArb }),
   fc
     .record({ protocol: protocolArb, start: portNumberArb, span: fc.integer({ min: 1, max: 1000 }) })
     .filter(({ start, span }) => start + span <= 65535)
     .map(({ protocol, start, span }) => ({ portRange: { protocol, start, end: start + span } })),
+);
+const adminPortArb: fc.Arbitrary<AdminPort> = fc.oneof(
+  numberedPortArb,
+  fc.record({ namedPort: portNameArb }),
 );
 const adminRuleArb = (
   egress: boolean,
@@ -177,14 +181,21 @@ const adminRuleArb = (
         selectorArb.map((namespaces) => ({ namespaces })),
         podsArb.map((pods) => ({ pods })),
       );
-  return fc.record(
-    {
-      name: nameArb,
-      action: fc.constantFrom(...actions),
-      peers: fc.array(peer, { minLength: 1, maxLength: 3 }),
-      ports: fc.array(adminPortArb, { minLength: 1, maxLength: 3 }),
-    },
-    { requiredKeys: ['action', 'peers'] },
+  // Valid objects only, as the API server stores them: an egress rule with a networks or nodes peer has no
+  // named port ("networks/nodes/domainNames peer cannot be set with namedPorts").
+  return fc.array(peer, { minLength: 1, maxLength: 3 }).chain((peers) =>
+    fc.record(
+      {
+        name: nameArb,
+        action: fc.constantFrom(...actions),
+        peers: fc.constant(peers),
+        ports: fc.array(peers.some((p) => p.networks || p.nodes) ? numberedPortArb : adminPortArb, {
+          minLength: 1,
+          maxLength: 3,
+        }),
+      },
+      { requiredKeys: ['action', 'peers'] },
+    ),
   );
 };
 
