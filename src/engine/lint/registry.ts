@@ -2,6 +2,7 @@
 // and badges by them.
 import { allowAll } from './rules/allowAll';
 import { blockedByOtherSide } from './rules/blockedByOtherSide';
+import { equalPriorityOverlap } from './rules/equalPriorityOverlap';
 import { ipblockCoversPods } from './rules/ipblockCoversPods';
 import { missingDefaultDenyEgress, missingDefaultDenyIngress } from './rules/missingDefaultDeny';
 import { missingDnsEgress } from './rules/missingDnsEgress';
@@ -24,6 +25,7 @@ export const LINT_RULES: readonly LintRule[] = [
   blockedByOtherSide,
   namespaceLabelMissing,
   networksMatchPods,
+  equalPriorityOverlap,
 ];
 
 export function lintRule(id: RuleId): LintRule | undefined {

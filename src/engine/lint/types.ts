@@ -28,7 +28,8 @@ export type RuleId =
   | 'ipblock-covers-pods'
   | 'blocked-by-other-side'
   | 'namespace-label-missing'
-  | 'networks-match-pods';
+  | 'networks-match-pods'
+  | 'equal-priority-overlap';
 
 /** A step into a policy as written: a mapping key or a 0-based sequence index (`['spec','ingress',0,'from',1]`). */
 export type FindingPathSegment = string | number;
