@@ -10,6 +10,7 @@ import type {
   AdminNetworkPolicy,
   AdminPeer,
   AdminPort,
+  AdminRule,
   AnalysisOptions,
   ConnectionSet,
   IpRange,
@@ -122,6 +123,35 @@ export function adminRulePortsConnections(
   let acc = noConnections();
   for (const p of ports) acc = union(acc, adminPortConnections(p, dst));
   return acc;
+}
+
+/** A peer with only fields this version does not know: the rule fails closed (see `ruleInEffect`). */
+export function failsClosed(rule: AdminRule): boolean {
+  return rule.peers.some((p) => p.unknown !== undefined);
+}
+
+/** Every pod, and every address outside the cluster. */
+const EVERY_PEER: readonly AdminPeer[] = [{ namespaces: {} }, { networks: ['0.0.0.0/0', '::/0'] }];
+
+/**
+ * The rule as it is enforced. A rule with a peer none of whose fields this version knows fails closed: "If an
+ * implementation sees no fields are set then it can infer that the deployed CRD is of an incompatible version
+ * with an unknown field. In that case it should fail closed. For "Accept" rules, "fail closed" means: "treat the
+ * rule as matching no traffic". For "Deny" and "Pass" rules, "fail closed" means: "treat the rule as a 'Deny
+ * all' rule"." (ClusterNetworkPolicyIngressPeer / EgressPeer, v1alpha2; the same words for v1alpha1's Allow.)
+ */
+export function ruleInEffect(rule: AdminRule): AdminRule {
+  if (!failsClosed(rule)) return rule;
+  const named = rule.name === undefined ? {} : { name: rule.name };
+  return rule.action === 'Allow'
+    ? { ...named, action: 'Allow', peers: [] }
+    : { ...named, action: 'Deny', peers: EVERY_PEER };
+}
+
+/** The policy with each rule as it is enforced (`ruleInEffect`); the same object when nothing fails closed. */
+export function policyInEffect(p: AdminNetworkPolicy): AdminNetworkPolicy {
+  if (!p.ingress.some(failsClosed) && !p.egress.some(failsClosed)) return p;
+  return { ...p, ingress: p.ingress.map(ruleInEffect), egress: p.egress.map(ruleInEffect) };
 }
 
 /**

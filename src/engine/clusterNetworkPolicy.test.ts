@@ -125,3 +125,64 @@ describe('networks peers match pods too', () => {
     );
   });
 });
+
+describe('a peer with no known field fails closed', () => {
+  // ClusterNetworkPolicyEgressPeer / IngressPeer: "If an implementation sees no fields are set then it can infer
+  // that the deployed CRD is of an incompatible version with an unknown field. In that case it should fail
+  // closed. For "Accept" rules, "fail closed" means: "treat the rule as matching no traffic". For "Deny" and
+  // "Pass" rules, "fail closed" means: "treat the rule as a 'Deny all' rule"."
+  const unknownPeer = { unknown: { services: [{ name: 'web' }] } };
+  const ps = (...adminPolicies: AdminNetworkPolicy[]): PolicySet => ({ networkPolicies: [], adminPolicies });
+  const why = (policies: PolicySet) => {
+    const v = explain(two, policies, { from: 'x/a', to: 'y/b', port: 80 });
+    if ('error' in v) throw new Error(v.error);
+    return v;
+  };
+
+  it('"For "Accept" rules ... treat the rule as matching no traffic": its known peers match nothing either', () => {
+    const accept = cnp('Admin', 'accept', 1, [{ action: 'Allow', peers: [...everyPod, unknownPeer] }]);
+    const deny = cnp('Admin', 'deny', 2, [{ action: 'Deny', peers: everyPod }]);
+    expect(between(two, ps(accept, deny), 'x/a[Deployment]', 'y/b[Deployment]')).toBe('No Connections');
+    const v = why(ps(accept, deny));
+    expect(v.egress.decidedBy?.policy).toBe('deny');
+    expect(v.egress.reason).toContain(
+      'Not applied: AdminNetworkPolicy `accept` (priority 1), egress rule 1 (Allow), which fails closed: a peer ' +
+        'has only fields this version of the API does not know (`services`), and the API treats the rule as ' +
+        'matching no traffic',
+    );
+  });
+
+  it('"For "Deny" and "Pass" rules ... treat the rule as a \'Deny all\' rule": every peer, every port', () => {
+    for (const action of ['Deny', 'Pass'] as const) {
+      const rule: AdminRule = {
+        action,
+        peers: [
+          { pods: { namespaceSelector: {}, podSelector: { matchLabels: { app: 'none' } } } },
+          unknownPeer,
+        ],
+        ports: [{ portNumber: { protocol: 'UDP', port: 53 } }],
+      };
+      const policies = ps(cnp('Baseline', 'closed', 5, [rule]));
+      expect(between(two, policies, 'x/a[Deployment]', 'y/b[Deployment]')).toBe('No Connections');
+      expect(between(two, policies, 'x/a[Deployment]', '0.0.0.0-255.255.255.255[External]')).toBe(
+        'No Connections',
+      );
+      const v = why(policies);
+      expect(v.egress.allowed).toBe(false);
+      expect(v.egress.decidedBy).toMatchObject({ policy: 'closed', action: 'Deny' });
+      expect(v.egress.reason).toContain(
+        `egress rule 1 (${action}), which fails closed: a peer has only fields this version of the API does not ` +
+          'know (`services`), and the API treats the rule as Deny all',
+      );
+    }
+  });
+
+  it('on ingress too, for sources inside and outside the cluster', () => {
+    const rule: AdminRule = { action: 'Deny', peers: [unknownPeer] };
+    const policies = ps(cnp('Admin', 'closed', 5, [], [rule]));
+    expect(between(two, policies, 'x/a[Deployment]', 'y/b[Deployment]')).toBe('No Connections');
+    expect(between(two, policies, '0.0.0.0-255.255.255.255[External]', 'y/b[Deployment]')).toBe(
+      'No Connections',
+    );
+  });
+});

@@ -6,6 +6,7 @@ import {
   adminPortConnections,
   networksMatchWorkload,
   orderAdminPolicies,
+  policyInEffect,
 } from './adminPolicy';
 import { type Bitset, newBitset, setBit } from './bitset';
 import {
@@ -93,7 +94,8 @@ function ipBlockKey(cidr: string, except: readonly string[] = []): string {
 
 export function compile(cluster: Cluster, policies: PolicySet, options: AnalysisOptions = {}): Compiled {
   const nps = policies.networkPolicies;
-  const { admin, baseline } = orderAdminPolicies(policies.adminPolicies ?? []);
+  // Rules are compiled as they are enforced: one with a peer of unknown fields fails closed.
+  const { admin, baseline } = orderAdminPolicies((policies.adminPolicies ?? []).map(policyInEffect));
   const ns = namespaceTable(cluster);
 
   // Address sets mentioned anywhere: NetworkPolicy ipBlocks and admin `networks`.
@@ -134,7 +136,8 @@ export function compile(cluster: Cluster, policies: PolicySet, options: Analysis
     for (const r of np.egress ?? []) for (const p of r.to ?? []) if (p.ipBlock) blockSet(p);
   }
   for (const a of [...admin, ...baseline]) {
-    for (const r of a.egress) for (const p of r.peers) if (p.networks) networksSet(p.networks);
+    for (const r of [...a.ingress, ...a.egress])
+      for (const p of r.peers) if (p.networks) networksSet(p.networks);
   }
   // ipBlocks match pods by address only under `ipBlockMatchesPodIPs`; `networks` peers always do.
   const blocksMatchPods = options.ipBlockMatchesPodIPs === true;

@@ -7,8 +7,10 @@ import {
   adminPeerMatchesWorkload,
   adminRulePortsConnections,
   adminSubjectSelects,
+  failsClosed,
   networksMatchWorkload,
   orderAdminPolicies,
+  ruleInEffect,
 } from './adminPolicy';
 import { analyze } from './analyze';
 import { namespaceTable } from './classes';
@@ -28,6 +30,7 @@ import {
 import type {
   AdminNetworkPolicy,
   AdminPeer,
+  AdminRule,
   AnalysisOptions,
   Cluster,
   Direction,
@@ -271,7 +274,7 @@ function firstAdminMatch(
     if (!adminSubjectSelects(anp, subject, ctx.nsLabels)) continue;
     const rules = dir === 'Ingress' ? anp.ingress : anp.egress;
     for (let i = 0; i < rules.length; i++) {
-      const rule = rules[i];
+      const rule = ruleInEffect(rules[i]);
       const portsOk = allows(adminRulePortsConnections(rule.ports, dstWorkload), ctx.protocol, ctx.port);
       if (!portsOk) continue;
       const peerOk = rule.peers.some((p) =>
@@ -279,9 +282,10 @@ function firstAdminMatch(
           ? adminPeerMatchesWorkload(p, peer.workload, ctx.nsLabels, ctx.options)
           : adminPeerMatchesAddress(p, peer.family, peer.address),
       );
-      const text = adminRuleText(anp, dir, i);
+      const text = adminRuleText(anp, dir, i) + failClosedText(rules[i]);
       if (!peerOk) {
-        if ('workload' in peer) doubts.push(...networksDoubts(ctx, rule.peers, peer.workload, text));
+        if (failsClosed(rules[i])) doubts.push(`Not applied: ${text}`);
+        else if ('workload' in peer) doubts.push(...networksDoubts(ctx, rule.peers, peer.workload, text));
         continue;
       }
       const ref: RuleRef = {
@@ -306,6 +310,14 @@ function adminRuleText(anp: AdminNetworkPolicy, dir: Direction, i: number): stri
       : `BaselineAdminNetworkPolicy \`${anp.name}\`${anp.priority !== 0 ? ` (priority ${anp.priority})` : ''}`;
   const named = rule.name ? ` "${rule.name}"` : '';
   return `${kind}, ${lower(dir)} rule ${i + 1}${named} (${rule.action})`;
+}
+
+/** Why a rule with a peer of unknown fields is enforced as it is (`ruleInEffect`); '' for other rules. */
+function failClosedText(rule: AdminRule): string {
+  if (!failsClosed(rule)) return '';
+  const fields = rule.peers.flatMap((p) => Object.keys(p.unknown ?? {}).map((k) => `\`${k}\``));
+  const effect = rule.action === 'Allow' ? 'as matching no traffic' : 'as Deny all';
+  return `, which fails closed: a peer has only fields this version of the API does not know (${fields.join(', ')}), and the API treats the rule ${effect}`;
 }
 
 /** What cannot be told about `networks` peers of a rule and a pod: one sentence per such peer. */

@@ -121,6 +121,11 @@ export interface AdminPeer {
   readonly networks?: readonly string[];
   /** Egress only; nodes are not modelled, such a peer matches nothing. */
   readonly nodes?: LabelSelector;
+  /**
+   * A peer with none of the fields above, only ones this version of the API does not know (as written, kept to
+   * be written back): one from a newer CRD. The API fails closed on it (see `ruleInEffect`).
+   */
+  readonly unknown?: Readonly<Record<string, unknown>>;
 }
 
 export type AdminPort =

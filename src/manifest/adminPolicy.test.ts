@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminNetworkPolicy } from '../engine/types';
+import { emitAdminPolicies } from './emitAdmin';
 import { parseManifests } from './parse';
 import { originKey } from './positions';
 
@@ -329,5 +330,49 @@ describe('ClusterNetworkPolicy validation, to the letter of apis/v1alpha2', () =
     ]);
     const pods = cnp('{action: Accept, to: [{namespaces: {}}], protocols: [{destinationNamedPort: web}]}');
     expect(errors(pods)).toEqual([]);
+  });
+});
+
+describe('a peer with no known field (a newer CRD)', () => {
+  // "If an implementation sees no fields are set then it can infer that the deployed CRD is of an
+  // incompatible version with an unknown field. In that case it should fail closed."
+  const text = `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: {name: c}
+spec:
+  tier: Admin
+  priority: 1
+  subject: {namespaces: {}}
+  egress:
+  - action: Deny
+    to:
+    - services: [{name: web, namespace: shop}]
+`;
+
+  it('is kept as written, with a warning that says how the API evaluates it, and written back unchanged', () => {
+    const m = parse(text);
+    expect(m.diagnostics.map((d) => [d.severity, d.line, d.column, d.message])).toEqual([
+      [
+        'warning',
+        11,
+        7,
+        'ClusterNetworkPolicy c: spec.egress[0].to[0]: no field of this peer is known to v1alpha2 (`services`); ' +
+          'the API fails closed on such a peer: an Accept rule with it matches no traffic, a Deny or Pass rule ' +
+          'denies all traffic',
+      ],
+    ]);
+    const policy = m.policies.adminPolicies?.[0];
+    expect(policy?.egress[0]?.peers).toEqual([
+      { unknown: { services: [{ name: 'web', namespace: 'shop' }] } },
+    ]);
+    expect(emitAdminPolicies(m.policies.adminPolicies ?? [], { form: 'v1alpha2' })).toContain(
+      '    to:\n    - services:\n      - name: web\n        namespace: shop\n',
+    );
+  });
+
+  it('an empty peer is refused, as the CRD does (MinProperties=1)', () => {
+    const m = parse(text.replace('    - services: [{name: web, namespace: shop}]', '    - {}'));
+    expect(m.policies.adminPolicies).toBeUndefined();
+    expect(m.diagnostics.map((d) => d.severity)).toEqual(['error']);
   });
 });

@@ -22,6 +22,7 @@ import { readObjectName, readProtocol } from './networkPolicy';
 import {
   collectUnknown,
   isMap,
+  keepUnknownFields,
   newReader,
   type Reader,
   readInt,
@@ -118,6 +119,19 @@ function readPeer(
     ? ['namespaces', 'pods', 'nodes', 'networks', 'domainNames']
     : ['namespaces', 'pods'];
   const known = keys.filter((k) => allowed.includes(k));
+  // Only fields this version does not know (keys of the other direction, like `networks` in an ingress peer,
+  // included): a peer written for a newer CRD. Kept as written, and the rule fails closed (`ruleInEffect`).
+  if (known.length === 0 && keys.length > 0) {
+    const accept = form === 'v1alpha1' ? 'an Allow' : 'an Accept';
+    report(
+      r,
+      path,
+      'warning',
+      `no field of this peer is known to ${form} (${keys.map((k) => `\`${k}\``).join(', ')}); the API fails closed on ` +
+        `such a peer: ${accept} rule with it matches no traffic, a Deny or Pass rule denies all traffic`,
+    );
+    return { unknown: keepUnknownFields(r, m, path, new Set(), new Set()) ?? {} };
+  }
   // Keys of the other direction (e.g. `networks` in an ingress peer) are unknown here too.
   collectUnknown(r, m, path, new Set(allowed));
   if (known.length !== 1) {

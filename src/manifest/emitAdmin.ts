@@ -34,6 +34,8 @@ function peerYaml(p: AdminPeer): Yaml {
     };
   if (p.nodes) out.nodes = selectorYaml(p.nodes);
   if (p.networks) out.networks = [...p.networks];
+  // A peer of fields this version does not know is written back as it was read.
+  appendVerbatim(out, p.unknown);
   return out;
 }
 

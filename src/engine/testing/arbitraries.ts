@@ -206,13 +206,19 @@ const adminSelectorArb: fc.Arbitrary<AdminSelector> = fc.oneof(
   fc.record({ pods: fc.record({ namespaceSelector: nsSelectorArb, podSelector: selectorArb }) }),
 );
 
+/** Now and then a peer written for a newer CRD, which the API fails closed on. */
+const unknownPeerArb: fc.Arbitrary<AdminPeer> = fc.constant({ unknown: { services: [{ name: 'web' }] } });
 const adminPeerArb = (egress: boolean): fc.Arbitrary<AdminPeer> =>
   egress
     ? fc.oneof(
-        adminSelectorArb as fc.Arbitrary<AdminPeer>,
-        fc.record({ networks: fc.subarray(CIDRS, { minLength: 1, maxLength: 2 }) }),
+        { arbitrary: adminSelectorArb as fc.Arbitrary<AdminPeer>, weight: 6 },
+        { arbitrary: fc.record({ networks: fc.subarray(CIDRS, { minLength: 1, maxLength: 2 }) }), weight: 6 },
+        { arbitrary: unknownPeerArb, weight: 1 },
       )
-    : (adminSelectorArb as fc.Arbitrary<AdminPeer>);
+    : fc.oneof(
+        { arbitrary: adminSelectorArb as fc.Arbitrary<AdminPeer>, weight: 12 },
+        { arbitrary: unknownPeerArb, weight: 1 },
+      );
 
 const adminRuleArb = (egress: boolean): fc.Arbitrary<AdminRule> =>
   fc.record(

@@ -7,6 +7,7 @@ import type {
   AdminNetworkPolicy,
   AdminPeer,
   AdminPort,
+  AdminRule,
   AnalysisOptions,
   Cluster,
   Labels,
@@ -152,6 +153,15 @@ function adminPortMatches(
   });
 }
 
+/**
+ * A peer with no field this version knows: "For "Accept" rules, "fail closed" means: "treat the rule as matching
+ * no traffic". For "Deny" and "Pass" rules, "fail closed" means: "treat the rule as a 'Deny all' rule"."
+ */
+function failClosed(rule: AdminRule): 'nothing' | 'deny-all' | undefined {
+  if (!rule.peers.some((p) => p.unknown !== undefined)) return undefined;
+  return rule.action === 'Allow' ? 'nothing' : 'deny-all';
+}
+
 /** One side: the subject's ingress (peer = source) or egress (peer = destination). */
 function sideAllows(
   ctx: Ctx,
@@ -170,6 +180,9 @@ function sideAllows(
   for (const anp of admin) {
     if (passed || !adminSelects(ctx, anp, subject)) continue;
     for (const rule of dir === 'Ingress' ? anp.ingress : anp.egress) {
+      const closed = failClosed(rule);
+      if (closed === 'nothing') continue;
+      if (closed === 'deny-all') return false;
       if (!rule.peers.some((p) => adminPeerMatches(ctx, p, peer))) continue;
       if (!adminPortMatches(rule.ports, dst, protocol, port)) continue;
       if (rule.action === 'Allow') return true;
@@ -204,6 +217,9 @@ function sideAllows(
   for (const banp of baseline) {
     if (!adminSelects(ctx, banp, subject)) continue;
     for (const rule of dir === 'Ingress' ? banp.ingress : banp.egress) {
+      const closed = failClosed(rule);
+      if (closed === 'nothing') continue;
+      if (closed === 'deny-all') return false;
       if (!rule.peers.some((p) => adminPeerMatches(ctx, p, peer))) continue;
       if (!adminPortMatches(rule.ports, dst, protocol, port)) continue;
       // v1alpha2 Baseline Pass: "passes evaluation to the next tier", which is the default: allowed.

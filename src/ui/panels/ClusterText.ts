@@ -28,6 +28,7 @@ export function peerText(p: AdminPeer): string {
   if (p.networks) parts.push(`networks ${p.networks.join(', ')}`);
   if (p.nodes)
     parts.push(`${isEmpty(p.nodes) ? 'all nodes' : `nodes ${formatSelector(p.nodes)}`} (not simulated)`);
+  if (p.unknown) parts.push(`unknown ${Object.keys(p.unknown).join(', ')} (the rule fails closed)`);
   return parts.join('; ') || 'nothing';
 }
 
