@@ -5,6 +5,7 @@
 // buffer without bound.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { LineSplitter } from '../manifest/flows/captureReader';
 
 export type LineSink = (line: string, lineNumber: number) => void;
 
@@ -59,38 +60,15 @@ export function readLines(path: string, sink: LineSink, maxLine: number): ReadLi
   }
   const decoder = new StringDecoder('utf8');
   const buf = Buffer.allocUnsafe(CHUNK);
-  let pending = '';
-  let skipping = false;
-  let lineNumber = 0;
-  const emit = (line: string) => {
-    lineNumber++;
-    sink(line.endsWith('\r') ? line.slice(0, -1) : line, lineNumber);
-  };
+  const splitter = new LineSplitter(sink, maxLine);
   try {
     for (;;) {
       const n = readChunk(fd, buf);
-      const text = n > 0 ? decoder.write(buf.subarray(0, n)) : decoder.end();
-      let start = 0;
-      for (;;) {
-        const nl = text.indexOf('\n', start);
-        if (nl < 0) break;
-        if (skipping) skipping = false;
-        else emit(pending + text.slice(start, nl));
-        pending = '';
-        start = nl + 1;
-      }
-      if (!skipping) {
-        pending += text.slice(start);
-        if (pending.length > maxLine) {
-          emit(pending.slice(0, maxLine + 1));
-          pending = '';
-          skipping = true;
-        }
-      }
+      splitter.push(n > 0 ? decoder.write(buf.subarray(0, n)) : decoder.end());
       if (n === 0) break;
     }
-    if (pending.length > 0 && !skipping) emit(pending);
-    return { ok: true, lines: lineNumber };
+    splitter.end();
+    return { ok: true, lines: splitter.lines };
   } catch (e) {
     return { ok: false, error: whyUnreadable(e) };
   } finally {

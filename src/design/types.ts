@@ -34,6 +34,7 @@ import type {
 } from '../engine/types';
 import type { LessonStart } from '../manifest/lessonTypes';
 import type { AdminPolicyForm, PolicyExtras, SourceFile } from '../manifest/types';
+import type { ObservedCapture } from './observed';
 
 export type NodeRef = string;
 
@@ -306,6 +307,26 @@ export interface OpArgs {
    * nothing else is left in it).
    */
   setClusterDefaultDeny: { on: boolean };
+  /** Workloads a capture showed that the inventory lacks, with the labels the flows carried. */
+  addObservedWorkloads: { workloads: readonly ObservedWorkload[] };
+  /**
+   * Least-privilege policies from observed traffic (the engine's generatePolicies, as `netpol generate
+   * --from-flows`): one `<name>-from-flows` policy per chosen workload (by id), replacing an earlier one.
+   */
+  generateFromFlows: {
+    capture: ObservedCapture;
+    workloads: readonly string[];
+    ipv4Prefix?: number;
+    ipv6Prefix?: number;
+  };
+}
+
+/** A workload as a capture showed it: `kind` as the flow named it, `labels` the stable ones it carried. */
+export interface ObservedWorkload {
+  readonly namespace: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly labels: Labels;
 }
 
 export type OpName = keyof OpArgs;

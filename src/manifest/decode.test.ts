@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeManifestBytes } from './decode';
+import { decodeManifestBytes, StreamTextDecoder } from './decode';
 
 const TEXT = 'kind: Pod # café 日本\n';
 
@@ -26,5 +26,35 @@ describe('decodeManifestBytes', () => {
   });
   it('turns invalid UTF-8 into replacement characters, as a browser does', () => {
     expect(decodeManifestBytes(new Uint8Array([0x61, 0xff, 0x62]))).toBe('a\ufffdb');
+  });
+});
+
+describe('StreamTextDecoder', () => {
+  const samples: [string, Uint8Array][] = [
+    ['UTF-8', new TextEncoder().encode('src,dst\nä→b,ü\n')],
+    ['UTF-8 with a BOM', Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('a→b\n')])],
+    [
+      'UTF-16LE with a BOM',
+      Uint8Array.from([
+        0xff,
+        0xfe,
+        ...[...'a→b\n'].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]),
+      ]),
+    ],
+    ['two bytes', Uint8Array.from([0x61, 0x62])],
+  ];
+  it.each(samples)('decodes %s in any chunks exactly as the whole-file decoding does', (_name, bytes) => {
+    const whole = decodeManifestBytes(bytes);
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      for (let cut2 = cut; cut2 <= bytes.length; cut2++) {
+        const d = new StreamTextDecoder();
+        const text =
+          d.decode(bytes.subarray(0, cut)) +
+          d.decode(bytes.subarray(cut, cut2)) +
+          d.decode(bytes.subarray(cut2)) +
+          d.end();
+        expect(text).toBe(whole);
+      }
+    }
   });
 });

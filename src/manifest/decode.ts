@@ -22,3 +22,48 @@ export function decodeManifestBytes(bytes: Uint8Array): string {
     return new TextDecoder('utf-16le', { ignoreBOM: true }).decode(swapPairs(bytes.subarray(2)));
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 }
+
+/**
+ * The same decoding for bytes that arrive in chunks (a capture streamed from a File): the byte-order mark is
+ * looked for in the first bytes, and a character split between two chunks is decoded whole.
+ */
+export class StreamTextDecoder {
+  private decoder: TextDecoder | null = null;
+  private head = new Uint8Array(0);
+
+  /** Picks the decoding by the byte-order mark; returns it with the bytes after the mark. */
+  private start(bytes: Uint8Array): [TextDecoder, Uint8Array] {
+    const [encoding, skip] =
+      bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+        ? ['utf-8', 3]
+        : bytes[0] === 0xff && bytes[1] === 0xfe
+          ? ['utf-16le', 2]
+          : bytes[0] === 0xfe && bytes[1] === 0xff
+            ? ['utf-16be', 2]
+            : ['utf-8', 0];
+    this.decoder = new TextDecoder(encoding, { ignoreBOM: true });
+    return [this.decoder, bytes.subarray(skip)];
+  }
+
+  decode(chunk: Uint8Array): string {
+    if (this.decoder) return this.decoder.decode(chunk, { stream: true });
+    // Too few bytes yet to tell a byte-order mark: wait for three.
+    const joined = new Uint8Array(this.head.length + chunk.length);
+    joined.set(this.head);
+    joined.set(chunk, this.head.length);
+    if (joined.length < 3) {
+      this.head = joined;
+      return '';
+    }
+    this.head = new Uint8Array(0);
+    const [decoder, rest] = this.start(joined);
+    return decoder.decode(rest, { stream: true });
+  }
+
+  end(): string {
+    if (this.decoder) return this.decoder.decode();
+    const [decoder, rest] = this.start(this.head);
+    this.head = new Uint8Array(0);
+    return decoder.decode(rest);
+  }
+}

@@ -4,6 +4,8 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { useCommandKeys } from './commands';
+import { FlowsPanel } from './flows/FlowsPanel';
+import { useObservedStore } from './flows/observedStore';
 import { Inspector } from './Inspector';
 import { LessonsPanel } from './lessons/LessonsPanel';
 import { usePresenterClass } from './lessons/PresenterButton';
@@ -30,6 +32,9 @@ export function App() {
   const diagTone = useAppStore((s) => worstSeverity(s.yamlDiagnostics));
   const lintCount = useLintState((s) => s.lint?.findings.length ?? 0);
   const lintTone = useLintState((s) => worstSeverity(s.lint?.findings ?? []));
+  const deniedObserved = useObservedStore(
+    (s) => s.report?.flows.filter((f) => f.class === 'denied').length ?? 0,
+  );
   const docVersion = useAppStore((s) => s.docVersion);
   const analysisVersion = useAppStore((s) => s.analysisVersion);
   useEffect(() => {
@@ -78,6 +83,13 @@ export function App() {
                     badge: lintCount,
                     badgeTone: lintTone,
                     render: () => <LintPanel />,
+                  },
+                  {
+                    key: 'flows',
+                    label: 'Flows',
+                    badge: deniedObserved,
+                    badgeTone: 'error',
+                    render: () => <FlowsPanel />,
                   },
                 ]}
               />

@@ -73,6 +73,21 @@ function receiveImport(res: ImportResponse): void {
   done?.(res.ok ? { doc: res.doc, notices: res.notices } : new Error(res.error));
 }
 
+/** Answers of the analysis worker that other modules asked for (observed traffic); true when handled. */
+type WorkerListener = (data: object) => boolean;
+const workerListeners = new Set<WorkerListener>();
+
+/** The running analysis worker (null before `startAnalysis`, or without workers), for other requests. */
+export function analysisWorker(): Worker | null {
+  return sharedWorker;
+}
+
+/** Hears the analysis worker's messages before the analysis does; returns a function that stops it. */
+export function onWorkerMessage(listener: WorkerListener): () => void {
+  workerListeners.add(listener);
+  return () => workerListeners.delete(listener);
+}
+
 /** Starts analysing the store's document; returns a function that stops it. */
 export function startAnalysis(): () => void {
   const store = useAppStore;
@@ -141,6 +156,7 @@ export function startAnalysis(): () => void {
     sharedWorker = worker;
     worker.onmessage = (e: MessageEvent<AnalysisResponse | LintResponse | ImportResponse>) => {
       const res = e.data;
+      for (const listener of workerListeners) if (listener(res)) return;
       if ('importId' in res) return receiveImport(res);
       if ('lint' in res) return receiveLint(res);
       const doc = pendingDocs.get(res.seq);

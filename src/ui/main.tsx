@@ -13,6 +13,7 @@ import { downloadText } from './files/download';
 import { importReport } from './files/importReport';
 import { useImportReport } from './files/reportState';
 import { sharedFragment } from './files/shareLink';
+import { startObserved } from './flows/observedController';
 import {
   type InitialDocument,
   initialDocument,
@@ -103,6 +104,7 @@ async function start(): Promise<void> {
     },
   });
   startAnalysis();
+  startObserved(storage);
 
   // Test and bench hook (engineer B's bench loads generated documents through it); it exposes nothing the page
   // does not already hold.

@@ -50,7 +50,16 @@ export interface DocStorage {
   keepAside(text: string, reason: string): Promise<string>;
   listAside(): Promise<AsideRecord[]>;
   removeAside(key: string): Promise<void>;
+  /** Observed traffic saved beside the document (design/observed.ts), or null. */
+  readObserved?(): Promise<string | null>;
+  /** Saves observed traffic (null removes it); rejects when the browser refuses. */
+  writeObserved?(text: string | null): Promise<void>;
 }
+
+/** The localStorage key of observed traffic (where IndexedDB is unavailable; small captures only). */
+export const OBSERVED_KEY = 'netpol-designer:observed';
+/** The IndexedDB key of observed traffic. */
+const OBSERVED = 'observed';
 
 function asideKey(): string {
   return `${ASIDE_PREFIX}${new Date().toISOString()}:${Math.random().toString(36).slice(2, 8)}`;
@@ -116,6 +125,13 @@ function idbStorage(db: IDBDatabase, ls: Storage | null): DocStorage {
       tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
       tx.onabort = () => reject(tx.error ?? new Error('IndexedDB write aborted'));
     });
+  const remove = (key: string) =>
+    new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(STORE, 'readwrite');
+      tx.objectStore(STORE).delete(key);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB delete failed'));
+    });
   return {
     kind: 'indexeddb',
     async readCurrent() {
@@ -155,13 +171,12 @@ function idbStorage(db: IDBDatabase, ls: Storage | null): DocStorage {
           : [];
       });
     },
-    removeAside: (key) =>
-      new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(STORE, 'readwrite');
-        tx.objectStore(STORE).delete(key);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error ?? new Error('IndexedDB delete failed'));
-      }),
+    removeAside: (key) => remove(key),
+    async readObserved() {
+      const value = await request(store('readonly').get(OBSERVED));
+      return typeof value === 'string' ? value : null;
+    },
+    writeObserved: (text) => (text === null ? remove(OBSERVED) : write(OBSERVED, text)),
   };
 }
 
@@ -199,6 +214,9 @@ function webStorage(ls: Storage): DocStorage {
       return out;
     },
     removeAside: async (key) => ls.removeItem(key),
+    readObserved: async () => ls.getItem(OBSERVED_KEY),
+    writeObserved: async (text) =>
+      text === null ? ls.removeItem(OBSERVED_KEY) : ls.setItem(OBSERVED_KEY, text),
   };
 }
 

@@ -40,7 +40,7 @@ export interface UiNotice {
 }
 
 export type SideTab = 'policies' | 'inventory' | 'inspector' | 'workshop' | 'cluster' | 'lessons';
-export type BottomTab = 'matrix' | 'probe' | 'diagnostics' | 'lint';
+export type BottomTab = 'matrix' | 'probe' | 'diagnostics' | 'lint' | 'flows';
 
 export interface AppState {
   readonly doc: DesignDoc;

@@ -3,7 +3,7 @@
 // The result is checked before it is written: together with the policies already given, every observed
 // flow must still be allowed; any that would not is named on stderr and the exit status is 1.
 import { workloadId } from '../../engine/endpoints';
-import { classifyFlows, generatePolicies } from '../../engine/flows';
+import { classifyFlows, generatePolicies, SYSTEM_NAMESPACES, workloadsInFlows } from '../../engine/flows';
 import { objectKey } from '../../engine/objectKey';
 import { emitNetworkPolicies } from '../../manifest';
 import { ANALYSIS_OPTION_SPECS, analysisOptions, POD_CIDR_HELP } from '../analysisOptions';
@@ -21,9 +21,6 @@ import {
   usageError,
   writeResult,
 } from './common';
-
-/** Namespaces whose workloads serve the whole cluster; isolating them is never a side effect. */
-const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
 
 export const GENERATE_OPTIONS: OptionSpec[] = [
   { name: 'from-flows', takesValue: true },
@@ -113,12 +110,7 @@ export function generateCommand(argv: readonly string[], io: CliIo): number {
   const cluster = capture.resolver.cluster();
   const namespaces = list(stringOption(args, 'namespace'));
   const refs = list(stringOption(args, 'workload'));
-  const seen = new Set<number>();
-  for (const f of capture.flows) {
-    if (f.delivered === 0) continue;
-    if (f.src.kind === 'workload') seen.add(f.src.index);
-    if (f.dst.kind === 'workload') seen.add(f.dst.index);
-  }
+  const seen = workloadsInFlows(capture.flows);
   const skippedSystem = new Set<string>();
   const chosen = new Set(
     [...seen].filter((i) => {

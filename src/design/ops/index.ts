@@ -5,6 +5,7 @@ import { setAdminForm, setClusterDefaultDeny, setPodCidrs } from './adminPolicie
 import { completeEdge, connect, disconnect, setEdgePorts } from './connections';
 import { dropWorkload, setLayout, setNodePosition } from './document';
 import { addAnywhere, addDnsPreset, addExternal, deleteExternal, setExternalLabel } from './externals';
+import { addObservedWorkloads, generateFromFlows } from './flows';
 import { importManifests } from './import';
 import { applyLintFix } from './lintFix';
 import { editYaml, loadDocument, loadExample, startLesson } from './load';
@@ -61,6 +62,8 @@ export const operations: { readonly [K in OpName]: Operation<OpArgs[K]> } = {
   setAdminForm,
   setClusterDefaultDeny,
   setPodCidrs,
+  addObservedWorkloads,
+  generateFromFlows,
 };
 
 /** Runs the named operation. Never throws for user input; see types.ts for the result contract. */
@@ -84,6 +87,7 @@ export {
   addDnsPreset,
   addExternal,
   addNamespace,
+  addObservedWorkloads,
   addWorkload,
   applyLintFix,
   completeEdge,
@@ -96,6 +100,7 @@ export {
   dropWorkload,
   editYaml,
   enableAllPolicies,
+  generateFromFlows,
   importManifests,
   loadDocument,
   loadExample,

@@ -4,7 +4,7 @@
 // one flow.
 import type { Protocol } from '../types';
 import type { FlowResolver } from './resolve';
-import type { FlowEndpoint, FlowRecord, ObservedFlow } from './types';
+import type { FlowEndpoint, FlowPeer, FlowRecord, ObservedFlow } from './types';
 
 interface Bucket {
   src: FlowEndpoint;
@@ -46,26 +46,59 @@ export class FlowFolder {
       this.replies++;
       return;
     }
-    const src = this.resolver.resolve(record.src).endpoint;
-    const dst = this.resolver.resolve(record.dst).endpoint;
-    const key = `${endpointKey(src)}>${endpointKey(dst)}:${record.protocol}/${record.port}`;
+    const dropped = record.verdict === 'DROPPED' || record.verdict === 'ERROR';
+    this.bucket(record.src, record.dst, record.protocol, record.port, record.line, {
+      count: 1,
+      delivered: dropped ? 0 : 1,
+      dropped: dropped ? 1 : 0,
+    });
+  }
+
+  /**
+   * Folds in traffic that was folded once already (a stored capture, read again against an edited
+   * inventory): its counts add up as its records would have, and the first line is the earliest.
+   */
+  addFolded(
+    src: FlowPeer,
+    dst: FlowPeer,
+    protocol: Protocol,
+    port: number,
+    counts: {
+      readonly count: number;
+      readonly delivered: number;
+      readonly dropped: number;
+      readonly line: number;
+    },
+  ): void {
+    this.records += counts.count;
+    this.bucket(src, dst, protocol, port, counts.line, counts);
+  }
+
+  private bucket(
+    srcPeer: FlowPeer,
+    dstPeer: FlowPeer,
+    protocol: Protocol,
+    port: number,
+    line: number,
+    counts: { readonly count: number; readonly delivered: number; readonly dropped: number },
+  ): void {
+    const src = this.resolver.resolve(srcPeer).endpoint;
+    const dst = this.resolver.resolve(dstPeer).endpoint;
+    const key = `${endpointKey(src)}>${endpointKey(dst)}:${protocol}/${port}`;
     let b = this.buckets.get(key);
     if (!b) {
-      b = {
-        src,
-        dst,
-        protocol: record.protocol,
-        port: record.port,
-        count: 0,
-        delivered: 0,
-        dropped: 0,
-        line: record.line,
-      };
+      b = { src, dst, protocol, port, count: 0, delivered: 0, dropped: 0, line };
       this.buckets.set(key, b);
     }
-    b.count++;
-    if (record.verdict === 'DROPPED' || record.verdict === 'ERROR') b.dropped++;
-    else b.delivered++;
+    b.count += counts.count;
+    b.delivered += counts.delivered;
+    b.dropped += counts.dropped;
+    if (line < b.line) b.line = line;
+  }
+
+  /** Distinct flows so far. */
+  get size(): number {
+    return this.buckets.size;
   }
 
   stats(): FoldStats {

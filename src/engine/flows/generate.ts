@@ -18,6 +18,24 @@ export interface GenerateOptions {
 
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
+/** Namespaces whose workloads serve the whole cluster; isolating them is never a side effect. */
+export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set([
+  'kube-system',
+  'kube-public',
+  'kube-node-lease',
+]);
+
+/** The workloads (by index) that sent or received traffic the cluster delivered: the ones to generate for. */
+export function workloadsInFlows(flows: readonly ObservedFlow[]): Set<number> {
+  const seen = new Set<number>();
+  for (const f of flows) {
+    if (f.delivered === 0) continue;
+    if (f.src.kind === 'workload') seen.add(f.src.index);
+    if (f.dst.kind === 'workload') seen.add(f.dst.index);
+  }
+  return seen;
+}
+
 /** A CIDR holding `value`, with `prefix` bits kept. */
 export function cidrOf(family: 4 | 6, value: bigint, prefix: number): string {
   const bits = family === 4 ? 32 : 128;

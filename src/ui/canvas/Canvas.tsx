@@ -19,6 +19,8 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { NODE_WIDTH, WORKLOAD_HEIGHT } from '../../design/geometry';
 import { resolveRef } from '../../design/model';
+import { ObservedEdgeView } from '../flows/ObservedEdgeView';
+import { useObservedEdges } from '../flows/useObservedEdges';
 import { useAppStore } from '../store';
 import { awaitsPlacement, startAutoPlacement } from '../toolbar/autoLayoutAction';
 import { ChangeEdgeView } from '../workshop/ChangeEdgeView';
@@ -50,7 +52,13 @@ import './canvas.css';
 import { WorkloadNode } from './WorkloadNode';
 
 const nodeTypes = { namespace: NamespaceNode, workload: WorkloadNode, external: ExternalNode };
-const edgeTypes = { change: ChangeEdgeView, rule: RuleEdgeView, flow: FlowEdgeView, admin: AdminEdgeView };
+const edgeTypes = {
+  change: ChangeEdgeView,
+  rule: RuleEdgeView,
+  flow: FlowEdgeView,
+  admin: AdminEdgeView,
+  observed: ObservedEdgeView,
+};
 /** Above these, animations stop: each animation frame repaints every edge of the canvas (software-painted here). */
 const ANIMATED_FLOWS_MAX = 40;
 const ANIMATED_EDGES_MAX = 150;
@@ -113,20 +121,19 @@ export function Canvas() {
 
   // Workshop: the flows gained and lost by the latest change, drawn over the others until the next one.
   const lastChange = useWorkshopStore((s) => s.lastChange);
-  const shownEdges = useMemo(
-    () =>
+  const nodeIds = useMemo(() => new Set(derivedNodes.map((n) => n.id)), [derivedNodes]);
+  // The observed-flows layer (flows/), when the user switches it on.
+  const observed = useObservedEdges(nodeIds, selection?.type === 'node' ? selection.ref : null);
+  const shownEdges = useMemo(() => {
+    const withChanges =
       simulatorOn && lastChange && lastChange.changes.length > 0
         ? [
             ...edges,
-            ...changeEdges(
-              lastChange.changes,
-              new Set(derivedNodes.map((n) => n.id)),
-              selection?.type === 'node' ? selection.ref : null,
-            ),
+            ...changeEdges(lastChange.changes, nodeIds, selection?.type === 'node' ? selection.ref : null),
           ]
-        : edges,
-    [edges, lastChange, derivedNodes, simulatorOn, selection],
-  );
+        : edges;
+    return observed.length > 0 ? [...withChanges, ...observed] : withChanges;
+  }, [edges, lastChange, nodeIds, simulatorOn, selection, observed]);
   // Every simulation rebuilds the edges; keep the objects of unchanged ones so React Flow redraws only what
   // changed (hundreds of edges otherwise re-render after each edit).
   const previousEdges = useRef<typeof shownEdges>([]);

@@ -9,6 +9,7 @@ import { encodeShare } from '../../design/persist';
 import type { ManifestFile, OpResult } from '../../design/types';
 import { copiedYaml, policyYaml } from '../../design/yaml';
 import { importInWorker } from '../analysis';
+import { importCaptures } from '../flows/importCaptures';
 import { useAppStore } from '../store';
 import { copyText, downloadText, readFiles } from './download';
 import { ExportMenu, useExportGuard } from './ExportMenu';
@@ -109,7 +110,8 @@ export default function FilesMenu() {
       setDragging(false);
       const dt = e.dataTransfer;
       if (dt.files.length > 0) {
-        importFiles(await readFiles(dt.files));
+        const manifests = await importCaptures(dt.files);
+        if (manifests.length > 0) importFiles(await readFiles(manifests));
         return;
       }
       const text = dt.getData('text/plain');
@@ -129,7 +131,7 @@ export default function FilesMenu() {
 
   const onChooseFiles = async (e: React.ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
-    const files = input.files ? await readFiles(input.files) : [];
+    const files = input.files ? await readFiles(await importCaptures(input.files)) : [];
     input.value = ''; // choosing the same file again must fire `change` again
     importFiles(files);
   };
@@ -178,7 +180,7 @@ export default function FilesMenu() {
       <button
         type="button"
         onClick={() => fileInput.current?.click()}
-        title="Open YAML or JSON manifests"
+        title="Open YAML or JSON manifests, or a flow capture (Hubble JSON, CSV)"
         aria-busy={importing}
       >
         {importing ? 'Importing…' : 'Import'}
@@ -187,7 +189,7 @@ export default function FilesMenu() {
         ref={fileInput}
         type="file"
         multiple
-        accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml,text/plain"
+        accept=".yaml,.yml,.json,.jsonl,.ndjson,.csv,application/json,application/yaml,text/yaml,text/plain,text/csv"
         hidden
         aria-label="Manifest files"
         data-testid="import-file-input"

@@ -6,11 +6,21 @@ import { lintDoc } from '../../design/lint';
 import { applyOp } from '../../design/ops';
 import { simulate } from '../../design/simulate';
 import type { DesignDoc } from '../../design/types';
-import type { AnalysisResponse, ImportResponse, LintResponse, WorkerRequest } from './protocol';
+import { handleObservedRequest } from './observedWorker';
+import type {
+  AnalysisResponse,
+  CaptureMessage,
+  ImportResponse,
+  LintResponse,
+  ObserveResponse,
+  WorkerRequest,
+} from './protocol';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
-  postMessage(message: AnalysisResponse | LintResponse | ImportResponse): void;
+  postMessage(
+    message: AnalysisResponse | LintResponse | ImportResponse | CaptureMessage | ObserveResponse,
+  ): void;
 };
 
 /** The latest analysed document, kept for its lint. */
@@ -26,6 +36,7 @@ function postLint(seq: number, doc: DesignDoc): void {
 
 scope.onmessage = (e) => {
   const req = e.data;
+  if (handleObservedRequest(req, (m) => scope.postMessage(m))) return;
   if (req.kind === 'import') {
     try {
       const result = applyOp(req.doc, 'importManifests', { files: req.files });
@@ -43,6 +54,7 @@ scope.onmessage = (e) => {
     if (latest?.seq === req.seq) postLint(latest.seq, latest.doc);
     return;
   }
+  if (req.kind !== 'analyse') return;
   const { seq, doc } = req;
   const started = performance.now();
   latest = { seq, doc };

@@ -1,5 +1,8 @@
 // Messages between the page and the analysis worker. Plain data only: the document and the simulation are
 // both structured-clone friendly by design (no classes, no Maps).
+import type { CaptureImportResult } from '../../design/captureImport';
+import type { ObservedCapture } from '../../design/observed';
+import type { ObservedReport } from '../../design/observedReport';
 import type { DesignDoc, DocLint, ManifestFile, Notice, Simulation } from '../../design/types';
 
 export interface AnalysisRequest {
@@ -29,7 +32,50 @@ export interface ImportRequest {
   readonly files: readonly ManifestFile[];
 }
 
-export type WorkerRequest = AnalysisRequest | LintRequest | ImportRequest;
+/** Reads a flow capture (a File) against `doc`, streaming it; progress and the result come as `CaptureMessage`. */
+export interface CaptureRequest {
+  readonly kind: 'capture';
+  readonly captureId: number;
+  readonly file: Blob;
+  readonly name: string;
+  readonly doc: DesignDoc;
+}
+
+export interface CancelCaptureRequest {
+  readonly kind: 'cancelCapture';
+  readonly captureId: number;
+}
+
+/** The observed traffic later `observe` requests judge (null: none); kept by the worker. */
+export interface SetObservedRequest {
+  readonly kind: 'setObserved';
+  readonly capture: ObservedCapture | null;
+}
+
+/** Judges the observed traffic against `doc` (observedReport.ts). */
+export interface ObserveRequest {
+  readonly kind: 'observe';
+  readonly observeSeq: number;
+  readonly doc: DesignDoc;
+}
+
+export type WorkerRequest =
+  | AnalysisRequest
+  | LintRequest
+  | ImportRequest
+  | CaptureRequest
+  | CancelCaptureRequest
+  | SetObservedRequest
+  | ObserveRequest;
+
+export type CaptureMessage =
+  | { readonly captureId: number; readonly progress: number }
+  | { readonly captureId: number; readonly done: true; readonly result: CaptureImportResult }
+  | { readonly captureId: number; readonly error: string };
+
+export type ObserveResponse =
+  | { readonly observeSeq: number; readonly report: ObservedReport }
+  | { readonly observeSeq: number; readonly report: null; readonly error: string };
 
 /** The answer to an `ImportRequest`: the operation's result, or why it failed. */
 export type ImportResponse =

@@ -1,0 +1,89 @@
+// Observed traffic: a Hubble capture dropped on the three-tier example is read in the worker, its broken lines
+// are reported with their line numbers, each flow is judged by the simulator and drawn on the canvas (allowed,
+// denied), an unknown workload is added with the labels its flows carried, and the flows come back after a
+// reload; saved flows that are damaged are refused with a notice.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures';
+
+const CAPTURE = readFileSync(new URL('./fixtures/flows/three-tier.jsonl', import.meta.url), 'utf8');
+
+test.use({ viewport: { width: 1600, height: 1000 } });
+
+async function dropCapture(page: Page, name: string, text: string) {
+  const drop = await page.evaluateHandle(
+    ([n, t]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], n, { type: 'application/json' }));
+      return dt;
+    },
+    [name, text] as const,
+  );
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer: drop });
+  await page.dispatchEvent('body', 'dragover', { dataTransfer: drop });
+  await page.dispatchEvent('body', 'drop', { dataTransfer: drop });
+}
+
+test('a dropped capture is judged against the policies and drawn on the canvas', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('workload-shop/frontend')).toBeVisible();
+  await dropCapture(page, 'hubble.jsonl', CAPTURE);
+
+  const panel = page.getByTestId('flows-panel');
+  await expect(panel.getByTestId('capture-summary')).toContainText('hubble.jsonl: 10 records, 7 distinct flows');
+  const report = panel.getByTestId('capture-report');
+  await expect(report).toContainText('2 lines not read');
+  await expect(report).toContainText('line 6: l4.TCP.destination_port must be a port number');
+  await expect(report).toContainText('line 9: expected 4 comma-separated fields');
+
+  await expect(panel.getByTestId('flows-count-allowed')).toHaveText('5 observed and allowed');
+  await expect(panel.getByTestId('flows-count-denied')).toHaveText('2 observed and denied');
+  await expect(panel.getByTestId('flows-coverage')).toContainText('3 of 5 workloads isolated for ingress');
+  await expect(page.getByRole('tab', { name: /Flows/ })).toContainText('2');
+
+  // The layer: the denied Redis port between backend and database, the allowed web traffic.
+  await expect(page.getByTestId('observed-shop/backend->shop/database')).toHaveAttribute('data-class', 'denied');
+  await expect(page.getByTestId('observed-shop/frontend->shop/backend')).toHaveAttribute('data-class', 'allowed');
+  await screenshot(page, 'flows-01-imported');
+
+  // The unused permissions, on request.
+  await panel.getByTestId('flows-count-unused').click();
+  await expect(panel.getByTestId('flows-count-unused')).toHaveAttribute('aria-pressed', 'true');
+
+  // The scraper the inventory lacks: added with the labels the capture carried, its flow now drawn.
+  await expect(panel.getByTestId('flows-unknown')).toContainText('StatefulSet monitoring/prometheus');
+  await expect(panel.getByTestId('flows-unknown')).toContainText('app.kubernetes.io/name=prometheus');
+  await panel.getByRole('button', { name: 'Add to inventory' }).click();
+  await expect(page.getByTestId('workload-monitoring/prometheus')).toBeVisible();
+  await expect(page.getByTestId('observed-monitoring/prometheus->shop/backend')).toHaveAttribute(
+    'data-class',
+    'denied',
+  );
+  await expect(panel.getByTestId('flows-unknown')).toHaveCount(0);
+  await screenshot(page, 'flows-02-added');
+
+  // The flows are kept beside the document: back after a reload.
+  await page.waitForTimeout(800);
+  await page.reload();
+  await page.getByRole('tab', { name: /Flows/ }).click();
+  await expect(panel.getByTestId('capture-summary')).toContainText('hubble.jsonl: 10 records');
+  await expect(panel.getByTestId('flows-count-denied')).toHaveText('2 observed and denied');
+});
+
+test('saved flows that cannot be read are refused with a notice, and the page still works', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('workload-shop/frontend')).toBeVisible();
+  await page.evaluate(async () => {
+    const w = window as unknown as { __netpol: { storage: { writeObserved(t: string): Promise<void> } } };
+    await w.__netpol.storage.writeObserved(
+      JSON.stringify({
+        format: 'netpol-designer-flows',
+        version: 1,
+        capture: { file: 'x', records: 1, replies: 0, unresolved: 0, peers: [{ ip: '1.2.3' }], flows: [] },
+      }),
+    );
+  });
+  await page.reload();
+  await expect(page.getByText(/observed flows saved with this document could not be read \(peer 1/)).toBeVisible();
+  await expect(page.getByTestId('workload-shop/frontend')).toBeVisible();
+});
