@@ -27,9 +27,12 @@ import { ChangeEdgeView } from '../workshop/ChangeEdgeView';
 import { changeEdges } from '../workshop/changeEdges';
 import { useWorkshopStore } from '../workshop/workshopStore';
 import { AdminEdgeView } from './AdminEdgeView';
+import { AggregateEdgeView } from './AggregateEdgeView';
 import { buildAdminEdges } from './adminFlow';
 import { ConnectPopover, type PendingConnection } from './ConnectPopover';
 import { ContextMenu, type ContextTarget } from './ContextMenu';
+import { aggregateEdges, collapsedNamespaces, drawnRef } from './collapse';
+import { useCollapseStore } from './collapseState';
 import { ExternalNode } from './ExternalNode';
 import { FlowEdgeView } from './FlowEdgeView';
 import { IsolationLegend } from './IsolationLegend';
@@ -58,6 +61,7 @@ const edgeTypes = {
   flow: FlowEdgeView,
   admin: AdminEdgeView,
   observed: ObservedEdgeView,
+  aggregate: AggregateEdgeView,
 };
 /** Above these, animations stop: each animation frame repaints every edge of the canvas (software-painted here). */
 const ANIMATED_FLOWS_MAX = 40;
@@ -65,8 +69,12 @@ const ANIMATED_EDGES_MAX = 150;
 
 // React Flow hands its handlers and options to every node and edge wrapper: a new function or object on each
 // render of the canvas would re-render all of them after every document change and every simulation.
-const onNodeClick: NodeMouseHandler<CanvasNode> = (_e, node) =>
+// A click on a collapsed namespace also opens it (collapse.ts).
+const onNodeClick: NodeMouseHandler<CanvasNode> = (_e, node) => {
   useAppStore.getState().select({ type: 'node', ref: node.id });
+  if (node.type === 'namespace' && node.data.collapsed)
+    useCollapseStore.getState().setCollapsed(node.data.name, false);
+};
 // Double-clicking a node's name renames it: the inspector opens with the name selected, ready to type over.
 const onNodeDoubleClick: NodeMouseHandler<CanvasNode> = (e, node) => {
   const onName = e.target instanceof Element && e.target.closest('.wl-name, .ns-title') !== null;
@@ -102,9 +110,24 @@ export function Canvas() {
   const graph = derivedGraphOf(doc);
   const flow = useReactFlow();
 
+  // Namespaces drawn collapsed, and the edges and flows with an end inside one, folded per pair of boxes.
+  const choices = useCollapseStore((s) => s.choices);
+  const collapsed = useMemo(() => collapsedNamespaces(doc, choices), [doc, choices]);
+  const folded = useMemo(
+    () =>
+      collapsed.size === 0
+        ? null
+        : aggregateEdges(
+            graph.edges,
+            simulatorOn && analysis ? analysis.flows : [],
+            simulatorOn && analysis ? analysis.blocked : [],
+            drawnRef(doc, collapsed),
+          ),
+    [collapsed, graph, simulatorOn, analysis, doc],
+  );
   const derivedNodes = useMemo(
-    () => buildNodes(doc, graph.externals, analysis, selection),
-    [doc, graph, analysis, selection],
+    () => buildNodes(doc, graph.externals, analysis, selection, collapsed, folded?.inside),
+    [doc, graph, analysis, selection, collapsed, folded],
   );
   const focus = useMemo(
     () => highlight(selection, simulatorOn ? analysis : null, graph.edges),
@@ -116,8 +139,8 @@ export function Canvas() {
     const selectedRef = selection?.type === 'node' ? selection.ref : null;
     applyHighlight(derivedNodes, list, focus, selectedRef);
     // The cluster-scoped layer (admin/baseline rules) is drawn under its own edge type and never dimmed.
-    return [...list, ...buildAdminEdges(doc, graph, ids)];
-  }, [derivedNodes, graph, analysis, simulatorOn, selection, doc, focus]);
+    return [...list, ...(folded?.edges ?? []), ...buildAdminEdges(doc, graph, ids)];
+  }, [derivedNodes, graph, analysis, simulatorOn, selection, doc, focus, folded]);
 
   // Workshop: the flows gained and lost by the latest change, drawn over the others until the next one.
   const lastChange = useWorkshopStore((s) => s.lastChange);

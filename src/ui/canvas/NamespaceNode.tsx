@@ -5,6 +5,7 @@ import { namespaceRef } from '../../design/model';
 import type { DefaultDenyMode } from '../../design/types';
 import { useAppStore } from '../store';
 import { LabelChips } from './Chips';
+import { CollapsedNamespace, CollapseToggle } from './CollapsedNamespace';
 import { LintBadge } from './LintBadge';
 import { NodeHandles } from './NodeHandles';
 import type { NamespaceNode as NamespaceNodeType } from './toFlow';
@@ -13,9 +14,11 @@ const MODES: readonly DefaultDenyMode[] = ['none', 'ingress', 'egress', 'both'];
 
 function NamespaceNodeView({ data }: NodeProps<NamespaceNodeType>) {
   const testId = `namespace-${data.name}`;
+  if (data.collapsed) return <CollapsedNamespace data={data} />;
   return (
     <div className={`ns-node${data.selected ? ' selected' : ''}`} data-testid={testId}>
       <div className="ns-header">
+        <CollapseToggle name={data.name} collapsed={false} />
         <span className="ns-title">{data.name}</span>
         <LintBadge nodeRef={namespaceRef(data.name)} label={`namespace ${data.name}`} />
         <LabelChips labels={data.labels} />

@@ -20,6 +20,7 @@ import type {
 } from '../../design/types';
 import { NAMESPACE_NAME_LABEL } from '../../design/types';
 import type { Selection } from '../store';
+import { COLLAPSED_NAMESPACE, type Inside, packNamespaces } from './collapse';
 
 /** Above this many flows the overlay only draws the flows of the selected node. */
 export const MAX_OVERLAY_FLOWS = 400;
@@ -30,6 +31,8 @@ export interface NamespaceData extends Record<string, unknown> {
   readonly labels: readonly (readonly [string, string])[];
   readonly denyMode: DefaultDenyMode;
   readonly selected: boolean;
+  /** Set when the namespace is drawn collapsed (collapse.ts): what its box stands for. */
+  readonly collapsed?: { readonly workloads: number; readonly inside: Inside };
 }
 
 export interface WorkloadData extends Record<string, unknown> {
@@ -70,12 +73,17 @@ export function isolationText(state: IsolationState): string {
   return state === 'open' ? 'open' : state === 'both' ? 'both' : `${state}-isolated`;
 }
 
-/** Namespace, workload and external nodes; namespaces come before their children, as React Flow requires. */
+/**
+ * Namespace, workload and external nodes; namespaces come before their children, as React Flow requires. A
+ * namespace named in `collapsed` is one box without its workloads (`inside` counts the edges folded into it).
+ */
 export function buildNodes(
   doc: DesignDoc,
   externals: readonly DerivedExternal[],
   simulation: Simulation | null,
   selection: Selection | null,
+  collapsed: ReadonlySet<string> = new Set(),
+  inside: ReadonlyMap<string, Inside> = new Map(),
 ): CanvasNode[] {
   // Nodes without a stored position (a document nothing placed yet, a namespace a YAML edit added) take
   // their place on the design's grid.
@@ -91,13 +99,26 @@ export function buildNodes(
     if (list) list.push(w);
     else byNamespace.set(w.namespace, [w]);
   }
+  const sizes = new Map<string, { width: number; height: number }>();
+  for (const ns of doc.namespaces) {
+    const ref = namespaceRef(ns.name);
+    sizes.set(
+      ref,
+      collapsed.has(ns.name)
+        ? COLLAPSED_NAMESPACE
+        : namespaceSize(byNamespace.get(ns.name) ?? [], layout, layout[ref]),
+    );
+  }
+  // With namespaces collapsed, those the document does not place are packed as drawn, not on the full-size grid.
+  const packed = collapsed.size > 0 ? packNamespaces(doc, sizes) : null;
 
   const nodes: CanvasNode[] = [];
   for (const ns of doc.namespaces) {
     const ref = namespaceRef(ns.name);
     const children = byNamespace.get(ns.name) ?? [];
-    const place = layout[ref];
-    const { width, height } = namespaceSize(children, layout, place);
+    const place = packed?.get(ref) ?? layout[ref];
+    const { width, height } = sizes.get(ref)!;
+    const folded = collapsed.has(ns.name);
     nodes.push({
       id: ref,
       type: 'namespace',
@@ -110,8 +131,12 @@ export function buildNodes(
         labels: Object.entries(ns.labels).filter(([k]) => k !== NAMESPACE_NAME_LABEL),
         denyMode: defaultDenyOf(doc, ns.name),
         selected: selectedRef === ref,
+        ...(folded
+          ? { collapsed: { workloads: children.length, inside: inside.get(ref) ?? { rules: 0, flows: 0 } } }
+          : {}),
       },
     });
+    if (folded) continue;
     for (const w of children) {
       const p = layout[w.id];
       nodes.push({
