@@ -7,8 +7,10 @@ import type { NetworkPolicy } from '../engine/types';
 import {
   emitAdminPolicies,
   emitCluster,
-  emitNetworkPolicies,
+  emitNetworkPolicy,
+  joinDocuments,
   parseManifests,
+  sortPolicies,
   type YamlChunkCache,
 } from '../manifest';
 import type { PolicyExtras, PolicyExtrasMap, SourceFile } from '../manifest/types';
@@ -34,20 +36,50 @@ import {
 export const POLICY_FILE = 'policies.yaml';
 export const INVENTORY_FILE = 'inventory.yaml';
 
+/** The extras to write for one policy: the kept ones, plus the managed annotation for a designer-made policy. */
+function extrasOfPolicy(p: DesignPolicy): PolicyExtras {
+  const extras = p.extras ?? {};
+  return p.managed
+    ? { ...extras, annotations: { ...(extras.annotations ?? {}), [MANAGED_ANNOTATION]: 'true' } }
+    : extras;
+}
+
 /** Extras to write per policy: the kept ones, plus the managed annotation for designer-made policies. */
 export function extrasOf(doc: DesignDoc): PolicyExtrasMap {
   const out: Record<string, PolicyExtras> = {};
-  for (const p of doc.policies) {
-    const extras = p.extras ?? {};
-    out[policyKey(p)] = p.managed
-      ? { ...extras, annotations: { ...(extras.annotations ?? {}), [MANAGED_ANNOTATION]: 'true' } }
-      : extras;
-  }
+  for (const p of doc.policies) out[policyKey(p)] = extrasOfPolicy(p);
   return out;
 }
 
+// Each policy's YAML text, by the (immutable) policy object: operations and YAML edits keep the objects of the
+// policies they do not change, so after an edit of one policy among thousands only that one is written again.
+const policyTexts = new WeakMap<DesignPolicy, string>();
+
+function policyText(p: DesignPolicy): string {
+  let text = policyTexts.get(p);
+  if (text === undefined) {
+    text = emitNetworkPolicy(stripManaged(p), extrasOfPolicy(p));
+    policyTexts.set(p, text);
+  }
+  return text;
+}
+
+/**
+ * Writes the texts of the document's policies not written yet, one at a time while `more()` says so; true when
+ * every one is written (`policyYaml` then only joins them). Lets a caller spread the first writing of a large
+ * policy set over several tasks.
+ */
+export function preparePolicyYaml(doc: DesignDoc, more: () => boolean): boolean {
+  for (const p of doc.policies) {
+    if (policyTexts.has(p)) continue;
+    if (!more()) return false;
+    policyText(p);
+  }
+  return true;
+}
+
 export function policyYaml(doc: DesignDoc): string {
-  const np = emitNetworkPolicies(doc.policies.map(stripManaged), extrasOf(doc));
+  const np = joinDocuments(sortPolicies(doc.policies).map(policyText));
   const admin =
     doc.adminPolicies.length > 0
       ? emitAdminPolicies(doc.adminPolicies, { form: doc.adminForm }, (p) => (p as DesignAdminPolicy).extras)

@@ -17,6 +17,7 @@ export {
   networkPolicyYaml,
   sortPolicies,
 } from './emitNetworkPolicy';
+export { joinDocuments } from './emitYaml';
 export { parseExpectations } from './expectations';
 export * from './kubeValidation';
 export { parseLesson } from './lessons';

@@ -5,7 +5,13 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef, useState } from 'react';
 import type { DesignDoc, Notice } from '../../design/types';
-import { applyInventoryYaml, applyPolicyYaml, inventoryYaml, policyYaml } from '../../design/yaml';
+import {
+  applyInventoryYaml,
+  applyPolicyYaml,
+  inventoryYaml,
+  policyYaml,
+  preparePolicyYaml,
+} from '../../design/yaml';
 import { reportFailure } from '../docHealth';
 import { sameByValue } from '../jsonOf';
 import { useAppStore } from '../store';
@@ -131,6 +137,52 @@ function writeText(editor: CodeEditor, text: string): void {
   editor.pushUndoStop();
 }
 
+/** How long one task may spend writing policy texts before it yields (the rest follows in the next task). */
+const WRITE_SLICE_MS = 40;
+
+/**
+ * Hands each new document to `show`, at once when its text is ready; a document with policies never written
+ * yet (a large import: seconds of YAML writing) is written in slices of a few tens of milliseconds, one task
+ * each, so the page keeps drawing, and then shown. Latest wins: a newer document replaces one being written.
+ */
+function followDocuments(view: YamlView, show: (doc: DesignDoc) => void) {
+  let waiting: DesignDoc | null = null;
+  let written: DesignDoc | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const step = () => {
+    timer = undefined;
+    const doc = waiting;
+    if (!doc) return;
+    const until = performance.now() + WRITE_SLICE_MS;
+    if (!preparePolicyYaml(doc, () => performance.now() < until)) {
+      timer = setTimeout(step, 0);
+      return;
+    }
+    if (written !== doc) {
+      // Written: the text goes to the editor in a task of its own.
+      written = doc;
+      timer = setTimeout(step, 0);
+      return;
+    }
+    waiting = null;
+    written = null;
+    show(doc);
+  };
+  return {
+    changed(doc: DesignDoc) {
+      const ready = view !== 'policies' || preparePolicyYaml(doc, () => false);
+      if (ready && waiting === null && timer === undefined) return show(doc);
+      waiting = doc;
+      if (timer === undefined) timer = setTimeout(step, 0);
+    },
+    stop() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      waiting = null;
+    },
+  };
+}
+
 type EditorOptions = NonNullable<Parameters<typeof Editor>[0]['options']>;
 
 /**
@@ -219,14 +271,16 @@ export default function YamlPane({ view }: { view: YamlView }) {
     // A draft saved with the document comes back as the user's text, with its markers.
     const draft = takeDraft(view);
     if (draft !== undefined) guarded(doc, () => sync.restoreText(draft));
+    const follow = followDocuments(view, (d) => guarded(d, () => sync.documentChanged(d)));
     const unsubscribe = useAppStore.subscribe((s, prev) => {
-      if (s.doc !== prev.doc) guarded(s.doc, () => sync.documentChanged(s.doc));
+      if (s.doc !== prev.doc) follow.changed(s.doc);
     });
     showMarkers(view, sync.status.diagnostics);
     const detachLint = attachLint(view, editor, VIEWS[view].uri);
     cleanup.current = () => {
       detachLint();
       unsubscribe();
+      follow.stop();
       change.dispose();
       blur.dispose();
       layout.dispose();
