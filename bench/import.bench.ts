@@ -5,8 +5,10 @@
 // the time until the import report and the simulation. Target: no task over 200 ms.
 // Options: --no-build (reuse dist-4192/), --port=4192, --mb=10.
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { withTaskTrace } from './ui.bench';
 
 const args = process.argv.slice(2);
 const PORT = Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 4192);
@@ -139,33 +141,39 @@ async function main() {
       at: performance.now(),
       version: Number(document.querySelector('[data-testid="app"]')?.getAttribute('data-analysis-version')),
     }));
-    await page.evaluate(() => {
-      const dt = new DataTransfer();
-      dt.items.add(
-        new File([(window as unknown as { __big: string }).__big], 'cluster.yaml', {
-          type: 'application/yaml',
-        }),
+    // Wall-clock task lengths stretch with the machine's load (another process holds the core); the CPU time of
+    // the longest main-thread task, from a trace, is reported beside them.
+    const traced = await withTaskTrace(browser, page, async () => {
+      await page.evaluate(() => {
+        const dt = new DataTransfer();
+        dt.items.add(
+          new File([(window as unknown as { __big: string }).__big], 'cluster.yaml', {
+            type: 'application/yaml',
+          }),
+        );
+        for (const type of ['dragenter', 'dragover', 'drop'])
+          document.body.dispatchEvent(
+            new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
+          );
+      });
+      await page.getByRole('dialog', { name: 'Import report' }).waitFor({ timeout: 300_000 });
+      const reportAt = await page.evaluate(() => performance.now());
+      await page.waitForFunction(
+        (v) => {
+          const app = document.querySelector('[data-testid="app"]');
+          return (
+            Number(app?.getAttribute('data-analysis-version')) > v &&
+            !document.querySelector('[aria-busy="true"]')
+          );
+        },
+        before.version,
+        { timeout: 300_000 },
       );
-      for (const type of ['dragenter', 'dragover', 'drop'])
-        document.body.dispatchEvent(
-          new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
-        );
+      const doneAt = await page.evaluate(() => performance.now());
+      await page.waitForTimeout(3000);
+      return { reportAt, doneAt };
     });
-    await page.getByRole('dialog', { name: 'Import report' }).waitFor({ timeout: 300_000 });
-    const reportAt = await page.evaluate(() => performance.now());
-    await page.waitForFunction(
-      (v) => {
-        const app = document.querySelector('[data-testid="app"]');
-        return (
-          Number(app?.getAttribute('data-analysis-version')) > v &&
-          !document.querySelector('[aria-busy="true"]')
-        );
-      },
-      before.version,
-      { timeout: 300_000 },
-    );
-    const doneAt = await page.evaluate(() => performance.now());
-    await page.waitForTimeout(3000);
+    const { reportAt, doneAt } = traced.result;
     const tasks = await page.evaluate(
       (from) =>
         (window as unknown as { __tasks: { start: number; duration: number }[] }).__tasks.filter(
@@ -184,7 +192,12 @@ async function main() {
       `  longest main-thread task ${longest.toFixed(0)} ms; tasks over ${TARGET_TASK_MS} ms: ${over.length} (${over.map((t) => t.duration.toFixed(0)).join(', ')})`,
     );
     console.log(
-      `  target: no task over ${TARGET_TASK_MS} ms — ${longest <= TARGET_TASK_MS ? 'met' : 'NOT met'}`,
+      `  longest main-thread task by CPU time ${traced.longestTaskCpuMs.toFixed(0)} ms; main-thread CPU in all ${traced.mainCpuMs.toFixed(0)} ms`,
+    );
+    console.log(
+      `  target: no task over ${TARGET_TASK_MS} ms — ${longest <= TARGET_TASK_MS ? 'met' : 'NOT met'} (load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')})`,
     );
     await browser.close();
   } finally {
