@@ -89,10 +89,16 @@ export interface LessonStep {
   readonly observe: boolean;
   readonly quiz?: LessonQuiz;
   /**
-   * The NetworkPolicies that solve the step, as the Policies view would show them afterwards; never shown to
-   * the learner. `netpol lesson check` plays every step with its solution and runs its checks.
+   * What solves the step; never shown to the learner. `netpol lesson check` plays every step with its solution
+   * and runs its checks. `text`: the NetworkPolicies as the Policies view would show them afterwards (absent:
+   * the policies stay); `inventory`: the namespaces and workloads as the Inventory view would show them, for
+   * steps that ask to add or change workloads (absent: the inventory stays).
    */
-  readonly solution?: { readonly text: string; readonly pos: SourcePos };
+  readonly solution?: {
+    readonly text?: string;
+    readonly pos: SourcePos;
+    readonly inventory?: { readonly text: string; readonly pos: SourcePos };
+  };
   readonly pos: SourcePos;
 }
 

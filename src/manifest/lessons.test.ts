@@ -416,3 +416,33 @@ describe('parseLesson: diagnostics point at the mistake', () => {
     expect(r.lesson?.id).toBe('demo');
   });
 });
+
+describe('parseLesson: a solution that changes the inventory too', () => {
+  const step = (...solution: string[]) => [...HEAD, '  - title: One', '    text: Do it.', ...solution];
+  const NS = ['        apiVersion: v1', '        kind: Namespace', '        metadata: {name: dev}'];
+
+  it('reads {policies: |, inventory: |}, each optional, with positions', () => {
+    const r = parse(step('    solution:', '      inventory: |', ...NS));
+    expect(r.diagnostics).toEqual([]);
+    const solution = r.lesson?.steps[0]?.solution;
+    expect(solution?.text).toBeUndefined();
+    expect(solution?.inventory?.text).toBe('apiVersion: v1\nkind: Namespace\nmetadata: {name: dev}\n');
+    expect(solution?.inventory?.pos.line).toBe(9);
+  });
+
+  it('reports unknown fields, a part that is no text, an empty mapping, and errors inside a part', () => {
+    expect(where(step('    solution: {inventory: 3, hint: x}'))).toEqual([
+      '7:30 error step 1 solution: hint: unknown field `hint`; expected policies, inventory',
+      '7:27 error step 1 solution: inventory: expected manifests as a YAML text (use `inventory: |`), found the number 3',
+    ]);
+    expect(where(step('    solution: {}'))).toEqual([
+      '7:15 error step 1 solution: a solution needs `policies` or `inventory`',
+    ]);
+    const broken = where(
+      step('    solution:', '      inventory: |', '        kind: Namespace', '        metadata: {}'),
+    );
+    expect(broken).toEqual([
+      '10:19 error step 1 solution inventory: Namespace (skipped): metadata.name is missing',
+    ]);
+  });
+});

@@ -187,19 +187,47 @@ function readInlineManifests(ctx: Ctx, r: Reader, text: string, path: YamlPath, 
   return pos;
 }
 
-/** A step's `solution: |`: the policies (as the Policies view shows them) that make its checks pass. */
+/**
+ * A step's solution: `solution: |` with the policies (as the Policies view shows them) that make its checks
+ * pass, or `{policies: |, inventory: |}` when the step also changes namespaces or workloads.
+ */
 function readSolution(ctx: Ctx, v: unknown, path: YamlPath, subject: string): LessonStep['solution'] {
   return withReader(ctx, path, subject, (r) => {
-    if (typeof v !== 'string') {
+    if (typeof v === 'string') return { text: v, pos: readInlineManifests(ctx, r, v, path, subject) };
+    if (!isMap(v)) {
       report(
         r,
         [],
         'error',
-        `expected NetworkPolicies as a YAML text (use \`solution: |\`), found ${showValue(v)}`,
+        `expected NetworkPolicies as a YAML text (use \`solution: |\`), or {policies: |, inventory: |}, found ${showValue(v)}`,
       );
       return undefined;
     }
-    return { text: v, pos: readInlineManifests(ctx, r, v, path, subject) };
+    for (const k of Object.keys(v))
+      if (k !== 'policies' && k !== 'inventory')
+        report(r, [k], 'error', `unknown field \`${k}\`; expected policies, inventory`, 'key');
+    const part = (key: 'policies' | 'inventory') => {
+      const t = v[key];
+      if (t === undefined) return undefined;
+      if (typeof t !== 'string') {
+        report(
+          r,
+          [key],
+          'error',
+          `expected manifests as a YAML text (use \`${key}: |\`), found ${showValue(t)}`,
+        );
+        return undefined;
+      }
+      return { text: t, pos: readInlineManifests(ctx, r, t, [...path, key], `${subject} ${key}`) };
+    };
+    const policies = part('policies');
+    const inventory = part('inventory');
+    if (v.policies === undefined && v.inventory === undefined)
+      report(r, [], 'error', 'a solution needs `policies` or `inventory`');
+    return {
+      ...(policies ?? { pos: positionIn(ctx.doc, path) }),
+      ...(inventory ? { inventory } : {}),
+    };
   });
 }
 

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { netpol, tempTree } from '../testing/tree';
 
@@ -53,4 +54,19 @@ describe('netpol lesson check', () => {
     expect(netpol('lesson', 'check').code).toBe(2);
     expect(netpol('lesson', 'check', '--help')).toMatchObject({ code: 0 });
   });
+});
+
+describe('netpol lesson check on the built-in lessons', () => {
+  const dir = fileURLToPath(new URL('../../design/lessons/builtin/', import.meta.url));
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+
+  it('finds all seven', () => expect(files).toHaveLength(7));
+
+  for (const file of files)
+    it(`${file}: every check passes on its step's solution`, () => {
+      const r = netpol('lesson', 'check', join(dir, file));
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      expect(r.stdout).toMatch(/^[a-z-]+: \d+ checks? in \d+ steps? pass\n$/);
+      expect(r.stdout).not.toContain('no solution');
+    });
 });

@@ -27,7 +27,7 @@ export const LESSON_HELP = `Usage: netpol lesson check <file> [options]
 
 Reads a lesson file (docs/lessons.md) as the designer does and plays it through: from the lesson's start,
 each step enters its own start, applies its \`solution\` (the NetworkPolicies a learner would end the step
-with, as the Policies view shows them) and runs its checks. Prints one line per check:
+with, as the Policies view shows them, and the inventory where the step changes it) and runs its checks. Prints one line per check:
 'step N, check M: PASS|FAIL title: reason'. A step without a solution is checked on the document as the
 previous step left it.
 

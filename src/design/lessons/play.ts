@@ -1,10 +1,10 @@
 // Playing a lesson file through with its solutions, as `netpol lesson check` does: from the lesson's start,
 // each step enters its own start (when it has one), applies its `solution` as the learner would by editing the
-// Policies view, and runs its checks. A step without a solution is checked on the document as the previous
+// Inventory and Policies views, and runs its checks. A step without a solution is checked on the document as the previous
 // step left it.
 import type { Lesson, LessonStep } from '../../manifest/lessonTypes';
 import type { DesignDoc } from '../types';
-import { applyPolicyYaml } from '../yaml';
+import { applyInventoryYaml, applyPolicyYaml } from '../yaml';
 import { type CheckResult, checkStep } from './checks';
 import { startDocument } from './start';
 
@@ -31,8 +31,14 @@ export function playLesson(lesson: Lesson): StepOutcome[] {
       doc = s.doc;
       problems.push(...errorsOf(s.notices).map((m) => `step start: ${m}`));
     }
-    if (step.solution) {
-      const r = applyPolicyYaml(doc, step.solution.text);
+    const { inventory, text } = step.solution ?? {};
+    if (inventory) {
+      const r = applyInventoryYaml(doc, inventory.text);
+      if (r.doc) doc = r.doc;
+      problems.push(...errorsOf(r.diagnostics).map((m) => `solution inventory: ${m}`));
+    }
+    if (text !== undefined) {
+      const r = applyPolicyYaml(doc, text);
       if (r.doc) doc = r.doc;
       problems.push(...errorsOf(r.diagnostics).map((m) => `solution: ${m}`));
     }
