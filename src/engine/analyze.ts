@@ -26,6 +26,13 @@ export interface ClassConnectivity extends Connectivity {
   classOfEndpoint(endpoint: number): number;
   /** Allowed connections from peer `a` to peer `b` (classes or pieces, not both pieces). */
   classConnection(a: number, b: number): ConnectionSet;
+  /**
+   * The same as a small integer: equal sets have equal ids, 0 is no connection. For callers that judge
+   * millions of pairs and remember their judgement per set (an array index instead of a map lookup).
+   */
+  classConnectionId(a: number, b: number): number;
+  /** The connection set of an id from `classConnectionId`. */
+  connectionSetOf(id: number): ConnectionSet;
   /** How many distinct connection sets the analysis has met so far (a measure of its variety). */
   distinctConnectionSets(): number;
 }
@@ -83,6 +90,8 @@ export function analyze(
     universe: c.universe,
     classOfEndpoint,
     classConnection,
+    classConnectionId,
+    connectionSetOf: (id) => table.set(id),
     distinctConnectionSets: () => table.size,
     connection: (i, j) => classConnection(classOfEndpoint(i), classOfEndpoint(j)),
     connections(): Connection[] {

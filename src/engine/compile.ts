@@ -122,6 +122,15 @@ export function compile(cluster: Cluster, policies: PolicySet, options: Analysis
   };
 }
 
+/**
+ * The pieces of the address space outside the cluster, as `compile` makes them, without compiling the rest:
+ * what `explain` needs to name an address (the lint asks it thousands of times per run).
+ */
+export function outsidePieces(policies: PolicySet): AddressPiece[] {
+  const { nps, admin, baseline } = enforcedPolicies(policies);
+  return partitionAddressSpace(collectAddressSets(nps, [...admin, ...baseline]).sets);
+}
+
 // ---- 1. the policies as enforced ------------------------------------------------------------------------------
 
 /** NetworkPolicies as written; admin policies each tier in evaluation order, every rule as it is enforced. */

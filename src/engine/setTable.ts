@@ -21,6 +21,11 @@ const SHIFT = 2 ** 26;
 // Pairs of the first DENSE ids are memoised in flat arrays (the common case: a cluster has few distinct
 // sets), the rest in maps.
 const DENSE = 512;
+const DENSE_AFTER = 4096;
+
+function denseArray(): Int32Array {
+  return new Int32Array(DENSE * DENSE).fill(-1);
+}
 
 export class SetTable {
   private readonly sets: ConnectionSet[] = [noConnections(), allConnections()];
@@ -29,19 +34,13 @@ export class SetTable {
   private readonly unions = new Map<number, number>();
   private readonly intersections = new Map<number, number>();
   private readonly differences = new Map<number, number>();
-  // Allocated on first use, so that small analyses (explain, tests) do not pay for them.
-  private denseUnionsArray: Int32Array | undefined;
-  private denseIntersectionsArray: Int32Array | undefined;
-
-  private get denseUnions(): Int32Array {
-    this.denseUnionsArray ??= new Int32Array(DENSE * DENSE).fill(-1);
-    return this.denseUnionsArray;
-  }
-
-  private get denseIntersections(): Int32Array {
-    this.denseIntersectionsArray ??= new Int32Array(DENSE * DENSE).fill(-1);
-    return this.denseIntersectionsArray;
-  }
+  // Allocated (1 MiB each) only once the maps have answered DENSE_AFTER pairs: small analyses (the lint's
+  // explain of one pair, thousands of times per run; tests) never need them, and allocating them on first use
+  // made the lint of a large input spend most of its time collecting garbage.
+  private denseUnions: Int32Array | undefined;
+  private denseIntersections: Int32Array | undefined;
+  private unionLookups = 0;
+  private intersectionLookups = 0;
 
   id(set: ConnectionSet): number {
     const known = this.byObject.get(set);
@@ -74,8 +73,9 @@ export class SetTable {
   union(x: number, y: number): number {
     if (x === y || y === NONE_ID || x === ALL_ID) return x;
     if (x === NONE_ID || y === ALL_ID) return y;
-    if (x < DENSE && y < DENSE) {
-      const r = this.denseUnions[x * DENSE + y];
+    const flat = x < DENSE && y < DENSE ? this.denseUnions : undefined;
+    if (flat) {
+      const r = flat[x * DENSE + y];
       if (r >= 0) return r;
     }
     const key = x < y ? x * SHIFT + y : y * SHIFT + x;
@@ -84,15 +84,17 @@ export class SetTable {
       r = this.id(union(this.sets[x], this.sets[y]));
       this.unions.set(key, r);
     }
-    if (x < DENSE && y < DENSE) this.denseUnions[x * DENSE + y] = r;
+    if (flat) flat[x * DENSE + y] = r;
+    else if (x < DENSE && y < DENSE && ++this.unionLookups > DENSE_AFTER) this.denseUnions = denseArray();
     return r;
   }
 
   intersect(x: number, y: number): number {
     if (x === y || y === ALL_ID || x === NONE_ID) return x;
     if (x === ALL_ID || y === NONE_ID) return y;
-    if (x < DENSE && y < DENSE) {
-      const r = this.denseIntersections[x * DENSE + y];
+    const flat = x < DENSE && y < DENSE ? this.denseIntersections : undefined;
+    if (flat) {
+      const r = flat[x * DENSE + y];
       if (r >= 0) return r;
     }
     const key = x < y ? x * SHIFT + y : y * SHIFT + x;
@@ -101,7 +103,9 @@ export class SetTable {
       r = this.id(intersect(this.sets[x], this.sets[y]));
       this.intersections.set(key, r);
     }
-    if (x < DENSE && y < DENSE) this.denseIntersections[x * DENSE + y] = r;
+    if (flat) flat[x * DENSE + y] = r;
+    else if (x < DENSE && y < DENSE && ++this.intersectionLookups > DENSE_AFTER)
+      this.denseIntersections = denseArray();
     return r;
   }
 

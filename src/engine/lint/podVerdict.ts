@@ -5,7 +5,16 @@ import { adminSubjectSelects } from '../adminPolicy';
 import { workloadId } from '../endpoints';
 import { explain } from '../explain';
 import { effectivePolicyTypes, policySelects } from '../policy';
-import type { NetworkPolicy, NetworkPolicyPeer, PolicySet, Protocol, Verdict, Workload } from '../types';
+import type {
+  Cluster,
+  Namespace,
+  NetworkPolicy,
+  NetworkPolicyPeer,
+  PolicySet,
+  Protocol,
+  Verdict,
+  Workload,
+} from '../types';
 import type { LintContext } from './types';
 
 // Stands in for every ipBlock when ipBlocks never match pods: for a pod-to-pod question any block is as good
@@ -76,6 +85,27 @@ function relevantPolicies(ctx: LintContext, src: Workload, dst: Workload): Polic
   return { ...ctx.policies, networkPolicies };
 }
 
+const namespacesCache = new WeakMap<Cluster, Map<string, Namespace>>();
+
+/**
+ * The declared namespaces of the two ends: the only ones whose labels can decide between them (selectors
+ * are matched against the namespace of a workload), so the cluster built for the verdict needs no others.
+ */
+function namespacesOf(cluster: Cluster, a: Workload, b: Workload): Namespace[] {
+  let byName = namespacesCache.get(cluster);
+  if (!byName) {
+    byName = new Map();
+    for (const ns of cluster.namespaces) if (!byName.has(ns.name)) byName.set(ns.name, ns);
+    namespacesCache.set(cluster, byName);
+  }
+  const out: Namespace[] = [];
+  for (const name of a.namespace === b.namespace ? [a.namespace] : [a.namespace, b.namespace]) {
+    const ns = byName.get(name);
+    if (ns) out.push(ns);
+  }
+  return out;
+}
+
 export function podVerdict(
   ctx: LintContext,
   src: Workload,
@@ -85,7 +115,7 @@ export function podVerdict(
 ): Verdict {
   const workloads = src === dst ? [src] : [src, dst];
   const v = explain(
-    { namespaces: ctx.cluster.namespaces, workloads },
+    { namespaces: namespacesOf(ctx.cluster, src, dst), workloads },
     relevantPolicies(ctx, src, dst),
     { from: workloadId(src), to: workloadId(dst), port, protocol },
     { ipBlockMatchesPodIPs: ctx.options.ipBlockMatchesPodIPs },

@@ -38,9 +38,26 @@ export function isDefaultDeny(np: NetworkPolicy, direction: Direction): boolean 
   return direction === 'Ingress' ? (np.ingress ?? []).length === 0 : (np.egress ?? []).every(isDnsOnlyRule);
 }
 
+const namesCache = new WeakMap<PolicySet, Map<string, Set<string>>>();
+
+/** The names of the NetworkPolicies of each namespace, gathered once per policy set (fixes ask per finding). */
+function namesIn(policies: PolicySet, namespace: string): ReadonlySet<string> {
+  let byNs = namesCache.get(policies);
+  if (!byNs) {
+    byNs = new Map();
+    for (const p of policies.networkPolicies) {
+      const names = byNs.get(p.namespace);
+      if (names) names.add(p.name);
+      else byNs.set(p.namespace, new Set([p.name]));
+    }
+    namesCache.set(policies, byNs);
+  }
+  return byNs.get(namespace) ?? new Set();
+}
+
 /** `base`, or `base-2`, `base-3`, … : the first name no NetworkPolicy of the namespace uses. */
 export function freePolicyName(policies: PolicySet, namespace: string, base: string): string {
-  const taken = new Set(policies.networkPolicies.filter((p) => p.namespace === namespace).map((p) => p.name));
+  const taken = namesIn(policies, namespace);
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

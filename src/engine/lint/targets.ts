@@ -22,8 +22,26 @@ function workloadsByNamespace(cluster: Cluster): Map<string, Workload[]> {
   return byNs;
 }
 
-export function selectedWorkloads(ctx: LintContext, np: NetworkPolicy): Workload[] {
-  return (workloadsByNamespace(ctx.cluster).get(np.namespace) ?? []).filter((w) => policySelects(np, w));
+/** The workloads of one namespace, in cluster order (empty when it has none). */
+export function workloadsIn(ctx: LintContext, namespace: string): readonly Workload[] {
+  return workloadsByNamespace(ctx.cluster).get(namespace) ?? [];
+}
+
+const selectedCache = new WeakMap<LintContext, WeakMap<NetworkPolicy, readonly Workload[]>>();
+
+/** The workloads a policy selects, in cluster order; remembered per lint run (several rules ask). */
+export function selectedWorkloads(ctx: LintContext, np: NetworkPolicy): readonly Workload[] {
+  let perPolicy = selectedCache.get(ctx);
+  if (!perPolicy) {
+    perPolicy = new WeakMap();
+    selectedCache.set(ctx, perPolicy);
+  }
+  let hit = perPolicy.get(np);
+  if (!hit) {
+    hit = workloadsIn(ctx, np.namespace).filter((w) => policySelects(np, w));
+    perPolicy.set(np, hit);
+  }
+  return hit;
 }
 
 /**
@@ -41,13 +59,42 @@ function candidates(ctx: LintContext, np: NetworkPolicy, peer: NetworkPolicyPeer
   return lists.flat().sort((a, b) => ctx.workloadIndex(a) - ctx.workloadIndex(b));
 }
 
-/** Workloads a peer admits (ipBlock peers only with `ipBlockMatchesPodIPs`, by their pod IPs). */
-export function peerWorkloads(ctx: LintContext, np: NetworkPolicy, peer: NetworkPolicyPeer): Workload[] {
-  return candidates(ctx, np, peer).filter((w) =>
-    peerMatchesWorkload(peer, np.namespace, w, ctx.nsLabels, {
-      ipBlockMatchesPodIPs: ctx.options.ipBlockMatchesPodIPs,
-    }),
-  );
+const peerCache = new WeakMap<LintContext, Map<string, readonly Workload[]>>();
+
+/**
+ * Workloads a peer admits (ipBlock peers only with `ipBlockMatchesPodIPs`, by their pod IPs), in cluster
+ * order. Selector peers are remembered per lint run by what decides them (the selectors, and the policy's
+ * namespace when there is no namespaceSelector): large inputs repeat the same peers across thousands of
+ * policies, and several rules ask for each.
+ */
+export function peerWorkloads(
+  ctx: LintContext,
+  np: NetworkPolicy,
+  peer: NetworkPolicyPeer,
+): readonly Workload[] {
+  const find = () =>
+    candidates(ctx, np, peer).filter((w) =>
+      peerMatchesWorkload(peer, np.namespace, w, ctx.nsLabels, {
+        ipBlockMatchesPodIPs: ctx.options.ipBlockMatchesPodIPs,
+      }),
+    );
+  if (peer.ipBlock) return find();
+  let known = peerCache.get(ctx);
+  if (!known) {
+    known = new Map();
+    peerCache.set(ctx, known);
+  }
+  const key = JSON.stringify([
+    peer.namespaceSelector ? null : np.namespace,
+    peer.namespaceSelector ?? null,
+    peer.podSelector ?? null,
+  ]);
+  let hit = known.get(key);
+  if (!hit) {
+    hit = find();
+    known.set(key, hit);
+  }
+  return hit;
 }
 
 /** Whether a peer selects by labels (a podSelector or a namespaceSelector), as opposed to an ipBlock. */

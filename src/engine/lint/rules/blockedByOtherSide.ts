@@ -3,7 +3,7 @@
 // rule of B from A while A's egress does not send it. Decided with the engine's analysis and `blockedPart`
 // (the judgement the designer's blocked edges share); the reason comes from `explain` on one port.
 
-import { blockedPart } from '../../blockedIntent';
+import { type BlockedPart, blockedPart } from '../../blockedIntent';
 import { allows, equalConnections } from '../../connectionSet';
 import { hasPolicyType, policyName } from '../../policy';
 import { type ConnectionSet, PROTOCOLS, type Protocol, type Workload } from '../../types';
@@ -64,35 +64,80 @@ export const blockedByOtherSide: LintRule = {
     const conn = ctx.connectivity();
     const classes = ctx.cluster.workloads.map((_, i) => conn.classOfEndpoint(i));
     // Workloads of one class behave alike (the named ports policies mention included), so pairs are decided
-    // per class pair; groups keep cluster order so the example quoted is always the same.
-    const byClass = (ws: readonly Workload[]) => {
-      const groups = new Map<number, Workload[]>();
+    // per class pair; groups keep cluster order so the example quoted is always the same. Peers repeat
+    // across policies (peerWorkloads hands back the same list), so their groups are kept.
+    // A destination's ports matter to a rule only through its named ports: each distinct list of container
+    // ports gets a small number, and a rule's judgement is remembered per (ports, allowed set id).
+    const portsIndex = new Map<string, number>();
+    const portsOf = (w: Workload): number => {
+      const text = JSON.stringify(w.ports);
+      let i = portsIndex.get(text);
+      if (i === undefined) {
+        i = portsIndex.size;
+        portsIndex.set(text, i);
+      }
+      return i;
+    };
+    interface Groups {
+      readonly classes: readonly number[];
+      readonly members: readonly (readonly Workload[])[];
+      /** `portsOf` the first member of each group. */
+      readonly ports: readonly number[];
+    }
+    const groupsOf = new WeakMap<readonly Workload[], Groups>();
+    const byClass = (ws: readonly Workload[]): Groups => {
+      const known = groupsOf.get(ws);
+      if (known) return known;
+      const index = new Map<number, number>();
+      const groups = { classes: [] as number[], members: [] as Workload[][], ports: [] as number[] };
       for (const w of ws) {
         const k = classes[ctx.workloadIndex(w)];
-        const g = groups.get(k);
-        if (g) g.push(w);
-        else groups.set(k, [w]);
+        const g = index.get(k);
+        if (g !== undefined) groups.members[g].push(w);
+        else {
+          index.set(k, groups.classes.length);
+          groups.classes.push(k);
+          groups.members.push([w]);
+          groups.ports.push(portsOf(w));
+        }
       }
+      groupsOf.set(ws, groups);
       return groups;
     };
     const reasons = new Map<string, Reason>();
     const out: Finding[] = [];
     for (const np of ctx.policies.networkPolicies) {
       const selected = byClass(selectedWorkloads(ctx, np));
-      if (selected.size === 0) continue;
+      if (selected.classes.length === 0) continue;
       for (const rule of rulesOf(np)) {
         if (!hasPolicyType(np, rule.direction)) continue;
+        const named = (rule.ports ?? []).some((p) => typeof p.port === 'string');
+        // judged[ports][set id]: the blocked part (null: none), undefined until asked. Large inputs judge
+        // tens of millions of class pairs, with a handful of distinct sets among them.
+        const judged: (BlockedPart | null | undefined)[][] = [];
+        const egress = rule.direction === 'Egress';
         (rule.peers ?? []).forEach((peer, j) => {
           if (!isSelectorPeer(peer)) return;
           const others = byClass(peerWorkloads(ctx, np, peer));
           let first: Blocked | undefined;
           let pairs = 0;
-          for (const [ca, as] of selected) {
-            for (const [cb, bs] of others) {
-              const egress = rule.direction === 'Egress';
-              const [srcClass, dstClass, srcs, dsts] = egress ? [ca, cb, as, bs] : [cb, ca, bs, as];
-              const part = blockedPart(rule.ports, dsts[0], conn.classConnection(srcClass, dstClass));
+          for (let x = 0; x < selected.classes.length; x++) {
+            const ca = selected.classes[x];
+            const as = selected.members[x];
+            for (let y = 0; y < others.classes.length; y++) {
+              const cb = others.classes[y];
+              const id = egress ? conn.classConnectionId(ca, cb) : conn.classConnectionId(cb, ca);
+              const ports = named ? (egress ? others.ports[y] : selected.ports[x]) : 0;
+              judged[ports] ??= [];
+              let part = judged[ports][id];
+              const bs = others.members[y];
+              const dsts = egress ? bs : as;
+              if (part === undefined) {
+                part = blockedPart(rule.ports, dsts[0], conn.connectionSetOf(id)) ?? null;
+                judged[ports][id] = part;
+              }
               if (!part) continue;
+              const srcs = egress ? as : bs;
               pairs += srcs.length * dsts.length;
               first ??= { src: srcs[0], dst: dsts[0], ...part };
             }

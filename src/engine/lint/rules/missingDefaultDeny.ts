@@ -1,38 +1,54 @@
 // missing-default-deny-ingress / missing-default-deny-egress: a namespace that runs workloads but has no
 // policy denying by default, so any pod no policy selects stays open in that direction.
-import { hasPolicyType, policyName, policySelects } from '../../policy';
-import type { Direction, NetworkPolicy } from '../../types';
+import { hasPolicyType, policyName } from '../../policy';
+import type { Direction, NetworkPolicy, Workload } from '../../types';
 import { clusterDns, dnsEgressRule } from '../clusterDns';
 import { freePolicyName, isDefaultDeny, namespaceSubject } from '../subjects';
-import { isSelectorPeer, peerWorkloads, selectedWorkloads } from '../targets';
+import { isSelectorPeer, peerWorkloads, selectedWorkloads, workloadsIn } from '../targets';
 import type { Finding, LintContext, LintRule } from '../types';
 import { rulesOf } from '../walk';
 
 /**
- * A policy elsewhere that counts on pods of `ns` being open in `direction`: a rule of the other direction
- * whose peer admits a pod of `ns` that no policy isolates for `direction` yet. A default deny would block
- * what that rule allows (a blocked-by-other-side finding), so it is not offered as a one-click fix.
+ * Per namespace, the first policy (in the set's order) elsewhere that counts on pods of that namespace being
+ * open in `direction`: a rule of the other direction whose peer admits a pod there that no policy isolates
+ * for `direction` yet. A default deny would block what that rule allows (a blocked-by-other-side finding),
+ * so it is not offered as a one-click fix. Worked out once for the namespaces asked about, in one pass over
+ * the policies (asking per namespace scanned every policy and every workload each time).
  */
-function reliedOnBy(ctx: LintContext, ns: string, direction: Direction): NetworkPolicy | undefined {
-  const isolated = (np: NetworkPolicy) => hasPolicyType(np, direction);
-  const open = ctx.cluster.workloads.filter(
-    (w) =>
-      w.namespace === ns && !ctx.policies.networkPolicies.some((np) => isolated(np) && policySelects(np, w)),
-  );
-  if (open.length === 0) return undefined;
+function reliedOnBy(
+  ctx: LintContext,
+  namespaces: readonly string[],
+  direction: Direction,
+): Map<string, NetworkPolicy> {
+  const found = new Map<string, NetworkPolicy>();
+  const isolated = new Set<Workload>();
+  for (const np of ctx.policies.networkPolicies)
+    if (hasPolicyType(np, direction)) for (const w of selectedWorkloads(ctx, np)) isolated.add(w);
+  // The open workloads of the namespaces asked about, and how many of those namespaces have any.
+  const open = new Set<Workload>();
+  let waiting = 0;
+  for (const ns of namespaces) {
+    const before = open.size;
+    for (const w of workloadsIn(ctx, ns)) if (!isolated.has(w)) open.add(w);
+    if (open.size > before) waiting++;
+  }
   const other: Direction = direction === 'Ingress' ? 'Egress' : 'Ingress';
-  return ctx.policies.networkPolicies.find(
-    (np) =>
-      hasPolicyType(np, other) &&
-      selectedWorkloads(ctx, np).length > 0 &&
-      rulesOf(np).some(
-        (rule) =>
-          rule.direction === other &&
-          (rule.peers ?? []).some(
-            (peer) => isSelectorPeer(peer) && peerWorkloads(ctx, np, peer).some((w) => open.includes(w)),
-          ),
-      ),
-  );
+  for (const np of ctx.policies.networkPolicies) {
+    if (waiting === 0) break;
+    if (!hasPolicyType(np, other) || selectedWorkloads(ctx, np).length === 0) continue;
+    for (const rule of rulesOf(np)) {
+      if (rule.direction !== other) continue;
+      for (const peer of rule.peers ?? []) {
+        if (!isSelectorPeer(peer)) continue;
+        for (const w of peerWorkloads(ctx, np, peer)) {
+          if (!open.has(w) || found.has(w.namespace)) continue;
+          found.set(w.namespace, np);
+          waiting--;
+        }
+      }
+    }
+  }
+  return found;
 }
 
 // The platform's own namespaces: policies there are the cluster operator's business, and a default deny in
@@ -63,17 +79,18 @@ function missingDefaultDeny(direction: Direction): LintRule {
       const withWorkloads = [...new Set(ctx.cluster.workloads.map((w) => w.namespace))]
         .filter((ns) => !SYSTEM_NAMESPACES.has(ns))
         .sort();
+      const covered = new Set(
+        ctx.policies.networkPolicies.filter((np) => isDefaultDeny(np, direction)).map((np) => np.namespace),
+      );
+      const uncovered = withWorkloads.filter((ns) => !covered.has(ns));
+      const relying = reliedOnBy(ctx, uncovered, direction);
       const out: Finding[] = [];
-      for (const ns of withWorkloads) {
-        const covered = ctx.policies.networkPolicies.some(
-          (np) => np.namespace === ns && isDefaultDeny(np, direction),
-        );
-        if (covered) continue;
+      for (const ns of uncovered) {
         const name = freePolicyName(ctx.policies, ns, `default-deny-${lower}`);
         const message =
           `namespace ${ns} has workloads but no default-deny ${lower} policy: pods that no policy selects ` +
           `for ${lower} accept all ${lower} traffic`;
-        const relied = reliedOnBy(ctx, ns, direction);
+        const relied = relying.get(ns);
         if (relied) {
           out.push({
             ruleId: id,

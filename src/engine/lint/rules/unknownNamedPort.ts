@@ -10,7 +10,7 @@ import type { Finding, LintContext, LintRule } from '../types';
 import { portPath, type RuleView, rulesOf } from '../walk';
 
 /** The destinations whose container ports a rule's named ports resolve against; undefined: judged elsewhere. */
-function destinations(ctx: LintContext, np: NetworkPolicy, rule: RuleView): Workload[] | undefined {
+function destinations(ctx: LintContext, np: NetworkPolicy, rule: RuleView): readonly Workload[] | undefined {
   if (rule.direction === 'Ingress') {
     const selected = selectedWorkloads(ctx, np);
     return selected.length > 0 ? selected : undefined;
