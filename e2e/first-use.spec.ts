@@ -23,11 +23,8 @@ async function centre(page: Page, testId: string): Promise<{ x: number; y: numbe
 }
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'three-tier');
-/**
- * Today's count for the whole exercise, as a ratchet: issue 11 asks for at most 20 (still open: the two DNS
- * edges cost a click each to drop TCP 53, and the New rule dialog opens even when it has no choice to offer).
- */
-const MAX_ACTIONS = 27;
+/** Issue 11's budget for the whole exercise. */
+const MAX_ACTIONS = 20;
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
@@ -93,9 +90,7 @@ function netpol(args: string[]): { status: number; out: string } {
   }
 }
 
-// Held back (issue 11's acceptance, still open): at integration the second DNS edge's New rule dialog did not
-// show the source-egress choice (h6a's run on its own branch reached the count check: 27 actions against 20).
-test.fixme('the three-tier exercise from Blank, by canvas alone, within the action budget, equals the solution', async ({
+test('the three-tier exercise from Blank, by canvas alone, within the action budget, equals the solution', async ({
   page,
 }) => {
   test.setTimeout(600_000);
@@ -127,36 +122,35 @@ test.fixme('the three-tier exercise from Blank, by canvas alone, within the acti
   // Default deny both ways.
   await act.select(page.getByRole('combobox', { name: 'Default deny for app' }), 'both', 'default deny');
 
+  // Each edge below has nothing to decide (the sides it needs are isolated already, or the other side's rule is
+  // enough): it is written at once, and a confirmation says what was written.
   const rule = page.getByRole('dialog', { name: 'New rule' });
+  const allowed = page.getByTestId('notices').locator('[data-key="drawn-edge"]');
   // Frontend receives from anywhere: a rule without peers and ports (`- {}`).
   await act.click(page.getByRole('button', { name: 'Add anywhere' }), 'Add anywhere');
   await act.drag('handle-src-external-any', 'handle-dst-workload-app/frontend');
-  await expect(rule.getByText('Every port and protocol.')).toBeVisible();
-  await act.click(rule.getByRole('button', { name: 'Allow' }), 'Allow');
+  await expect(allowed).toContainText(
+    'Allowed anywhere → app/frontend on every port, at the ingress of app/frontend.',
+  );
 
   // frontend → backend and backend → database: the ports come from the destination, both sides are written.
-  for (const [from, to] of [
-    ['frontend', 'backend'],
-    ['backend', 'database'],
+  for (const [from, to, port] of [
+    ['frontend', 'backend', '8080'],
+    ['backend', 'database', '5432'],
   ]) {
     await act.drag(`handle-src-workload-app/${from}`, `handle-dst-workload-app/${to}`);
-    await expect(rule.getByRole('radio', { name: /Both sides/ })).toBeChecked();
-    await act.click(rule.getByRole('button', { name: 'Allow' }), 'Allow');
+    await expect(allowed).toContainText(`Allowed app/${from} → app/${to} TCP ${port}, on both sides.`);
   }
 
   // DNS for frontend and backend: to CoreDNS on UDP 53, enforced on the sources' egress only.
   await act.click(page.getByRole('button', { name: 'Add DNS preset' }), 'Add DNS preset');
   for (const from of ['frontend', 'backend']) {
     await act.drag(`handle-src-workload-app/${from}`, 'handle-dst-workload-kube-system/coredns');
-    await expect(rule.getByRole('radio', { name: /Egress of app/ })).toBeChecked();
-    const protocols = rule.getByRole('combobox', { name: 'Protocol' });
-    const tcpRow = (
-      await protocols.evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value))
-    ).indexOf('TCP');
-    if (tcpRow >= 0)
-      await act.click(rule.getByRole('button', { name: `Remove port row ${tcpRow + 1}` }), 'remove TCP 53');
-    await act.click(rule.getByRole('button', { name: 'Allow' }), 'Allow');
+    await expect(allowed).toContainText(
+      `Allowed app/${from} → kube-system/coredns UDP 53, at the egress of app/${from}.`,
+    );
   }
+  await expect(rule).toBeHidden();
   await screenshot(page, 'first-use-built');
 
   // Export.
@@ -261,33 +255,92 @@ test('forms take what is typed, new nodes land in view, fading is explained, nam
   await expect(page.getByTestId('workload-shop/frontend')).toHaveCount(0);
 });
 
-test('the New rule dialog says what it writes, and drawing frontend → CoreDNS isolates nothing in kube-system', async ({
+/** Drags from one handle to another (not a counted action: these tests are not about the budget). */
+async function drawEdge(page: Page, fromTestId: string, toTestId: string) {
+  await page.getByTestId(fromTestId).hover();
+  const from = await centre(page, fromTestId);
+  const to = await centre(page, toTestId);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 15 });
+  await page.mouse.up();
+}
+
+test('an edge with nothing to decide is written at once, and its enforcement is edited in the inspector, naming who loses access', async ({
   page,
 }) => {
   test.setTimeout(600_000);
   await page.goto('/');
   await canvasSettled(page);
-  // 12 and 3: in the three-tier example shop is egress-isolated, kube-system open.
-  await page.getByTestId('handle-src-workload-shop/frontend').hover();
-  const from = await centre(page, 'handle-src-workload-shop/frontend');
-  const to = await centre(page, 'handle-dst-workload-kube-system/coredns');
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(to.x, to.y, { steps: 15 });
-  await page.mouse.up();
+  // 3: in the three-tier example shop is egress-isolated and kube-system open: frontend's egress rule is enough,
+  // and CoreDNS is not isolated as a side effect; no dialog, a confirmation.
+  await drawEdge(page, 'handle-src-workload-shop/frontend', 'handle-dst-workload-kube-system/coredns');
+  const allowed = page.getByTestId('notices').locator('[data-key="drawn-edge"]');
+  await expect(allowed).toContainText(
+    'Allowed shop/frontend → kube-system/coredns UDP 53, at the egress of shop/frontend.',
+  );
+  await expect(page.getByRole('dialog', { name: 'New rule' })).toHaveCount(0);
+  // 11: the node the drag started on is not left selected.
+  await expect(page.getByTestId('dim-note')).toBeHidden();
+  await screenshot(page, 'first-use-drawn-edge');
+
+  // Edit: the rule in the inspector, with the TCP fallback of DNS one click away.
+  await allowed.getByRole('button', { name: 'Edit' }).click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector).toContainText('shop/frontend → kube-system/coredns');
+  await inspector.getByRole('button', { name: 'Also allow TCP 53' }).click();
+  await expect(inspector).toContainText('Allows UDP 53, TCP 53');
+  await expect(inspector.getByTestId('dns-tcp')).toHaveCount(0);
+  // 3 and 12: moving the rule to CoreDNS's ingress says it isolates CoreDNS, and who loses access.
+  const enforcement = inspector.getByTestId('edge-enforcement');
+  await expect(enforcement.getByRole('radio', { name: /Egress of shop\/frontend/ })).toBeChecked();
+  await enforcement.getByRole('radio', { name: /Ingress of kube-system\/coredns/ }).check();
+  await expect(enforcement.getByTestId('connect-writes')).toContainText('an ingress rule in a new policy');
+  await expect(enforcement.getByTestId('connect-isolates')).toContainText('kube-system/coredns for ingress');
+  await expect(enforcement.getByTestId('connect-isolates')).toContainText('lose access');
+  await expect(enforcement.getByRole('button', { name: 'Move and isolate' })).toBeVisible();
+  await screenshot(page, 'first-use-inspector-enforcement');
+  await enforcement.getByRole('button', { name: 'Move and isolate' }).click();
+  await expect(inspector).toContainText('rules on ingress of the target.');
+  // Undo takes the move back: the rule is on frontend's egress again.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(inspector).toContainText('rules on egress of the source.');
+});
+
+test('the New rule dialog asks when every choice isolates something, says what it writes and who loses access', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  await page.goto('/');
+  await canvasSettled(page);
+  await page.getByRole('button', { name: 'Paste YAML' }).click();
+  const paste = page.getByRole('dialog', { name: 'Paste manifests' });
+  const pod = (name: string) =>
+    `kind: Pod\nmetadata:\n  name: ${name}\n  namespace: lab\n  labels: {app: ${name}}\nspec: {containers: [{name: c, image: x, ports: [{containerPort: 8080}]}]}\n`;
+  await paste.getByRole('textbox').fill(['web', 'api', 'probe'].map(pod).join('---\n'));
+  await paste.getByRole('radio', { name: /Replace/ }).check();
+  await paste.getByRole('button', { name: 'Import pasted YAML' }).click();
+  await expect(page.getByTestId('workload-lab/api')).toBeVisible();
+  await page.getByRole('dialog', { name: 'Import report' }).getByRole('button', { name: 'Close' }).click();
+  await canvasSettled(page);
+
+  // Nothing in lab is isolated: whichever side holds the rule becomes isolated, so the dialog asks.
+  await drawEdge(page, 'handle-src-workload-lab/web', 'handle-dst-workload-lab/api');
   const rule = page.getByRole('dialog', { name: 'New rule' });
-  await expect(rule.getByRole('radio', { name: /Egress of shop\/frontend/ })).toBeChecked();
-  await expect(rule.getByTestId('connect-writes')).toContainText('an egress rule');
-  await expect(rule.getByTestId('connect-writes')).not.toContainText('kube-system');
-  await expect(rule.getByTestId('connect-isolates')).toHaveCount(0);
-  // Choosing the destination's side says who else loses access, and the button says it isolates.
-  await rule.getByRole('radio', { name: /Ingress of kube-system\/coredns/ }).check();
-  await expect(rule.getByTestId('connect-isolates')).toContainText('kube-system/coredns for ingress');
+  await expect(rule.getByRole('radio', { name: /Ingress of lab\/api/ })).toBeChecked();
+  await expect(rule.getByRole('textbox', { name: 'Port', exact: true })).toHaveValue('8080');
+  await expect(rule.getByTestId('connect-writes')).toContainText(
+    'an ingress rule in a new policy lab/api-ingress',
+  );
+  // 12: the dialog names who else loses access, and the button says it isolates.
+  await expect(rule.getByTestId('connect-isolates')).toContainText('lab/api for ingress');
+  await expect(rule.getByTestId('connect-isolates')).toContainText('lab/probe → lab/api');
   await expect(rule.getByRole('button', { name: 'Allow and isolate' })).toBeVisible();
   await screenshot(page, 'first-use-connect-isolates');
-  await rule.getByRole('radio', { name: /Egress of shop\/frontend/ }).check();
-  await rule.getByRole('button', { name: 'Allow' }).click();
+  await rule.getByRole('radio', { name: /Egress of lab\/web/ }).check();
+  await expect(rule.getByTestId('connect-writes')).toContainText('an egress rule');
+  await expect(rule.getByTestId('connect-isolates')).toContainText('lab/web for egress');
+  await rule.getByRole('button', { name: 'Allow and isolate' }).click();
   await expect(rule).toBeHidden();
-  // 11: the node the drag started on is not left selected.
   await expect(page.getByTestId('dim-note')).toBeHidden();
 });

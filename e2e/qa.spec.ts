@@ -133,7 +133,9 @@ test('deleting the "anywhere" node removes the rules that allow anywhere', async
   expect(errors).toEqual([]);
 });
 
-test('a rule to the DNS preset allows UDP and TCP 53; "both sides" is a visible choice', async ({ page }) => {
+test('a rule to the DNS preset starts with UDP 53, TCP 53 one click away; "both sides" is a visible choice', async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await startBlank(page);
   await dispatch(page, 'addNamespace', { name: 'shop', position: { x: 320, y: 0 } });
@@ -141,17 +143,22 @@ test('a rule to the DNS preset allows UDP and TCP 53; "both sides" is a visible 
   await dispatch(page, 'addDnsPreset', { position: { x: 0, y: 260 } });
   await page.locator('.react-flow__controls-fitview').click();
 
+  // Neither end is isolated, so whichever side holds the rule is isolated by it: the dialog asks.
   await dragHandle(page, 'handle-src-workload-shop/web', 'handle-dst-workload-kube-system/coredns');
   const dialog = page.getByRole('dialog', { name: 'New rule' });
   await expect(dialog).toBeVisible();
   const ports = dialog.getByRole('textbox', { name: 'Port', exact: true });
+  await expect(ports).toHaveCount(1);
+  await expect(ports.first()).toHaveValue('53');
+  await expect(dialog.getByRole('combobox', { name: 'Protocol' })).toHaveValue('UDP');
+  await dialog.getByRole('button', { name: 'Also allow TCP 53' }).click();
   await expect(ports).toHaveCount(2);
   const protocols = await dialog
     .getByRole('combobox', { name: 'Protocol' })
     .evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));
   expect(protocols).toEqual(['UDP', 'TCP']);
-  await expect(ports.first()).toHaveValue('53');
   await expect(ports.nth(1)).toHaveValue('53');
+  await expect(dialog.getByTestId('dns-tcp')).toHaveCount(0);
   const both = dialog.getByRole('radio', { name: /Both sides/ });
   await expect(both).toBeVisible();
   const box = await both.boundingBox();

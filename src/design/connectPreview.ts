@@ -6,8 +6,9 @@ import type { PolicyType } from '../engine/types';
 import { compileEdge, enforcementChoice, newlyIsolated } from './compile';
 import { diffFlows } from './flowDiff';
 import { policyKey } from './model';
+import { removePeers } from './ruleEdit';
 import { simulate } from './simulate';
-import type { DesignDoc, EdgePorts, Enforcement } from './types';
+import type { DesignDoc, EdgePorts, EdgeTarget, Enforcement } from './types';
 
 export interface PolicyWrite {
   /** `namespace/name`. */
@@ -53,4 +54,18 @@ export function previewConnect(
     .filter((c) => (fresh.destination && c.target === args.to) || (fresh.source && c.source === args.from))
     .map((c) => `${c.source} → ${c.target}`);
   return { writes, isolates, losesAccess: lost };
+}
+
+/**
+ * What moving an existing edge's rules to `enforce` writes and isolates (the `setEdgeEnforcement` operation):
+ * the edge's peers removed, then the edge drawn again with its ports on the chosen sides.
+ */
+export function previewEnforcement(
+  doc: DesignDoc,
+  edge: EdgeTarget,
+  ports: EdgePorts,
+  enforce: Enforcement,
+): ConnectPreview {
+  const removed = removePeers(doc, edge.refs).doc;
+  return previewConnect(removed, { from: edge.source, to: edge.target, ports, enforce });
 }

@@ -258,6 +258,8 @@ export interface OpArgs {
    * or both; default: compile.ts `enforcementChoice`); `bothSides` is the old spelling of `enforce: 'both'`.
    */
   connect: { from: NodeRef; to: NodeRef; ports?: EdgePorts; enforce?: Enforcement; bothSides?: boolean };
+  /** Rewrite an edge's rules on other sides (`enforce`), keeping its ports; one step. */
+  setEdgeEnforcement: { edge: EdgeTarget; enforce: Enforcement };
   /** Replace the ports of the rules behind an edge (a peer sharing its rule with others is split out). */
   setEdgePorts: { edge: EdgeTarget; ports: EdgePorts };
   /**

@@ -1,17 +1,23 @@
 // The inspector: edits the selected namespace, workload, external block or rule edge. Each field applies one
 // design operation when the user is done with it; errors come back as notices.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { cniModel } from '../design/cni';
+import { enforcementChoice } from '../design/compile';
+import { previewEnforcement } from '../design/connectPreview';
 import { defaultDenyOf } from '../design/defaultDeny';
+import { DNS_TCP, lacksDnsTcp } from '../design/drawEdge';
 import { isolationSentence } from '../design/explainText';
 import { namespaceOfRef, namespaceRef } from '../design/model';
-import { edgePorts } from '../design/ruleEdit';
-import { type DefaultDenyMode, NAMESPACE_NAME_LABEL, type RuleEdge } from '../design/types';
+import { edgePorts, removePeers } from '../design/ruleEdit';
+import { type DefaultDenyMode, type Enforcement, NAMESPACE_NAME_LABEL, type RuleEdge } from '../design/types';
+import type { NetworkPolicyPort } from '../engine/types';
+import { EnforcementField, isolates, PreviewNotes } from './canvas/EnforcementFields';
 import { isolationText } from './canvas/toFlow';
 import { useDerivedGraph } from './canvas/useDerivedGraph';
 import { deleteTarget } from './commands';
 import { CommitInput } from './editors/CommitInput';
 import { ContainerPortsEditor } from './editors/ContainerPortsEditor';
+import { DnsTcpHint } from './editors/DnsTcpHint';
 import { LabelsEditor } from './editors/LabelsEditor';
 import { PortsEditor } from './editors/PortsEditor';
 import { type PortRow, portsFromRows, rowsFromPorts } from './portRows';
@@ -257,6 +263,9 @@ function EdgeInspector({ edge }: { edge: RuleEdge }) {
   const [rows, setRows] = useState<PortRow[]>([]);
   const [error, setError] = useState<string | null>(null);
   const portsKey = edge.label;
+  const doc = useAppStore((s) => s.doc);
+  const currentPorts = edgePorts(doc, edge);
+  const dnsTcpMissing = currentPorts !== undefined && lacksDnsTcp(doc, edge.target, currentPorts);
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset the draft when the edge's rules change
   useEffect(() => {
     setRows(rowsFromPorts(edgePorts(useAppStore.getState().doc, edge) ?? []));
@@ -285,6 +294,11 @@ function EdgeInspector({ edge }: { edge: RuleEdge }) {
         </p>
       )}
       <PortsEditor rows={rows} onChange={setRows} />
+      {dnsTcpMissing && (
+        <DnsTcpHint
+          onAdd={() => store().dispatch('setEdgePorts', { edge, ports: [...(currentPorts ?? []), DNS_TCP] })}
+        />
+      )}
       {error && (
         <p className="hint" role="alert" style={{ color: 'var(--bad)' }}>
           {error}
@@ -307,6 +321,7 @@ function EdgeInspector({ edge }: { edge: RuleEdge }) {
           Delete rule
         </button>
       </div>
+      {!edge.selectorLabel && <EdgeEnforcement edge={edge} ports={currentPorts ?? []} />}
       <div className="field">
         <span className="field-label">Rules behind this edge</span>
         <ul className="hint" style={{ margin: 0, paddingLeft: 16 }}>
@@ -318,5 +333,50 @@ function EdgeInspector({ edge }: { edge: RuleEdge }) {
         </ul>
       </div>
     </section>
+  );
+}
+
+const enforcementOf = (edge: RuleEdge): Enforcement =>
+  edge.directions.length === 2 ? 'both' : edge.directions[0] === 'Ingress' ? 'ingress' : 'egress';
+
+/**
+ * Where a drawn rule is enforced, changed after the fact: the same choice and preview as the New rule dialog
+ * (what is written; who loses access when the choice isolates something), applied by `setEdgeEnforcement`.
+ */
+function EdgeEnforcement({ edge, ports }: { edge: RuleEdge; ports: readonly NetworkPolicyPort[] }) {
+  const doc = useAppStore((s) => s.doc);
+  const current = enforcementOf(edge);
+  const [enforce, setEnforce] = useState<Enforcement>(current);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset the draft when the edge's sides change
+  useEffect(() => setEnforce(current), [edge.id, current]);
+  const withoutEdge = useMemo(() => removePeers(doc, edge.refs).doc, [doc, edge]);
+  const choice = useMemo(() => enforcementChoice(withoutEdge, edge.source, edge.target), [withoutEdge, edge]);
+  const preview = useMemo(
+    () => (enforce === current ? undefined : previewEnforcement(doc, edge, ports, enforce)),
+    [doc, edge, ports, enforce, current],
+  );
+  if (!choice || choice.options.length < 2) return null;
+  return (
+    <div className="field" data-testid="edge-enforcement">
+      <EnforcementField
+        choice={choice}
+        value={enforce}
+        onChange={setEnforce}
+        from={edge.source}
+        to={edge.target}
+      />
+      <PreviewNotes preview={preview} />
+      {enforce !== current && (
+        <div className="row">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => store().dispatch('setEdgeEnforcement', { edge, enforce })}
+          >
+            {isolates(preview) ? 'Move and isolate' : 'Move the rule'}
+          </button>
+        </div>
+      )}
+    </div>
   );
 }

@@ -1,28 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NetworkPolicyPort } from '../engine/types';
-import { portsFromRows, prefillRows, rowsFromPorts } from './portRows';
+import { portsFromRows, rowsFromPorts } from './portRows';
 
 describe('ports editor rows', () => {
-  it('a new rule starts with the first container port, on each protocol served on that number', () => {
-    expect(prefillRows([])).toEqual([]);
-    const dns = prefillRows([
-      { name: 'dns', containerPort: 53, protocol: 'UDP' },
-      { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
-      { name: 'metrics', containerPort: 9153, protocol: 'TCP' },
-    ]);
-    expect(dns).toEqual([
-      { protocol: 'UDP', port: '53', endPort: '' },
-      { protocol: 'TCP', port: '53', endPort: '' },
-    ]);
-    expect(
-      prefillRows([
-        { name: 'http', containerPort: 8080, protocol: 'TCP' },
-        { name: 'admin', containerPort: 9000, protocol: 'TCP' },
-      ]),
-    ).toEqual([{ protocol: 'TCP', port: '8080', endPort: '' }]);
-  });
-
   it('no rows means every port and protocol', () => {
     expect(portsFromRows([])).toEqual({ ports: [] });
   });

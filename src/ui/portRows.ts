@@ -3,7 +3,7 @@
 // words the user can act on.
 
 import { isPortNumber, MAX_PORT } from '../engine/connectionSet';
-import type { ContainerPort, NetworkPolicyPort, Protocol } from '../engine/types';
+import type { NetworkPolicyPort, Protocol } from '../engine/types';
 
 export interface PortRow {
   readonly protocol: Protocol;
@@ -19,20 +19,6 @@ export function rowsFromPorts(ports: readonly NetworkPolicyPort[] | undefined): 
     port: p.port === undefined ? '' : String(p.port),
     endPort: p.endPort === undefined ? '' : String(p.endPort),
   }));
-}
-
-/**
- * The rows a new rule starts with: the destination's first container port, on every protocol the destination
- * serves that port number on (DNS listens on 53 over UDP and TCP; allowing only UDP breaks large answers).
- */
-export function prefillRows(ports: readonly ContainerPort[]): PortRow[] {
-  const first = ports[0];
-  if (!first) return [];
-  const rows: PortRow[] = [];
-  for (const p of ports)
-    if (p.containerPort === first.containerPort && !rows.some((r) => r.protocol === p.protocol))
-      rows.push({ protocol: p.protocol, port: String(p.containerPort), endPort: '' });
-  return rows;
 }
 
 const DIGITS = /^\d+$/;

@@ -35,8 +35,18 @@ export interface UiNotice {
   readonly id: number;
   readonly severity: Severity;
   readonly message: string;
-  /** Notices with actions stay until dismissed. */
+  /** Notices with actions stay until dismissed, unless they `fade`. */
   readonly actions?: readonly NoticeAction[];
+  /** A notice with a key replaces the one with the same key (one confirmation of the latest edge, not five). */
+  readonly key?: string;
+  /** Fades like a plain notice of its severity even though it has actions (a confirmation with Undo). */
+  readonly fades?: boolean;
+}
+
+export interface NoticeOptions {
+  readonly actions?: readonly NoticeAction[];
+  readonly key?: string;
+  readonly fades?: boolean;
 }
 
 export type SideTab = 'policies' | 'inventory' | 'inspector' | 'workshop' | 'cluster' | 'lessons';
@@ -76,7 +86,7 @@ export interface AppState {
   dispatch<N extends OpName>(name: N, args: OpArgs[N], options?: DispatchOptions): OpResult;
   applyPolicies(policies: readonly DesignPolicy[]): OpResult;
   select(selection: Selection | null): void;
-  notify(severity: Severity, message: string, actions?: readonly NoticeAction[]): void;
+  notify(severity: Severity, message: string, actions?: readonly NoticeAction[] | NoticeOptions): void;
   dismissNotice(id: number): void;
   setAnalysis(doc: DesignDoc, analysis: Simulation, source: 'worker' | 'main'): void;
   setAnalysisPending(pending: boolean): void;
@@ -113,7 +123,7 @@ let noticeSeq = 0;
 
 function pushNotices(
   current: readonly UiNotice[],
-  add: readonly (DesignNotice & { readonly actions?: readonly NoticeAction[] })[],
+  add: readonly (DesignNotice & NoticeOptions)[],
 ): readonly UiNotice[] {
   if (add.length === 0) return current;
   const fresh = add.map((n) => ({
@@ -121,11 +131,14 @@ function pushNotices(
     severity: n.severity,
     message: n.message,
     ...(n.actions ? { actions: n.actions } : {}),
+    ...(n.key !== undefined ? { key: n.key } : {}),
+    ...(n.fades ? { fades: true } : {}),
   }));
-  // Notices with actions (a document to download) are the last to give way.
-  const all = [...current, ...fresh];
+  const keys = new Set(fresh.flatMap((n) => (n.key !== undefined ? [n.key] : [])));
+  // Notices with actions that stay (a document to download) are the last to give way.
+  const all = [...current.filter((n) => n.key === undefined || !keys.has(n.key)), ...fresh];
   while (all.length > MAX_NOTICES) {
-    const plain = all.findIndex((n) => !n.actions);
+    const plain = all.findIndex((n) => !n.actions || n.fades);
     all.splice(Math.max(plain, 0), 1);
   }
   return all;
@@ -203,7 +216,10 @@ export const useAppStore = create<AppState>()(
       },
 
       notify(severity, message, actions) {
-        set((s) => ({ notices: pushNotices(s.notices, [{ severity, message, actions }]) }));
+        const options: NoticeOptions = Array.isArray(actions)
+          ? { actions }
+          : ((actions as NoticeOptions) ?? {});
+        set((s) => ({ notices: pushNotices(s.notices, [{ severity, message, ...options }]) }));
       },
 
       dismissNotice(id) {

@@ -44,6 +44,26 @@ export const completeEdge = defineOp('completeEdge', 'Allow on both sides', (doc
   return result.doc === doc ? result : ok(result.doc, result.notices);
 });
 
+/**
+ * Moves an edge's rules to other sides (the destination's ingress, the source's egress or both): the peers behind
+ * it are removed and the edge compiled again with its ports, as one step. The inspector previews it with
+ * `previewEnforcement` (connectPreview.ts), which names who loses access when the choice isolates something.
+ */
+export const setEdgeEnforcement = defineOp(
+  'setEdgeEnforcement',
+  'Change where a rule is enforced',
+  (doc, { edge, enforce }) => {
+    const ports = edgePorts(doc, edge);
+    if (ports === undefined || edge.refs.length === 0)
+      return fail(doc, 'The rules behind this edge no longer exist.');
+    const removed = removePeers(doc, edge.refs).doc;
+    const result = compileEdge(removed, { from: edge.source, to: edge.target, ports, enforce });
+    if (result.doc === removed)
+      return fail(doc, result.notices[0]?.message ?? 'The rule could not be moved.');
+    return ok(result.doc, result.notices);
+  },
+);
+
 export const setEdgePorts = defineOp('setEdgePorts', 'Set edge ports', (doc, { edge, ports }) => {
   const invalid = invalidEdgePorts(ports);
   if (invalid) return fail(doc, invalid);

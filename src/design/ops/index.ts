@@ -2,7 +2,7 @@
 // dispatch through `applyOp`, and the store records what it returns.
 import type { DesignDoc, OpArgs, Operation, OpName, OpResult } from '../types';
 import { setAdminForm, setClusterDefaultDeny, setPodCidrs } from './adminPolicies';
-import { completeEdge, connect, disconnect, setEdgePorts } from './connections';
+import { completeEdge, connect, disconnect, setEdgeEnforcement, setEdgePorts } from './connections';
 import { dropWorkload, setLayout, setNodePosition } from './document';
 import { addAnywhere, addDnsPreset, addExternal, deleteExternal, setExternalLabel } from './externals';
 import { addObservedWorkloads, generateFromFlows } from './flows';
@@ -42,6 +42,7 @@ export const operations: { readonly [K in OpName]: Operation<OpArgs[K]> } = {
   addAnywhere,
   connect,
   setEdgePorts,
+  setEdgeEnforcement,
   disconnect,
   completeEdge,
   setDefaultDeny,
@@ -112,6 +113,7 @@ export {
   setClusterDefaultDeny,
   setCni,
   setDefaultDeny,
+  setEdgeEnforcement,
   setEdgePorts,
   setExternalLabel,
   setLayout,

@@ -1,6 +1,7 @@
 // The canvas: React Flow bound to the store. It renders what `toFlow` derives from the document and turns
-// gestures into design operations (drag → setNodePosition / moveWorkload, connect → the "New rule" popover,
-// right click → context menu). Positions live in React Flow's local state only while a drag is running.
+// gestures into design operations (drag → setNodePosition / moveWorkload, connect → committed at once, or the
+// "New rule" popover when there is a choice to make, right click → context menu). Positions live in React
+// Flow's local state only while a drag is running.
 import {
   applyNodeChanges,
   Background,
@@ -33,6 +34,7 @@ import { ConnectPopover, type PendingConnection } from './ConnectPopover';
 import { ContextMenu, type ContextTarget } from './ContextMenu';
 import { aggregateEdges, collapsedNamespaces, drawnRef } from './collapse';
 import { useCollapseStore } from './collapseState';
+import { commitDrawnEdge } from './drawEdge';
 import { ExternalNode } from './ExternalNode';
 import { FlowEdgeView } from './FlowEdgeView';
 import { IsolationLegend } from './IsolationLegend';
@@ -237,7 +239,8 @@ export function Canvas() {
 
   const [pending, setPending] = useState<PendingConnection | null>(null);
   const onConnect = useCallback((c: Connection) => {
-    if (c.source && c.target) setPending({ from: c.source, to: c.target });
+    if (c.source && c.target && !commitDrawnEdge(c.source, c.target))
+      setPending({ from: c.source, to: c.target });
   }, []);
 
   const [menu, setMenu] = useState<ContextTarget | null>(null);

@@ -5,15 +5,22 @@ import { useEffect } from 'react';
 import { type UiNotice, useAppStore } from '../store';
 
 const LIFETIME = { info: 4000, warning: 9000 } as const;
+/** A confirmation with actions (Edit, Undo) stays long enough to reach them. */
+const WITH_ACTIONS = 10_000;
 
 function NoticeItem({ notice }: { notice: UiNotice }) {
   useEffect(() => {
-    if (notice.severity === 'error' || notice.actions) return;
-    const t = setTimeout(() => useAppStore.getState().dismissNotice(notice.id), LIFETIME[notice.severity]);
+    if (notice.severity === 'error' || (notice.actions && !notice.fades)) return;
+    const lifetime = notice.actions ? WITH_ACTIONS : LIFETIME[notice.severity];
+    const t = setTimeout(() => useAppStore.getState().dismissNotice(notice.id), lifetime);
     return () => clearTimeout(t);
   }, [notice]);
   return (
-    <div className={`notice ${notice.severity}`} role={notice.severity === 'error' ? 'alert' : 'status'}>
+    <div
+      className={`notice ${notice.severity}`}
+      role={notice.severity === 'error' ? 'alert' : 'status'}
+      data-key={notice.key}
+    >
       <p>{notice.message}</p>
       {notice.actions?.map((a) => (
         <button key={a.label} type="button" className="notice-action" onClick={() => a.run()}>
