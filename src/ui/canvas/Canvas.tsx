@@ -53,6 +53,7 @@ import {
 } from './toFlow';
 import { derivedGraphOf } from './useDerivedGraph';
 import { useSettledDoc } from './useSettledDoc';
+import { onViewMoving, viewMoving } from './viewMotion';
 import './canvas.css';
 import { WorkloadNode } from './WorkloadNode';
 
@@ -237,6 +238,10 @@ export function Canvas() {
     [flow],
   );
 
+  // The view zooming out after a node was added where there was no room: busy too.
+  const [viewMoves, setViewMoves] = useState(viewMoving);
+  useEffect(() => onViewMoving(setViewMoves), []);
+
   const [pending, setPending] = useState<PendingConnection | null>(null);
   const onConnect = useCallback((c: Connection) => {
     if (c.source && c.target && !commitDrawnEdge(c.source, c.target))
@@ -286,7 +291,7 @@ export function Canvas() {
       className={`canvas${manyEdges ? ' many-edges' : ''}${lowDetail ? ' low-detail' : ''}`}
       data-testid="canvas"
       data-analysis-source={analysisSource ?? ''}
-      aria-busy={placing}
+      aria-busy={placing || viewMoves}
     >
       <ReactFlow<CanvasNode>
         nodes={nodes}

@@ -13,7 +13,7 @@ beforeEach(() => {
 });
 
 describe('a drawn edge with nothing to decide', () => {
-  it('is one undo step, confirmed by one notice that Undo takes back', () => {
+  it('is one undo step, confirmed by one notice whose Take back undoes it', () => {
     store().dispatch('setDefaultDeny', { namespace: 'shop', mode: 'both' });
     const before = store().doc;
     expect(commitDrawnEdge('shop/frontend', 'shop/backend')).toBe(true);
@@ -25,7 +25,7 @@ describe('a drawn edge with nothing to decide', () => {
     // The next edge's confirmation replaces this one.
     expect(commitDrawnEdge('shop/backend', 'shop/database')).toBe(true);
     expect(confirmations()).toHaveLength(1);
-    const undo = confirmations()[0].actions?.find((a) => a.label === 'Undo');
+    const undo = confirmations()[0].actions?.find((a) => a.label === 'Take back');
     undo?.run();
     expect(store().docCause?.label).toBe('Allow traffic');
     expect(confirmations()).toEqual([]);
@@ -36,7 +36,7 @@ describe('a drawn edge with nothing to decide', () => {
   it('Undo of an older confirmation does not take back a later change', () => {
     store().dispatch('setDefaultDeny', { namespace: 'shop', mode: 'both' });
     commitDrawnEdge('shop/frontend', 'shop/backend');
-    const undo = confirmations()[0].actions?.find((a) => a.label === 'Undo');
+    const undo = confirmations()[0].actions?.find((a) => a.label === 'Take back');
     store().dispatch('renameWorkload', { id: 'shop/database', name: 'db' });
     const after = store().doc;
     undo?.run();

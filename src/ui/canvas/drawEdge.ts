@@ -1,6 +1,7 @@
 // A drawn edge, bound to the store: committed at once when the user has nothing to decide (design/drawEdge.ts),
 // with a confirmation that says what was written and offers Edit (the rule in the inspector: ports and
-// enforcement) and Undo; otherwise the caller opens the New rule dialog.
+// enforcement) and Take back (an undo, named apart from the toolbar's Undo); otherwise the caller opens the
+// New rule dialog.
 import { committableEdge, describeDrawnEdge } from '../../design/drawEdge';
 import { useAppStore } from '../store';
 
@@ -24,7 +25,7 @@ export function commitDrawnEdge(from: string, to: string): boolean {
         run: () => useAppStore.getState().inspect({ type: 'edge', id: `${from}->${to}` }),
       },
       {
-        label: 'Undo',
+        label: 'Take back',
         run: () => {
           const s = useAppStore.getState();
           // Only while this edge is the latest change: otherwise Undo would take back something else.

@@ -5,6 +5,9 @@ import { useCallback } from 'react';
 import { freeSpotNear, occupiedRects, type Rect } from '../../design/geometry';
 import type { Point } from '../../design/types';
 import { useAppStore } from '../store';
+import { beginViewMove } from './viewMotion';
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The legend strip along the top (two lines with the fading note) and the zoom controls on the left cover part of the canvas. */
 const INSET = { top: 84, right: 24, bottom: 24, left: 56 };
@@ -38,7 +41,13 @@ export function usePlaceInView(): (size: { width: number; height: number }) => P
         spot.y + size.height <= view.y + view.height;
       // No free room in view: once the node is drawn, zoom out to show everything (centring on the new node
       // would push the rest, often the node the user is about to connect it to, out of view).
-      if (!inView) setTimeout(() => void flow.fitView({ padding: 0.1, duration: 200 }), 50);
+      // An interrupted fit animation never resolves: the canvas is not busy for longer than a second.
+      if (!inView) {
+        const done = beginViewMove();
+        setTimeout(() => {
+          Promise.race([flow.fitView({ padding: 0.1, duration: 200 }), delay(1000)]).finally(done);
+        }, 50);
+      }
       return spot;
     },
     [flow],
