@@ -6,6 +6,7 @@
 import { useRef } from 'react';
 import { type ObservedFlowView, share } from '../../design/observedReport';
 import { useAppStore } from '../store';
+import { GenerateFromFlows } from './GenerateFromFlows';
 import { cancelCapture, clearObserved, importCaptureFile } from './observedController';
 import { type ObservedFilter, useObservedStore } from './observedStore';
 import './flows.css';
@@ -245,6 +246,7 @@ export function FlowsPanel() {
               )}
             </div>
           )}
+          <GenerateFromFlows />
           <table className="flows-table" data-testid="flows-table">
             <thead>
               <tr>
