@@ -30,7 +30,9 @@ test('a dropped capture is judged against the policies and drawn on the canvas',
   await dropCapture(page, 'hubble.jsonl', CAPTURE);
 
   const panel = page.getByTestId('flows-panel');
-  await expect(panel.getByTestId('capture-summary')).toContainText('hubble.jsonl: 10 records, 7 distinct flows');
+  await expect(panel.getByTestId('capture-summary')).toContainText(
+    'hubble.jsonl: 10 records, 7 distinct flows',
+  );
   const report = panel.getByTestId('capture-report');
   await expect(report).toContainText('2 lines not read');
   await expect(report).toContainText('line 6: l4.TCP.destination_port must be a port number');
@@ -42,8 +44,14 @@ test('a dropped capture is judged against the policies and drawn on the canvas',
   await expect(page.getByRole('tab', { name: /Flows/ })).toContainText('2');
 
   // The layer: the denied Redis port between backend and database, the allowed web traffic.
-  await expect(page.getByTestId('observed-shop/backend->shop/database')).toHaveAttribute('data-class', 'denied');
-  await expect(page.getByTestId('observed-shop/frontend->shop/backend')).toHaveAttribute('data-class', 'allowed');
+  await expect(page.getByTestId('observed-shop/backend->shop/database')).toHaveAttribute(
+    'data-class',
+    'denied',
+  );
+  await expect(page.getByTestId('observed-shop/frontend->shop/backend')).toHaveAttribute(
+    'data-class',
+    'allowed',
+  );
   await screenshot(page, 'flows-01-imported');
 
   // The unused permissions, on request.
@@ -70,7 +78,54 @@ test('a dropped capture is judged against the policies and drawn on the canvas',
   await expect(panel.getByTestId('flows-count-denied')).toHaveText('2 observed and denied');
 });
 
-test('saved flows that cannot be read are refused with a notice, and the page still works', async ({ page }) => {
+test('an edit shows the observed flows it breaks; policies generated from the flows deny none, in one undo step', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('workload-shop/frontend')).toBeVisible();
+  await dropCapture(page, 'hubble.jsonl', CAPTURE);
+  const panel = page.getByTestId('flows-panel');
+  await expect(panel.getByTestId('flows-count-denied')).toHaveText('2 observed and denied');
+
+  // Live: isolating kube-system for ingress cuts the DNS lookups the capture shows.
+  await page.getByLabel('Default deny for kube-system').selectOption('ingress');
+  const banner = page.getByTestId('broken-flows-banner');
+  await expect(banner).toContainText('Breaks 2 observed flows seen in hubble.jsonl');
+  await expect(banner).toContainText('shop/frontend[Deployment] → kube-system/coredns[Deployment] UDP 53');
+  await expect(panel.getByTestId('flows-broken')).toContainText('would break 2 observed flows');
+  await screenshot(page, 'flows-03-broken');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(banner).toHaveCount(0);
+
+  // Generate for the shop: a what-if first, then one operation.
+  const gen = panel.getByTestId('flows-generate');
+  await expect(gen.getByLabel('kube-system/coredns')).not.toBeChecked();
+  await expect(gen.getByLabel('shop/backend')).toBeChecked();
+  await gen.getByRole('button', { name: 'Preview (what-if)' }).click();
+  const preview = gen.getByTestId('generate-preview');
+  await expect(preview).toContainText(
+    'Writes shop/backend-from-flows, shop/database-from-flows, shop/frontend-from-flows.',
+  );
+  await expect(preview).toContainText('No observed flow would be denied.');
+  await expect(preview).toContainText('shop/backend → shop/database: gains TCP 6379');
+  await screenshot(page, 'flows-04-generate-preview');
+  await gen.getByRole('button', { name: 'Apply 3 policies' }).click();
+  await expect(panel.getByTestId('flows-count-denied')).toHaveText('0 observed and denied');
+  await expect(page.getByTestId('observed-shop/backend->shop/database')).toHaveAttribute(
+    'data-class',
+    'allowed',
+  );
+  await expect(page.getByRole('button', { name: /Undo/ })).toHaveAttribute(
+    'title',
+    /Generate policies from flows/,
+  );
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(panel.getByTestId('flows-count-denied')).toHaveText('2 observed and denied');
+});
+
+test('saved flows that cannot be read are refused with a notice, and the page still works', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByTestId('workload-shop/frontend')).toBeVisible();
   await page.evaluate(async () => {
@@ -84,6 +139,8 @@ test('saved flows that cannot be read are refused with a notice, and the page st
     );
   });
   await page.reload();
-  await expect(page.getByText(/observed flows saved with this document could not be read \(peer 1/)).toBeVisible();
+  await expect(
+    page.getByText(/observed flows saved with this document could not be read \(peer 1/),
+  ).toBeVisible();
   await expect(page.getByTestId('workload-shop/frontend')).toBeVisible();
 });

@@ -4,6 +4,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { useCommandKeys } from './commands';
+import { BrokenFlowsBanner } from './flows/BrokenFlowsBanner';
 import { FlowsPanel } from './flows/FlowsPanel';
 import { useObservedStore } from './flows/observedStore';
 import { Inspector } from './Inspector';
@@ -60,6 +61,7 @@ export function App() {
               </ViewBoundary>
               <Notices />
               <WorkshopBanner />
+              <BrokenFlowsBanner />
             </div>
             <section className="bottom-pane" aria-label="Simulator">
               <Tabs<BottomTab>

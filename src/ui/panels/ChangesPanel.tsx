@@ -1,6 +1,7 @@
 // The flows gained and lost by the latest change (a what-if switch or any edit), listed pair by pair with the
 // ports; the canvas draws the same pairs until the next change or "Dismiss".
 import { changeCounts, flowEndName } from '../../design/flowDiff';
+import { BrokenFlowsLine } from '../flows/BrokenFlowsBanner';
 import { useWorkshopStore } from '../workshop/workshopStore';
 import '../workshop/workshop.css';
 
@@ -40,6 +41,7 @@ export function ChangesPanel() {
           Dismiss
         </button>
       </div>
+      <BrokenFlowsLine testId="changes-broken-flows" />
       {last.changes.length > 0 && (
         <ul className="change-rows">
           {last.changes.slice(0, MAX_ROWS).map((c) => (
