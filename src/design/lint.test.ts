@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LINT_RULES } from '../engine/lint';
 import { LINT_WHY, lintDoc } from './lint';
-import { locateFindings } from './lintPositions';
+import { locateFindings, locateInWrittenViews, textFingerprint } from './lintPositions';
 import { emptyDoc } from './model';
 import { importManifests, replacePolicies } from './ops';
 import { simulate } from './simulate';
@@ -159,6 +159,28 @@ spec:
     const calico = must(doc, 'setCni', { cni: 'calico' });
     expect(simulate(calico).blocked).toEqual([]);
     expect(blockedRule(calico)).toEqual([]);
+  });
+});
+
+describe('locateInWrittenViews', () => {
+  it("locates the findings in each view's written text, with that text's fingerprint", () => {
+    const doc = threeTierWithoutDns();
+    const findings = lintDoc(doc).findings;
+    const located = locateInWrittenViews(doc, findings);
+    expect(located.policies).toEqual({
+      fingerprint: textFingerprint(policyYaml(doc)),
+      positions: locateFindings(policyYaml(doc), 'policies', findings),
+    });
+    expect(located.inventory?.positions).toEqual(locateFindings(inventoryYaml(doc), 'inventory', findings));
+    // Any other text (the user's edit) has another fingerprint, so those positions are not taken for it.
+    expect(textFingerprint(`${policyYaml(doc)} `)).not.toBe(located.policies?.fingerprint);
+    expect(textFingerprint(policyYaml(doc).replace('podSelector', 'podSelectoR'))).not.toBe(
+      located.policies?.fingerprint,
+    );
+  });
+
+  it('leaves out a view no finding is anchored in', () => {
+    expect(locateInWrittenViews(emptyDoc(), [])).toEqual({});
   });
 });
 

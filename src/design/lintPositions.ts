@@ -6,8 +6,8 @@ import type { Finding } from '../engine/lint';
 import { findingPosition } from '../manifest/findingPosition';
 import { parseManifests } from '../manifest/parse';
 import type { YamlChunkCache } from '../manifest/yamlDocuments';
-import type { DocFinding, LintPosition, LintView } from './types';
-import { INVENTORY_FILE, POLICY_FILE } from './yaml';
+import type { DesignDoc, DocFinding, LintPosition, LintView, LocatedFindings } from './types';
+import { INVENTORY_FILE, inventoryYaml, POLICY_FILE, policyYaml } from './yaml';
 
 /** Positions (1-based) of the findings' anchors in `text`, in the findings' order; undefined where none. */
 export function locateFindings(
@@ -25,4 +25,36 @@ export function locateFindings(
     const pos = findingPosition(set, probe);
     return pos ? { line: pos.line, column: pos.column } : undefined;
   });
+}
+
+/** A short fingerprint of a text (its length and FNV-1a hash): tells whether two texts are the same one. */
+export function textFingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${text.length}:${(h >>> 0).toString(16)}`;
+}
+
+/**
+ * The findings located in each view's text as the document writes it (the text a view shows when the user has
+ * no edit of their own in it): done beside the lint, off the page's main thread, where parsing a large policy
+ * set again costs nothing the user waits for. Views without an anchored finding are left out.
+ */
+export function locateInWrittenViews(
+  doc: DesignDoc,
+  findings: readonly DocFinding[],
+  caches: Partial<Record<LintView, YamlChunkCache>> = {},
+): Partial<Record<LintView, LocatedFindings>> {
+  const out: Partial<Record<LintView, LocatedFindings>> = {};
+  for (const view of ['policies', 'inventory'] as const) {
+    if (!findings.some((f) => f.anchors[view])) continue;
+    const text = view === 'policies' ? policyYaml(doc) : inventoryYaml(doc);
+    out[view] = {
+      fingerprint: textFingerprint(text),
+      positions: locateFindings(text, view, findings, caches[view]),
+    };
+  }
+  return out;
 }

@@ -490,6 +490,16 @@ export interface DocFinding {
 
 export interface DocLint {
   readonly findings: readonly DocFinding[];
+  /**
+   * The findings' positions in the text each view shows when it shows the document as written (located where
+   * the lint ran, in the analysis worker; see lintPositions.ts), with a fingerprint of that text.
+   */
+  readonly located?: Partial<Record<LintView, LocatedFindings>>;
+}
+
+export interface LocatedFindings {
+  readonly fingerprint: string;
+  readonly positions: readonly (LintPosition | undefined)[];
 }
 
 // ---- the functions around the document (signatures; implemented in the named modules) ----------------------

@@ -3,9 +3,11 @@
 // a time (see latestWins.ts), so there is no queue to drain here; the lint of an analysis comes when the page
 // asks for it (protocol.ts).
 import { lintDoc } from '../../design/lint';
+import { locateInWrittenViews } from '../../design/lintPositions';
 import { applyOp } from '../../design/ops';
 import { simulate } from '../../design/simulate';
 import type { DesignDoc } from '../../design/types';
+import { YamlChunkCache } from '../../manifest';
 import { handleObservedRequest } from './observedWorker';
 import type {
   AnalysisResponse,
@@ -26,9 +28,14 @@ const scope = self as unknown as {
 /** The latest analysed document, kept for its lint. */
 let latest: { seq: number; doc: DesignDoc } | null = null;
 
+/** Parsed documents of each view's text, kept across analyses: after an edit only the changed ones are parsed. */
+const caches = { policies: new YamlChunkCache(), inventory: new YamlChunkCache() };
+
 function postLint(seq: number, doc: DesignDoc): void {
   try {
-    scope.postMessage({ seq, lint: lintDoc(doc) });
+    const lint = lintDoc(doc);
+    // Located here, not by the page: with a large policy set that parse would be a long main-thread task.
+    scope.postMessage({ seq, lint: { ...lint, located: locateInWrittenViews(doc, lint.findings, caches) } });
   } catch (err) {
     scope.postMessage({ seq, lint: null, error: err instanceof Error ? err.message : String(err) });
   }

@@ -2,7 +2,7 @@
 // diagnostics' owner, so neither clears the other), placed in the text the editor actually shows, and the
 // Lint panel's "Show in … YAML" requests (select the finding's place and scroll it into view). Positions are
 // computed here, when a new analysis arrives, not while the user types (Monaco moves markers with edits).
-import { locateFindings } from '../../design/lintPositions';
+import { locateFindings, textFingerprint } from '../../design/lintPositions';
 import type { DocLint, LintPosition } from '../../design/types';
 import { type RevealRequest, useLintState } from '../panels/lintState';
 import { chunkCaches } from './chunkCaches';
@@ -39,8 +39,16 @@ export function attachLint(view: View, editor: LintEditor, uri: string): () => v
   let located: { lint: DocLint; text: string; positions: (LintPosition | undefined)[] } | null = null;
 
   const positionsFor = (lint: DocLint, text: string) => {
-    if (!located || located.lint !== lint || located.text !== text)
-      located = { lint, text, positions: locateFindings(text, view, lint.findings, chunkCaches[view]) };
+    if (!located || located.lint !== lint || located.text !== text) {
+      // The worker located the findings in the document's own text; the editor usually shows exactly that
+      // (not while the user's edit is pending), and only then are its positions taken.
+      const pre = lint.located?.[view];
+      const positions =
+        pre && pre.fingerprint === textFingerprint(text)
+          ? pre.positions
+          : locateFindings(text, view, lint.findings, chunkCaches[view]);
+      located = { lint, text, positions: [...positions] };
+    }
     return located.positions;
   };
 
