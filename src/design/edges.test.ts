@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriveEdges, formatPorts } from './edges';
+import { deriveEdges, formatPorts, prepareEdges } from './edges';
 import { examples } from './examples';
 import { emptyDoc, policyKey } from './model';
 import { disconnect } from './ops';
@@ -169,6 +169,29 @@ describe('deriveEdges remembers per policy', () => {
         expect(deriveEdges(d1)).toEqual(deriveEdges(structuredClone(d1)));
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('prepareEdges', () => {
+  it('matches the policies one at a time as allowed, and the graph is the same however it was sliced (law)', () => {
+    fc.assert(
+      fc.property(docArb, fc.integer({ min: 1, max: 4 }), (doc, perSlice) => {
+        const fresh = JSON.parse(JSON.stringify(doc)) as DesignDoc;
+        const expected = deriveEdges(doc);
+        let slices = 0;
+        for (;;) {
+          let left = perSlice;
+          const done = prepareEdges(fresh, () => left-- > 0);
+          slices++;
+          if (done) break;
+          expect(slices).toBeLessThanOrEqual(fresh.policies.length + 1);
+        }
+        expect(slices).toBe(Math.max(1, Math.ceil(fresh.policies.length / perSlice)));
+        expect(prepareEdges(fresh, () => false)).toBe(true);
+        expect(JSON.stringify(deriveEdges(fresh))).toBe(JSON.stringify(expected));
+      }),
+      { numRuns: 50 },
     );
   });
 });

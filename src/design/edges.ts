@@ -43,7 +43,11 @@ interface Index {
 
 function indexOf(doc: DesignDoc): Index {
   const byNamespace = new Map<string, DesignWorkload[]>();
-  for (const w of doc.workloads) byNamespace.set(w.namespace, [...(byNamespace.get(w.namespace) ?? []), w]);
+  for (const w of doc.workloads) {
+    const list = byNamespace.get(w.namespace);
+    if (list) list.push(w);
+    else byNamespace.set(w.namespace, [w]);
+  }
   return {
     byNamespace,
     namespaces: doc.namespaces.map((n) => ({ name: n.name, labels: namespaceLabels(n.name, n.labels) })),
@@ -184,6 +188,26 @@ function sameRuleEdge(a: RuleEdge, b: RuleEdge): boolean {
     a.refs.length === b.refs.length &&
     a.refs.every((r, i) => samePeerRef(r, b.refs[i]!))
   );
+}
+
+/**
+ * Matches the selectors of the document's policies not matched yet (what `deriveEdges` would do first), one
+ * policy at a time while `more()` says so; true when every policy is matched, and `deriveEdges` then only
+ * joins the results. Lets a caller spread the first derivation of a large document over several tasks.
+ */
+export function prepareEdges(doc: DesignDoc, more: () => boolean): boolean {
+  const memo = policyMemo(doc);
+  let index: Index | undefined;
+  const ix = () => {
+    index ??= indexOf(doc);
+    return index;
+  };
+  for (const p of doc.policies) {
+    if (memo.has(p)) continue;
+    if (!more()) return false;
+    memo.set(p, contributionsOf(ix, p));
+  }
+  return true;
 }
 
 export function deriveEdges(doc: DesignDoc): DerivedGraph {
