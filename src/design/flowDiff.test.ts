@@ -71,9 +71,7 @@ function matrixPairs(m: ConnectivityMatrix): Set<string> {
   const name = (i: number) => m.endpoints[i].node ?? 'external';
   const out = new Set<string>();
   m.cells.forEach((row, s) => {
-    row.forEach((cell, t) => {
-      if (cell) out.add(`${name(s)}->${name(t)}`);
-    });
+    for (const [t, cell] of Object.entries(row)) if (cell) out.add(`${name(s)}->${name(Number(t))}`);
   });
   return out;
 }

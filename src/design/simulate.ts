@@ -85,13 +85,15 @@ export function simulate(drawn: DesignDoc, requested: SimulateOptions = {}): Sim
           probe: formatIp(ep.ranges[0].family, ep.ranges[0].start),
         },
   );
-  const cells: string[][] = conn.endpoints.map((_, s) =>
-    conn.endpoints.map((__, t) => {
-      if (s === t || (s >= nW && t >= nW)) return '';
+  const cells: Record<number, string>[] = conn.endpoints.map((_, s) => {
+    const row: Record<number, string> = {};
+    for (let t = 0; t < conn.endpoints.length; t++) {
+      if (s === t || (s >= nW && t >= nW)) continue;
       const c = conn.connection(s, t);
-      return isEmpty(c) ? '' : formatConnectionSet(c);
-    }),
-  );
+      if (!isEmpty(c)) row[t] = formatConnectionSet(c);
+    }
+    return row;
+  });
   const matrix: ConnectivityMatrix = { endpoints, cells };
 
   // Flows between canvas nodes: workload pairs, and workloads with each external node (union of its pieces).
@@ -103,8 +105,10 @@ export function simulate(drawn: DesignDoc, requested: SimulateOptions = {}): Sim
     else flowsTruncated = true;
   };
   for (let s = 0; s < nW; s++)
-    for (let t = 0; t < nW; t++)
-      if (s !== t && cells[s][t]) push({ source: ids[s], target: ids[t], conn: cells[s][t] });
+    for (const [key, cell] of Object.entries(cells[s]!)) {
+      const t = Number(key);
+      if (t < nW && s !== t) push({ source: ids[s]!, target: ids[t]!, conn: cell });
+    }
   const graph = deriveEdges(doc);
   const drawnExternals = doc === drawn ? graph.externals : deriveEdges(drawn).externals;
   const externalPieces = conn.endpoints.flatMap((ep, i) => (ep.type === 'external' ? [{ ep, i }] : []));
@@ -207,4 +211,9 @@ export function explainCell(
     verdicts.push(r.verdict);
   }
   return { verdicts };
+}
+
+/** The matrix cell of (`src`, `dst`) by endpoint index: the formatted connection, '' when there is none. */
+export function cellOf(matrix: ConnectivityMatrix, src: number, dst: number): string {
+  return matrix.cells[src]?.[dst] ?? '';
 }

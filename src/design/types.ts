@@ -420,11 +420,18 @@ export interface MatrixEndpoint {
   readonly probe: string;
 }
 
+/** One row of the matrix: destination index → formatted connection, only where there is one. */
+export type MatrixRow = Readonly<Record<number, string>>;
+
 export interface ConnectivityMatrix {
   /** Workloads then external pieces; rows are sources, columns destinations (same list). */
   readonly endpoints: readonly MatrixEndpoint[];
-  /** `cells[src][dst]`: formatted connection (`TCP 8080`, `All Connections`), '' when none or src = dst. */
-  readonly cells: readonly (readonly string[])[];
+  /**
+   * `cells[src][dst]`: formatted connection (`TCP 8080`, `All Connections`); absent when none or src = dst.
+   * Sparse rows (by destination index), so a cluster of thousands of workloads does not send the page millions of
+   * empty cells (a 5,000-workload matrix was 77 MB to copy).
+   */
+  readonly cells: readonly MatrixRow[];
 }
 
 export interface Simulation {

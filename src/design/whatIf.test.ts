@@ -126,8 +126,7 @@ describe('CNI setting', () => {
     expect(Object.values(simulate(d).isolation).every((i) => i.state === 'open')).toBe(true);
     expect(
       simulate(d)
-        .matrix.cells.flat()
-        .filter((c) => c !== '')
+        .matrix.cells.flatMap((row) => Object.values(row))
         .every((c) => c === 'All Connections'),
     ).toBe(true);
     expect(d.policies).toHaveLength(2);

@@ -3,8 +3,8 @@
 // the cells on screen (matrixWindow.ts): every cell has the same size, so a 500 × 500 matrix scrolls like a
 // 10 × 10 one, and a new simulation touches a few hundred elements, not the whole table.
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { explainCell } from '../../design/simulate';
-import type { MatrixEndpoint } from '../../design/types';
+import { cellOf, explainCell } from '../../design/simulate';
+import type { MatrixEndpoint, MatrixRow } from '../../design/types';
 import { useAppStore } from '../store';
 import { spanIndices, visibleSpan } from './matrixWindow';
 import { VerdictView } from './VerdictView';
@@ -89,7 +89,7 @@ const MatrixCell = memo(
 
 interface GridProps {
   readonly endpoints: readonly MatrixEndpoint[];
-  readonly cells: readonly (readonly string[])[];
+  readonly cells: readonly MatrixRow[];
   /** Endpoint indices shown as rows and as columns, in order. */
   readonly rows: readonly number[];
   readonly cols: readonly number[];
@@ -185,7 +185,7 @@ function MatrixGrid({ endpoints, cells, rows, cols, picked, onPick }: GridProps)
           {spanIndices(rowSpan).map((y) => {
             const r = rows[y]!;
             const src = endpoints[r]!;
-            const rowCells = cells[r] ?? [];
+            const rowCells: MatrixRow = cells[r] ?? {};
             return (
               <tr
                 key={r}
@@ -242,7 +242,7 @@ export function MatrixPanel() {
     if (!picked || !matrix || !analysisDoc) return null;
     const src = matrix.endpoints[picked.src]!;
     const dst = matrix.endpoints[picked.dst]!;
-    const conn = matrix.cells[picked.src]?.[picked.dst] ?? '';
+    const conn = cellOf(matrix, picked.src, picked.dst);
     return { src, dst, conn, result: explainCell(analysisDoc, src, dst) };
   }, [picked, matrix, analysisDoc]);
 
