@@ -208,7 +208,7 @@ test('an export that cannot keep everything asks first, and the user decides', a
   await expect(warn).toBeHidden();
 
   // Export anyway: the file keeps the annotation, and only the named field is gone.
-  await page.getByRole('button', { name: 'Export policies.yaml' }).click();
+  await page.getByRole('button', { name: 'Export design.yaml' }).click();
   await expect(warn).toBeVisible();
   const waiting = page.waitForEvent('download');
   await warn.getByRole('button', { name: 'Export anyway' }).click();

@@ -136,6 +136,20 @@ test('copy YAML and a share link that reopens the document elsewhere', async ({ 
 
   await page.getByRole('button', { name: 'Copy YAML' }).click();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(yaml);
+  // The Inventory tab's text on the Inventory tab; on a tab with no YAML, the whole design.
+  await page.getByRole('tab', { name: 'Inventory YAML' }).click();
+  const inventoryText = await waitForModelText(page, (t) => t.includes('kind: Namespace'), INVENTORY_URI);
+  await page.getByRole('button', { name: 'Copy YAML' }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(inventoryText);
+  await page.getByRole('tab', { name: 'Cluster policies' }).click();
+  await page.getByRole('button', { name: 'Copy YAML' }).click();
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toMatch(/^# Exported by netpol-designer/);
+  const whole = await page.evaluate(() => navigator.clipboard.readText());
+  expect(whole.endsWith(`${inventoryText}---\n${yaml}`)).toBe(true);
+  await expect(page.getByText('Copied the whole design (inventory and policies).')).toBeVisible();
+  await page.getByRole('tab', { name: 'Policies YAML' }).click();
 
   await page.getByRole('button', { name: 'Copy share link' }).click();
   const link = await page.getByRole('dialog', { name: 'Share link' }).getByRole('textbox').inputValue();

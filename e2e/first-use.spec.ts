@@ -155,7 +155,7 @@ test('the three-tier exercise from Blank, by canvas alone, within the action bud
 
   // Export.
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export policies.yaml' }).click();
+  await page.getByRole('button', { name: 'Export design.yaml' }).click();
   const exported = readFileSync((await (await download).path()) as string, 'utf8');
   const dir = mkdtempSync(join(tmpdir(), 'first-use-'));
   const exportFile = join(dir, 'policies.yaml');

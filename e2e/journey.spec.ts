@@ -9,6 +9,7 @@ import { loadAll } from 'js-yaml';
 import {
   dragHandle,
   expect,
+  INVENTORY_URI,
   modelMarkers,
   modelText,
   POLICIES_URI,
@@ -293,11 +294,14 @@ test('a new user designs, edits, breaks, undoes, reloads and exports a three-tie
   expect(policies(afterReload)).toEqual(policies(beforeReload));
   await screenshot(page, '06-reloaded');
 
-  // Export: the downloaded file is the YAML pane's text.
+  // Export: the downloaded file is the whole design, the Inventory YAML pane's text then the Policies one.
+  await page.getByRole('tab', { name: 'Inventory YAML' }).click();
+  const inventory = await waitForModelText(page, (t) => t.includes('kind: Namespace'), INVENTORY_URI);
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export policies.yaml' }).click();
+  await page.getByRole('button', { name: 'Export design.yaml' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe('policies.yaml');
+  expect(file.suggestedFilename()).toBe('design.yaml');
   const exported = await readFile((await file.path()) ?? '', 'utf8');
-  expect(exported).toBe(afterReload);
+  expect(exported).toMatch(/^# Exported by netpol-designer/);
+  expect(exported.endsWith(`${inventory}---\n${afterReload}`)).toBe(true);
 });

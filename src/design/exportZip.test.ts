@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
-import { load } from 'js-yaml';
+import { load, loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import {
   EXPORT_MTIME,
@@ -15,7 +15,7 @@ import { deserializeDoc, serializeDoc } from './persist';
 import { docArb } from './testing/arbitraries';
 import { must, shopDoc } from './testing/build';
 import type { DesignDoc } from './types';
-import { copiedYaml, inventoryYaml, policyYaml } from './yaml';
+import { copiedYaml, DESIGN_FILE, designYaml, inventoryYaml, policyYaml } from './yaml';
 
 const IMPORTED = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -179,11 +179,37 @@ describe('exporting everything', () => {
     );
   });
 
-  it('Copy YAML copies the tab on show: the inventory on the Inventory tab, else the policies', () => {
+  it('Copy YAML copies the YAML tab on show, and the whole design on a tab that shows no YAML', () => {
     const doc = designed();
-    expect(copiedYaml(doc, 'inventory')).toBe(inventoryYaml(doc));
-    expect(copiedYaml(doc, 'policies')).toBe(policyYaml(doc));
-    expect(copiedYaml(doc, 'inspector')).toBe(policyYaml(doc));
+    expect(copiedYaml(doc, 'inventory')).toEqual({ what: 'inventory YAML', text: inventoryYaml(doc) });
+    expect(copiedYaml(doc, 'policies')).toEqual({ what: 'policies YAML', text: policyYaml(doc) });
+    expect(copiedYaml(doc, 'inspector')).toEqual({
+      what: 'whole design (inventory and policies)',
+      text: designYaml(doc),
+    });
+  });
+
+  it('the single file holds the inventory, then the policies, and imports back into the same design', () => {
+    const doc = designed();
+    const text = designYaml(doc);
+    expect(DESIGN_FILE).toBe('design.yaml');
+    expect(text.startsWith('# Exported by netpol-designer')).toBe(true);
+    const kinds = (loadAll(text) as { kind: string }[]).map((d) => d.kind);
+    expect(kinds.indexOf('Namespace')).toBe(0);
+    expect(kinds).toContain('Deployment');
+    expect(kinds.lastIndexOf('Deployment')).toBeLessThan(kinds.indexOf('NetworkPolicy'));
+    expect(kinds).toContain('AdminNetworkPolicy');
+    const back = must(emptyDoc(), 'importManifests', { files: [{ path: DESIGN_FILE, text }] });
+    expect(inventoryYaml(back)).toBe(inventoryYaml(doc));
+    expect(policyYaml(back)).toBe(policyYaml(doc));
+    expect(designYaml(back)).toBe(text);
+  });
+
+  it('the single file of a design with no policies is its inventory alone, still one valid YAML stream', () => {
+    const doc = shopDoc();
+    const text = designYaml({ ...doc, policies: [], adminPolicies: [] });
+    expect(text).toContain(inventoryYaml(doc));
+    expect(text).not.toMatch(/---\n$/);
   });
 });
 

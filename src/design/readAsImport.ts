@@ -3,7 +3,7 @@
 // applies (CIDRs, ports and endPort, selectors, names and labels, duplicate workloads) applies here too, with
 // the same notices. What the import refuses is left out. The parts YAML does not carry (layout, external
 // nodes, settings, what-if) are kept from the document.
-import { canonical } from './model';
+import { canonical, policyKey } from './model';
 import { applyOp } from './ops';
 import type { DesignDoc, Notice } from './types';
 import { INVENTORY_FILE, inventoryYaml, POLICY_FILE, policyYaml } from './yaml';
@@ -38,7 +38,19 @@ export function readAsImport(doc: DesignDoc): ImportRead {
       { path: INVENTORY_FILE, text: texts[1] },
     ],
   });
-  const notices = result.notices.filter((n) => n.severity !== 'info');
+  // Identical copies are one object to an import (an info notice), but a document holding one twice is
+  // damaged: say so, and keep the one copy the import read.
+  const twice = [
+    ...repeated(doc.namespaces.map((n) => n.name)).map((k) => `namespace ${k}`),
+    ...repeated(doc.workloads.map((w) => w.id)).map((k) => `workload ${k}`),
+    ...repeated(doc.policies.map(policyKey)).map((k) => `NetworkPolicy ${k}`),
+  ].map(
+    (what): Notice => ({
+      severity: 'warning',
+      message: `${what} is defined again in the document; one copy is kept`,
+    }),
+  );
+  const notices = [...twice, ...result.notices.filter((n) => n.severity !== 'info')];
   // Nothing refused: the document as it came, not a copy rebuilt from YAML.
   if (notices.length === 0) return { doc, notices, files: FILES };
   const read = result.doc === base ? base : result.doc;
@@ -47,4 +59,12 @@ export function readAsImport(doc: DesignDoc): ImportRead {
     notices,
     files: FILES,
   };
+}
+
+/** The keys that occur more than once, each once, in first-seen order. */
+function repeated(keys: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out = new Set<string>();
+  for (const k of keys) (seen.has(k) ? out : seen).add(k);
+  return [...out];
 }

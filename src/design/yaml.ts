@@ -91,9 +91,29 @@ export function inventoryYaml(doc: DesignDoc): string {
   return emitCluster(toCluster(doc));
 }
 
-/** What "Copy YAML" copies: the text of the YAML tab on show (the inventory's, or else the policies'). */
-export function copiedYaml(doc: DesignDoc, tab: 'policies' | 'inventory' | string): string {
-  return tab === 'inventory' ? inventoryYaml(doc) : policyYaml(doc);
+/** The single-file export: everything the user designed, in one multi-document YAML file. */
+export const DESIGN_FILE = 'design.yaml';
+
+const DESIGN_HEADER =
+  '# Exported by netpol-designer: the inventory (Namespaces, workloads), then the policies.\n';
+
+/**
+ * Everything designed, in one multi-document YAML: the inventory, then the policies (the two YAML views, in
+ * that order), so that `netpol analyze design.yaml` or an import sees what the designer showed.
+ */
+export function designYaml(doc: DesignDoc): string {
+  const parts = [inventoryYaml(doc), policyYaml(doc)].filter((t) => t !== '');
+  return DESIGN_HEADER + parts.join('---\n');
+}
+
+/**
+ * What "Copy YAML" copies: the text of the YAML tab on show (the inventory's or the policies'); on a tab that
+ * shows no YAML, the whole design, as the single-file export writes it.
+ */
+export function copiedYaml(doc: DesignDoc, tab: string): { readonly what: string; readonly text: string } {
+  if (tab === 'inventory') return { what: 'inventory YAML', text: inventoryYaml(doc) };
+  if (tab === 'policies') return { what: 'policies YAML', text: policyYaml(doc) };
+  return { what: 'whole design (inventory and policies)', text: designYaml(doc) };
 }
 
 function parse(text: string, path: string, cache: YamlChunkCache | undefined) {

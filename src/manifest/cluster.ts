@@ -2,6 +2,7 @@
 // adds the automatic namespace label, creates namespaces that are used but not declared, and sorts
 // everything so the result does not depend on document order.
 import type { ContainerPort, Labels, Namespace, Workload } from '../engine/types';
+import { duplicateDiagnostic, sameDefinition } from './duplicates';
 import { originKey } from './positions';
 import type { Diagnostic, Origin } from './types';
 import type { WorkloadPart } from './workloads';
@@ -36,11 +37,17 @@ function mergeParts(group: WorkloadPart[], diags: Diagnostic[]): { workload: Wor
   );
   const first = sorted[0] as WorkloadPart;
   const objects = sorted.filter((p) => !p.fromPod);
+  const defined = (p: WorkloadPart) => ({ labels: p.labels, ports: p.ports, podIPs: p.podIPs });
+  const firstObject = objects[0];
   for (const dup of objects.slice(1))
-    warn(
-      diags,
-      dup.origin,
-      `${dup.kind} ${dup.namespace}/${dup.name} is defined again; the first definition is used`,
+    diags.push(
+      duplicateDiagnostic(
+        `${dup.kind} ${dup.namespace}/${dup.name}`,
+        dup.origin,
+        firstObject.origin,
+        sameDefinition(defined(dup), defined(firstObject)),
+        'first',
+      ),
     );
   const ports: ContainerPort[] = [];
   const seen = new Set<string>();
@@ -80,11 +87,15 @@ export function buildCluster(
 ): { namespaces: Namespace[]; workloads: Workload[]; origins: Map<string, Origin> } {
   const origins = new Map<string, Origin>();
   const namespaces = new Map<string, Namespace>();
+  const declaredAs = new Map<string, { ns: Namespace; origin: Origin }>();
   for (const { ns, origin } of declared) {
-    if (namespaces.has(ns.name)) {
-      warn(diags, origin, `Namespace ${ns.name} is defined again; the first definition is used`);
+    const first = declaredAs.get(ns.name);
+    if (first) {
+      const same = sameDefinition(ns.labels, first.ns.labels);
+      diags.push(duplicateDiagnostic(`Namespace ${ns.name}`, origin, first.origin, same, 'first'));
       continue;
     }
+    declaredAs.set(ns.name, { ns, origin });
     namespaces.set(ns.name, { name: ns.name, labels: { ...ns.labels, [NAMESPACE_NAME_LABEL]: ns.name } });
     origins.set(originKey('Namespace', '', ns.name), origin);
   }

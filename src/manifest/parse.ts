@@ -8,6 +8,7 @@ import { ownValue } from '../engine/records';
 import type { AdminNetworkPolicy, Namespace, NetworkPolicy, Workload } from '../engine/types';
 import { readAdminPolicy } from './adminPolicy';
 import { buildCluster } from './cluster';
+import { duplicateDiagnostic, sameDefinition } from './duplicates';
 import { judgeKind } from './kinds';
 import { escapeLine, nameForMessage, namespaceNameProblem, UNSAFE_TEXT } from './kubeValidation';
 import { readNetworkPolicy, reportName } from './networkPolicy';
@@ -169,24 +170,32 @@ export function parseManifests(files: readonly SourceFile[], options: ParseOptio
           const parsed = readNetworkPolicyCached(obj, origin, diagnostics, options.cache);
           if (!parsed) continue;
           const key = objectKey(parsed.policy);
-          if (netpols.has(key))
-            info(
-              diagnostics,
-              origin,
-              'warning',
-              `NetworkPolicy ${key} is defined again; this definition replaces the earlier one`,
+          const earlier = netpols.get(key);
+          if (earlier)
+            diagnostics.push(
+              duplicateDiagnostic(
+                `NetworkPolicy ${key}`,
+                origin,
+                earlier.origin,
+                sameDefinition([parsed.policy, parsed.extras], [earlier.policy, earlier.extras]),
+                'this',
+              ),
             );
           netpols.set(key, parsed);
         } else {
           const parsed = readAdminPolicy(kind, obj, origin, diagnostics);
           if (!parsed) continue;
           const key = `${parsed.policy.tier}/${parsed.policy.name}`;
-          if (admins.has(key))
-            info(
-              diagnostics,
-              origin,
-              'warning',
-              `${kind} ${parsed.policy.name} is defined again; this definition replaces the earlier one`,
+          const earlier = admins.get(key);
+          if (earlier)
+            diagnostics.push(
+              duplicateDiagnostic(
+                `${kind} ${parsed.policy.name}`,
+                origin,
+                earlier.origin,
+                sameDefinition([parsed.policy, parsed.extras], [earlier.policy, earlier.extras]),
+                'this',
+              ),
             );
           admins.set(key, parsed);
         }

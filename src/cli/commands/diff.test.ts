@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allowFrom, DENY_ALL, netpol, SHOP_WORKLOADS, tempTree } from '../testing/tree';
@@ -37,6 +37,29 @@ describe('netpol diff', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('no connectivity change\n');
+  });
+
+  it("takes the designer's single-file export (inventory and policies) beside the inventory it repeats", () => {
+    // design.yaml holds the inventory again, identically: one object each, noted with --verbose only.
+    const inventory = join(base, 'workloads.yaml');
+    const design = join(tree.root, 'design.yaml');
+    const text = `${readFileSync(inventory, 'utf8')}---\n${readFileSync(join(base, 'policies.yaml'), 'utf8')}`;
+    writeFileSync(design, text);
+    const same = netpol('diff', base, '--', inventory, design);
+    expect(same.stderr).toBe('');
+    expect(same.stdout).toBe('no connectivity change\n');
+    expect(same.code).toBe(0);
+    expect(netpol('diff', base, '--', inventory, design, '--verbose').stderr).toMatch(
+      /design\.yaml:\d+:1: info: Deployment shop\/frontend is defined again, identically \(also at .*workloads\.yaml:\d+\)/,
+    );
+    // A copy that differs is a warning that says which definition counts; the diff still runs.
+    writeFileSync(design, text.replace('app: frontend', 'app: web'));
+    const differs = netpol('diff', base, '--', inventory, design);
+    expect(differs.stderr).toMatch(
+      /design\.yaml:\d+:1: warning: Deployment shop\/frontend is defined again, differently from .*workloads\.yaml:\d+; the first definition is used/,
+    );
+    expect(differs.stdout).toBe('no connectivity change\n');
+    expect(differs.code).toBe(0);
   });
 
   it('lists added, removed and changed flows in txt, and exits 1', () => {

@@ -1,13 +1,13 @@
 // Import, export and share: open files, drop them anywhere on the page, or paste YAML (any mix of Namespaces,
-// Pods, workloads and NetworkPolicies, multi-document or `kind: List`); download policies.yaml, copy it,
-// export a folder as .zip or save expectations (ExportMenu), or copy a share link that carries the document in
-// the URL fragment. Every import ends with a report listing what was added and what was skipped, with
+// Pods, workloads and NetworkPolicies, multi-document or `kind: List`); download the whole design as one YAML
+// file (design.yaml: inventory, then policies), copy the YAML tab on show, export a folder as .zip or save
+// expectations (ExportMenu), or copy a share link that carries the document in the URL fragment. Every import ends with a report listing what was added and what was skipped, with
 // `file:line:column`; every export first shows what it cannot keep, if anything.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { emptyDoc } from '../../design/model';
 import { encodeShare } from '../../design/persist';
 import type { ManifestFile, OpResult } from '../../design/types';
-import { copiedYaml, policyYaml } from '../../design/yaml';
+import { copiedYaml, DESIGN_FILE, designYaml } from '../../design/yaml';
 import { importInWorker } from '../analysis';
 import { importCaptures } from '../flows/importCaptures';
 import { useAppStore } from '../store';
@@ -143,16 +143,15 @@ export default function FilesMenu() {
     if (text.trim() !== '') importFiles([{ path: 'pasted YAML', text }], pasteMode === 'replace');
   };
 
-  const exportPolicies = () =>
-    guard(() => downloadText('policies.yaml', policyYaml(useAppStore.getState().doc)));
+  const exportDesign = () => guard(() => downloadText(DESIGN_FILE, designYaml(useAppStore.getState().doc)));
 
   const copyYaml = async () => {
     const { doc, sideTab } = useAppStore.getState();
-    const ok = await copyText(copiedYaml(doc, sideTab));
-    const what = sideTab === 'inventory' ? 'inventory' : 'policies';
+    const { what, text } = copiedYaml(doc, sideTab);
+    const ok = await copyText(text);
     useAppStore
       .getState()
-      .notify(ok ? 'info' : 'error', ok ? `Copied the ${what} YAML.` : 'The browser refused to copy.');
+      .notify(ok ? 'info' : 'error', ok ? `Copied the ${what}.` : 'The browser refused to copy.');
   };
 
   const copyShareLink = async () => {
@@ -198,14 +197,18 @@ export default function FilesMenu() {
       <button type="button" onClick={() => pasteDialog.current?.showModal()}>
         Paste YAML
       </button>
-      <button type="button" onClick={exportPolicies}>
-        Export policies.yaml
+      <button
+        type="button"
+        onClick={exportDesign}
+        title="Downloads the inventory (namespaces, workloads) and the policies in one multi-document YAML file"
+      >
+        Export {DESIGN_FILE}
       </button>
       <ExportMenu guard={guard} />
       <button
         type="button"
         onClick={() => guard(() => void copyYaml())}
-        title="Copies the YAML tab on show: the policies, or the inventory on the Inventory tab"
+        title="Copies the YAML tab on show (the policies or the inventory); on any other tab, the whole design"
       >
         Copy YAML
       </button>
