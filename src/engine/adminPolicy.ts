@@ -1,7 +1,7 @@
 // AdminNetworkPolicy and BaselineAdminNetworkPolicy semantics (policy.networking.k8s.io/v1alpha1) stated one
 // pod or address at a time: subjects, peers and ports. Admin peers select pods (`namespaces`, `pods`) or, for
-// egress only, addresses (`networks`, which match pods by address too); `nodes` are not modelled and match
-// nothing, so admin policies never restrict traffic that comes from outside the cluster.
+// egress only, addresses (`networks`, which match pods by address too, and `nodes`, the addresses of the
+// inventory's Nodes they select).
 import { allConnections, noConnections, portsOf, union } from './connectionSet';
 import { intersectRanges, parseCidr, parseIp, rangesContain, rangesCover } from './ipRanges';
 import type { NamespaceLabels } from './policy';
@@ -12,6 +12,7 @@ import type {
   AdminPort,
   AdminRule,
   AnalysisOptions,
+  ClusterNode,
   ConnectionSet,
   IpRange,
   LabelSelector,
@@ -134,24 +135,52 @@ export function failsClosed(rule: AdminRule): boolean {
 const EVERY_PEER: readonly AdminPeer[] = [{ namespaces: {} }, { networks: ['0.0.0.0/0', '::/0'] }];
 
 /**
- * The rule as it is enforced. A rule with a peer none of whose fields this version knows fails closed: "If an
+ * A `nodes` peer as the addresses it stands for: "It selects the nodeIPs as the peer type by matching on the
+ * IPs present in the node.Status.Addresses field of the node. This field follows standard label selector
+ * semantics; if present but empty, it selects all Nodes." (ClusterNetworkPolicyEgressPeer.Nodes, v1alpha2.)
+ * A host-network pod has its node's address, so it is matched like any pod by address (`networksMatchWorkload`).
+ */
+export function nodesAsNetworks(peer: AdminPeer, nodes: readonly ClusterNode[]): AdminPeer {
+  if (!peer.nodes) return peer;
+  const selector = peer.nodes;
+  const networks = nodes
+    .filter((n) => matchesSelector(selector, n.labels))
+    .flatMap((n) => n.addresses)
+    .flatMap((a) => {
+      const ip = parseIp(a);
+      return ip ? [`${a}/${ip.family === 4 ? 32 : 128}`] : [];
+    });
+  return { networks: [...new Set(networks)].sort() };
+}
+
+/**
+ * The rule as it is enforced: `nodes` peers as the addresses of the nodes they select (`nodesAsNetworks`), and
+ * fail-closed rules as the API says. A rule with a peer none of whose fields this version knows fails closed: "If an
  * implementation sees no fields are set then it can infer that the deployed CRD is of an incompatible version
  * with an unknown field. In that case it should fail closed. For "Accept" rules, "fail closed" means: "treat the
  * rule as matching no traffic". For "Deny" and "Pass" rules, "fail closed" means: "treat the rule as a 'Deny
  * all' rule"." (ClusterNetworkPolicyIngressPeer / EgressPeer, v1alpha2; the same words for v1alpha1's Allow.)
  */
-export function ruleInEffect(rule: AdminRule): AdminRule {
-  if (!failsClosed(rule)) return rule;
+export function ruleInEffect(rule: AdminRule, nodes: readonly ClusterNode[] = []): AdminRule {
+  if (!failsClosed(rule))
+    return rule.peers.some((p) => p.nodes)
+      ? { ...rule, peers: rule.peers.map((p) => nodesAsNetworks(p, nodes)) }
+      : rule;
   const named = rule.name === undefined ? {} : { name: rule.name };
   return rule.action === 'Allow'
     ? { ...named, action: 'Allow', peers: [] }
     : { ...named, action: 'Deny', peers: EVERY_PEER };
 }
 
-/** The policy with each rule as it is enforced (`ruleInEffect`); the same object when nothing fails closed. */
-export function policyInEffect(p: AdminNetworkPolicy): AdminNetworkPolicy {
-  if (!p.ingress.some(failsClosed) && !p.egress.some(failsClosed)) return p;
-  return { ...p, ingress: p.ingress.map(ruleInEffect), egress: p.egress.map(ruleInEffect) };
+/** The policy with each rule as it is enforced (`ruleInEffect`); the same object when that changes nothing. */
+export function policyInEffect(
+  p: AdminNetworkPolicy,
+  nodes: readonly ClusterNode[] = [],
+): AdminNetworkPolicy {
+  const changes = (r: AdminRule) => failsClosed(r) || r.peers.some((peer) => peer.nodes);
+  if (!p.ingress.some(changes) && !p.egress.some(changes)) return p;
+  const enforced = (r: AdminRule) => ruleInEffect(r, nodes);
+  return { ...p, ingress: p.ingress.map(enforced), egress: p.egress.map(enforced) };
 }
 
 /**

@@ -186,3 +186,49 @@ describe('a peer with no known field fails closed', () => {
     );
   });
 });
+
+describe('nodes peers select the addresses of the inventory Nodes', () => {
+  // ClusterNetworkPolicyEgressPeer.Nodes: "Nodes defines a way to select a set of nodes in the cluster (based on
+  // the node's labels). It selects the nodeIPs as the peer type by matching on the IPs present in the
+  // node.Status.Addresses field of the node. This field follows standard label selector semantics; if present
+  // but empty, it selects all Nodes."
+  const hostPod = workload('y', 'agent', { app: 'agent' }, [], { podIPs: ['192.168.1.10'] });
+  const nodes = [
+    { name: 'cp', labels: { role: 'control-plane' }, addresses: ['192.168.1.5'] },
+    { name: 'w1', labels: { role: 'worker' }, addresses: ['192.168.1.10'] },
+  ];
+  const c: Cluster = { ...cluster([a, hostPod]), nodes };
+  const denyNodes = (selector: AdminRule['peers'][number]['nodes']): PolicySet => ({
+    networkPolicies: [],
+    adminPolicies: [
+      {
+        tier: 'Admin',
+        name: 'no-nodes',
+        priority: 1,
+        subject: { pods: { namespaceSelector: {}, podSelector: { matchLabels: { app: 'a' } } } },
+        ingress: [],
+        egress: [{ action: 'Deny', peers: [{ nodes: selector }] }],
+      },
+    ],
+  });
+
+  it('matches the addresses of the nodes whose labels match, and the host-network pods that have them', () => {
+    const ps = denyNodes({ matchLabels: { role: 'control-plane' } });
+    expect(between(c, ps, 'x/a[Deployment]', '192.168.1.5-192.168.1.5[External]')).toBe('No Connections');
+    expect(between(c, ps, 'x/a[Deployment]', 'y/agent[Deployment]')).toBe('All Connections');
+    const workers = denyNodes({ matchLabels: { role: 'worker' } });
+    expect(between(c, workers, 'x/a[Deployment]', 'y/agent[Deployment]')).toBe('No Connections');
+    const v = explain(c, workers, { from: 'x/a', to: 'y/agent', port: 80 });
+    if ('error' in v) throw new Error(v.error);
+    expect(v.egress.decidedBy).toMatchObject({ policy: 'no-nodes', action: 'Deny' });
+  });
+
+  it('"if present but empty, it selects all Nodes"; with no Node known it matches nothing', () => {
+    const all = denyNodes({});
+    const bothNodes = '192.168.1.5-192.168.1.5, 192.168.1.10-192.168.1.10[External]';
+    expect(between(c, all, 'x/a[Deployment]', bothNodes)).toBe('No Connections');
+    expect(between(c, all, 'x/a[Deployment]', 'y/agent[Deployment]')).toBe('No Connections');
+    const none = cluster([a, hostPod]);
+    expect(between(none, all, 'x/a[Deployment]', 'y/agent[Deployment]')).toBe('All Connections');
+  });
+});

@@ -4,7 +4,8 @@
 //
 // `compile` runs these steps in order, each a named function (steps 2 and 4 in compileSelections.ts, the
 // ports of step 6 in compilePorts.ts):
-// 1. the policies as enforced, admin ones in evaluation order (`enforcedPolicies`);
+// 1. the policies as enforced, admin ones in evaluation order, `nodes` peers as their nodes' addresses
+//    (`enforcedPolicies`);
 // 2. every address set the rules name, ipBlocks and `networks` (`collectAddressSets`), and the container port
 //    names they use (`namedPortsUsed`);
 // 3. workloads grouped by what selectors can tell apart (`groupWorkloads`), with pod IPs when an address set
@@ -82,7 +83,7 @@ export interface Compiled {
 }
 
 export function compile(cluster: Cluster, policies: PolicySet, options: AnalysisOptions = {}): Compiled {
-  const { nps, admin, baseline } = enforcedPolicies(policies);
+  const { nps, admin, baseline } = enforcedPolicies(policies, cluster.nodes);
   const adminAll = [...admin, ...baseline];
   const ns = namespaceTable(cluster);
   const addresses = collectAddressSets(nps, adminAll);
@@ -126,21 +127,26 @@ export function compile(cluster: Cluster, policies: PolicySet, options: Analysis
  * The pieces of the address space outside the cluster, as `compile` makes them, without compiling the rest:
  * what `explain` needs to name an address (the lint asks it thousands of times per run).
  */
-export function outsidePieces(policies: PolicySet): AddressPiece[] {
-  const { nps, admin, baseline } = enforcedPolicies(policies);
+export function outsidePieces(policies: PolicySet, nodes: Cluster['nodes'] = []): AddressPiece[] {
+  const { nps, admin, baseline } = enforcedPolicies(policies, nodes);
   return partitionAddressSpace(collectAddressSets(nps, [...admin, ...baseline]).sets);
 }
 
 // ---- 1. the policies as enforced ------------------------------------------------------------------------------
 
 /** NetworkPolicies as written; admin policies each tier in evaluation order, every rule as it is enforced. */
-function enforcedPolicies(policies: PolicySet): {
+function enforcedPolicies(
+  policies: PolicySet,
+  nodes: Cluster['nodes'] = [],
+): {
   nps: readonly NetworkPolicy[];
   admin: AdminNetworkPolicy[];
   baseline: AdminNetworkPolicy[];
 } {
-  // A rule with a peer of unknown fields fails closed (`ruleInEffect`).
-  const { admin, baseline } = orderAdminPolicies((policies.adminPolicies ?? []).map(policyInEffect));
+  // `nodes` peers become their nodes' addresses; a rule with a peer of unknown fields fails closed.
+  const { admin, baseline } = orderAdminPolicies(
+    (policies.adminPolicies ?? []).map((p) => policyInEffect(p, nodes)),
+  );
   return { nps: policies.networkPolicies, admin, baseline };
 }
 

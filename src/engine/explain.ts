@@ -33,6 +33,7 @@ import type {
   AdminRule,
   AnalysisOptions,
   Cluster,
+  ClusterNode,
   Direction,
   DirectionVerdict,
   Endpoint,
@@ -62,6 +63,8 @@ interface Ctx {
   readonly policies: PolicySet;
   readonly options: AnalysisOptions;
   readonly nsLabels: NamespaceLabels;
+  /** The inventory's Nodes, which `nodes` peers select. */
+  readonly nodes: readonly ClusterNode[];
   readonly protocol: Protocol;
   readonly port: number;
 }
@@ -80,7 +83,7 @@ export function explain(
   // The endpoints as the analysis names them (workloads, then the address pieces); nothing else of it is needed.
   const endpoints = [
     ...cluster.workloads.map(workloadEndpoint),
-    ...outsidePieces(policies).map((p) => externalEndpoint(p.ranges)),
+    ...outsidePieces(policies, cluster.nodes).map((p) => externalEndpoint(p.ranges)),
   ];
   const src = resolveEndpoint(endpoints, query.from);
   if ('error' in src) return src;
@@ -100,7 +103,14 @@ export function explain(
     if (!cp) return { error: `${dst.endpoint.id} has no ${protocol} container port named ${query.port}` };
     port = cp.containerPort;
   }
-  const ctx: Ctx = { policies, options, nsLabels: namespaceTable(cluster).labelsOf, protocol, port };
+  const ctx: Ctx = {
+    policies,
+    options,
+    nsLabels: namespaceTable(cluster).labelsOf,
+    nodes: cluster.nodes ?? [],
+    protocol,
+    port,
+  };
   const egress = decideSide(ctx, 'Egress', src, dst);
   const ingress = decideSide(ctx, 'Ingress', dst, src);
   const allowed = egress.allowed && ingress.allowed;
@@ -274,7 +284,7 @@ function firstAdminMatch(
     if (!adminSubjectSelects(anp, subject, ctx.nsLabels)) continue;
     const rules = dir === 'Ingress' ? anp.ingress : anp.egress;
     for (let i = 0; i < rules.length; i++) {
-      const rule = ruleInEffect(rules[i]);
+      const rule = ruleInEffect(rules[i], ctx.nodes);
       const portsOk = allows(adminRulePortsConnections(rule.ports, dstWorkload), ctx.protocol, ctx.port);
       if (!portsOk) continue;
       const peerOk = rule.peers.some((p) =>
@@ -285,7 +295,7 @@ function firstAdminMatch(
       const text = adminRuleText(anp, dir, i) + failClosedText(rules[i]);
       if (!peerOk) {
         if (failsClosed(rules[i])) doubts.push(`Not applied: ${text}`);
-        else if ('workload' in peer) doubts.push(...networksDoubts(ctx, rule.peers, peer.workload, text));
+        else if ('workload' in peer) doubts.push(...networksDoubts(ctx, rules[i].peers, peer.workload, text));
         continue;
       }
       const ref: RuleRef = {

@@ -52,9 +52,19 @@ export interface Workload {
   readonly podIPs?: readonly string[];
 }
 
+/** A Node of the inventory: what the `nodes` peers of cluster-wide policies select, by label. */
+export interface ClusterNode {
+  readonly name: string;
+  readonly labels: Labels;
+  /** The IP addresses of `status.addresses` (InternalIP, ExternalIP). */
+  readonly addresses: readonly string[];
+}
+
 export interface Cluster {
   readonly namespaces: readonly Namespace[];
   readonly workloads: readonly Workload[];
+  /** Absent or empty: no Node is known, so `nodes` peers match nothing. */
+  readonly nodes?: readonly ClusterNode[];
 }
 
 // ---- NetworkPolicy (networking.k8s.io/v1) -------------------------------------------------------------------
@@ -119,7 +129,10 @@ export interface AdminPeer {
   readonly pods?: { readonly namespaceSelector: LabelSelector; readonly podSelector: LabelSelector };
   /** Egress only: CIDRs, which match addresses outside the cluster and pods inside it alike. */
   readonly networks?: readonly string[];
-  /** Egress only; nodes are not modelled, such a peer matches nothing. */
+  /**
+   * Egress only: the addresses of the inventory's Nodes whose labels match (and so the host-network pods on
+   * them); with no Node known it matches nothing.
+   */
   readonly nodes?: LabelSelector;
   /**
    * A peer with none of the fields above, only ones this version of the API does not know (as written, kept to

@@ -63,7 +63,7 @@ function workloadYaml(w: Workload): Yaml {
   return { apiVersion, kind: w.kind, metadata: metadata(w.name, w.namespace), spec };
 }
 
-/** Namespaces (sorted by name), then workloads (by namespace, name, kind), as multi-document YAML. */
+/** Namespaces (sorted by name), then workloads (by namespace, name, kind), then Nodes, as multi-document YAML. */
 export function emitCluster(cluster: Cluster): string {
   const namespaces = [...cluster.namespaces].sort((a, b) => compareStrings(a.name, b.name));
   const docs: string[] = namespaces.map((ns) => {
@@ -79,5 +79,11 @@ export function emitCluster(cluster: Cluster): string {
       compareStrings(a.kind, b.kind),
   );
   for (const w of workloads) docs.push(dumpDocument(workloadYaml(w)));
+  for (const n of [...(cluster.nodes ?? [])].sort((a, b) => compareStrings(a.name, b.name))) {
+    const md: Yaml = { name: n.name };
+    if (Object.keys(n.labels).length > 0) md.labels = sortedLabels(n.labels);
+    const status = { addresses: n.addresses.map((address) => ({ type: 'InternalIP', address })) };
+    docs.push(dumpDocument({ apiVersion: 'v1', kind: 'Node', metadata: md, status }));
+  }
   return joinDocuments(docs);
 }

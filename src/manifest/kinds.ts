@@ -42,7 +42,6 @@ const UNUSED_KINDS: ReadonlySet<string> = new Set([
   'LimitRange',
   'ResourceQuota',
   'PriorityClass',
-  'Node',
   'Event',
   'Lease',
   'CustomResourceDefinition',

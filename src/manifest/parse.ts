@@ -5,13 +5,14 @@
 
 import { objectKey } from '../engine/objectKey';
 import { ownValue } from '../engine/records';
-import type { AdminNetworkPolicy, Namespace, NetworkPolicy, Workload } from '../engine/types';
+import type { AdminNetworkPolicy, ClusterNode, Namespace, NetworkPolicy, Workload } from '../engine/types';
 import { readAdminPolicy } from './adminPolicy';
 import { buildCluster } from './cluster';
 import { duplicateDiagnostic, sameDefinition } from './duplicates';
 import { judgeKind } from './kinds';
 import { escapeLine, nameForMessage, namespaceNameProblem, UNSAFE_TEXT } from './kubeValidation';
 import { readNetworkPolicy, reportName } from './networkPolicy';
+import { readNode, uniqueNodes, withNodeAddresses } from './nodes';
 import { originKey, positionIn } from './positions';
 import { isMap, newReader, readLabels, reportAt, type YamlMap } from './reader';
 import type {
@@ -134,6 +135,7 @@ export function parseManifests(files: readonly SourceFile[], options: ParseOptio
   const diagnostics: Diagnostic[] = [];
   const declared: { ns: Namespace; origin: Origin }[] = [];
   const parts: WorkloadPart[] = [];
+  const nodes: { node: ClusterNode; origin: Origin }[] = [];
   const netpols = new Map<string, ParsedNetworkPolicy>();
   const admins = new Map<string, ParsedAdminPolicy>();
 
@@ -155,6 +157,11 @@ export function parseManifests(files: readonly SourceFile[], options: ParseOptio
           if (r.errors > 0) continue;
           const labels = readLabels(r, md.labels, ['metadata', 'labels'], 'labels', false) ?? {};
           declared.push({ ns: { name: md.name, labels }, origin });
+          continue;
+        }
+        if (kind === 'Node') {
+          const node = readNode(obj, origin, diagnostics);
+          if (node) nodes.push({ node, origin });
           continue;
         }
         if (kind === 'Pod' || ownValue(TEMPLATE_PATHS, kind) !== undefined) {
@@ -210,9 +217,10 @@ export function parseManifests(files: readonly SourceFile[], options: ParseOptio
   );
   const adminPolicies = [...admins.values()].sort((a, b) => compareAdmin(a.policy, b.policy));
   const origins = new Map<string, Origin>();
+  const clusterNodes = uniqueNodes(nodes, diagnostics);
   const built = buildCluster(
     declared,
-    parts,
+    withNodeAddresses(parts, clusterNodes),
     networkPolicies.map((p) => p.policy.namespace),
     diagnostics,
   );
@@ -243,7 +251,11 @@ export function parseManifests(files: readonly SourceFile[], options: ParseOptio
   };
   if (adminPolicies.length > 0) policies.adminPolicies = adminPolicies.map((p) => p.policy);
   return {
-    cluster: { namespaces: built.namespaces, workloads: built.workloads as Workload[] },
+    cluster: {
+      namespaces: built.namespaces,
+      workloads: built.workloads as Workload[],
+      ...(clusterNodes.length > 0 ? { nodes: clusterNodes } : {}),
+    },
     policies,
     diagnostics: sortedDiagnostics,
     origins,

@@ -45,6 +45,8 @@ export interface WorkloadPart {
   readonly fromPod: boolean;
   /** The Pod's own name, to order the pods of one owner deterministically. */
   readonly podName: string;
+  /** A Pod with `spec.hostNetwork: true`: the `spec.nodeName` whose addresses it has. */
+  readonly hostNetworkNode?: string;
   readonly origin: Origin;
 }
 
@@ -105,6 +107,12 @@ function readPodIPs(status: unknown): string[] {
   return ips;
 }
 
+function hostNetworkNode(spec: unknown): { hostNetworkNode?: string } {
+  return isMap(spec) && spec.hostNetwork === true && typeof spec.nodeName === 'string' && spec.nodeName !== ''
+    ? { hostNetworkNode: spec.nodeName }
+    : {};
+}
+
 const KIND = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
 
 /**
@@ -152,6 +160,7 @@ export function readWorkload(
       podIPs: readPodIPs(obj.status),
       fromPod: owner !== undefined,
       podName: id.name,
+      ...hostNetworkNode(obj.spec),
       origin,
     };
   }
