@@ -49,6 +49,14 @@ Options:
                                     csv   'src,dst,conn' with a header (RFC 4180)
                                     md    a Markdown table
                                     dot   a Graphviz digraph, namespaces as clusters
+  --summary                       instead of the listing, counts: allowed connections, workloads
+                                  isolated or not per direction, and a table per namespace (txt, json,
+                                  csv, md)
+  --group-by <namespace|workload> instead of the listing, one row per ordered pair of namespaces (each
+                                  outside address range on its own) with how many of its endpoint pairs
+                                  are allowed and the union of their connections; or one row per
+                                  workload with how many endpoints it reaches and is reached from, and
+                                  whether it is isolated for ingress and egress (txt, json, csv, md)
   --ipblock-matches-pod-ips       let ipBlock peers match pods by their status.podIPs (Calico and the
                                   upstream e2e tests); by default they never match pods (Cilium,
                                   netpol-analyzer)

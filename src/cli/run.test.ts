@@ -159,11 +159,48 @@ describe('netpol analyze', () => {
     expect(r.stdout.split('\n')).toEqual([...EXPECTED_TXT, '']);
   });
 
+  it('groups the connections by namespace pair and by workload, and summarises them', () => {
+    const ns = netpol('analyze', join(root, 'app'), '--group-by', 'namespace');
+    expect(ns.code).toBe(0);
+    // 3 workloads and one outside range: shop -> shop has 3 * 2 candidate pairs, 2 allowed (the listing's rows).
+    expect(ns.stdout.split('\n')).toEqual([
+      '0.0.0.0-255.255.255.255[External] => shop : 1 of 3 pairs : TCP 8443',
+      'shop => 0.0.0.0-255.255.255.255[External] : 3 of 3 pairs : All Connections',
+      'shop => shop : 2 of 6 pairs : TCP 5432,8080',
+      '',
+    ]);
+    const w = netpol('analyze', join(root, 'app'), '--group-by', 'workload', '--format', 'csv');
+    expect(w.stdout.split('\n')).toEqual([
+      'workload,reaches,reachedFrom,ingressIsolated,egressIsolated',
+      'shop/backend[Deployment],2,1,true,false',
+      'shop/db[Deployment],1,1,true,false',
+      'shop/frontend[Deployment],2,1,true,false',
+      '',
+    ]);
+    const s = netpol('analyze', join(root, 'app'), '--summary', '--format', 'json');
+    expect(s.code).toBe(0);
+    expect(JSON.parse(s.stdout)).toMatchObject({
+      workloads: 3,
+      namespaces: 1,
+      outsideRanges: 1,
+      connections: EXPECTED_TXT.length,
+      pairs: 3 * 2 + 2 * 3,
+      isolatedIngress: 3,
+      isolatedEgress: 0,
+      openBothWays: 0,
+      namespacePairsWithConnections: 3,
+      namespacePairs: 3,
+    });
+  });
+
   it('rejects usage mistakes with exit 2 and a pointer to the help', () => {
     for (const argv of [
       ['analyze'],
       ['analyze', root, '--format', 'xml'],
       ['analyze', root, '--bogus'],
+      ['analyze', root, '--summary', '--group-by', 'namespace'],
+      ['analyze', root, '--summary', '--format', 'dot'],
+      ['analyze', root, '--group-by', 'pod'],
       ['frobnicate'],
       [],
     ]) {

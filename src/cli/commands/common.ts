@@ -51,6 +51,25 @@ export function loadManifests(paths: readonly string[], read: ReadOptions = {}):
   };
 }
 
+/** What an analysis needs of the inputs; no positions. */
+export interface Tree {
+  readonly cluster: Cluster;
+  readonly policies: PolicySet;
+}
+
+/**
+ * The inputs as the analysing commands need them: the cluster and the policies, and the diagnostics. The
+ * parsed documents' positions are left behind for the garbage collector: at 50,000 pods they are 600 MB of the
+ * 690 MB the parse leaves, and an analysis that writes for a minute should not hold them.
+ */
+export function loadTree(
+  paths: readonly string[],
+  read: ReadOptions = {},
+): { tree: Tree; diagnostics: readonly CliDiagnostic[] } {
+  const { manifests, diagnostics } = loadManifests(paths, read);
+  return { tree: { cluster: manifests.cluster, policies: manifests.policies }, diagnostics };
+}
+
 export function printDiagnostics(io: CliIo, diagnostics: readonly CliDiagnostic[], verbose: boolean): void {
   const shown = visibleDiagnostics(diagnostics, verbose);
   if (shown.length > 0) io.stderr(`${shown.map(formatDiagnostic).join('\n')}\n`);
