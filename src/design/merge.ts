@@ -79,6 +79,8 @@ export function mergeManifestSet(doc: DesignDoc, set: ManifestSet): { doc: Desig
     if (!namespaces.has(p.namespace))
       namespaces.set(p.namespace, { name: p.namespace, labels: namespaceLabels(p.namespace) });
   });
+  const nodes = new Map((doc.nodes ?? []).map((n) => [n.name, n]));
+  for (const n of set.cluster.nodes ?? []) nodes.set(n.name, n);
   const admin = new Map(doc.adminPolicies.map((a) => [`${a.tier}/${a.name}`, a]));
   for (const a of set.adminPolicies) admin.set(`${a.policy.tier}/${a.policy.name}`, designAdminPolicy(a));
   return {
@@ -86,6 +88,7 @@ export function mergeManifestSet(doc: DesignDoc, set: ManifestSet): { doc: Desig
       ...doc,
       namespaces: [...namespaces.values()],
       workloads: [...workloads.values()],
+      ...(nodes.size > 0 ? { nodes: [...nodes.values()] } : {}),
       policies: [...policies.values()],
       adminPolicies: [...admin.values()],
     },

@@ -155,6 +155,7 @@ export function canonical(doc: DesignDoc): DesignDoc {
     version: 1,
     namespaces: sortedBy(namespaces, (n) => n.name),
     workloads: sortedBy(workloads, (w) => w.id),
+    ...(doc.nodes && doc.nodes.length > 0 ? { nodes: sortedBy(doc.nodes, (n) => n.name) } : {}),
     externals: sortedBy(doc.externals, (e) => e.id),
     policies: sortedBy(doc.policies, policyKey),
     adminPolicies: sameItems(sortAdmin(doc.adminPolicies), doc.adminPolicies),
@@ -203,6 +204,7 @@ export function toCluster(doc: DesignDoc): Cluster {
       ports: w.ports,
       ...(w.podIPs ? { podIPs: w.podIPs } : {}),
     })),
+    ...(doc.nodes && doc.nodes.length > 0 ? { nodes: doc.nodes } : {}),
   };
 }
 

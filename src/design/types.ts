@@ -26,6 +26,7 @@
 import type { FindingSeverity, FindingSubject, Fix, RuleId } from '../engine/lint/types';
 import type {
   AdminNetworkPolicy,
+  ClusterNode,
   ContainerPort,
   Labels,
   NetworkPolicy,
@@ -121,6 +122,11 @@ export interface DesignDoc {
   readonly namespaces: readonly DesignNamespace[];
   /** Sorted by id. */
   readonly workloads: readonly DesignWorkload[];
+  /**
+   * The inventory's Node objects (imported, or from the Inventory view), sorted by name; absent: none. Only the
+   * `nodes` peers of cluster-wide policies use them: they match the nodes' addresses.
+   */
+  readonly nodes?: readonly ClusterNode[];
   /** User-added external nodes, sorted by id; `deriveEdges` adds the ipBlocks of policies not listed here. */
   readonly externals: readonly DesignExternal[];
   /** Sorted by namespace, then name; unique per (namespace, name). */

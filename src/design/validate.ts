@@ -156,6 +156,7 @@ const docShape = shape({
       'podIPs?': list(str),
     }),
   ),
+  'nodes?': list(shape({ name: str, labels, addresses: list(str) })),
   externals: list(shape({ id: str, label: str, cidr: str, 'except?': list(str) })),
   policies: list(policy),
   adminPolicies: list(adminPolicy),

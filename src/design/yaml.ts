@@ -185,7 +185,7 @@ export function applyPolicyYaml(doc: DesignDoc, text: string, cache?: YamlChunkC
   };
 }
 
-/** Replaces namespaces and workloads with the text's; policies stay; layout entries of vanished nodes go. */
+/** Replaces namespaces, workloads and Nodes with the text's; policies stay; layout entries of vanished nodes go. */
 export function applyInventoryYaml(doc: DesignDoc, text: string, cache?: YamlChunkCache): ParseResult {
   const { set, errors, diagnostics } = parse(text, INVENTORY_FILE, cache);
   if (errors) return { doc: undefined, diagnostics };
@@ -198,7 +198,8 @@ export function applyInventoryYaml(doc: DesignDoc, text: string, cache?: YamlChu
       line: 1,
       column: 1,
     });
-  const cleared: DesignDoc = { ...doc, namespaces: [], workloads: [] };
+  const { nodes: _replaced, ...rest } = doc;
+  const cleared: DesignDoc = { ...rest, namespaces: [], workloads: [] };
   const merged = mergeManifestSet(cleared, {
     ...set,
     policies: { networkPolicies: [] },

@@ -70,6 +70,6 @@ describe('subjects and peers', () => {
     ).toBe('pods app=db in namespaces team=a');
     expect(peerText({ namespaces: {} })).toBe('all namespaces');
     expect(peerText({ networks: ['0.0.0.0/0', '::/0'] })).toBe('networks 0.0.0.0/0, ::/0');
-    expect(peerText({ nodes: {} })).toBe('all nodes (not simulated)');
+    expect(peerText({ nodes: {} })).toBe("all nodes (the inventory's Nodes)");
   });
 });

@@ -27,7 +27,9 @@ export function peerText(p: AdminPeer): string {
   if (p.pods) parts.push(podsText(p.pods));
   if (p.networks) parts.push(`networks ${p.networks.join(', ')}`);
   if (p.nodes)
-    parts.push(`${isEmpty(p.nodes) ? 'all nodes' : `nodes ${formatSelector(p.nodes)}`} (not simulated)`);
+    parts.push(
+      `${isEmpty(p.nodes) ? 'all nodes' : `nodes ${formatSelector(p.nodes)}`} (the inventory's Nodes)`,
+    );
   if (p.unknown) parts.push(`unknown ${Object.keys(p.unknown).join(', ')} (the rule fails closed)`);
   return parts.join('; ') || 'nothing';
 }
