@@ -9,9 +9,10 @@ import {
   MAX_INFLATED,
   serializeDoc,
 } from './persist';
+import { readAsImport } from './readAsImport';
 import { docArb } from './testing/arbitraries';
 import { shopDoc } from './testing/build';
-import { docProblem } from './validate';
+import { BOUNDED_LABEL_CHARS, docProblem } from './validate';
 
 describe('serializeDoc / deserializeDoc', () => {
   it('round-trips any document', () => {
@@ -126,6 +127,35 @@ describe('inflateCapped', () => {
 });
 
 describe('decodeShare on hostile links', () => {
+  it('leaves labels Kubernetes refuses to the import, which reports them where they are and keeps the rest', () => {
+    const doc = shopDoc();
+    const bad = {
+      ...doc,
+      workloads: doc.workloads.map((w, i) => (i === 0 ? { ...w, labels: { ...w.labels, 'a/b/c': 'x' } } : w)),
+    };
+    const r = decodeShare(encodeShare(bad));
+    expect(r.diagnostics).toEqual([]);
+    const read = readAsImport(r.doc!);
+    expect(read.notices.map((n) => [n.file, n.severity, n.message])).toEqual([
+      ['inventory.yaml', 'error', expect.stringMatching(/labels\.a\/b\/c: label key "a\/b\/c" is not valid/)],
+    ]);
+    expect(read.notices[0]?.line).toBeGreaterThan(0);
+    expect(read.doc?.workloads).toHaveLength(doc.workloads.length);
+    expect(read.doc?.workloads.find((w) => w.id === bad.workloads[0]!.id)?.labels).toEqual(
+      doc.workloads[0]!.labels,
+    );
+    // Far too long to be any label: refused before anything is written as YAML.
+    const huge = {
+      ...doc,
+      workloads: doc.workloads.map((w, i) =>
+        i === 0 ? { ...w, labels: { x: 'y'.repeat(BOUNDED_LABEL_CHARS + 1) } } : w,
+      ),
+    };
+    expect(decodeShare(encodeShare(huge)).diagnostics[0]?.message).toMatch(
+      /label value "y+…" \(1025 characters\) is not valid/,
+    );
+  });
+
   it('refuses a link that inflates past the limit, saying so', () => {
     const bomb = encodeBytes(deflateSync(new Uint8Array(MAX_INFLATED + 1), { level: 1 }));
     const r = decodeShare(bomb);
@@ -141,7 +171,12 @@ describe('decodeShare on hostile links', () => {
       expect(r.diagnostics.length).toBeGreaterThan(0);
       expect(r.diagnostics[0].severity).toBe('error');
       expect(r.diagnostics[0].message).not.toBe('');
-    } else expect(docProblem(r.doc)).toBeUndefined();
+    } else {
+      // Labels are only bounded here; the link is then read as an import, which opens a valid document.
+      expect(docProblem(r.doc, { labels: 'bounded' })).toBeUndefined();
+      const read = readAsImport(r.doc);
+      if (read.doc) expect(docProblem(read.doc)).toBeUndefined();
+    }
   };
 
   it('gives a document or a clear error for random text', () => {

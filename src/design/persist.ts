@@ -3,7 +3,7 @@
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import { canonical } from './model';
 import type { DesignDoc, ParseResult } from './types';
-import { docProblem } from './validate';
+import { docProblem, type LabelCheck } from './validate';
 
 /** Identifies our JSON among other files a user might open. */
 export const FORMAT = 'netpol-designer';
@@ -35,7 +35,11 @@ function failure(message: string): ParseResult {
   return { doc: undefined, diagnostics: [{ severity: 'error', message }] };
 }
 
-export function deserializeDoc(text: string): SavedResult {
+/**
+ * `labels: 'bounded'` for a document read as an import next (a share link, see readAsImport): labels Kubernetes
+ * refuses are left for the import to report with their positions, instead of refusing the whole document.
+ */
+export function deserializeDoc(text: string, options: { readonly labels?: LabelCheck } = {}): SavedResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -51,7 +55,7 @@ export function deserializeDoc(text: string): SavedResult {
         ? `This document was saved by a newer designer (format version ${version}); this one reads version 1.`
         : `This document has version ${String(version)}; this designer reads version 1.`,
     );
-  const problem = docProblem(doc);
+  const problem = docProblem(doc, options);
   if (problem) return failure(`The saved design is damaged: ${problem}.`);
   const result = { doc: canonical(doc as DesignDoc), diagnostics: [] };
   return isDrafts(drafts) && Object.keys(drafts).length > 0 ? { ...result, drafts } : result;
@@ -138,5 +142,6 @@ export function decodeShare(fragment: string): ParseResult {
   } catch {
     return failure('This share link is damaged: its data is not text.');
   }
-  return deserializeDoc(json);
+  // Read as an import next (startup's readAsImport): labels only bounded here, the import reports the rest.
+  return deserializeDoc(json, { labels: 'bounded' });
 }

@@ -69,11 +69,28 @@ const shape =
     return undefined;
   };
 
-/** Labels as Kubernetes validates them (kubeValidation): a hostile saved document cannot hold a 5 MB value. */
+/**
+ * How labels are checked: as Kubernetes validates them (kubeValidation; a saved document), or only bounded in
+ * length (a document read as an import next, which reports what Kubernetes refuses at its line and column and
+ * keeps the rest). Either way a hostile document cannot hold a 5 MB value that would break the YAML writer.
+ */
+export type LabelCheck = 'kubernetes' | 'bounded';
+
+/** Longer than any valid key (253 + 1 + 63) or value: beyond this a label is refused before anything else. */
+export const BOUNDED_LABEL_CHARS = 1024;
+
+// Set for the duration of one `docProblem` call (the checks below are built once, at module load).
+let labelCheck: LabelCheck = 'kubernetes';
+
 const labels: Check = (v, path) => {
   const shapeProblem = record(str)(v, path);
   if (shapeProblem) return shapeProblem;
-  const problem = labelsProblem(v as Record<string, string>);
+  const entries = Object.entries(v as Record<string, string>);
+  const checked =
+    labelCheck === 'kubernetes'
+      ? entries
+      : entries.filter(([k, val]) => k.length > BOUNDED_LABEL_CHARS || val.length > BOUNDED_LABEL_CHARS);
+  const problem = labelsProblem(checked);
   return problem ? `${path}: ${problem}` : undefined;
 };
 
@@ -170,8 +187,14 @@ const docShape = shape({
 });
 
 /** Undefined when `v` is a DesignDoc; else the first problem found, with its path (`doc.workloads[2].labels`). */
-export function docProblem(v: unknown): string | undefined {
-  const problem = docShape(v, 'doc');
+export function docProblem(v: unknown, options: { readonly labels?: LabelCheck } = {}): string | undefined {
+  labelCheck = options.labels ?? 'kubernetes';
+  let problem: string | undefined;
+  try {
+    problem = docShape(v, 'doc');
+  } finally {
+    labelCheck = 'kubernetes';
+  }
   if (problem) return problem;
   const doc = v as DesignDoc;
   for (const w of doc.workloads)
