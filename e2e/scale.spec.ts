@@ -53,6 +53,23 @@ test('a cluster of more than 500 workloads opens with its namespaces collapsed, 
   await page.locator('.react-flow__controls-fitview').click();
   await screenshot(page, 'scale-collapsed');
 
+  // The matrix starts at namespace level: a cell counts the connected pairs, and opens them on click.
+  await page.getByLabel('Filter sources').fill('team-2');
+  await page.getByLabel('Filter destinations').fill('team-3');
+  await expect(page.getByTestId('matrix-extent')).toHaveText(/1 source namespace × 1 destination namespace/);
+  const pairs = page.getByTestId('matrix-cell-team-2->team-3');
+  await expect(pairs).toHaveText('1 pair');
+  await pairs.click();
+  await expect(page.getByLabel('Filter sources')).toHaveValue('team-2/');
+  await expect(page.getByLabel('Filter destinations')).toHaveValue('team-3/');
+  await expect(page.getByTestId('matrix-cell-team-2/app-0->team-3/app-0')).toHaveText('TCP 8080');
+  await screenshot(page, 'scale-matrix-drilled');
+  // Back at namespace level, the filters cleared; inside one namespace (the diagonal) its own pairs.
+  await page.getByRole('button', { name: 'By namespace' }).click();
+  await page.getByLabel('Filter sources').fill('team-3');
+  await page.getByLabel('Filter destinations').fill('team-3');
+  await expect(page.getByTestId('matrix-cell-team-3->team-3')).toHaveText('44 pairs');
+
   const undo = page.getByRole('button', { name: /^Undo/ });
   const undoTitle = await undo.getAttribute('title');
   // A click opens team-3: its workloads are drawn, their edges one by one; the fold stays for the others.

@@ -5,8 +5,10 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { cellOf, explainCell } from '../../design/simulate';
 import type { MatrixEndpoint, MatrixRow } from '../../design/types';
+import { collapsedByDefault } from '../canvas/collapse';
 import { useAppStore } from '../store';
 import { spanIndices, visibleSpan } from './matrixWindow';
+import { namespaceMatrix, OUTSIDE_GROUP } from './namespaceMatrix';
 import { VerdictView } from './VerdictView';
 
 /** Cell geometry in CSS pixels; the stylesheet sizes the text to fit. */
@@ -45,14 +47,16 @@ interface CellProps {
   readonly dstEndpoint: MatrixEndpoint;
   readonly picked: boolean;
   readonly onPick: (src: number, dst: number) => void;
+  /** Cells of namespaces (namespaceMatrix.ts): the diagonal counts the pairs inside one namespace. */
+  readonly grouped: boolean;
 }
 
 const sameEndpoint = (a: MatrixEndpoint, b: MatrixEndpoint) =>
   a === b || (a.id === b.id && a.label === b.label && a.node === b.node && a.external === b.external);
 
-function MatrixCellView({ src, dst, x, conn, srcEndpoint, dstEndpoint, picked, onPick }: CellProps) {
+function MatrixCellView({ src, dst, x, conn, srcEndpoint, dstEndpoint, picked, onPick, grouped }: CellProps) {
   const style = { left: ROW_HEAD_W + x * COL_W, width: COL_W };
-  if (src === dst) return <td className="mx-cell self" style={style} />;
+  if (src === dst && !grouped) return <td className="mx-cell self" style={style} />;
   // Between two external ranges the cluster's policies say nothing: no button, nothing to explain.
   const external = srcEndpoint.external && dstEndpoint.external;
   return (
@@ -83,6 +87,7 @@ const MatrixCell = memo(
     a.conn === b.conn &&
     a.picked === b.picked &&
     a.onPick === b.onPick &&
+    a.grouped === b.grouped &&
     sameEndpoint(a.srcEndpoint, b.srcEndpoint) &&
     sameEndpoint(a.dstEndpoint, b.dstEndpoint),
 );
@@ -95,6 +100,7 @@ interface GridProps {
   readonly cols: readonly number[];
   readonly picked: { readonly src: number; readonly dst: number } | null;
   readonly onPick: (src: number, dst: number) => void;
+  readonly grouped?: boolean;
 }
 
 interface Viewport {
@@ -104,7 +110,7 @@ interface Viewport {
   readonly height: number;
 }
 
-function MatrixGrid({ endpoints, cells, rows, cols, picked, onPick }: GridProps) {
+function MatrixGrid({ endpoints, cells, rows, cols, picked, onPick, grouped = false }: GridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // Until the first measurement, assume a typical panel, so the first paint already shows cells.
   const [view, setView] = useState<Viewport>({ top: 0, left: 0, width: 1200, height: 320 });
@@ -209,6 +215,7 @@ function MatrixGrid({ endpoints, cells, rows, cols, picked, onPick }: GridProps)
                       dstEndpoint={endpoints[c]!}
                       picked={picked?.src === r && picked.dst === c}
                       onPick={onPick}
+                      grouped={grouped}
                     />
                   );
                 })}
@@ -229,7 +236,16 @@ export function MatrixPanel() {
   // The picked cell is held by its endpoints' ids, not by grid position: an edit that adds or removes a
   // workload shifts the positions, and the explanation must stay on the pair the user picked (or go).
   const [pickedIds, setPickedIds] = useState<{ src: string; dst: string } | null>(null);
-  const matrix = analysis?.matrix;
+  const workloadMatrix = analysis?.matrix;
+  // A large design (the canvas opens it collapsed) starts at namespace level; a cell drills down to its pairs.
+  const large = analysisDoc ? collapsedByDefault(analysisDoc) : false;
+  const [byNamespaceChoice, setByNamespace] = useState<boolean | null>(null);
+  const byNamespace = byNamespaceChoice ?? large;
+  const grouped = useMemo(
+    () => (byNamespace && workloadMatrix ? namespaceMatrix(workloadMatrix) : null),
+    [byNamespace, workloadMatrix],
+  );
+  const matrix = grouped ?? workloadMatrix;
   const rows = useMemo(() => (matrix ? filterAxis(matrix.endpoints, rowFilter) : []), [matrix, rowFilter]);
   const cols = useMemo(() => (matrix ? filterAxis(matrix.endpoints, colFilter) : []), [matrix, colFilter]);
   const picked = useMemo(() => {
@@ -255,16 +271,43 @@ export function MatrixPanel() {
     if (s === undefined || d === undefined) return;
     setPickedIds((p) => (p && p.src === s && p.dst === d ? null : { src: s, dst: d }));
   }, []);
+  // Drilling down: the workload matrix filtered to the two namespaces of the cell.
+  const onPickGroup = useCallback((src: number, dst: number) => {
+    const endpoints = endpointsRef.current;
+    const filterOf = (i: number) => {
+      const g = endpoints?.[i]?.node ?? '';
+      return g === OUTSIDE_GROUP ? '' : `${g}/`;
+    };
+    setRowFilter(filterOf(src));
+    setColFilter(filterOf(dst));
+    setByNamespace(false);
+  }, []);
   if (!matrix) return <p className="empty">The simulator has not run yet.</p>;
   if (matrix.endpoints.length === 0)
     return <p className="empty">Add workloads to see who can talk to whom.</p>;
   const filtered = rows.length < matrix.endpoints.length || cols.length < matrix.endpoints.length;
+  const what = grouped ? ['namespace', 'namespaces'] : null;
 
   return (
     <div className="matrix-layout">
       <div className="matrix-main">
-        {matrix.endpoints.length > 12 && (
+        {(matrix.endpoints.length > 12 || grouped || large) && (
           <div className="row matrix-filters">
+            <button
+              type="button"
+              aria-pressed={byNamespace}
+              title="One row and column per namespace; a cell opens its pairs of workloads"
+              onClick={() => {
+                // Back up to namespaces: the workload filters of a drill-down name no namespace.
+                if (!byNamespace) {
+                  setRowFilter('');
+                  setColFilter('');
+                }
+                setByNamespace(!byNamespace);
+              }}
+            >
+              By namespace
+            </button>
             <input
               aria-label="Filter sources"
               placeholder="filter sources"
@@ -278,8 +321,18 @@ export function MatrixPanel() {
               onChange={(e) => setColFilter(e.target.value)}
             />
             <span className="hint" data-testid="matrix-extent">
-              {rows.length} {rows.length === 1 ? 'source' : 'sources'} × {cols.length}{' '}
-              {cols.length === 1 ? 'destination' : 'destinations'}
+              {rows.length}{' '}
+              {what
+                ? `source ${rows.length === 1 ? what[0] : what[1]}`
+                : rows.length === 1
+                  ? 'source'
+                  : 'sources'}{' '}
+              × {cols.length}{' '}
+              {what
+                ? `destination ${cols.length === 1 ? what[0] : what[1]}`
+                : cols.length === 1
+                  ? 'destination'
+                  : 'destinations'}
               {filtered ? ` (of ${matrix.endpoints.length})` : ''}
             </span>
           </div>
@@ -289,8 +342,9 @@ export function MatrixPanel() {
           cells={matrix.cells}
           rows={rows}
           cols={cols}
-          picked={picked}
-          onPick={onPick}
+          picked={grouped ? null : picked}
+          onPick={grouped ? onPickGroup : onPick}
+          grouped={grouped !== null}
         />
       </div>
       <aside className="explain" aria-label="Explanation" data-testid="matrix-explanation">
