@@ -21,7 +21,7 @@ import { attachLint } from './lintMarkers';
 import { diagnosticsToMarkers } from './markers';
 import { INVENTORY_URI, monaco, POLICIES_URI } from './monacoSetup';
 import { cachedRender } from './renderCache';
-import { minimalReplacement } from './textEdit';
+import { minimalReplacement, writesWholesale } from './textEdit';
 import { type SyncStatus, type SyncView, YamlSync } from './yamlSync';
 import './yamlPane.css';
 
@@ -128,6 +128,10 @@ function writeText(editor: CodeEditor, text: string): void {
   if (!model) return;
   const r = minimalReplacement(model.getValue(), text);
   if (!r) return;
+  if (writesWholesale(r)) {
+    model.setValue(text);
+    return;
+  }
   const start = model.getPositionAt(r.start);
   const end = model.getPositionAt(r.end);
   editor.pushUndoStop();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyReplacement, minimalReplacement } from './textEdit';
+import { applyReplacement, minimalReplacement, WHOLESALE_CHARS, writesWholesale } from './textEdit';
 
 describe('minimalReplacement', () => {
   it('is null for equal texts', () => {
@@ -48,5 +48,15 @@ describe('minimalReplacement', () => {
         return r.start >= pre.length - 1 && r.text.length <= Math.max(mid2.length, mid1.length) + 2;
       }),
     );
+  });
+});
+
+describe('writesWholesale', () => {
+  it('sets the text whole only when a change inserts more than a quarter megabyte', () => {
+    const big = 'x'.repeat(WHOLESALE_CHARS + 1);
+    expect(writesWholesale(minimalReplacement('', big)!)).toBe(true);
+    expect(writesWholesale(minimalReplacement('a: 1\n', 'a: 2\n')!)).toBe(false);
+    // A small edit inside a large text is still a minimal edit (cursor, scroll and editor undo survive).
+    expect(writesWholesale(minimalReplacement(`${big}a: 1\n`, `${big}a: 2\n`)!)).toBe(false);
   });
 });

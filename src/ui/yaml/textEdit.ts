@@ -34,6 +34,15 @@ export function minimalReplacement(oldText: string, newText: string): TextReplac
   };
 }
 
+/**
+ * Above this many inserted characters the text is set whole (Monaco's `setValue`): an edit keeps an undo record
+ * of what it inserted, which for the megabytes of a large import cost over a second in one task. Such a change
+ * (an import, a new document) is undone with the designer's Undo, not the editor's.
+ */
+export const WHOLESALE_CHARS = 256 * 1024;
+
+export const writesWholesale = (r: TextReplacement): boolean => r.text.length > WHOLESALE_CHARS;
+
 /** Applies a replacement to the text it was computed from. */
 export function applyReplacement(text: string, r: TextReplacement): string {
   return text.slice(0, r.start) + r.text + text.slice(r.end);
