@@ -46,6 +46,8 @@ function afterNextFrame(f: () => void): void {
 let sharedWorker: Worker | null = null;
 let importSeq = 0;
 const pendingImports = new Map<number, (result: OpResult | Error) => void>();
+/** Documents the worker made by an import (and still holds, the latest): analysed by id, not copied back. */
+const importedDocs = new WeakMap<DesignDoc, number>();
 
 /**
  * Imports `files` into `doc` off the main thread (the `importManifests` operation, in the analysis worker);
@@ -70,6 +72,7 @@ export function importInWorker(doc: DesignDoc, files: readonly ManifestFile[]): 
 function receiveImport(res: ImportResponse): void {
   const done = pendingImports.get(res.importId);
   pendingImports.delete(res.importId);
+  if (res.ok) importedDocs.set(res.doc, res.importId);
   done?.(res.ok ? { doc: res.doc, notices: res.notices } : new Error(res.error));
 }
 
@@ -112,7 +115,12 @@ export function startAnalysis(): () => void {
     pendingDocs.set(seq, doc);
     useLintState.getState().lintRequested(seq);
     if (worker) {
-      const msg: WorkerRequest = { kind: 'analyse', seq, doc };
+      const importId = importedDocs.get(doc);
+      const msg: WorkerRequest = {
+        kind: 'analyse',
+        seq,
+        doc: importId === importSeq && importId !== undefined ? { importId } : doc,
+      };
       try {
         worker.postMessage(msg);
       } catch (err) {

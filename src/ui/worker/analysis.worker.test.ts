@@ -54,4 +54,25 @@ describe('analysis worker', () => {
     // What crosses to the page is plain data.
     expect(structuredClone(res)).toEqual(res);
   });
+
+  it('analyses the result of its latest import by id, as if the document were sent, and says when it no longer holds it', () => {
+    posted.length = 0;
+    const text =
+      'apiVersion: v1\nkind: Namespace\nmetadata: {name: pay}\n---\nkind: Pod\nmetadata: {name: web, namespace: pay}\n';
+    send({ kind: 'import', importId: 8, doc: emptyDoc(), files: [{ path: 'a.yaml', text }] });
+    const res = posted[0] as ImportResponse;
+    if (!res.ok) throw new Error('import failed');
+    send({ kind: 'analyse', seq: 10, doc: { importId: 8 } });
+    send({ kind: 'analyse', seq: 11, doc: res.doc });
+    const [byId, bySent] = posted.slice(1) as AnalysisResponse[];
+    expect(byId).toMatchObject({ seq: 10, ok: true });
+    if (!byId?.ok || !bySent?.ok) throw new Error('analysis failed');
+    expect(byId.simulation).toEqual(bySent.simulation);
+    send({ kind: 'analyse', seq: 12, doc: { importId: 7 } });
+    expect(posted.at(-1)).toMatchObject({
+      seq: 12,
+      ok: false,
+      error: expect.stringMatching(/no longer held/),
+    });
+  });
 });

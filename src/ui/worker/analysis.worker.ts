@@ -27,6 +27,8 @@ const scope = self as unknown as {
 
 /** The latest analysed document, kept for its lint. */
 let latest: { seq: number; doc: DesignDoc } | null = null;
+/** The result of the latest import, which the page may ask to analyse by its id (protocol.ts). */
+let imported: { importId: number; doc: DesignDoc } | null = null;
 
 /** Parsed documents of each view's text, kept across analyses: after an edit only the changed ones are parsed. */
 const caches = { policies: new YamlChunkCache(), inventory: new YamlChunkCache() };
@@ -47,6 +49,7 @@ scope.onmessage = (e) => {
   if (req.kind === 'import') {
     try {
       const result = applyOp(req.doc, 'importManifests', { files: req.files });
+      imported = { importId: req.importId, doc: result.doc };
       scope.postMessage({ importId: req.importId, ok: true, doc: result.doc, notices: result.notices });
     } catch (err) {
       scope.postMessage({
@@ -62,7 +65,13 @@ scope.onmessage = (e) => {
     return;
   }
   if (req.kind !== 'analyse') return;
-  const { seq, doc } = req;
+  const { seq } = req;
+  const doc =
+    'importId' in req.doc ? (imported?.importId === req.doc.importId ? imported.doc : null) : req.doc;
+  if (!doc) {
+    scope.postMessage({ seq, ok: false, error: 'the imported document is no longer held by the simulator' });
+    return;
+  }
   const started = performance.now();
   latest = { seq, doc };
   try {

@@ -8,7 +8,11 @@ import type { DesignDoc, DocLint, ManifestFile, Notice, Simulation } from '../..
 export interface AnalysisRequest {
   readonly kind: 'analyse';
   readonly seq: number;
-  readonly doc: DesignDoc;
+  /**
+   * The document, or `importId` when it is the result of that import, which the worker still holds: copying a
+   * document of thousands of workloads back to the worker took half a second of the page's main thread.
+   */
+  readonly doc: DesignDoc | { readonly importId: number };
 }
 
 /**
