@@ -35,5 +35,13 @@ useAppStore.subscribe((s, prev) => {
     prev.analysisArrival !== null &&
     s.analysisArrival.loads !== prev.analysisArrival.loads;
   const cause = { label: s.analysisArrival?.label ?? null, opened };
-  useWorkshopStore.setState({ lastChange: nextChanges(prev.analysis, s.analysis, cause, ++seq, renamed) });
+  const before = prev.analysis;
+  const after = s.analysis;
+  const mine = ++seq;
+  // In a task of its own, after the one that draws the new simulation: with thousands of flows the diff is a
+  // long piece of work, and the overlay must not wait for it. A newer simulation's diff replaces this one.
+  setTimeout(() => {
+    if (mine !== seq) return;
+    useWorkshopStore.setState({ lastChange: nextChanges(before, after, cause, mine, renamed) });
+  }, 0);
 });
