@@ -10,6 +10,7 @@ import type {
   AdminRule,
   AdminSelector,
   Cluster,
+  ClusterNode,
   ConnectionSet,
   LabelSelector,
   Labels,
@@ -61,6 +62,11 @@ const CIDRS = [
   '192.168.0.0/16',
   '10.1.0.0/16',
   'fd00::/8',
+];
+/** Nodes a cluster may have: their addresses are pod IPs (host-network pods) and probed addresses too. */
+const NODES: readonly ClusterNode[] = [
+  { name: 'n1', labels: { role: 'worker' }, addresses: ['192.168.1.1'] },
+  { name: 'n2', labels: { role: 'control-plane' }, addresses: ['10.0.0.2', 'fd00::1'] },
 ];
 /** Ports the property tests probe: bounds, neighbours of the ports used, and a few others. */
 export const PROBE_PORTS = [1, 52, 53, 54, 79, 80, 81, 443, 8080, 8081, 9090, 65535] as const;
@@ -147,7 +153,11 @@ export const clusterArb: fc.Arbitrary<Cluster> = fc
       .integer({ min: 1, max: 6 })
       .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => workloadArb(i)))),
   )
-  .map(([namespaces, workloads]) => ({ namespaces, workloads }));
+  .chain(([namespaces, workloads]) =>
+    fc
+      .subarray(NODES)
+      .map((nodes) => (nodes.length > 0 ? { namespaces, workloads, nodes } : { namespaces, workloads })),
+  );
 
 const npPortArb: fc.Arbitrary<NetworkPolicyPort> = fc.oneof(
   fc.record({ protocol: protocolArb }, { requiredKeys: [] }),
@@ -214,6 +224,16 @@ const adminPeerArb = (egress: boolean): fc.Arbitrary<AdminPeer> =>
         { arbitrary: adminSelectorArb as fc.Arbitrary<AdminPeer>, weight: 6 },
         { arbitrary: fc.record({ networks: fc.subarray(CIDRS, { minLength: 1, maxLength: 2 }) }), weight: 6 },
         { arbitrary: unknownPeerArb, weight: 1 },
+        {
+          arbitrary: fc
+            .constantFrom<LabelSelector>(
+              {},
+              { matchLabels: { role: 'worker' } },
+              { matchLabels: { role: 'x' } },
+            )
+            .map((nodes) => ({ nodes })),
+          weight: 2,
+        },
       )
     : fc.oneof(
         { arbitrary: adminSelectorArb as fc.Arbitrary<AdminPeer>, weight: 12 },

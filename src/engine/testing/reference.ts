@@ -110,6 +110,18 @@ function adminPeerMatches(ctx: Ctx, p: AdminPeer, peer: RefPeer): boolean {
       return true;
     }
   }
+  if (p.nodes) {
+    // "It selects the nodeIPs as the peer type by matching on the IPs present in the node.Status.Addresses
+    // field of the node": an address outside, or a (host-network) pod that has one of them.
+    const selector = p.nodes;
+    const nodeIPs = (ctx.cluster.nodes ?? [])
+      .filter((n) => matchesSelector(selector, n.labels))
+      .flatMap((n) => n.addresses);
+    const same = (a: string, b: string) =>
+      parseIp(a)?.value === parseIp(b)?.value && parseIp(a)?.family === parseIp(b)?.family;
+    const theirs = 'address' in peer ? [peer.address] : (peer.workload.podIPs ?? []);
+    return theirs.some((a) => nodeIPs.some((ip) => same(a, ip)));
+  }
   if (!p.networks) return false;
   const networks = p.networks;
   if ('address' in peer) return networks.some((cidr) => inCidr(peer.address, cidr));
