@@ -155,7 +155,7 @@ export const clusterArb: fc.Arbitrary<Cluster> = fc
   )
   .chain(([namespaces, workloads]) =>
     fc
-      .subarray(NODES)
+      .subarray([...NODES])
       .map((nodes) => (nodes.length > 0 ? { namespaces, workloads, nodes } : { namespaces, workloads })),
   );
 
