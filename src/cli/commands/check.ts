@@ -14,7 +14,7 @@ import {
   EXIT_BAD_INPUT,
   EXIT_OK,
   exitStatus,
-  loadManifests,
+  loadTree,
   printDiagnostics,
   readOptionsOf,
   startCommand,
@@ -159,13 +159,13 @@ export function checkCommand(argv: readonly string[], io: CliIo): number {
     return EXIT_BAD_INPUT;
   }
   const expectations = parseExpectations({ path: expectPath, text: file.text ?? '' });
-  const { manifests, diagnostics } = loadManifests(args.positionals, readOptionsOf(args));
+  const { tree, diagnostics } = loadTree(args.positionals, readOptionsOf(args));
   const all = [...diagnostics, ...expectations.diagnostics];
   printDiagnostics(io, all, verbose);
 
   const outcomes = checkExpectations(
-    manifests.cluster,
-    manifests.policies,
+    tree.cluster,
+    tree.policies,
     expectations.expectations.map((e) => e.expectation),
     analysis.options,
   );
