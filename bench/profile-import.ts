@@ -10,6 +10,8 @@ const args = process.argv.slice(2);
 const PORT = Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 5214);
 const MB = Number(args.find((a) => a.startsWith('--mb='))?.slice(5) ?? 10);
 const BASE = `http://127.0.0.1:${PORT}`;
+/** The sampling interval (ms); the figures printed are CPU time, samples × this. */
+const SAMPLE_MS = 0.5;
 
 interface ProfileNode {
   id: number;
@@ -66,7 +68,7 @@ async function main() {
     await page.waitForTimeout(2000);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLE_MS * 1000 });
     await cdp.send('Profiler.start');
     // An anchor the profile can see: a 30 ms busy function, whose first sample is at `t0` on the page's clock.
     const t0 = await page.evaluate(() => {
@@ -134,13 +136,15 @@ async function main() {
     }
     const name = (n: ProfileNode) =>
       `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
-    console.log(`tasks over 50 ms: ${tasks.length}`);
+    console.log(`tasks over 50 ms: ${tasks.length} (figures below: CPU ms, samples × ${SAMPLE_MS} ms)`);
     for (const task of tasks.filter((x) => x.duration > 150)) {
       const inside = samples.filter((s) => s.at >= task.start && s.at <= task.start + task.duration);
       const self = new Map<string, number>();
       const total = new Map<string, number>();
       for (let i = 0; i < inside.length; i++) {
-        const dt = i + 1 < inside.length ? inside[i + 1]!.at - inside[i]!.at : 0;
+        // Each sample is one sampling interval of CPU: on a busy machine the gaps between samples are time the
+        // thread did not run, so counting samples gives CPU time where the clock would blame whatever ran last.
+        const dt = SAMPLE_MS;
         const n = byId.get(inside[i]!.node)!;
         self.set(name(n), (self.get(name(n)) ?? 0) + dt);
         const seen = new Set<string>();
