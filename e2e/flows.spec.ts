@@ -119,6 +119,21 @@ test('an edit shows the observed flows it breaks; policies generated from the fl
     'title',
     /Generate policies from flows/,
   );
+
+  // Exported with the rest of the policies.
+  const waiting = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export policies.yaml' }).click();
+  const save = page.getByRole('dialog').getByRole('button', { name: /^Save/ });
+  await Promise.race([
+    waiting,
+    save
+      .waitFor()
+      .then(() => save.click())
+      .catch(() => {}),
+  ]);
+  const exported = readFileSync(await (await waiting).path(), 'utf8');
+  expect(exported).toContain('name: database-from-flows');
+  expect(exported).toMatch(/port: 6379/);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(panel.getByTestId('flows-count-denied')).toHaveText('2 observed and denied');
 });

@@ -24,6 +24,8 @@ export function GenerateFromFlows() {
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [preview, setPreview] = useState<GenerateWhatIf | null>(null);
+  // Outside IPv4 addresses aggregated to this prefix length (32: each address alone), as --ipv4-prefix.
+  const [prefix, setPrefix] = useState(32);
   const ticked = (id: string) =>
     touched.has(id) ? !unticked.has(id) : !SYSTEM_NAMESPACES.has(id.slice(0, id.indexOf('/')));
   const chosen = candidates.filter(ticked);
@@ -65,10 +67,26 @@ export function GenerateFromFlows() {
         <button
           type="button"
           disabled={chosen.length === 0}
-          onClick={() => setPreview(generateWhatIf(doc, capture, chosen))}
+          onClick={() => setPreview(generateWhatIf(doc, capture, chosen, { ipv4Prefix: prefix }))}
         >
           Preview (what-if)
         </button>
+        <label title="Outside IPv4 addresses are allowed as CIDR blocks of this prefix length (32: each address alone)">
+          outside addresses as /
+          <input
+            type="number"
+            min={0}
+            max={32}
+            value={prefix}
+            aria-label="Prefix length for outside addresses"
+            style={{ width: '4em' }}
+            onChange={(e) => {
+              const n = Number(e.currentTarget.value);
+              if (Number.isInteger(n) && n >= 0 && n <= 32) setPrefix(n);
+              setPreview(null);
+            }}
+          />
+        </label>
         {preview && !stale && !preview.error && (
           <button
             type="button"
