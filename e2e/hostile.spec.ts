@@ -131,7 +131,7 @@ for (const c of STORAGE_CASES) {
             page.evaluate(
               async () => (await (window as unknown as Hooked).__netpol.storage.readCurrent()) !== null,
             ),
-          { timeout: 10_000 },
+          { timeout: 60_000 },
         )
         .toBe(true);
       await page.waitForTimeout(2500);
