@@ -105,9 +105,9 @@ test('cluster policies: default deny as a BANP, admin rules on the canvas, tiers
   // coredns is isolated by no NetworkPolicy: open, until the baseline denies.
   let result = await probe(page, 'shop/frontend', 'kube-system/coredns', '53', 'UDP');
   await expect(result.locator('.verdict').first()).toContainText('allowed');
-  await expect(result.getByTestId('decided-ingress')).toHaveText('no policy (not isolated)');
-  await expect(result.getByTestId('decided-egress')).toContainText(
-    'NetworkPolicy (allowed by `shop/allow-dns-egress`)',
+  await expect(result.getByTestId('verdict-plain')).toHaveText(
+    'UDP 53 from shop/frontend to kube-system/coredns is allowed: egress rule 1 of allow-dns-egress lets it ' +
+      'out, and kube-system/coredns is not isolated for ingress.',
   );
 
   await toggle.click();
@@ -119,8 +119,8 @@ test('cluster policies: default deny as a BANP, admin rules on the canvas, tiers
     'BANP default: Deny',
   );
   await expect(result.locator('.verdict').first()).toContainText('denied');
-  await expect(result.getByTestId('decided-ingress')).toHaveText(
-    'BaselineAdminNetworkPolicy `default`: Deny',
+  await expect(result.getByTestId('verdict-plain')).toContainText(
+    /is denied: kube-system\/coredns is not isolated for ingress, and ingress rule 1 ("[^"]*" )?of BaselineAdminNetworkPolicy default keeps it out\./,
   );
   await screenshot(page, '49-cluster-default-deny');
 
@@ -138,13 +138,13 @@ test('cluster policies: default deny as a BANP, admin rules on the canvas, tiers
   await expect(panel.getByTestId('admin-policy-deny-x')).toContainText('Deny ingress no-frontend from');
 
   await expect(result.locator('.verdict').first()).toContainText('allowed');
-  await expect(result.getByTestId('decided-ingress')).toHaveText(
-    'AdminNetworkPolicy `allow-dns` priority 10: Allow',
+  await expect(result.getByTestId('verdict-plain')).toContainText(
+    /ingress rule \d+ ("[^"]*" )?of AdminNetworkPolicy allow-dns \(priority 10\) lets it in, before any NetworkPolicy/,
   );
   result = await probe(page, 'shop/frontend', 'shop/backend', '8080', 'TCP');
   await expect(result.locator('.verdict').first()).toContainText('denied');
-  await expect(result.getByTestId('decided-ingress')).toHaveText(
-    'AdminNetworkPolicy `deny-x` priority 20: Deny',
+  await expect(result.getByTestId('verdict-plain')).toContainText(
+    /ingress rule 1 "no-frontend" of AdminNetworkPolicy deny-x \(priority 20\) keeps it out, before any NetworkPolicy/,
   );
   await expect(page.getByTestId('admin-edge-label-Admin:deny-x:shop/frontend->shop/backend')).toHaveText(
     'ANP deny-x (20): Deny',
@@ -152,9 +152,11 @@ test('cluster policies: default deny as a BANP, admin rules on the canvas, tiers
   await page.getByRole('tab', { name: 'Matrix' }).click();
   await expect(page.getByTestId('matrix-cell-shop/frontend->shop/backend')).toHaveText('—');
   await page.getByTestId('matrix-cell-shop/frontend->shop/backend').click();
-  await expect(page.getByTestId('matrix-explanation').getByTestId('decided-ingress').first()).toHaveText(
-    'AdminNetworkPolicy `deny-x` priority 20: Deny',
+  const cellWords = page.getByTestId('matrix-explanation').getByTestId('verdict-plain').first();
+  await expect(cellWords).toContainText(
+    /ingress rule 1 "no-frontend" of AdminNetworkPolicy deny-x \(priority 20\) keeps it out, before any NetworkPolicy/,
   );
+  await expect(cellWords).not.toContainText('`');
   await screenshot(page, '50-cluster-panel');
 
   // The API form: v1alpha2 ClusterNetworkPolicy in the YAML view and the export, same connectivity.

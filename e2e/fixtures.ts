@@ -65,6 +65,31 @@ export async function modelMarkers(
   }, uri);
 }
 
+interface EditorHandle {
+  getModel(): { uri: { toString(): string } } | null;
+  getSelection(): { startLineNumber: number; startColumn: number } | null;
+}
+
+/** Line (1-based) and column of a YAML editor's selection start. */
+export async function editorSelection(page: Page, view: 'policies' | 'inventory' = 'policies') {
+  return page.evaluate((v) => {
+    const m = (globalThis as { __monaco?: { editor: { getEditors(): EditorHandle[] } } }).__monaco;
+    const ed = m?.editor.getEditors().find((e) => e.getModel()?.uri.toString().includes(v));
+    const s = ed?.getSelection();
+    return s ? { line: s.startLineNumber, column: s.startColumn } : null;
+  }, view);
+}
+
+/** The YAML document (between `---` lines) holding 1-based `line`. */
+export function documentAt(text: string, line: number): string {
+  const lines = text.split('\n');
+  let start = line - 1;
+  while (start > 0 && lines[start - 1] !== '---') start--;
+  let end = line - 1;
+  while (end < lines.length && lines[end] !== '---') end++;
+  return `${lines.slice(start, end).join('\n')}\n`;
+}
+
 /** Waits until the editor shows text satisfying `pred`, and returns it. */
 export async function waitForModelText(
   page: Page,

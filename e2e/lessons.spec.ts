@@ -46,7 +46,7 @@ test('a learner plays the three-tier exercise to the end; each check turns green
   // frontend open / backend only from frontend / database only from backend / no unrestricted egress / DNS.
   // At the start shop denies ingress only: the tiers are closed, egress is open (so DNS works).
   await expectChecks(page, ['fail', 'fail', 'fail', 'fail', 'pass']);
-  await expect(page.getByTestId('lesson-check-1')).toContainText(/denied by the destination's ingress/);
+  await expect(page.getByTestId('lesson-check-1')).toContainText(/is denied: \S+ is isolated for ingress by/);
 
   // Deny egress too: egress is locked down, and DNS breaks.
   await page.getByLabel('Default deny for shop').selectOption('both');

@@ -3,18 +3,22 @@
 // link opens the Policies YAML at the place and the marker sits there, and the quick fix adds the DNS policy
 // in one undo step. Screenshots: lint-panel and lint-badges in test-results-<port>/screenshots/.
 import type { Page } from '@playwright/test';
-import { expect, INVENTORY_URI, POLICIES_URI, screenshot, test, waitForModelText } from './fixtures';
+import {
+  documentAt,
+  editorSelection,
+  expect,
+  INVENTORY_URI,
+  POLICIES_URI,
+  screenshot,
+  test,
+  waitForModelText,
+} from './fixtures';
 
 const DNS_EDGE = 'ns:shop->kube-system/coredns';
 const finding = (workload: string) => `lint-finding-missing-dns-egress|workload:shop/${workload}`;
 
-interface EditorHandle {
-  getModel(): { uri: { toString(): string } } | null;
-  getSelection(): { startLineNumber: number; startColumn: number } | null;
-}
 interface MonacoGlobal {
   editor: {
-    getEditors(): EditorHandle[];
     getModelMarkers(f: { resource?: unknown; owner?: string }): {
       startLineNumber: number;
       message: string;
@@ -23,26 +27,6 @@ interface MonacoGlobal {
     }[];
   };
   Uri: { parse(s: string): unknown };
-}
-
-/** Line (1-based) and column of a YAML editor's selection start. */
-async function editorSelection(page: Page, view: 'policies' | 'inventory' = 'policies') {
-  return page.evaluate((v) => {
-    const m = (globalThis as unknown as { __monaco: MonacoGlobal }).__monaco;
-    const ed = m.editor.getEditors().find((e) => e.getModel()?.uri.toString().includes(v));
-    const s = ed?.getSelection();
-    return s ? { line: s.startLineNumber, column: s.startColumn } : null;
-  }, view);
-}
-
-/** The YAML document (between `---` lines) holding 1-based `line`. */
-function documentAt(text: string, line: number): string {
-  const lines = text.split('\n');
-  let start = line - 1;
-  while (start > 0 && lines[start - 1] !== '---') start--;
-  let end = line - 1;
-  while (end < lines.length && lines[end] !== '---') end++;
-  return `${lines.slice(start, end).join('\n')}\n`;
 }
 
 async function lintMarkers(page: Page) {

@@ -2,7 +2,7 @@
 // flows lost and gained (listed and drawn on the canvas), workloads say why they are isolated, verdicts read
 // in plain words, and a CNI that does not enforce NetworkPolicy (Flannel) opens every flow behind a banner.
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures';
+import { documentAt, editorSelection, expect, screenshot, test, waitForModelText } from './fixtures';
 
 async function openThreeTier(page: Page) {
   await page.goto('/');
@@ -86,7 +86,7 @@ test('workloads and verdicts explain themselves in plain words', async ({ page }
   );
   await page.getByTestId('workload-shop/backend').dblclick();
   await expect(page.getByTestId('isolation-reason')).toContainText(
-    'isolated for ingress by `backend-ingress` and `default-deny-ingress`; isolated for egress by',
+    'isolated for ingress by backend-ingress and default-deny-ingress; isolated for egress by',
   );
 
   await page.getByRole('tab', { name: 'Probe' }).click();
@@ -95,20 +95,60 @@ test('workloads and verdicts explain themselves in plain words', async ({ page }
   await page.getByLabel('Probe port').fill('8080');
   await page.getByRole('button', { name: 'Probe', exact: true }).click();
   const plain = page.getByTestId('probe-result').getByTestId('verdict-plain');
-  await expect(plain).toContainText(
-    'allowed: `frontend` may send (egress allowed by `frontend-egress`, rule 1, to pods',
+  // One or two plain sentences: the traffic once, each side's deciding rule as a link to its YAML line.
+  await expect(plain).toHaveText(
+    'TCP 8080 from shop/frontend to shop/backend is allowed: egress rule 1 of frontend-egress lets it out, ' +
+      'and ingress rule 1 of backend-ingress lets it in.',
   );
-  await expect(plain).toContainText(
-    'and `backend` may receive (ingress allowed by `backend-ingress`, rule 1, from pods',
-  );
+  await screenshot(page, 'explain-allowed');
+  await plain.getByRole('button', { name: 'ingress rule 1 of backend-ingress' }).click();
+  await expect(page.getByRole('tab', { name: 'Policies YAML' })).toHaveAttribute('aria-selected', 'true');
+  const policies = await waitForModelText(page, (t) => t.includes('name: backend-ingress'));
+  await expect
+    .poll(async () => {
+      const at = await editorSelection(page);
+      return at ? documentAt(policies, at.line) : '';
+    })
+    .toContain('name: backend-ingress');
+  const line = (await editorSelection(page))!.line;
+  // The selection is the rule itself: the first item of the policy's ingress list.
+  expect(policies.split('\n')[line - 2]).toMatch(/^ {2}ingress:$/);
+  await screenshot(page, 'explain-rule-link');
 
   await page.getByLabel('Probe source').fill('shop/frontend');
   await page.getByLabel('Probe destination').fill('shop/database');
   await page.getByLabel('Probe port').fill('5432');
   await page.getByRole('button', { name: 'Probe', exact: true }).click();
-  await expect(plain).toContainText(
-    'denied on both sides: `frontend` may not send (it is isolated for egress by',
+  await expect(plain).toHaveText(
+    'TCP 5432 from shop/frontend to shop/database is denied on both sides: shop/frontend is isolated for ' +
+      'egress by allow-dns-egress, default-deny-egress and frontend-egress, and no rule of them lets it out; ' +
+      'shop/database is ' +
+      'isolated for ingress by database-ingress and default-deny-ingress, and no rule of them lets it in.',
   );
+  await screenshot(page, 'explain-denied');
+
+  // The matrix explains a cell at the ports worth asking, each with why: a one-sided denial names the rule
+  // that would let it in; a pair with nothing allowed and no container port is asked about an example port.
+  await page.getByRole('tab', { name: 'Matrix' }).click();
+  await page.getByTestId('matrix-cell-shop/database->shop/frontend').click();
+  const cell = page.getByTestId('matrix-explanation');
+  await expect(cell.getByTestId('probe-port-why').first()).toContainText('a container port of shop/frontend');
+  await expect(cell.getByTestId('verdict-plain').first()).toContainText(
+    'is denied: shop/database is isolated for egress by allow-dns-egress and default-deny-egress, and no rule ' +
+      'of them lets it out. On the other side, ingress rule 1 of frontend-ingress lets it in.',
+  );
+  await screenshot(page, 'explain-one-sided');
+  await page
+    .locator('[data-testid^="matrix-cell-shop/database->"][data-testid$="[External]"]')
+    .first()
+    .click();
+  await expect(cell.getByTestId('probe-port-why')).toHaveText(
+    'TCP 80, as an example: nothing is allowed from this source to this destination, so every port gets this answer',
+  );
+  await expect(cell.getByTestId('verdict-plain')).toContainText(
+    /^TCP 80 from shop\/database to [0-9a-f.:/]+ is denied: /,
+  );
+  await screenshot(page, 'explain-example-port');
   await screenshot(page, 'workshop-probe');
 });
 
@@ -131,7 +171,7 @@ test('Flannel does not enforce NetworkPolicy: a banner says so and the matrix al
   await expect(page.getByTestId('isolation-shop/backend')).toHaveText('open');
   await cell.click();
   await expect(page.getByTestId('matrix-explanation').getByTestId('verdict-plain').first()).toContainText(
-    'allowed: Flannel does not enforce NetworkPolicy',
+    'is allowed: Flannel does not enforce NetworkPolicy',
   );
   await screenshot(page, 'workshop-flannel');
 

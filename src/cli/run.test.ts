@@ -279,10 +279,14 @@ describe('netpol explain', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('ALLOWED: shop/frontend[Deployment] => shop/backend[Deployment] : TCP 8080');
+    expect(lines[0]).toBe(
+      'ALLOWED: TCP 8080 from shop/frontend to shop/backend is allowed: shop/frontend is not isolated for egress, and ingress rule 1 of backend-from-frontend lets it in.',
+    );
     expect(r.stdout).toContain('NetworkPolicy shop/backend-from-frontend, ingress rule 1');
     // Summary, then egress, then ingress.
-    expect(r.stdout.indexOf('egress from')).toBeLessThan(r.stdout.indexOf('ingress to'));
+    expect(r.stdout.indexOf('egress of the source')).toBeLessThan(
+      r.stdout.indexOf('ingress of the destination'),
+    );
   });
 
   it('explains a denied connection and names the isolating policies', () => {
@@ -298,10 +302,10 @@ describe('netpol explain', () => {
     );
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe(
-      'DENIED: shop/frontend[Deployment] => shop/db[Deployment] : TCP 5432',
+      'DENIED: TCP 5432 from shop/frontend to shop/db is denied: shop/db is isolated for ingress by db-from-backend and default-deny, and no rule of them lets it in. On the other side, shop/frontend is not isolated for egress.',
     );
     expect(r.stdout).toContain('NetworkPolicy shop/default-deny');
-    expect(r.stdout).toContain('ingress to shop/db[Deployment]: denied');
+    expect(r.stdout).toContain('ingress of the destination: denied');
   });
 
   it('prints the verdict as json, protocol given in lower case', () => {
@@ -333,9 +337,11 @@ describe('netpol explain', () => {
     );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toMatch(
-      /^ALLOWED: .*\[External\] => shop\/frontend\[Deployment\] : TCP 8443$/,
+    // The address as asked, one notation throughout (not the range of the piece that holds it).
+    expect(r.stdout.split('\n')[0]).toBe(
+      'ALLOWED: TCP 8443 from 203.0.113.9 to shop/frontend is allowed: ingress rule 1 of frontend-from-world lets it in.',
     );
+    expect(r.stdout).not.toMatch(/External|\d-\d/);
     expect(r.stdout).toContain('NetworkPolicy shop/frontend-from-world, ingress rule 1');
   });
 

@@ -2,7 +2,8 @@
 // formatting included, so markers stay right while the pane keeps their text) and each finding's anchor for
 // that view is looked up the way `netpol lint` prints file:line:column. Kept apart from lint.ts so the
 // analysis worker does not load YAML code.
-import type { Finding } from '../engine/lint';
+import type { Finding, FindingSubject } from '../engine/lint';
+import type { RuleRef } from '../engine/types';
 import { findingPosition } from '../manifest/findingPosition';
 import { parseManifests } from '../manifest/parse';
 import type { YamlChunkCache } from '../manifest/yamlDocuments';
@@ -57,4 +58,21 @@ export function locateInWrittenViews(
     };
   }
   return out;
+}
+
+/** Where a rule is written in the policies view's text: the rule's item in `spec.ingress` or `spec.egress`. */
+export function rulePosition(text: string, ref: RuleRef, cache?: YamlChunkCache): LintPosition | undefined {
+  const path = [
+    'spec',
+    ref.direction === 'Ingress' ? 'ingress' : 'egress',
+    ...(ref.ruleIndex !== undefined ? [ref.ruleIndex] : []),
+  ];
+  const slash = ref.policy.indexOf('/');
+  const subject: FindingSubject =
+    ref.tier === 'NetworkPolicy'
+      ? { kind: 'policy', namespace: ref.policy.slice(0, slash), name: ref.policy.slice(slash + 1), path }
+      : { kind: 'clusterPolicy', tier: ref.tier, namespace: '', name: ref.policy, path };
+  const set = parseManifests([{ path: POLICY_FILE, text }], { cache });
+  const pos = findingPosition(set, { ruleId: 'allow-all', severity: 'info', message: '', subject });
+  return pos ? { line: pos.line, column: pos.column } : undefined;
 }

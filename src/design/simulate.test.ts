@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyDoc } from './model';
 import { cellOf, explainCell, probe, simulate } from './simulate';
 import { must, shopDoc } from './testing/build';
+import { threeTier as threeTierExample } from './testing/lintDocs';
 
 const tcp = (port: number) => ({ protocol: 'TCP' as const, port });
 
@@ -163,11 +164,34 @@ describe('explainCell', () => {
     const { endpoints } = simulate(d).matrix;
     const at = (id: string) => endpoints.find((e) => e.node === id)!;
     const r = explainCell(d, at('shop/backend'), at('shop/database'));
-    expect('verdicts' in r && r.verdicts.map((v) => [v.protocol, v.port, v.allowed])).toEqual([
+    expect('verdicts' in r && r.verdicts.map(({ verdict: v }) => [v.protocol, v.port, v.allowed])).toEqual([
       ['TCP', 5432, true],
     ]);
     const denied = explainCell(d, at('shop/frontend'), at('shop/database'));
-    expect('verdicts' in denied && denied.verdicts.map((v) => [v.port, v.allowed])).toEqual([[5432, false]]);
+    expect(
+      'verdicts' in denied && denied.verdicts.map(({ verdict: v, why }) => [v.port, v.allowed, why]),
+    ).toEqual([[5432, false, 'TCP 5432: a container port of shop/database']]);
+  });
+
+  it('says why a pair with nothing allowed and no container port is asked about TCP 80', () => {
+    const d = threeTierExample();
+    const { endpoints } = simulate(d).matrix;
+    const outside = endpoints.find((e) => e.external)!;
+    const frontend = endpoints.find((e) => e.node === 'shop/frontend')!;
+    const r = explainCell(d, frontend, outside);
+    if (!('verdicts' in r)) throw new Error(r.error);
+    expect(r.verdicts.map((c) => c.why)).toEqual([
+      'TCP 80, as an example: nothing is allowed from this source to this destination, so every port gets this answer',
+    ]);
+    const dns = endpoints.find((e) => e.node === 'kube-system/coredns')!;
+    const open = explainCell(d, dns, outside);
+    expect('verdicts' in open && open.verdicts.map((c) => c.why)).toEqual([
+      'TCP 80, as an example: every port is allowed from this source to this destination, so every port gets this answer',
+    ]);
+    // The address side is named as the matrix heads it, one notation throughout.
+    const text = r.verdicts[0].verdict.summary;
+    expect(text).toContain(`from shop/frontend to ${outside.label} is denied`);
+    expect(text).not.toMatch(/\[External\]|\d-\d/);
   });
 
   it('says so when the pair is gone from the document', () => {

@@ -13,7 +13,7 @@ import {
 } from '../engine/connectionSet';
 import { explain } from '../engine/explain';
 import { formatIp, formatRangesReadably, intersectRanges } from '../engine/ipRanges';
-import { probePorts } from '../engine/probePorts';
+import { type ProbePort, probePorts } from '../engine/probePorts';
 import type { AnalysisOptions, Verdict } from '../engine/types';
 import { docAnalysisOptions } from './analysisOptions';
 import { type BlockedOptions, blockedIntents, rangesOfNode } from './blocked';
@@ -157,18 +157,21 @@ export function probe(
   requested: AnalysisOptions & { readonly disabledPolicies?: readonly string[] } = {},
 ): ProbeResult {
   const { doc, options } = effective(drawn, requested);
-  const side = (text: string): string | { error: string } => {
+  const names: { from?: string; to?: string } = { from: req.fromName, to: req.toName };
+  const side = (text: string, end: 'from' | 'to'): string | { error: string } => {
     const t = text.trim();
     if (t.startsWith('ext:') || t === ANY_REF) {
       const ranges = rangesOfNode(doc, t);
       if (!ranges || ranges.length === 0) return { error: `${t} is not a valid external block.` };
+      // Named as the node is drawn, not by the one address asked for it.
+      names[end] ??= formatRangesReadably(ranges);
       return formatIp(ranges[0].family, ranges[0].start);
     }
     const w = doc.workloads.find((x) => x.id === t);
     return w ? `${w.namespace}/${w.name}[${w.kind}]` : t;
   };
-  const from = side(req.from);
-  const to = side(req.to);
+  const from = side(req.from, 'from');
+  const to = side(req.to, 'to');
   if (typeof from !== 'string') return from;
   if (typeof to !== 'string') return to;
   if (typeof req.port === 'string') {
@@ -179,7 +182,14 @@ export function probe(
   const v = explain(
     toCluster(doc),
     toPolicySet(doc),
-    { from, to, port: typeof req.port === 'string' ? req.port.trim() : req.port, protocol: req.protocol },
+    {
+      from,
+      to,
+      port: typeof req.port === 'string' ? req.port.trim() : req.port,
+      protocol: req.protocol,
+      ...(names.from ? { fromName: names.from } : {}),
+      ...(names.to ? { toName: names.to } : {}),
+    },
     options,
   );
   return 'error' in v ? { error: v.error } : { verdict: v };
@@ -188,29 +198,55 @@ export function probe(
 /** At most this many ports are explained for one matrix cell. */
 const CELL_PORTS = 4;
 
+/** One port a matrix cell is explained at, with why that port was chosen (said beside its verdict). */
+export interface CellVerdict {
+  readonly verdict: Verdict;
+  readonly why: string;
+}
+
 /**
  * Explains a matrix cell: a cell is a set of connections and the engine explains one (protocol, port), so the
  * cell is explained at the ports worth probing for its pair (the engine's `probePorts`: the destination's
- * container ports, then the first port of each allowed range), at most `limit` of them.
+ * container ports, then the first port of each allowed range, else an example port), at most `limit` of
+ * them, each with why it was chosen.
  */
 export function explainCell(
   drawn: DesignDoc,
   src: MatrixEndpoint,
   dst: MatrixEndpoint,
   limit = CELL_PORTS,
-): { readonly verdicts: readonly Verdict[] } | { readonly error: string } {
+): { readonly verdicts: readonly CellVerdict[] } | { readonly error: string } {
   const { doc, options } = effective(drawn, {});
   const conn = analyze(toCluster(doc), toPolicySet(doc), options);
   const i = conn.endpoints.findIndex((e) => e.id === src.id);
   const j = conn.endpoints.findIndex((e) => e.id === dst.id);
   if (i < 0 || j < 0) return { error: 'This pair is no longer in the matrix.' };
-  const verdicts: Verdict[] = [];
-  for (const { protocol, port } of probePorts(conn.endpoints[j], conn.connection(i, j)).slice(0, limit)) {
-    const r = probe(drawn, { from: src.probe, to: dst.probe, port, protocol });
+  const c = conn.connection(i, j);
+  const verdicts: CellVerdict[] = [];
+  for (const p of probePorts(conn.endpoints[j], c).slice(0, limit)) {
+    const r = probe(drawn, {
+      from: src.probe,
+      to: dst.probe,
+      port: p.port,
+      protocol: p.protocol,
+      ...(src.external ? { fromName: src.label } : {}),
+      ...(dst.external ? { toName: dst.label } : {}),
+    });
     if (r.error !== undefined) return { error: r.error };
-    verdicts.push(r.verdict);
+    verdicts.push({ verdict: r.verdict, why: portWhy(p, dst, isEmpty(c)) });
   }
   return { verdicts };
+}
+
+/** Why a cell is explained at this port, e.g. "TCP 5432: a container port of shop/db (postgres)". */
+function portWhy(p: ProbePort, dst: MatrixEndpoint, nothingAllowed: boolean): string {
+  const at = `${p.protocol} ${p.port}`;
+  if (p.why === 'containerPort') return `${at}: a container port of ${dst.label}`;
+  if (p.why === 'allowedRange') return `${at}: the first port of a range this pair is allowed`;
+  const declares = dst.external ? '' : ` and ${dst.label} declares no container port`;
+  return nothingAllowed
+    ? `${at}, as an example: nothing is allowed from this source to this destination${declares}, so every port gets this answer`
+    : `${at}, as an example: every port is allowed from this source to this destination${declares}, so every port gets this answer`;
 }
 
 /** The matrix cell of (`src`, `dst`) by endpoint index: the formatted connection, '' when there is none. */

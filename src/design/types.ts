@@ -464,6 +464,9 @@ export interface ProbeRequest {
 /** What the probe is asked: the port may also name one of the destination's container ports (as in a rule). */
 export interface ProbeQuestion extends Omit<ProbeRequest, 'port'> {
   readonly port: number | string;
+  /** How the explanation names an address side (a matrix heading's `10.0.0.0/8`); default the node's blocks. */
+  readonly fromName?: string;
+  readonly toName?: string;
 }
 
 // ---- lint (lint.ts) -----------------------------------------------------------------------------------------------

@@ -139,7 +139,7 @@ describe('admin tiers', () => {
     );
     if ('error' in v) throw new Error(v.error);
     expect(v.ingress.reason).toBe(
-      'not isolated for ingress: no NetworkPolicy selects it with policyType Ingress; denied by BaselineAdminNetworkPolicy `default`, ingress rule 1 "no-public" (Deny)',
+      'be/db is not isolated for ingress, and ingress rule 1 "no-public" of BaselineAdminNetworkPolicy default keeps it out',
     );
   });
 });

@@ -103,7 +103,7 @@ describe('networks peers match pods too', () => {
     if ('error' in v) throw new Error(v.error);
     expect(v.allowed).toBe(true);
     expect(v.egress.reason).toContain(
-      'Undecidable: AdminNetworkPolicy `deny-net` (priority 5), egress rule 1 (Deny); its networks 10.244.1.0/24 cover only part of the pod CIDR 10.244.0.0/16',
+      'Undecidable: egress rule 1 of AdminNetworkPolicy deny-net (priority 5); its networks 10.244.1.0/24 cover only part of the pod CIDR 10.244.0.0/16',
     );
     const u = explain(c, denyTo('0.0.0.0/0'), { from: 'x/a', to: 'y/c', port: 80 });
     if ('error' in u) throw new Error(u.error);
@@ -121,7 +121,7 @@ describe('networks peers match pods too', () => {
     if ('error' in decided) throw new Error(decided.error);
     expect(decided.allowed).toBe(false);
     expect(decided.egress.reason).toBe(
-      'denied by AdminNetworkPolicy `deny-net` (priority 5), egress rule 1 (Deny)',
+      'egress rule 1 of AdminNetworkPolicy deny-net (priority 5) keeps it in, before any NetworkPolicy',
     );
   });
 });
@@ -146,9 +146,9 @@ describe('a peer with no known field fails closed', () => {
     const v = why(ps(accept, deny));
     expect(v.egress.decidedBy?.policy).toBe('deny');
     expect(v.egress.reason).toContain(
-      'Not applied: AdminNetworkPolicy `accept` (priority 1), egress rule 1 (Allow), which fails closed: a peer ' +
-        'has only fields this version of the API does not know (`services`), and the API treats the rule as ' +
-        'matching no traffic',
+      'Not applied: egress rule 1 of AdminNetworkPolicy accept (priority 1) (which fails closed: a peer ' +
+        'has only fields this version of the API does not know, services, and the API treats the rule as ' +
+        'matching no traffic)',
     );
   });
 
@@ -171,8 +171,8 @@ describe('a peer with no known field fails closed', () => {
       expect(v.egress.allowed).toBe(false);
       expect(v.egress.decidedBy).toMatchObject({ policy: 'closed', action: 'Deny' });
       expect(v.egress.reason).toContain(
-        `egress rule 1 (${action}), which fails closed: a peer has only fields this version of the API does not ` +
-          'know (`services`), and the API treats the rule as Deny all',
+        'egress rule 1 of BaselineAdminNetworkPolicy closed (which fails closed: a peer has only fields this ' +
+          'version of the API does not know, services, and the API treats the rule as Deny all) keeps it in',
       );
     }
   });

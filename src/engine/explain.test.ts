@@ -34,14 +34,24 @@ describe('explain', () => {
       ),
     );
     expect(v.allowed).toBe(true);
-    expect(v.ingress.reason).toBe('allowed by `db/db-from-frontend`, ingress rule 2');
+    expect(v.ingress.reason).toBe('ingress rule 2 of db-from-frontend lets it in');
     expect(v.ingress.allowedBy).toEqual([
       { tier: 'NetworkPolicy', policy: 'db/db-from-frontend', direction: 'Ingress', ruleIndex: 1 },
     ]);
     expect(v.ingress.isolatedBy.map((r) => r.policy)).toEqual(['db/default-deny', 'db/db-from-frontend']);
-    expect(v.egress.reason).toBe(
-      'not isolated for egress: no NetworkPolicy selects it with policyType Egress',
+    expect(v.egress.reason).toBe('frontend/web is not isolated for egress');
+    // One or two plain sentences: the traffic once, the deciding rule named and linked, no markup.
+    expect(v.summary).toBe(
+      'TCP 5432 from frontend/web to db/postgres is allowed: frontend/web is not isolated for egress, and ingress rule 2 of db-from-frontend lets it in.',
     );
+    expect(v.because.filter((p) => p.rule).map((p) => [p.text, p.rule])).toEqual([
+      [
+        'ingress rule 2 of db-from-frontend',
+        { tier: 'NetworkPolicy', policy: 'db/db-from-frontend', direction: 'Ingress', ruleIndex: 1 },
+      ],
+    ]);
+    expect(v.summary).not.toContain('`');
+    expect(v.summary.match(/5432/g)).toHaveLength(1);
   });
 
   it('says which policy isolates the destination when nothing allows the port', () => {
@@ -54,9 +64,11 @@ describe('explain', () => {
     );
     expect(v.allowed).toBe(false);
     expect(v.ingress.reason).toBe(
-      'isolated for ingress by `db/default-deny`, and no rule of it allows TCP 80 from frontend/web[Deployment]',
+      'db/postgres is isolated for ingress by default-deny, and no rule of it lets it in',
     );
-    expect(v.summary).toContain("denied by the destination's ingress");
+    expect(v.summary).toBe(
+      'TCP 80 from frontend/web to db/postgres is denied: db/postgres is isolated for ingress by default-deny, and no rule of it lets it in. On the other side, frontend/web is not isolated for egress.',
+    );
   });
 
   it('resolves a named port against the destination', () => {
@@ -72,6 +84,25 @@ describe('explain', () => {
     expect(
       explain(c, { networkPolicies: [] }, { from: 'frontend/web', to: 'db/postgres', port: 'nope' }),
     ).toHaveProperty('error');
+  });
+
+  it('names an address as it was asked, in one notation, and explains the rest of the sentence', () => {
+    const v = verdict(
+      explain(c, { networkPolicies: [defaultDeny] }, { from: 'db/postgres', to: '8.8.8.8', port: 443 }),
+    );
+    expect(v.summary).toBe(
+      'TCP 443 from db/postgres to 8.8.8.8 is allowed: db/postgres is not isolated for egress.',
+    );
+    const named = verdict(
+      explain(
+        c,
+        { networkPolicies: [defaultDeny] },
+        { from: '8.8.8.8', to: 'db/postgres', port: 443, fromName: '0.0.0.0/0' },
+      ),
+    );
+    expect(named.summary).toBe(
+      'TCP 443 from 0.0.0.0/0 to db/postgres is denied: db/postgres is isolated for ingress by default-deny, and no rule of it lets it in.',
+    );
   });
 
   it('treats an IP address as outside the cluster, where no policy applies', () => {
@@ -120,8 +151,9 @@ describe('explain', () => {
     );
     expect(v.allowed).toBe(false);
     expect(v.egress.reason).toBe(
-      'denied by AdminNetworkPolicy `block-db` (priority 10), egress rule 2 (Deny)',
+      'egress rule 2 of AdminNetworkPolicy block-db (priority 10) keeps it in, before any NetworkPolicy',
     );
+    expect(v.because.find((p) => p.rule)?.rule).toMatchObject({ policy: 'block-db', ruleIndex: 1 });
     expect(v.egress.decidedBy).toMatchObject({ tier: 'Admin', ruleIndex: 1, action: 'Deny', priority: 10 });
   });
 

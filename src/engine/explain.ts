@@ -16,7 +16,9 @@ import { namespaceTable } from './classes';
 import { outsidePieces } from './compile';
 import { allows } from './connectionSet';
 import { externalEndpoint, findEndpoint, workloadEndpoint } from './endpoints';
+import { partsText, ruleName, type SideFacts, sideReason, verdictParts } from './explainWords';
 import { parseIp } from './ipRanges';
+import { objectKey } from './objectKey';
 import {
   admitsEveryPeer,
   hasPolicyType,
@@ -52,6 +54,9 @@ export interface ExplainQuery {
   readonly port: number | string;
   /** Default TCP. */
   readonly protocol?: Protocol;
+  /** How to name an address side in the words (the designer's `0.0.0.0/0` node); default the address given. */
+  readonly fromName?: string;
+  readonly toName?: string;
 }
 
 /** One side of the connection as the rules see it: a workload, or an address outside the cluster. */
@@ -69,11 +74,6 @@ interface Ctx {
   readonly port: number;
 }
 
-/** A full stop after a text that may end in a user's name (an admin rule named `allow.`): never `..`. */
-function endSentence(text: string): string {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
 export function explain(
   cluster: Cluster,
   policies: PolicySet,
@@ -85,9 +85,9 @@ export function explain(
     ...cluster.workloads.map(workloadEndpoint),
     ...outsidePieces(policies, cluster.nodes).map((p) => externalEndpoint(p.ranges)),
   ];
-  const src = resolveEndpoint(endpoints, query.from);
+  const src = resolveEndpoint(endpoints, query.from, query.fromName);
   if ('error' in src) return src;
-  const dst = resolveEndpoint(endpoints, query.to);
+  const dst = resolveEndpoint(endpoints, query.to, query.toName);
   if ('error' in dst) return dst;
   if (!('workload' in src.side) && !('workload' in dst.side)) {
     return {
@@ -113,22 +113,38 @@ export function explain(
   };
   const egress = decideSide(ctx, 'Egress', src, dst);
   const ingress = decideSide(ctx, 'Ingress', dst, src);
-  const allowed = egress.allowed && ingress.allowed;
-  const what = `${protocol} ${port} from ${src.endpoint.id} to ${dst.endpoint.id}`;
-  let summary: string;
-  if (allowed) summary = `${what} is allowed.`;
-  else if (!egress.allowed)
-    summary = endSentence(`${what} is denied by the source's egress: ${egress.reason}`);
-  else summary = endSentence(`${what} is denied by the destination's ingress: ${ingress.reason}`);
-  return { allowed, src: src.endpoint, dst: dst.endpoint, protocol, port, egress, ingress, summary };
+  const allowed = egress.verdict.allowed && ingress.verdict.allowed;
+  const because = verdictParts(
+    { protocol, port, src: src.name, dst: dst.name },
+    egress.facts,
+    ingress.facts,
+    policies.adminPolicies,
+  );
+  return {
+    allowed,
+    src: src.endpoint,
+    dst: dst.endpoint,
+    protocol,
+    port,
+    egress: egress.verdict,
+    ingress: ingress.verdict,
+    summary: partsText(because),
+    because,
+  };
 }
 
 interface Resolved {
   readonly endpoint: Endpoint;
   readonly side: Side;
+  /** How the explanation names it: `ns/name` for a workload, the address as asked (or `named`) outside. */
+  readonly name: string;
 }
 
-function resolveEndpoint(endpoints: readonly Endpoint[], text: string): Resolved | { error: string } {
+function resolveEndpoint(
+  endpoints: readonly Endpoint[],
+  text: string,
+  named: string | undefined,
+): Resolved | { error: string } {
   const ip = parseIp(text);
   const found = findEndpoint(endpoints, text);
   if (ip) {
@@ -137,61 +153,64 @@ function resolveEndpoint(endpoints: readonly Endpoint[], text: string): Resolved
       typeof found === 'number'
         ? endpoints[found]
         : externalEndpoint([{ family: ip.family, start: ip.value, end: ip.value }]);
-    return { endpoint, side: { family: ip.family, address: ip.value, text: text.trim() } };
+    const side = { family: ip.family, address: ip.value, text: text.trim() } as const;
+    return { endpoint, side, name: named ?? side.text };
   }
   if (typeof found !== 'number') return found;
   const endpoint = endpoints[found];
   if (endpoint.type !== 'workload') return { error: `${text} is not a workload` };
-  return { endpoint, side: { workload: endpoint.workload } };
+  return { endpoint, side: { workload: endpoint.workload }, name: objectKey(endpoint.workload) };
 }
 
-function sideName(s: Resolved): string {
-  return 'workload' in s.side ? s.endpoint.id : s.side.text;
+/** One side decided: the verdict the engine reports, and the facts its words are made of. */
+interface Decided {
+  readonly verdict: DirectionVerdict;
+  readonly facts: SideFacts;
 }
-
-const lower = (d: Direction) => d.toLowerCase();
 
 /**
  * One direction of the connection, from the subject's point of view: its egress towards `peer` (Egress), or
  * its ingress from `peer` (Ingress). The destination, whose named ports count, is `peer` for egress.
  */
-function decideSide(ctx: Ctx, dir: Direction, subject: Resolved, peer: Resolved): DirectionVerdict {
+function decideSide(ctx: Ctx, dir: Direction, subject: Resolved, peer: Resolved): Decided {
+  const admins = ctx.policies.adminPolicies ?? [];
+  const done = (
+    v: Omit<DirectionVerdict, 'reason' | 'direction'>,
+    facts: Omit<SideFacts, 'direction' | 'allowed' | 'isolatedBy'>,
+  ): Decided => {
+    const f: SideFacts = { ...facts, direction: dir, allowed: v.allowed, isolatedBy: v.isolatedBy };
+    return { verdict: { ...v, direction: dir, reason: sideReason(f, admins) }, facts: f };
+  };
   if (!('workload' in subject.side)) {
-    const where = dir === 'Egress' ? 'source' : 'destination';
-    return {
-      direction: dir,
-      inCluster: false,
-      allowed: true,
-      isolatedBy: [],
-      allowedBy: [],
-      reason: `the ${where} is outside the cluster, where no policy applies`,
-    };
+    return done(
+      { inCluster: false, allowed: true, isolatedBy: [], allowedBy: [] },
+      { allowedBy: [], passedBy: [], doubts: [] },
+    );
   }
   const w = subject.side.workload;
+  const who = subject.name;
   const dst = dir === 'Egress' ? peer : subject;
   const dstWorkload = 'workload' in dst.side ? dst.side.workload : undefined;
-  const towards = `${dir === 'Egress' ? 'to' : 'from'} ${sideName(peer)}`;
-  const traffic = `${ctx.protocol} ${ctx.port} ${towards}`;
-  const { admin, baseline } = orderAdminPolicies(ctx.policies.adminPolicies ?? []);
+  const { admin, baseline } = orderAdminPolicies(admins);
 
   const adminHit = firstAdminMatch(ctx, admin, dir, w, peer.side, dstWorkload);
-  const doubts = adminHit?.doubts ?? [];
-  const withDoubts = (v: DirectionVerdict): DirectionVerdict =>
-    doubts.length === 0 ? v : { ...v, reason: `${v.reason}. ${doubts.join('. ')}` };
-  let prefix = '';
+  const doubts = [...(adminHit?.doubts ?? [])];
+  const after = (ref: RuleRef) => [adminHit, baseHit].find((h) => h?.ref === ref)?.after ?? '';
+  let baseHit: ReturnType<typeof firstAdminMatch> | undefined;
   if (adminHit?.ref && adminHit.ref.action !== 'Pass') {
     const allowed = adminHit.ref.action === 'Allow';
-    return withDoubts({
-      direction: dir,
-      inCluster: true,
-      allowed,
-      isolatedBy: [],
-      allowedBy: allowed ? [adminHit.ref] : [],
-      decidedBy: adminHit.ref,
-      reason: `${allowed ? 'allowed' : 'denied'} by ${adminHit.text}`,
-    });
+    return done(
+      {
+        inCluster: true,
+        allowed,
+        isolatedBy: [],
+        allowedBy: allowed ? [adminHit.ref] : [],
+        decidedBy: adminHit.ref,
+      },
+      { subject: who, allowedBy: [], decidedBy: adminHit.ref, passedBy: [], after, doubts },
+    );
   }
-  if (adminHit?.ref) prefix = `passed on by ${adminHit.text}; then `;
+  const passedBy = adminHit?.ref ? [adminHit.ref] : [];
 
   const isolating = ctx.policies.networkPolicies.filter(
     (np) => hasPolicyType(np, dir) && policySelects(np, w),
@@ -221,49 +240,51 @@ function decideSide(ctx: Ctx, dir: Direction, subject: Resolved, peer: Resolved)
         }
       });
     }
-    const names = isolating.map((np) => `\`${policyName(np)}\``).join(' and ');
-    const reason =
-      allowedBy.length > 0
-        ? `allowed by ${allowedBy.map((r) => `\`${r.policy}\`, ${lower(dir)} rule ${r.ruleIndex! + 1}`).join('; ')}`
-        : `isolated for ${lower(dir)} by ${names}, and no rule of ${isolating.length > 1 ? 'them' : 'it'} allows ${traffic}`;
-    return withDoubts({
-      direction: dir,
-      inCluster: true,
-      allowed: allowedBy.length > 0,
-      isolatedBy,
-      allowedBy,
-      ...(adminHit?.ref ? { decidedBy: adminHit.ref } : {}),
-      reason: prefix + reason,
-    });
+    return done(
+      {
+        inCluster: true,
+        allowed: allowedBy.length > 0,
+        isolatedBy,
+        allowedBy,
+        ...(adminHit?.ref ? { decidedBy: adminHit.ref } : {}),
+      },
+      { subject: who, allowedBy, passedBy, after, doubts },
+    );
   }
 
-  const notIsolated = `not isolated for ${lower(dir)}: no NetworkPolicy selects it with policyType ${dir}`;
-  const baseHit = firstAdminMatch(ctx, baseline, dir, w, peer.side, dstWorkload);
+  baseHit = firstAdminMatch(ctx, baseline, dir, w, peer.side, dstWorkload);
   doubts.push(...(baseHit?.doubts ?? []));
   if (baseHit?.ref && baseHit.ref.action !== 'Pass') {
     const allowed = baseHit.ref.action === 'Allow';
-    return withDoubts({
-      direction: dir,
-      inCluster: true,
-      allowed,
-      isolatedBy: [],
-      allowedBy: allowed ? [baseHit.ref] : [],
-      decidedBy: baseHit.ref,
-      reason: `${prefix}${notIsolated}; ${allowed ? 'allowed' : 'denied'} by ${baseHit.text}`,
-    });
+    return done(
+      {
+        inCluster: true,
+        allowed,
+        isolatedBy: [],
+        allowedBy: allowed ? [baseHit.ref] : [],
+        decidedBy: baseHit.ref,
+      },
+      { subject: who, allowedBy: [], decidedBy: baseHit.ref, passedBy, after, doubts },
+    );
   }
   // A Baseline Pass "passes evaluation to the next tier": the default, which allows.
-  const passed = baseHit?.ref ? `; passed on by ${baseHit.text}, and nothing after it decides` : '';
   const decider = baseHit?.ref ?? adminHit?.ref;
-  return withDoubts({
-    direction: dir,
-    inCluster: true,
-    allowed: true,
-    isolatedBy: [],
-    allowedBy: [],
-    ...(decider ? { decidedBy: decider } : {}),
-    reason: prefix + notIsolated + passed,
-  });
+  return done(
+    {
+      inCluster: true,
+      allowed: true,
+      isolatedBy: [],
+      allowedBy: [],
+      ...(decider ? { decidedBy: decider } : {}),
+    },
+    {
+      subject: who,
+      allowedBy: [],
+      passedBy: [...passedBy, ...(baseHit?.ref ? [baseHit.ref] : [])],
+      after,
+      doubts,
+    },
+  );
 }
 
 /**
@@ -278,7 +299,7 @@ function firstAdminMatch(
   subject: Workload,
   peer: Side,
   dstWorkload: Workload | undefined,
-): { ref?: RuleRef; text: string; doubts: string[] } {
+): { ref?: RuleRef; text: string; after: string; doubts: string[] } {
   const doubts: string[] = [];
   for (const anp of policies) {
     if (!adminSubjectSelects(anp, subject, ctx.nsLabels)) continue;
@@ -292,12 +313,6 @@ function firstAdminMatch(
           ? adminPeerMatchesWorkload(p, peer.workload, ctx.nsLabels, ctx.options)
           : adminPeerMatchesAddress(p, peer.family, peer.address),
       );
-      const text = adminRuleText(anp, dir, i) + failClosedText(rules[i]);
-      if (!peerOk) {
-        if (failsClosed(rules[i])) doubts.push(`Not applied: ${text}`);
-        else if ('workload' in peer) doubts.push(...networksDoubts(ctx, rules[i].peers, peer.workload, text));
-        continue;
-      }
       const ref: RuleRef = {
         tier: anp.tier,
         policy: anp.name,
@@ -306,28 +321,25 @@ function firstAdminMatch(
         action: rule.action,
         ...(anp.tier === 'Admin' || anp.priority !== 0 ? { priority: anp.priority } : {}),
       };
-      return { ref, text, doubts };
+      const after = failClosedText(rules[i]);
+      const text = ruleName(ref, policies) + after;
+      if (!peerOk) {
+        if (failsClosed(rules[i])) doubts.push(`Not applied: ${text}`);
+        else if ('workload' in peer) doubts.push(...networksDoubts(ctx, rules[i].peers, peer.workload, text));
+        continue;
+      }
+      return { ref, text, after, doubts };
     }
   }
-  return { text: '', doubts };
-}
-
-function adminRuleText(anp: AdminNetworkPolicy, dir: Direction, i: number): string {
-  const rule = (dir === 'Ingress' ? anp.ingress : anp.egress)[i];
-  const kind =
-    anp.tier === 'Admin'
-      ? `AdminNetworkPolicy \`${anp.name}\` (priority ${anp.priority})`
-      : `BaselineAdminNetworkPolicy \`${anp.name}\`${anp.priority !== 0 ? ` (priority ${anp.priority})` : ''}`;
-  const named = rule.name ? ` "${rule.name}"` : '';
-  return `${kind}, ${lower(dir)} rule ${i + 1}${named} (${rule.action})`;
+  return { text: '', after: '', doubts };
 }
 
 /** Why a rule with a peer of unknown fields is enforced as it is (`ruleInEffect`); '' for other rules. */
 function failClosedText(rule: AdminRule): string {
   if (!failsClosed(rule)) return '';
-  const fields = rule.peers.flatMap((p) => Object.keys(p.unknown ?? {}).map((k) => `\`${k}\``));
+  const fields = rule.peers.flatMap((p) => Object.keys(p.unknown ?? {}));
   const effect = rule.action === 'Allow' ? 'as matching no traffic' : 'as Deny all';
-  return `, which fails closed: a peer has only fields this version of the API does not know (${fields.join(', ')}), and the API treats the rule ${effect}`;
+  return ` (which fails closed: a peer has only fields this version of the API does not know, ${fields.join(', ')}, and the API treats the rule ${effect})`;
 }
 
 /** What cannot be told about `networks` peers of a rule and a pod: one sentence per such peer. */

@@ -12,18 +12,20 @@ const conn = (text: string) => parseConnectionSet(text)!;
 describe('the ports worth probing for a pair', () => {
   it('are the destination container ports first, then the first port of each allowed range', () => {
     expect(probePorts(db, conn('TCP 8080-8090,UDP 53'))).toEqual([
-      { protocol: 'TCP', port: 5432 },
-      { protocol: 'TCP', port: 8080 },
-      { protocol: 'UDP', port: 53 },
+      { protocol: 'TCP', port: 5432, why: 'containerPort' },
+      { protocol: 'TCP', port: 8080, why: 'allowedRange' },
+      { protocol: 'UDP', port: 53, why: 'allowedRange' },
     ]);
   });
 
   it('do not repeat a port, and skip whole protocols', () => {
-    expect(probePorts(db, conn('TCP 5432,UDP 1-65535'))).toEqual([{ protocol: 'TCP', port: 5432 }]);
+    expect(probePorts(db, conn('TCP 5432,UDP 1-65535'))).toEqual([
+      { protocol: 'TCP', port: 5432, why: 'containerPort' },
+    ]);
   });
 
   it('fall back to TCP 80 when nothing else is worth asking', () => {
-    expect(probePorts(outside, noConnections())).toEqual([{ protocol: 'TCP', port: 80 }]);
-    expect(probePorts(outside, allConnections())).toEqual([{ protocol: 'TCP', port: 80 }]);
+    expect(probePorts(outside, noConnections())).toEqual([{ protocol: 'TCP', port: 80, why: 'example' }]);
+    expect(probePorts(outside, allConnections())).toEqual([{ protocol: 'TCP', port: 80, why: 'example' }]);
   });
 });

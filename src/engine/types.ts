@@ -270,8 +270,14 @@ export interface DirectionVerdict {
   readonly allowedBy: readonly RuleRef[];
   /** The admin/baseline rule that decided, when one did (Allow, Deny or Pass). */
   readonly decidedBy?: RuleRef;
-  /** Plain words: "isolated for ingress by `default-deny`, and no rule of it allows TCP 80 from …". */
+  /** Plain words (explainWords.ts): "shop/db is isolated for ingress by default-deny, and no rule of it allows it". */
   readonly reason: string;
+}
+
+/** A piece of an explanation: plain text, or the name of a rule with the rule it names (a link in the designer). */
+export interface ExplainPart {
+  readonly text: string;
+  readonly rule?: RuleRef;
 }
 
 export interface Verdict {
@@ -282,8 +288,10 @@ export interface Verdict {
   readonly port: number;
   readonly egress: DirectionVerdict;
   readonly ingress: DirectionVerdict;
-  /** One sentence for the whole verdict. */
+  /** The whole verdict in one or two sentences (explainWords.ts): the text of `because`. */
   readonly summary: string;
+  /** The summary in parts, the rules that decide named with their RuleRef. */
+  readonly because: readonly ExplainPart[];
 }
 
 // ---- expectations (`netpol check`) ------------------------------------------------------------------------------

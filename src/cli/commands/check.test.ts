@@ -61,12 +61,13 @@ describe('netpol check', () => {
     expect(lines[0]).toBe(
       `${expectFile}:6:5: FAIL: expected shop/frontend -> shop/db[Deployment] TCP 5432 allowed`,
     );
-    expect(lines[1]).toBe('    DENIED: shop/frontend[Deployment] => shop/db[Deployment] : TCP 5432');
-    expect(r.stdout).toContain("is denied by the destination's ingress");
+    expect(lines[1]).toBe(
+      '    DENIED: TCP 5432 from shop/frontend to shop/db is denied: shop/db is isolated for ingress by db-from-backend and default-deny, and no rule of them lets it in. On the other side, shop/frontend is not isolated for egress.',
+    );
     expect(r.stdout).toContain(
       `${expectFile}:10:5: FAIL: expected pods all in namespace shop -> pods app=db in namespace shop TCP 5432 denied`,
     );
-    expect(r.stdout).toContain('    ALLOWED: shop/backend[Deployment] => shop/db[Deployment] : TCP 5432');
+    expect(r.stdout).toContain('    ALLOWED: TCP 5432 from shop/backend to shop/db is allowed:');
     expect(lines.at(-2)).toBe('2 passed, 2 failed');
   });
 

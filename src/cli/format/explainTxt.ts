@@ -1,7 +1,7 @@
-// The explain command's txt format: the verdict first (one line and the engine's summary), then the source's
-// egress side and the destination's ingress side, each with the policies that isolate it, the rules that
-// allow the traffic, and the admin rule that decided where one did. Rules are numbered from 1, as people
-// count them in YAML.
+// The explain command's txt format: the verdict and the engine's one wording of it (explainWords.ts) on the
+// first line, then, as lists, the source's egress side and the destination's ingress side: the policies that
+// isolate it, the rules that allow the traffic, and the admin rule that decided where one did. Rules are
+// numbered from 1, as people count them in YAML.
 import type { DirectionVerdict, RuleRef, Verdict } from '../../engine/types';
 
 function tierName(ref: RuleRef): string {
@@ -25,12 +25,11 @@ export function formatRuleRef(ref: RuleRef): string {
 }
 
 function sideLines(title: string, side: DirectionVerdict): string[] {
+  if (!side.inCluster) return [`${title}: allowed (outside the cluster, where no policy applies)`];
   const lines = [`${title}: ${side.allowed ? 'allowed' : 'denied'}`];
-  if (side.reason) lines.push(`  ${side.reason}`);
-  if (!side.inCluster) return lines;
   if (side.decidedBy) lines.push(`  decided by: ${formatRuleRef(side.decidedBy)}`);
-  // Not isolated needs no list: the engine's reason already says so in words.
-  if (side.isolatedBy.length > 0) {
+  if (side.isolatedBy.length === 0) lines.push('  not isolated');
+  else {
     lines.push('  isolated by:');
     for (const r of side.isolatedBy) lines.push(`    - ${formatRuleRef(r)}`);
   }
@@ -43,12 +42,10 @@ function sideLines(title: string, side: DirectionVerdict): string[] {
 
 export function formatExplainTxt(v: Verdict): string {
   const lines = [
-    `${v.allowed ? 'ALLOWED' : 'DENIED'}: ${v.src.id} => ${v.dst.id} : ${v.protocol} ${v.port}`,
-    v.summary,
+    `${v.allowed ? 'ALLOWED' : 'DENIED'}: ${v.summary}`,
     '',
-    ...sideLines(`egress from ${v.src.id}`, v.egress),
-    '',
-    ...sideLines(`ingress to ${v.dst.id}`, v.ingress),
+    ...sideLines('egress of the source', v.egress),
+    ...sideLines('ingress of the destination', v.ingress),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -70,7 +70,9 @@ describe('probe checks', () => {
   it('fail with the engine explanation of the contradicting verdict', () => {
     const r = checkOne(run(base(), 'setDefaultDeny', { namespace: 'shop', mode: 'ingress' }), webToDb);
     expect(r.passed).toBe(false);
-    expect(r.reason).toMatch(/^expected allowed: .*denied by the destination's ingress/);
+    expect(r.reason).toBe(
+      'expected allowed: TCP 5432 from shop/web to shop/db is denied: shop/db is isolated for ingress by default-deny-ingress, and no rule of it lets it in. On the other side, shop/web is not isolated for egress.',
+    );
   });
 
   it('fail when an endpoint does not exist, naming it', () => {

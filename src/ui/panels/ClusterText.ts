@@ -1,9 +1,7 @@
-// Words for the cluster-scoped layer: admin policy subjects and peers as a person reads them, and which tier
-// decided one side of a verdict ("AdminNetworkPolicy `deny-x` priority 10: Deny", "NetworkPolicy",
-// "BaselineAdminNetworkPolicy `default`: Deny"). Pure, so the panel and the verdict view share it and it is
-// tested without a browser.
+// Words for the cluster-scoped layer: admin policy subjects and peers as a person reads them. Pure, so it is
+// tested without a browser. (Which rule decided a verdict is said by the engine's words, explainWords.ts.)
 import { formatSelector } from '../../design/policies';
-import type { AdminPeer, AdminSelector, DirectionVerdict, LabelSelector, RuleRef } from '../../engine/types';
+import type { AdminPeer, AdminSelector, LabelSelector } from '../../engine/types';
 
 const isEmpty = (s: LabelSelector) =>
   Object.keys(s.matchLabels ?? {}).length === 0 && (s.matchExpressions ?? []).length === 0;
@@ -32,26 +30,4 @@ export function peerText(p: AdminPeer): string {
     );
   if (p.unknown) parts.push(`unknown ${Object.keys(p.unknown).join(', ')} (the rule fails closed)`);
   return parts.join('; ') || 'nothing';
-}
-
-function adminRefText(r: RuleRef): string {
-  return r.tier === 'Admin'
-    ? `AdminNetworkPolicy \`${r.policy}\` priority ${r.priority ?? 0}`
-    : `BaselineAdminNetworkPolicy \`${r.policy}\``;
-}
-
-/** The tier that decided one side of a verdict, in the words the explanations use. */
-export function decidedByText(side: DirectionVerdict): string {
-  if (!side.inCluster) return 'outside the cluster: no policy applies';
-  const d = side.decidedBy;
-  if (d && d.action !== 'Pass') return `${adminRefText(d)}: ${d.action}`;
-  const passed = d ? `${adminRefText(d)}: Pass, then ` : '';
-  if (side.isolatedBy.length > 0) {
-    const names = (side.allowedBy.length > 0 ? side.allowedBy : side.isolatedBy).map(
-      (r) => `\`${r.policy}\``,
-    );
-    const how = side.allowedBy.length > 0 ? 'allowed by' : 'isolated by';
-    return `${passed}NetworkPolicy (${how} ${[...new Set(names)].join(', ')})`;
-  }
-  return `${passed}no policy (not isolated)`;
 }

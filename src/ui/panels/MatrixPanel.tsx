@@ -359,8 +359,13 @@ export function MatrixPanel() {
             {'error' in explanation.result ? (
               <p className="hint">{explanation.result.error}</p>
             ) : (
-              explanation.result.verdicts.map((v) => (
-                <VerdictView key={`${v.protocol}/${v.port}`} verdict={v} />
+              explanation.result.verdicts.map(({ verdict: v, why }) => (
+                <div key={`${v.protocol}/${v.port}`} className="cell-port">
+                  <p className="hint" data-testid="probe-port-why">
+                    {why}
+                  </p>
+                  <VerdictView verdict={v} />
+                </div>
               ))
             )}
           </>

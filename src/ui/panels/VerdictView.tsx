@@ -1,58 +1,48 @@
-// One engine verdict in words: allowed or denied, then each side (source egress, destination ingress) with
-// the policies and rules behind it.
+// One engine verdict in words: allowed or denied, then one or two sentences (the engine's wording, shared with
+// `netpol explain`) naming the deciding policy and rule of each side; each rule's name is a link that opens
+// the Policies YAML view at that rule's line.
 import { cniModel } from '../../design/cni';
-import { explainText } from '../../design/explainText';
-import type { DirectionVerdict, RuleRef, Verdict } from '../../engine/types';
+import { explainParts } from '../../design/explainText';
+import type { ExplainPart, RuleRef, Verdict } from '../../engine/types';
 import { useAppStore } from '../store';
-import { decidedByText } from './ClusterText';
+import { useLintState } from './lintState';
 
-function refText(r: RuleRef): string {
-  const rule = r.ruleIndex !== undefined ? `, rule ${r.ruleIndex + 1}` : '';
-  const tier =
-    r.tier === 'NetworkPolicy' ? 'policy' : r.tier === 'Admin' ? 'admin policy' : 'baseline policy';
-  return `${tier} ${r.policy}${rule}${r.action ? ` (${r.action})` : ''}`;
+function reveal(rule: RuleRef) {
+  useAppStore.getState().setSideTab('policies');
+  useLintState.getState().requestRuleReveal(rule);
 }
 
-function Side({ side, title }: { side: DirectionVerdict; title: string }) {
+function Part({ part }: { part: ExplainPart }) {
+  if (!part.rule) return <>{part.text}</>;
+  const rule = part.rule;
   return (
-    <li>
-      <strong>{title}:</strong>{' '}
-      <span className={`verdict ${side.allowed ? 'allowed' : 'denied'}`}>
-        {side.allowed ? 'allowed' : 'denied'}
-      </span>
-      {' — '}
-      <span className="decided-by" data-testid={`decided-${side.direction.toLowerCase()}`}>
-        {decidedByText(side)}
-      </span>
-      {' — '}
-      {side.reason}
-      {side.allowedBy.length > 0 && (
-        <ul>
-          {side.allowedBy.map((r) => (
-            <li key={refText(r)}>allowed by {refText(r)}</li>
-          ))}
-        </ul>
-      )}
-    </li>
+    <button
+      type="button"
+      className="link rule-link"
+      title="Show this rule in the Policies YAML"
+      data-testid="rule-link"
+      onClick={() => reveal(rule)}
+    >
+      {part.text}
+    </button>
   );
 }
 
 export function VerdictView({ verdict }: { verdict: Verdict }) {
-  // Workshop: the verdict in plain words, with the rules' scope and the CNI's reading.
   const policies = useAppStore((s) => s.doc.policies);
   const cni = useAppStore((s) => s.doc.settings?.cni);
+  const parts = explainParts(verdict, { policies, cni: cniModel(cni) });
   return (
-    <div data-testid="verdict">
-      <p>
-        <span className={`verdict ${verdict.allowed ? 'allowed' : 'denied'}`}>
-          {verdict.protocol} {verdict.port}: {verdict.allowed ? 'allowed' : 'denied'}
-        </span>
+    <div data-testid="verdict" className="verdict-view">
+      <span className={`verdict ${verdict.allowed ? 'allowed' : 'denied'}`}>
+        {verdict.allowed ? 'allowed' : 'denied'}
+      </span>
+      <p data-testid="verdict-plain">
+        {parts.map((p, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed explanation
+          <Part key={i} part={p} />
+        ))}
       </p>
-      <p data-testid="verdict-plain">{explainText(verdict, { policies, cni: cniModel(cni) })}</p>
-      <ul>
-        <Side side={verdict.egress} title="Egress of the source" />
-        <Side side={verdict.ingress} title="Ingress of the destination" />
-      </ul>
     </div>
   );
 }

@@ -4,9 +4,13 @@
 // the Lint panel, the canvas badges and the lazily loaded YAML pane all share it.
 import { create } from 'zustand';
 import type { DocFinding, DocLint, LintView, NodeRef } from '../../design/types';
+import type { RuleRef } from '../../engine/types';
 
 export interface RevealRequest {
+  /** The finding to reveal ('' when `rule` names what to reveal). */
   readonly key: string;
+  /** A rule named by an explanation, revealed at its line in the policies view. */
+  readonly rule?: RuleRef;
   readonly view: LintView;
   /** Distinguishes repeated requests for the same finding. */
   readonly nonce: number;
@@ -25,6 +29,8 @@ interface LintState {
   readonly reveal: RevealRequest | null;
   select(key: string | null, options?: { readonly scroll?: boolean }): void;
   requestReveal(key: string, view: LintView): void;
+  /** Reveal a rule's line in the Policies YAML view (an explanation's link). */
+  requestRuleReveal(rule: RuleRef): void;
   /** An analysis for `seq` was sent. */
   lintRequested(seq: number): void;
   /** The lint of analysis `seq` arrived (null: it failed, the shown one stays); an older one is dropped. */
@@ -43,6 +49,9 @@ export const useLintState = create<LintState>()((set) => ({
   },
   requestReveal(key, view) {
     set((s) => ({ selected: key, reveal: { key, view, nonce: (s.reveal?.nonce ?? 0) + 1 } }));
+  },
+  requestRuleReveal(rule) {
+    set((s) => ({ reveal: { key: '', rule, view: 'policies', nonce: (s.reveal?.nonce ?? 0) + 1 } }));
   },
   lintRequested(seq) {
     set((s) => ({ requested: Math.max(s.requested, seq) }));

@@ -1,8 +1,8 @@
 // Lint findings in a YAML editor: Monaco markers under the owner `netpol-lint` (apart from the parse
 // diagnostics' owner, so neither clears the other), placed in the text the editor actually shows, and the
-// Lint panel's "Show in … YAML" requests (select the finding's place and scroll it into view). Positions are
-// computed here, when a new analysis arrives, not while the user types (Monaco moves markers with edits).
-import { locateFindings, textFingerprint } from '../../design/lintPositions';
+// Lint panel's "Show in … YAML" requests and an explanation's rule links (select the place and scroll it
+// into view). Positions are computed here, when a new analysis arrives, not while the user types (Monaco moves markers with edits).
+import { locateFindings, rulePosition, textFingerprint } from '../../design/lintPositions';
 import type { DocLint, LintPosition } from '../../design/types';
 import { type RevealRequest, useLintState } from '../panels/lintState';
 import { chunkCaches } from './chunkCaches';
@@ -70,10 +70,17 @@ export function attachLint(view: View, editor: LintEditor, uri: string): () => v
     if (!req || req.view !== view || req.nonce <= handled) return;
     const lint = useLintState.getState().lint;
     const model = editor.getModel();
-    const i = lint?.findings.findIndex((f) => f.key === req.key) ?? -1;
-    if (!lint || !model || i < 0) return;
-    handled = req.nonce;
-    const pos = positionsFor(lint, model.getValue())[i];
+    if (!model) return;
+    let pos: LintPosition | undefined;
+    if (req.rule) {
+      handled = req.nonce;
+      pos = rulePosition(model.getValue(), req.rule, chunkCaches[view]);
+    } else {
+      const i = lint?.findings.findIndex((f) => f.key === req.key) ?? -1;
+      if (!lint || i < 0) return;
+      handled = req.nonce;
+      pos = positionsFor(lint, model.getValue())[i];
+    }
     if (!pos) return;
     const range = {
       startLineNumber: pos.line,

@@ -31,8 +31,8 @@ describe('blocked-by-other-side', () => {
     expect(f.subject.path).toEqual(['spec', 'egress', 0, 'to', 0]);
     expect(f.message).toBe(
       '`shop/fe-egress` egress rule 1, peer 1 allows `shop/frontend` to send to `shop/backend` (TCP 8080), ' +
-        'but `shop/backend` does not accept it: isolated for ingress by `shop/deny-ingress`, and no rule of it ' +
-        'allows TCP 8080 from shop/frontend[Deployment]',
+        'but `shop/backend` does not accept it: shop/backend is isolated for ingress by deny-ingress, and no rule ' +
+        'of it lets it in',
     );
   });
 
@@ -42,7 +42,7 @@ describe('blocked-by-other-side', () => {
     expect(found[0].subject.path).toEqual(['spec', 'ingress', 0, 'from', 0]);
     expect(found[0].message).toContain('allows `shop/backend` to receive from `shop/frontend` (TCP 8080)');
     expect(found[0].message).toContain(
-      'but `shop/frontend` may not send it: isolated for egress by `shop/deny-egress`',
+      'but `shop/frontend` may not send it: shop/frontend is isolated for egress by deny-egress',
     );
     expect(found[0].message).toContain('(1 more blocked pair)');
   });

@@ -24,7 +24,7 @@ describe('missing-dns-egress', () => {
     ]);
     expect(found[0].severity).toBe('warning');
     expect(found[0].message).toContain('UDP 53 and TCP 53');
-    expect(found[0].message).toContain('isolated for egress by `shop/deny-egress`');
+    expect(found[0].message).toContain('shop/api is isolated for egress by deny-egress');
     expect(found[0].message).toContain('checked against kube-system/coredns');
   });
 
@@ -133,7 +133,7 @@ describe('missing-dns-egress', () => {
       ],
     };
     const [f] = run([web], [], [anp]);
-    expect(f.message).toContain('AdminNetworkPolicy `no-dns`');
+    expect(f.message).toContain('egress rule 1 of AdminNetworkPolicy no-dns (priority 1) keeps it in');
     expect(f.fix).toBeUndefined();
   });
 });
