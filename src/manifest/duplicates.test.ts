@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sameDefinition } from './duplicates';
 import { parseManifests } from './parse';
 
 const NS = (labels: string) => `apiVersion: v1
@@ -90,5 +91,15 @@ describe('an object defined twice across files', () => {
       ],
     ]);
     expect(set.policies.networkPolicies[0].ingress?.[0].ports?.[0].port).toBe(443);
+  });
+});
+
+describe('sameDefinition', () => {
+  it('says copies it cannot compare (a recursive alias, a bigint) are different, and never throws', () => {
+    const loop: Record<string, unknown> = {};
+    loop.self = loop;
+    expect(sameDefinition(loop, loop)).toBe(false);
+    expect(sameDefinition({ n: 1n }, { n: 1n })).toBe(false);
+    expect(sameDefinition({ a: 1, b: [2] }, { b: [2], a: 1 })).toBe(true);
   });
 });

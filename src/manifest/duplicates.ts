@@ -13,9 +13,16 @@ function canonicalJson(v: unknown): string {
   );
 }
 
-/** Whether two parsed definitions say the same thing (key order aside). */
+/**
+ * Whether two parsed definitions say the same thing (key order aside). Kept unknown fields are user YAML,
+ * which may hold what JSON cannot (a recursive alias, a bigint): such copies count as different.
+ */
 export function sameDefinition(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
+  try {
+    return canonicalJson(a) === canonicalJson(b);
+  } catch {
+    return false;
+  }
 }
 
 /**
