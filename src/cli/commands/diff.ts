@@ -12,7 +12,7 @@ import {
   EXIT_OK,
   exitStatus,
   INPUT_OPTIONS,
-  loadManifests,
+  loadTree,
   parseSize,
   printDiagnostics,
   readOptionsOf,
@@ -107,14 +107,14 @@ export function diffCommand(argv: readonly string[], io: CliIo): number {
   if (size !== undefined && parseSize(size) === undefined)
     return usageError(io, 'diff', badSizeMessage(size));
   const read = readOptionsOf(args);
-  const before = loadManifests(parsed.old, read);
-  const after = loadManifests(parsed.new, read);
+  const before = loadTree(parsed.old, read);
+  const after = loadTree(parsed.new, read);
   const diagnostics = [...before.diagnostics, ...after.diagnostics];
   printDiagnostics(io, diagnostics, flagOption(args, 'verbose'));
-  const [oldCluster, newCluster] = clusterOrRepresentatives(io, 'diff', [before.manifests, after.manifests]);
+  const [oldCluster, newCluster] = clusterOrRepresentatives(io, 'diff', [before.tree, after.tree]);
   const diff = diffTrees(
-    { cluster: oldCluster, policies: before.manifests.policies },
-    { cluster: newCluster, policies: after.manifests.policies },
+    { cluster: oldCluster, policies: before.tree.policies },
+    { cluster: newCluster, policies: after.tree.policies },
     options,
   );
   const format = FORMATTERS[stringOption(args, 'format') ?? 'txt'];
