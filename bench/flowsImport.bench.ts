@@ -49,7 +49,11 @@ async function main() {
     { stdio: 'ignore', detached: true },
   );
   const stop = () => {
-    if (server.pid) process.kill(-server.pid);
+    try {
+      if (server.pid) process.kill(-server.pid);
+    } catch {
+      // The server's group has already ended.
+    }
     rmSync(tmp, { recursive: true, force: true });
     rmSync(join(OUT, CAPTURE_FILE), { force: true });
   };
