@@ -105,7 +105,8 @@ async function main() {
       await dropServedFile(page, `/${CAPTURE_FILE}`, 'capture.jsonl');
       // Count the progress values the page showed while reading.
       // (A string, not a function: tsx's name helpers do not exist in the page.)
-      const progress = page.evaluate<number>(`new Promise((resolve) => {
+      const progress = page
+        .evaluate<number>(`new Promise((resolve) => {
         const seen = new Set();
         const tick = () => {
           const bar = document.querySelector('[data-testid="capture-progress"]');
@@ -114,7 +115,8 @@ async function main() {
           else requestAnimationFrame(tick);
         };
         tick();
-      })`);
+      })`)
+        .catch(() => -1); // never an unhandled rejection that ends the bench before it stops its server
       await page.getByTestId('capture-report').waitFor({ timeout: 300_000 });
       const reportAt = await page.evaluate(() => performance.now());
       await page.getByTestId('flows-count-denied').waitFor({ timeout: 300_000 });
