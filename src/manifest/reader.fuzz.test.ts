@@ -8,6 +8,7 @@ import { emitAdminPolicies } from './emitAdmin';
 import { emitCluster } from './emitCluster';
 import { emitNetworkPolicies } from './emitNetworkPolicy';
 import { parseExpectations } from './expectations';
+import { namespaceNameProblem, objectNameProblem, unreadableName } from './kubeValidation';
 import { parseManifests } from './parse';
 import { adminPoliciesArb, clusterArb, networkPoliciesArb } from './testing/arbitraries';
 
@@ -129,11 +130,32 @@ describe('the manifest reader never throws (fuzz)', () => {
       fc.property(anyText, (text) => {
         const m = parseManifests([{ path: 'f.yaml', text }]);
         assertPositioned(text, m.diagnostics);
-        // Every object read has a valid name: nothing hostile reached the engine.
-        for (const p of m.policies.networkPolicies) expect(p.name).toMatch(/^[a-z0-9.-]+$/);
-        for (const w of m.cluster.workloads) expect(w.namespace).toMatch(/^[a-z0-9-]+$/);
+        // Nothing unreadable reached the engine, and a name the API server would refuse (read anyway, as
+        // documented) never goes unreported.
+        const warned = m.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message);
+        const reported = (problem: string | undefined) => {
+          if (problem) expect(warned.some((w) => w.includes(problem))).toBe(true);
+        };
+        for (const p of m.policies.networkPolicies) {
+          expect(unreadableName(p.name)).toBe(false);
+          expect(unreadableName(p.namespace)).toBe(false);
+          reported(objectNameProblem('NetworkPolicy', p.name));
+          reported(namespaceNameProblem(p.namespace));
+        }
+        for (const w of m.cluster.workloads) {
+          expect(unreadableName(w.namespace)).toBe(false);
+          reported(namespaceNameProblem(w.namespace));
+        }
       }),
-      { numRuns: 150 },
+      {
+        numRuns: 150,
+        // Found by this test: a name the API server refuses but that can be shown is read with a warning.
+        examples: [
+          [
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ('null'\n  namespace: app\nspec:\n  podSelector: {}\n",
+          ],
+        ],
+      },
     );
   });
 
