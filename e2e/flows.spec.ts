@@ -120,9 +120,9 @@ test('an edit shows the observed flows it breaks; policies generated from the fl
     /Generate policies from flows/,
   );
 
-  // Exported with the rest of the policies.
+  // Exported with the rest of the design (inventory, then policies).
   const waiting = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export policies.yaml' }).click();
+  await page.getByRole('button', { name: 'Export design.yaml' }).click();
   const save = page.getByRole('dialog').getByRole('button', { name: /^Save/ });
   await Promise.race([
     waiting,

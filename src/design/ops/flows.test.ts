@@ -26,6 +26,9 @@ describe('addObservedWorkloads', () => {
     const added = r.doc.workloads.find((w) => w.id === 'monitoring/prometheus');
     expect(added).toMatchObject({ kind: 'StatefulSet', labels: { 'app.kubernetes.io/name': 'prometheus' } });
     expect(r.doc.namespaces.map((n) => n.name)).toContain('monitoring');
+    // Placed clear of the namespaces already drawn: to the right of them.
+    const placed = r.doc.layout['ns:monitoring'];
+    for (const n of doc.namespaces) expect(placed.x).toBeGreaterThan(doc.layout[`ns:${n.name}`]?.x ?? 0);
     // Now in the inventory: nothing is unknown, and the flow is drawn from its node.
     const after = observedReport(r.doc, capture);
     expect(after.unknown).toEqual([]);

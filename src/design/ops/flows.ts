@@ -3,6 +3,7 @@
 // receive. Both are one undoable step each; the generated policies are the engine's (as `netpol generate
 // --from-flows` writes them), read against the document as it is now.
 import { generatePolicies } from '../../engine/flows';
+import { nextNamespacePosition, nextWorkloadPosition } from '../geometry';
 import { fail, ok, policyKey, toCluster } from '../model';
 import { resolveObserved } from '../observed';
 import type { DesignDoc, DesignPolicy, Notice } from '../types';
@@ -18,11 +19,14 @@ export const addObservedWorkloads = defineOp(
     let next = doc;
     const notices: Notice[] = [];
     for (const w of workloads) {
+      // Placed as the Add forms place them: a new namespace right of the others, the workload in a free slot.
       const r = addWorkload.perform(next, {
         namespace: w.namespace,
         name: w.name,
         kind: w.kind,
         labels: w.labels,
+        position: nextWorkloadPosition(next, w.namespace),
+        namespacePosition: nextNamespacePosition(next),
       });
       if (r.doc === next) return { doc, notices: r.notices };
       notices.push(...r.notices.filter((n) => n.severity !== 'info'));
