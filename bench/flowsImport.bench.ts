@@ -11,6 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { writeSyntheticCapture } from './hubbleCapture';
+import { dropStashedText, recordLongTasks, stashText, waitForServer } from './pageTools';
 import { withTaskTrace } from './ui.bench';
 
 const args = process.argv.slice(2);
@@ -58,44 +59,21 @@ async function main() {
     rmSync(join(OUT, CAPTURE_FILE), { force: true });
   };
   try {
-    for (let tries = 0; ; tries++) {
-      try {
-        await fetch(BASE);
-        break;
-      } catch {
-        if (tries > 100) throw new Error('vite preview did not start');
-        await new Promise((r) => setTimeout(r, 300));
-      }
-    }
+    await waitForServer(BASE);
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu'],
     });
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.addInitScript(() => {
-      const w = window as unknown as { __tasks: { start: number; duration: number }[] };
-      w.__tasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__tasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await recordLongTasks(page);
     await page.goto(BASE);
     await page.locator('.react-flow__node').first().waitFor({ timeout: 120_000 });
     // The Files menu (which listens for drops) loads after the first render.
     await page.getByRole('button', { name: 'Import', exact: true }).waitFor({ timeout: 60_000 });
     await page.waitForTimeout(3000);
     // The cluster first (replacing the example), so the capture's pods are the document's workloads.
-    await page.evaluate(
-      (text) => {
-        const dt = new DataTransfer();
-        dt.items.add(new File([text], 'cluster.yaml', { type: 'application/yaml' }));
-        for (const type of ['dragenter', 'dragover', 'drop'])
-          document.body.dispatchEvent(
-            new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
-          );
-      },
-      readFileSync(manifests, 'utf8'),
-    );
+    await stashText(page, readFileSync(manifests, 'utf8'));
+    await dropStashedText(page, 'cluster.yaml');
     await page.getByRole('dialog', { name: 'Import report' }).waitFor({ timeout: 300_000 });
     await page.getByRole('dialog', { name: 'Import report' }).getByRole('button', { name: 'Close' }).click();
     await page.waitForTimeout(5000);

@@ -8,6 +8,7 @@ import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { dropStashedText, recordLongTasks, stashText, waitForServer } from './pageTools';
 import { withTaskTrace } from './ui.bench';
 
 const args = process.argv.slice(2);
@@ -106,36 +107,20 @@ async function main() {
     if (server.pid) process.kill(-server.pid);
   };
   try {
-    for (let tries = 0; ; tries++) {
-      try {
-        await fetch(BASE);
-        break;
-      } catch {
-        if (tries > 100) throw new Error('vite preview did not start');
-        await new Promise((r) => setTimeout(r, 300));
-      }
-    }
+    await waitForServer(BASE);
     const text = bigManifest(MB);
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu'],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    await page.addInitScript(() => {
-      const w = window as unknown as { __tasks: { start: number; duration: number }[] };
-      w.__tasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__tasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await recordLongTasks(page);
     await page.goto(BASE);
     await page.locator('.react-flow__node').first().waitFor({ timeout: 120_000 });
     await page.waitForTimeout(3000);
     // The text enters the page before the measurement (handing 10 MB to the page over the DevTools protocol is
     // the harness's work, not the app's); the import starts with a file dropped on the page, as a user's would.
-    await page.evaluate((t) => {
-      (window as unknown as { __big: string }).__big = t;
-    }, text);
+    await stashText(page, text);
     await page.waitForTimeout(3000);
     const before = await page.evaluate(() => ({
       at: performance.now(),
@@ -144,18 +129,7 @@ async function main() {
     // Wall-clock task lengths stretch with the machine's load (another process holds the core); the CPU time of
     // the longest main-thread task, from a trace, is reported beside them.
     const traced = await withTaskTrace(browser, page, async () => {
-      await page.evaluate(() => {
-        const dt = new DataTransfer();
-        dt.items.add(
-          new File([(window as unknown as { __big: string }).__big], 'cluster.yaml', {
-            type: 'application/yaml',
-          }),
-        );
-        for (const type of ['dragenter', 'dragover', 'drop'])
-          document.body.dispatchEvent(
-            new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
-          );
-      });
+      await dropStashedText(page, 'cluster.yaml');
       await page.getByRole('dialog', { name: 'Import report' }).waitFor({ timeout: 300_000 });
       const reportAt = await page.evaluate(() => performance.now());
       await page.waitForFunction(

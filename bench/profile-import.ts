@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { clusterManifest } from './cluster';
 import { bigManifest } from './import.bench';
+import { dropStashedText, recordLongTasks, stashText, waitForServer } from './pageTools';
 
 const args = process.argv.slice(2);
 const PORT = Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 5214);
@@ -32,28 +33,14 @@ async function main() {
     { stdio: 'ignore', detached: true },
   );
   try {
-    for (let tries = 0; ; tries++) {
-      try {
-        await fetch(BASE);
-        break;
-      } catch {
-        if (tries > 100) throw new Error('no server');
-        await new Promise((r) => setTimeout(r, 300));
-      }
-    }
+    await waitForServer(BASE);
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu'],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.addInitScript('globalThis.__name = (f) => f;');
-    await page.addInitScript(() => {
-      const w = window as unknown as { __tasks: { start: number; duration: number }[] };
-      w.__tasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__tasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await recordLongTasks(page);
     await page.goto(BASE);
     await page.locator('.react-flow__node').first().waitFor({ timeout: 120_000 });
     await page.waitForTimeout(2000);
@@ -62,9 +49,7 @@ async function main() {
       args.find((a) => a.startsWith('--namespaces='))?.slice(13) ?? Math.max(5, Math.round(UI / 33)),
     );
     const text = UI > 0 ? clusterManifest(UI, NS) : bigManifest(MB);
-    await page.evaluate((t) => {
-      (window as unknown as { __big: string }).__big = t;
-    }, text);
+    await stashText(page, text);
     await page.waitForTimeout(2000);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
@@ -84,18 +69,7 @@ async function main() {
     const version = await page.evaluate(() =>
       Number(document.querySelector('[data-testid="app"]')?.getAttribute('data-analysis-version')),
     );
-    await page.evaluate(() => {
-      const dt = new DataTransfer();
-      dt.items.add(
-        new File([(window as unknown as { __big: string }).__big], 'cluster.yaml', {
-          type: 'application/yaml',
-        }),
-      );
-      for (const type of ['dragenter', 'dragover', 'drop'])
-        document.body.dispatchEvent(
-          new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
-        );
-    });
+    await dropStashedText(page, 'cluster.yaml');
     await page.getByRole('dialog', { name: 'Import report' }).waitFor({ timeout: 300_000 });
     await page.waitForFunction(
       (v) =>

@@ -26,6 +26,7 @@ import { applyOp } from '../src/design/ops';
 import { encodeShare } from '../src/design/persist';
 import type { DesignDoc, OpArgs, OpName } from '../src/design/types';
 import { clusterManifest } from './cluster';
+import { dropStashedText, recordLongTasks, stashText } from './pageTools';
 
 const args = process.argv.slice(2);
 const PORT = Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 4191);
@@ -582,13 +583,7 @@ async function measureCluster(browser: Browser, n: number): Promise<ClusterResul
   const text = clusterManifest(n, CLUSTER_NAMESPACES);
   const context = await newContext(browser);
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { __tasks: { start: number; duration: number }[] };
-    w.__tasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__tasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await recordLongTasks(page);
   await page.goto(BASE);
   await page.locator('.react-flow__node').first().waitFor({ timeout: 120_000 });
   // The cluster alone (an import adds to the open document): from the blank example.
@@ -598,27 +593,14 @@ async function measureCluster(browser: Browser, n: number): Promise<ClusterResul
       .dispatch('loadExample', { id: 'blank' }),
   );
   await page.waitForTimeout(2000);
-  await page.evaluate((t) => {
-    (window as unknown as { __big: string }).__big = t;
-  }, text);
+  await stashText(page, text);
   await page.waitForTimeout(2000);
   const traced = await withTaskTrace(browser, page, async () => {
     const before = await page.evaluate(() => ({
       at: performance.now(),
       version: Number(document.querySelector('[data-testid="app"]')?.getAttribute('data-analysis-version')),
     }));
-    await page.evaluate(() => {
-      const dt = new DataTransfer();
-      dt.items.add(
-        new File([(window as unknown as { __big: string }).__big], 'cluster.yaml', {
-          type: 'application/yaml',
-        }),
-      );
-      for (const type of ['dragenter', 'dragover', 'drop'])
-        document.body.dispatchEvent(
-          new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
-        );
-    });
+    await dropStashedText(page, 'cluster.yaml');
     await page.waitForFunction(
       (count) => document.querySelectorAll('.react-flow__node-namespace').length >= count,
       CLUSTER_NAMESPACES,
