@@ -218,6 +218,11 @@ test('forms take what is typed, new nodes land in view, fading is explained, nam
   expect(ext.x).toBeGreaterThanOrEqual(canvas.x);
   expect(ext.x + ext.width).toBeLessThanOrEqual(canvas.x + canvas.width);
   expect(ext.y + ext.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+  // 11: the new node is selected for the inspector, but nothing fades: the user is about to draw to the others.
+  await expect(page.getByTestId('external-ext:10.0.0.0/8')).toHaveClass(/selected/);
+  await expect(page.locator('.react-flow__node.dimmed')).toHaveCount(0);
+  await expect(page.getByTestId('dim-note')).toBeHidden();
+  if (process.env.SHOT) await page.screenshot({ path: process.env.SHOT });
 
   // 11: a selected node fades the others, and the canvas says so, with a way back.
   await page.getByTestId('workload-shop/frontend').click();

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyDoc } from '../design/model';
 import { shopDoc } from '../design/testing/build';
+import { highlight } from './canvas/toFlow';
+import { derivedGraphOf } from './canvas/useDerivedGraph';
 import { COALESCE_MS, coalesces, historyTitle } from './history';
 import { clearHistory, useAppStore } from './store';
 
@@ -113,5 +115,17 @@ describe('how each document arrived, for the flow-change list', () => {
     expect(arrivalOf()).toEqual({ label: 'Switch off shop/backend-ingress', loads: start + 3 });
     store().undo();
     expect(arrivalOf()).toEqual({ label: 'Undo Switch off shop/backend-ingress', loads: start + 3 });
+  });
+});
+
+describe('a node an operation selects does not dim the others (issue 11, item 11)', () => {
+  it('Add DNS preset selects CoreDNS for the inspector, but only a click on it dims what it does not reach', () => {
+    store().dispatch('addDnsPreset', {});
+    const selection = store().selection;
+    expect(selection).toMatchObject({ type: 'node', ref: 'kube-system/coredns' });
+    // Just added, CoreDNS reaches nothing: dimming would make every other node look disabled.
+    expect(highlight(selection, null, derivedGraphOf(store().doc).edges).active).toBe(false);
+    store().select({ type: 'node', ref: 'kube-system/coredns' });
+    expect(highlight(store().selection, null, derivedGraphOf(store().doc).edges).active).toBe(true);
   });
 });

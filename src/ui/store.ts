@@ -22,7 +22,17 @@ import type {
 import { arrivalByHistory, coalesces, type DocArrival, type DocCause, type LastCommit } from './history';
 
 export type Selection =
-  | { readonly type: 'node'; readonly ref: NodeRef }
+  | {
+      readonly type: 'node';
+      readonly ref: NodeRef;
+      /**
+       * Made by an operation (the node it just added, renamed or moved), not by the user's click: the
+       * inspector shows the node, but the canvas does not dim the others for it (`highlight`). A new node has
+       * no connections yet, so dimming would make every other node look disabled just as the user is about
+       * to draw to one.
+       */
+      readonly byOp?: true;
+    }
   | { readonly type: 'edge'; readonly id: string };
 
 /** A button beside a notice (download a document kept aside, open the example…). */
@@ -192,7 +202,7 @@ export const useAppStore = create<AppState>()(
         if (!record) history.pause();
         set((s) => {
           const selection: Selection | null =
-            changed && result.focus ? { type: 'node', ref: result.focus } : s.selection;
+            changed && result.focus ? { type: 'node', ref: result.focus, byOp: true } : s.selection;
           return {
             doc: result.doc,
             docCause: changed && record ? { name, label, loads } : s.docCause,

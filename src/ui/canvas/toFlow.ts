@@ -245,8 +245,8 @@ export function drawnFlowCount(edges: readonly Pick<Edge, 'type' | 'data'>[]): n
 }
 
 /**
- * Which nodes and edges to dim while a workload or external is selected: everything that neither reaches it
- * nor is reached by it. With a simulation that is the permitted flows (what really happens, blocked intents
+ * Which nodes and edges to dim while the user has selected a workload or external: everything that neither
+ * reaches it nor is reached by it. A node an operation selected (`byOp`: one just added) dims nothing. With a simulation that is the permitted flows (what really happens, blocked intents
  * excluded); without one, the rule edges.
  */
 export function highlight(
@@ -254,7 +254,7 @@ export function highlight(
   simulation: Simulation | null,
   rules: readonly RuleEdge[],
 ): { readonly related: ReadonlySet<string>; readonly active: boolean } {
-  const ref = selection?.type === 'node' ? selection.ref : null;
+  const ref = selection?.type === 'node' && !selection.byOp ? selection.ref : null;
   if (!ref || isNamespaceRef(ref)) return { related: new Set(), active: false };
   const related = new Set<string>([ref]);
   const links: readonly { readonly source: string; readonly target: string }[] = simulation
