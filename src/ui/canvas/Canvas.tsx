@@ -116,6 +116,7 @@ export function Canvas() {
   // Namespaces drawn collapsed, and the edges and flows with an end inside one, folded per pair of boxes.
   const choices = useCollapseStore((s) => s.choices);
   const collapsed = useMemo(() => collapsedNamespaces(doc, choices), [doc, choices]);
+  const drawn = useMemo(() => drawnRef(doc, collapsed), [doc, collapsed]);
   const folded = useMemo(
     () =>
       collapsed.size === 0
@@ -124,9 +125,9 @@ export function Canvas() {
             graph.edges,
             simulatorOn && analysis ? analysis.flows : [],
             simulatorOn && analysis ? analysis.blocked : [],
-            drawnRef(doc, collapsed),
+            drawn,
           ),
-    [collapsed, graph, simulatorOn, analysis, doc],
+    [collapsed, graph, simulatorOn, analysis, drawn],
   );
   const derivedNodes = useMemo(
     () => buildNodes(doc, graph.externals, analysis, selection, collapsed, folded?.inside),
@@ -148,8 +149,8 @@ export function Canvas() {
   // Workshop: the flows gained and lost by the latest change, drawn over the others until the next one.
   const lastChange = useWorkshopStore((s) => s.lastChange);
   const nodeIds = useMemo(() => new Set(derivedNodes.map((n) => n.id)), [derivedNodes]);
-  // The observed-flows layer (flows/), when the user switches it on.
-  const observed = useObservedEdges(nodeIds, selection?.type === 'node' ? selection.ref : null);
+  // The observed-flows layer (flows/), when the user switches it on, folded onto collapsed namespaces as above.
+  const observed = useObservedEdges(nodeIds, selection?.type === 'node' ? selection.ref : null, drawn);
   const shownEdges = useMemo(() => {
     const withChanges =
       simulatorOn && lastChange && lastChange.changes.length > 0

@@ -73,6 +73,21 @@ export function drawnRef(doc: DesignDoc, collapsed: ReadonlySet<string>): (ref: 
   return (ref) => owner.get(ref) ?? ref;
 }
 
+/**
+ * Where an edge between `source` and `target` goes once collapsed namespaces fold their workloads: `null` when
+ * both ends are drawn as themselves (the edge is drawn as it is), else the drawn ends — the same namespace box
+ * twice when both ends are inside it. The one folding rule of rule edges, simulated flows and observed flows.
+ */
+export function foldedEnds(
+  source: NodeRef,
+  target: NodeRef,
+  drawn: (ref: NodeRef) => NodeRef,
+): { readonly source: NodeRef; readonly target: NodeRef } | null {
+  const s = drawn(source);
+  const t = drawn(target);
+  return s === source && t === target ? null : { source: s, target: t };
+}
+
 export interface AggregateEdgeData extends Record<string, unknown> {
   /** Rule edges folded into this one. */
   readonly rules: number;
@@ -112,9 +127,9 @@ export function aggregateEdges(
     kind: 'rule' | 'flow',
     isBlocked: boolean,
   ) => {
-    const source = drawn(e.source);
-    const target = drawn(e.target);
-    if (source === e.source && target === e.target) return;
+    const ends = foldedEnds(e.source, e.target, drawn);
+    if (!ends) return;
+    const { source, target } = ends;
     if (source === target && isNamespaceRef(source)) {
       const count = inside.get(source) ?? { rules: 0, flows: 0 };
       if (kind === 'rule') count.rules++;

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ObservedFlowView, ObservedReport } from '../../design/observedReport';
-import { observedEdges } from './observedEdges';
+import { observedEdges, observedLabel } from './observedEdges';
 
 function flow(
   source: string,
@@ -65,5 +66,79 @@ describe('the observed-flows layer', () => {
     const ids = new Set(['b', ...many.map((f) => f.source as string)]);
     expect(observedEdges(report(many), ALL, ids)).toEqual([]);
     expect(observedEdges(report(many), ALL, ids, 'n7').map((e) => e.id)).toEqual(['observed:n7->b']);
+  });
+
+  it('folds the flows with an end inside a collapsed namespace onto its box, per box pair and class', () => {
+    // a and b live in collapsed namespace ns:shop (their box is drawn, they are not); c is drawn as itself.
+    const box = 'ns:shop';
+    const drawn = (ref: string) => (ref === 'a' || ref === 'b' ? box : ref);
+    const r = {
+      ...report([
+        flow('a', 'c', 80, 'allowed'),
+        flow('b', 'c', 80, 'allowed'),
+        flow('b', 'c', 81, 'denied'),
+        flow('a', 'b', 5432, 'allowed'),
+      ]),
+      unused: [{ source: 'c', target: 'a', srcId: 'c', dstId: 'a', conn: 'TCP 1' }],
+    };
+    const edges = observedEdges(r, ALL, new Set([box, 'c']), null, drawn);
+    expect(edges.map((e) => [e.id, e.data?.cls, e.data?.count, e.data?.folded])).toEqual([
+      [`observed:${box}->c:allowed`, 'allowed', 2, true],
+      [`observed:${box}->c:denied`, 'denied', 1, true],
+      [`observed:${box}->${box}:allowed`, 'allowed', 1, true],
+      [`observed:c->${box}:unused`, 'unused', 1, true],
+    ]);
+    expect(edges[0]?.data?.lines).toEqual([
+      'a → c: TCP 80 allowed (seen 2 times)',
+      'b → c: TCP 80 allowed (seen 2 times)',
+    ]);
+    expect(observedLabel({ cls: 'denied', count: 1 })).toBe('1 observed denied');
+  });
+
+  it('law: folding loses no observed flow, and the counts per box pair and class add up', () => {
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    const classes = ['allowed', 'denied'] as const;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            s: fc.constantFrom(...names),
+            t: fc.constantFrom(...names),
+            port: fc.integer({ min: 1, max: 4 }),
+            cls: fc.constantFrom(...classes),
+          }),
+          { maxLength: 40 },
+        ),
+        // Which workloads are inside a collapsed namespace, and which (of two) namespace.
+        fc.array(fc.constantFrom(null, 'ns:x', 'ns:y'), { minLength: names.length, maxLength: names.length }),
+        (raw, owners) => {
+          const unique = new Map(raw.map((f) => [`${f.s}>${f.t}:${f.port}`, f]));
+          const flows = [...unique.values()].map((f) => flow(f.s, f.t, f.port, f.cls));
+          const owner = new Map(names.map((n, i) => [n, owners[i] ?? null]));
+          const drawn = (ref: string) => owner.get(ref) ?? ref;
+          const ids = new Set(names.map(drawn));
+          const r = { ...report(flows), unused: [] };
+          const edges = observedEdges(r, ALL, ids, null, drawn);
+          // Every flow has an edge between its drawn ends.
+          for (const f of flows) {
+            const s = drawn(f.source as string);
+            const t = drawn(f.target as string);
+            expect(edges.some((e) => e.source === s && e.target === t)).toBe(true);
+          }
+          // The counts add up to the flows, and per folded box pair and class to those folded there.
+          expect(edges.reduce((n, e) => n + (e.data?.count ?? 0), 0)).toBe(flows.length);
+          for (const e of edges.filter((x) => x.data?.folded)) {
+            const expected = flows.filter(
+              (f) =>
+                drawn(f.source as string) === e.source &&
+                drawn(f.target as string) === e.target &&
+                f.class === e.data?.cls &&
+                (f.source !== e.source || f.target !== e.target),
+            ).length;
+            expect(e.data?.count).toBe(expected);
+          }
+        },
+      ),
+    );
   });
 });
