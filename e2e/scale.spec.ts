@@ -85,4 +85,31 @@ test('a cluster of more than 500 workloads opens with its namespaces collapsed, 
   await page.keyboard.press('Enter');
   await expect(page.locator('.react-flow__node-workload')).toHaveCount(0);
   await expect(undo).toHaveAttribute('title', undoTitle ?? '');
+
+  // Observed flows with an end inside a collapsed namespace fold onto its box like the rule edges, one edge
+  // per box pair and class, counted: team-3/app-0 admits team-2/app-0 only, and app-1 only from app-0.
+  const capture = [
+    'src,dst,protocol,port',
+    'team-2/app-0,team-3/app-0,TCP,8080',
+    'team-2/app-1,team-3/app-0,TCP,8080',
+    'team-2/app-2,team-3/app-0,TCP,8080',
+    'team-3/app-0,team-3/app-1,TCP,8080',
+  ].join('\n');
+  await page
+    .getByTestId('import-file-input')
+    .setInputFiles([{ name: 'flows.csv', mimeType: 'text/csv', buffer: Buffer.from(capture) }]);
+  await expect(page.getByTestId('flows-count-denied')).toHaveText('2 observed and denied', {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('observed-ns:team-2->ns:team-3:allowed-label')).toHaveText(
+    '1 observed allowed',
+  );
+  await expect(page.getByTestId('observed-ns:team-2->ns:team-3:denied-label')).toHaveText(
+    '2 observed denied',
+  );
+  await expect(page.getByTestId('observed-ns:team-3->ns:team-3:allowed')).toHaveAttribute(
+    'data-class',
+    'allowed',
+  );
+  await screenshot(page, 'scale-observed-folded');
 });
