@@ -63,6 +63,13 @@ test('a dropped capture is judged against the policies and drawn on the canvas',
   await expect(panel.getByTestId('flows-unknown')).toContainText('app.kubernetes.io/name=prometheus');
   await panel.getByRole('button', { name: 'Add to inventory' }).click();
   await expect(page.getByTestId('workload-monitoring/prometheus')).toBeVisible();
+  // Its new namespace lands inside the visible canvas, as the Add forms place one.
+  const canvasBox = (await page.getByTestId('canvas').boundingBox())!;
+  const nsBox = (await page.getByTestId('namespace-monitoring').boundingBox())!;
+  expect(nsBox.x).toBeGreaterThanOrEqual(canvasBox.x);
+  expect(nsBox.y).toBeGreaterThanOrEqual(canvasBox.y);
+  expect(nsBox.x + nsBox.width).toBeLessThanOrEqual(canvasBox.x + canvasBox.width);
+  expect(nsBox.y + nsBox.height).toBeLessThanOrEqual(canvasBox.y + canvasBox.height);
   await expect(page.getByTestId('observed-monitoring/prometheus->shop/backend')).toHaveAttribute(
     'data-class',
     'denied',

@@ -316,7 +316,14 @@ export interface OpArgs {
    */
   setClusterDefaultDeny: { on: boolean };
   /** Workloads a capture showed that the inventory lacks, with the labels the flows carried. */
-  addObservedWorkloads: { workloads: readonly ObservedWorkload[] };
+  /**
+   * `namespacePositions`: where each namespace the workloads create goes (the UI's spot in view, as the Add
+   * forms choose it); a namespace without one goes right of the others.
+   */
+  addObservedWorkloads: {
+    workloads: readonly ObservedWorkload[];
+    namespacePositions?: Readonly<Record<string, Point>>;
+  };
   /**
    * Least-privilege policies from observed traffic (the engine's generatePolicies, as `netpol generate
    * --from-flows`): one `<name>-from-flows` policy per chosen workload (by id), replacing an earlier one.

@@ -38,6 +38,22 @@ describe('addObservedWorkloads', () => {
     );
   });
 
+  it('puts a namespace it creates where the caller saw room (the spot in view), else right of the others', () => {
+    const { doc, capture } = setup();
+    const workloads = observedReport(doc, capture).unknown;
+    const r = applyOp(doc, 'addObservedWorkloads', {
+      workloads,
+      namespacePositions: { monitoring: { x: 40, y: 700 } },
+    });
+    expect(r.doc.layout['ns:monitoring']).toMatchObject({ x: 40, y: 700 });
+    // Existing namespaces are never moved by it.
+    const again = applyOp(r.doc, 'addObservedWorkloads', {
+      workloads: [{ namespace: 'shop', name: 'cache', kind: 'Deployment', labels: {} }],
+      namespacePositions: { shop: { x: 9000, y: 9000 } },
+    });
+    expect(again.doc.layout['ns:shop']).toEqual(r.doc.layout['ns:shop']);
+  });
+
   it('fails whole, leaving the document as it was, when one workload cannot be added', () => {
     const { doc } = setup();
     const r = applyOp(doc, 'addObservedWorkloads', {

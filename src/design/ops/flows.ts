@@ -14,19 +14,20 @@ import { addWorkload } from './workloads';
 export const addObservedWorkloads = defineOp(
   'addObservedWorkloads',
   'Add workloads seen in flows',
-  (doc, { workloads }) => {
+  (doc, { workloads, namespacePositions }) => {
     if (workloads.length === 0) return fail(doc, 'No workload to add.');
     let next = doc;
     const notices: Notice[] = [];
     for (const w of workloads) {
-      // Placed as the Add forms place them: a new namespace right of the others, the workload in a free slot.
+      // Placed as the Add forms place them: a new namespace where the caller saw room (in view), else right of
+      // the others; the workload in a free slot.
       const r = addWorkload.perform(next, {
         namespace: w.namespace,
         name: w.name,
         kind: w.kind,
         labels: w.labels,
         position: nextWorkloadPosition(next, w.namespace),
-        namespacePosition: nextNamespacePosition(next),
+        namespacePosition: namespacePositions?.[w.namespace] ?? nextNamespacePosition(next),
       });
       if (r.doc === next) return { doc, notices: r.notices };
       notices.push(...r.notices.filter((n) => n.severity !== 'info'));

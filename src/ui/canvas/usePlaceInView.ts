@@ -12,12 +12,16 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** The legend strip along the top (two lines with the fading note) and the zoom controls on the left cover part of the canvas. */
 const INSET = { top: 84, right: 24, bottom: 24, left: 56 };
 
-export function usePlaceInView(): (size: { width: number; height: number }) => Point {
+/** `taken`: room already promised to nodes not in the document yet (several placed for one operation). */
+export function usePlaceInView(): (
+  size: { width: number; height: number },
+  taken?: readonly Rect[],
+) => Point {
   const flow = useReactFlow();
   return useCallback(
-    (size) => {
+    (size, taken = []) => {
       const { doc, selection } = useAppStore.getState();
-      const occupied = occupiedRects(doc);
+      const occupied = [...occupiedRects(doc), ...taken];
       const box = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
       if (!box) return freeSpotNear(occupied, size, { x: 0, y: 0, width: 1200, height: 800 });
       const topLeft = flow.screenToFlowPosition({ x: box.left + INSET.left, y: box.top + INSET.top });

@@ -4,7 +4,10 @@
 // since opening would break, the workloads the capture showed that the inventory lacks (one click adds them
 // with the labels the flows carried), and the flows themselves. All user text is rendered as text.
 import { useRef } from 'react';
+import { NEW_NAMESPACE_SIZE, type Rect } from '../../design/geometry';
 import { type ObservedFlowView, share } from '../../design/observedReport';
+import type { ObservedWorkload } from '../../design/types';
+import { usePlaceInView } from '../canvas/usePlaceInView';
 import { useAppStore } from '../store';
 import { GenerateFromFlows } from './GenerateFromFlows';
 import { cancelCapture, clearObserved, importCaptureFile } from './observedController';
@@ -130,7 +133,25 @@ function selectNode(ref: string | undefined) {
   if (ref) useAppStore.getState().select({ type: 'node', ref });
 }
 
+/** Adds workloads seen in flows; each namespace they create lands in view, as the Add forms place one. */
+function useAddObserved(): (workloads: readonly ObservedWorkload[]) => void {
+  const place = usePlaceInView();
+  return (workloads) => {
+    const store = useAppStore.getState();
+    const namespacePositions: Record<string, { x: number; y: number }> = {};
+    const taken: Rect[] = [];
+    for (const { namespace } of workloads) {
+      if (namespace in namespacePositions || store.doc.namespaces.some((n) => n.name === namespace)) continue;
+      const spot = place(NEW_NAMESPACE_SIZE, taken);
+      namespacePositions[namespace] = spot;
+      taken.push({ ...spot, ...NEW_NAMESPACE_SIZE });
+    }
+    store.dispatch('addObservedWorkloads', { workloads, namespacePositions });
+  };
+}
+
 export function FlowsPanel() {
+  const addObserved = useAddObserved();
   const report = useObservedStore((s) => s.report);
   const capture = useObservedStore((s) => s.capture);
   const importing = useObservedStore((s) => s.importing);
@@ -214,11 +235,9 @@ export function FlowsPanel() {
                       <button
                         type="button"
                         onClick={() =>
-                          useAppStore.getState().dispatch('addObservedWorkloads', {
-                            workloads: [
-                              { namespace: u.namespace, name: u.name, kind: u.kind, labels: u.labels },
-                            ],
-                          })
+                          addObserved([
+                            { namespace: u.namespace, name: u.name, kind: u.kind, labels: u.labels },
+                          ])
                         }
                       >
                         Add to inventory
@@ -231,14 +250,14 @@ export function FlowsPanel() {
                 <button
                   type="button"
                   onClick={() =>
-                    useAppStore.getState().dispatch('addObservedWorkloads', {
-                      workloads: report.unknown.map(({ namespace, name, kind, labels }) => ({
+                    addObserved(
+                      report.unknown.map(({ namespace, name, kind, labels }) => ({
                         namespace,
                         name,
                         kind,
                         labels,
                       })),
-                    })
+                    )
                   }
                 >
                   Add all {report.unknown.length}
