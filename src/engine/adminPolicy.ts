@@ -30,11 +30,16 @@ function podsMatch(
   );
 }
 
+/**
+ * Whether a cluster-wide policy's subject selects a pod. "Note that host-networked pods are not included in
+ * subject selection." (AdminNetworkPolicySpec.Subject, v1alpha1; ClusterNetworkPolicySubject, v1alpha2.)
+ */
 export function adminSubjectSelects(
   anp: AdminNetworkPolicy,
   w: Workload,
   nsLabels: NamespaceLabels,
 ): boolean {
+  if (w.hostNetwork) return false;
   const s = anp.subject;
   if (s.namespaces) return matchesSelector(s.namespaces, nsLabels(w.namespace));
   return s.pods ? podsMatch(s.pods, w, nsLabels) : false;
@@ -84,20 +89,27 @@ export function networksMatchWorkload(
   return podRanges.some((p) => intersectRanges(ranges, [p]).length > 0) ? 'undecidable' : 'none';
 }
 
-/** A peer admits a pod by `namespaces`, `pods`, or `networks` (see `networksMatchWorkload`). */
+/**
+ * A peer admits a pod by `namespaces`, `pods`, or `networks` (see `networksMatchWorkload`). A host-network pod
+ * only by address: "Note that host-networked pods are not included in this type of peer." (the `namespaces`
+ * and `pods` peers, v1alpha1 and v1alpha2); its address is its node's, which `networks` and `nodes` match.
+ */
 export function adminPeerMatchesWorkload(
   peer: AdminPeer,
   w: Workload,
   nsLabels: NamespaceLabels,
   options: AnalysisOptions = {},
 ): boolean {
-  if (peer.namespaces && matchesSelector(peer.namespaces, nsLabels(w.namespace))) return true;
-  if (peer.pods && podsMatch(peer.pods, w, nsLabels)) return true;
+  if (peer.everything) return true;
+  if (!w.hostNetwork && peer.namespaces && matchesSelector(peer.namespaces, nsLabels(w.namespace)))
+    return true;
+  if (!w.hostNetwork && peer.pods && podsMatch(peer.pods, w, nsLabels)) return true;
   if (peer.networks) return networksMatchWorkload(adminNetworkRanges(peer), w, options) === 'match';
   return false;
 }
 
 export function adminPeerMatchesAddress(peer: AdminPeer, family: 4 | 6, address: bigint): boolean {
+  if (peer.everything) return true;
   return peer.networks !== undefined && rangesContain(adminNetworkRanges(peer), family, address);
 }
 
@@ -132,7 +144,7 @@ export function failsClosed(rule: AdminRule): boolean {
 }
 
 /** Every pod, and every address outside the cluster. */
-const EVERY_PEER: readonly AdminPeer[] = [{ namespaces: {} }, { networks: ['0.0.0.0/0', '::/0'] }];
+const EVERY_PEER: readonly AdminPeer[] = [{ everything: true }];
 
 /**
  * A `nodes` peer as the addresses it stands for: "It selects the nodeIPs as the peer type by matching on the

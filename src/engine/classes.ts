@@ -76,7 +76,9 @@ export function groupWorkloads(
   workloads.forEach((w, i) => {
     const ports = portsKey(w, portNames);
     const ips = withPodIPs ? [...(w.podIPs ?? [])].sort().join(',') : '';
-    const key = `${w.namespace}\u0000${labelsKey(w.labels)}\u0000${ports}\u0000${ips}`;
+    // Host-network pods never share a group with others: cluster-wide selectors leave them out.
+    const host = w.hostNetwork === true ? 'host' : '';
+    const key = `${w.namespace}\u0000${labelsKey(w.labels)}\u0000${ports}\u0000${ips}\u0000${host}`;
     let g = byKey.get(key);
     if (g === undefined) {
       g = groups.length;

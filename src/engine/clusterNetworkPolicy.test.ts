@@ -232,3 +232,75 @@ describe('nodes peers select the addresses of the inventory Nodes', () => {
     expect(between(none, all, 'x/a[Deployment]', 'y/agent[Deployment]')).toBe('All Connections');
   });
 });
+
+describe('host-network pods are outside subjects and namespaces/pods peers', () => {
+  // v1alpha2 ClusterNetworkPolicySubject (and v1alpha1 AdminNetworkPolicySpec.Subject): "Note that
+  // host-networked pods are not included in subject selection." The `namespaces` and `pods` peers (both
+  // versions): "Note that host-networked pods are not included in this type of peer."
+  const host = workload('x', 'agent', { app: 'a' }, [], { hostNetwork: true, podIPs: ['192.168.1.10'] });
+  const c = cluster([a, b, host]);
+  const deny = (peers: AdminRule['peers'], subject: AdminNetworkPolicy['subject'] = { namespaces: {} }) => ({
+    networkPolicies: [],
+    adminPolicies: [
+      {
+        tier: 'Admin' as const,
+        name: 'deny',
+        priority: 1,
+        subject,
+        ingress: [],
+        egress: [{ action: 'Deny' as const, peers }],
+      },
+    ],
+  });
+
+  it('"not included in subject selection": a policy over every pod leaves the host-network pod alone', () => {
+    for (const subject of [
+      { namespaces: {} },
+      { pods: { namespaceSelector: {}, podSelector: { matchLabels: { app: 'a' } } } },
+    ]) {
+      const ps = deny(everyPod, subject);
+      expect(between(c, ps, 'x/a[Deployment]', 'y/b[Deployment]')).toBe('No Connections');
+      expect(between(c, ps, 'x/agent[Deployment]', 'y/b[Deployment]')).toBe('All Connections');
+      const v = explain(c, ps, { from: 'x/agent', to: 'y/b', port: 80 });
+      if ('error' in v) throw new Error(v.error);
+      expect(v.egress.decidedBy).toBeUndefined();
+      expect(v.allowed).toBe(true);
+    }
+  });
+
+  it('"not included in this type of peer": namespaces and pods peers do not match it, its address still does', () => {
+    const subjectA = { pods: { namespaceSelector: {}, podSelector: { matchLabels: { app: 'a' } } } };
+    const podsPeer = [{ pods: { namespaceSelector: {}, podSelector: { matchLabels: { app: 'a' } } } }];
+    for (const peers of [everyPod, podsPeer]) {
+      const ps = deny(peers, { namespaces: { matchLabels: { 'kubernetes.io/metadata.name': 'y' } } });
+      expect(between(c, ps, 'y/b[Deployment]', 'x/agent[Deployment]')).toBe('All Connections');
+      expect(between(c, ps, 'y/b[Deployment]', 'x/a[Deployment]')).toBe('No Connections');
+    }
+    // "Networks … cluster-internal traffic will be checked against the rule as well": by its (node's) address.
+    const byAddress = deny([{ networks: ['192.168.1.0/24'] }], subjectA);
+    expect(between(c, byAddress, 'x/a[Deployment]', 'x/agent[Deployment]')).toBe('No Connections');
+    const v = explain(c, byAddress, { from: 'x/a', to: 'x/agent', port: 80 });
+    if ('error' in v) throw new Error(v.error);
+    expect(v.egress.decidedBy).toMatchObject({ policy: 'deny', action: 'Deny' });
+  });
+
+  it("a fail-closed Deny is 'Deny all': it denies traffic to host-network pods too", () => {
+    // "For "Deny" and "Pass" rules, "fail closed" means: "treat the rule as a 'Deny all' rule"."
+    const ps = deny([{ unknown: { services: [{ name: 'web' }] } }]);
+    expect(between(c, ps, 'y/b[Deployment]', 'x/agent[Deployment]')).toBe('No Connections');
+    const v = explain(c, ps, { from: 'y/b', to: 'x/agent', port: 80 });
+    if ('error' in v) throw new Error(v.error);
+    expect(v.allowed).toBe(false);
+  });
+
+  it('NetworkPolicy is read as written for host-network pods (its behaviour there is undefined)', () => {
+    // Kubernetes docs, "NetworkPolicy and hostNetwork pods": "NetworkPolicy behaviour for `hostNetwork` pods is
+    // undefined". netpol keeps the selectors as written and explain says that the CNI decides.
+    const ps: PolicySet = {
+      networkPolicies: [
+        { namespace: 'x', name: 'deny-in', podSelector: {}, policyTypes: ['Ingress'], ingress: [] },
+      ],
+    };
+    expect(between(c, ps, 'y/b[Deployment]', 'x/agent[Deployment]')).toBe('No Connections');
+  });
+});

@@ -111,6 +111,7 @@ export class Selections {
   readonly all = new Set<readonly number[]>();
   private readonly selector: GroupSelector;
   private readonly byAddress = new Map<number, readonly number[]>();
+  private readonly withoutHost = new Map<readonly number[], readonly number[]>();
 
   constructor(
     private readonly groups: readonly Group[],
@@ -126,6 +127,23 @@ export class Selections {
     const s = scope ? this.selector.pods(podSel, scope) : EMPTY;
     this.all.add(s);
     return s;
+  }
+
+  /**
+   * Pods as a cluster-wide policy's subject or `namespaces`/`pods` peer selects them: without the host-network
+   * ones, which "are not included" (see `adminSubjectSelects`, `adminPeerMatchesWorkload`).
+   */
+  clusterPods(podSel: LabelSelector | undefined, scope: NamespaceScope): readonly number[] {
+    const s = this.selector.pods(podSel, scope);
+    let hit = this.withoutHost.get(s);
+    if (!hit) {
+      hit = s.some((g) => this.groups[g].representative.hostNetwork === true)
+        ? s.filter((g) => this.groups[g].representative.hostNetwork !== true)
+        : s;
+      this.withoutHost.set(s, hit);
+    }
+    this.all.add(hit);
+    return hit;
   }
 
   /** The namespace a NetworkPolicy's own pod selectors look in. */
@@ -200,8 +218,9 @@ export function selectNetworkPolicies(nps: readonly NetworkPolicy[], sel: Select
 function adminPeers(rule: AdminRule, sel: Selections): PeerSpec {
   const spec: PeerSpec = { groups: [], pieceSets: [], all: false };
   for (const p of rule.peers) {
-    if (p.namespaces) spec.groups.push(sel.pods(undefined, { selector: p.namespaces }));
-    if (p.pods) spec.groups.push(sel.pods(p.pods.podSelector, { selector: p.pods.namespaceSelector }));
+    if (p.everything) return { groups: [], pieceSets: [], all: true };
+    if (p.namespaces) spec.groups.push(sel.clusterPods(undefined, { selector: p.namespaces }));
+    if (p.pods) spec.groups.push(sel.clusterPods(p.pods.podSelector, { selector: p.pods.namespaceSelector }));
     if (p.networks) {
       const set = sel.addresses.networks(p.networks);
       spec.pieceSets.push(set);
@@ -214,8 +233,8 @@ function adminPeers(rule: AdminRule, sel: Selections): PeerSpec {
 export function selectAdminPolicies(admin: readonly AdminNetworkPolicy[], sel: Selections): PolicySpec[] {
   return admin.map((a) => ({
     subject: a.subject.namespaces
-      ? sel.pods(undefined, { selector: a.subject.namespaces })
-      : sel.pods(a.subject.pods!.podSelector, { selector: a.subject.pods!.namespaceSelector }),
+      ? sel.clusterPods(undefined, { selector: a.subject.namespaces })
+      : sel.clusterPods(a.subject.pods!.podSelector, { selector: a.subject.pods!.namespaceSelector }),
     ingress: a.ingress.map((r) => adminPeers(r, sel)),
     egress: a.egress.map((r) => adminPeers(r, sel)),
   }));

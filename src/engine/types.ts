@@ -50,6 +50,12 @@ export interface Workload {
    * with `ipBlockMatchesPodIPs`.
    */
   readonly podIPs?: readonly string[];
+  /**
+   * `spec.hostNetwork: true`: the pods use their node's network namespace and address. Cluster-wide policies
+   * leave them out of subjects and of `namespaces`/`pods` peers (see `adminPolicy.ts`); NetworkPolicy
+   * behaviour for them is undefined, so the engine reads NetworkPolicy as written and explain says so.
+   */
+  readonly hostNetwork?: boolean;
 }
 
 /** A Node of the inventory: what the `nodes` peers of cluster-wide policies select, by label. */
@@ -139,6 +145,11 @@ export interface AdminPeer {
    * be written back): one from a newer CRD. The API fails closed on it (see `ruleInEffect`).
    */
   readonly unknown?: Readonly<Record<string, unknown>>;
+  /**
+   * Never read from a manifest: the one peer of a fail-closed 'Deny all' rule as enforced (`ruleInEffect`),
+   * every peer in the cluster or not, host-network pods included.
+   */
+  readonly everything?: true;
 }
 
 export type AdminPort =

@@ -37,7 +37,12 @@ function mergeParts(group: WorkloadPart[], diags: Diagnostic[]): { workload: Wor
   );
   const first = sorted[0] as WorkloadPart;
   const objects = sorted.filter((p) => !p.fromPod);
-  const defined = (p: WorkloadPart) => ({ labels: p.labels, ports: p.ports, podIPs: p.podIPs });
+  const defined = (p: WorkloadPart) => ({
+    labels: p.labels,
+    ports: p.ports,
+    podIPs: p.podIPs,
+    hostNetwork: p.hostNetwork,
+  });
   const firstObject = objects[0];
   for (const dup of objects.slice(1))
     diags.push(
@@ -75,6 +80,8 @@ function mergeParts(group: WorkloadPart[], diags: Diagnostic[]): { workload: Wor
     labels: first.labels,
     ports,
     ...(podIPs.length > 0 ? { podIPs } : {}),
+    // Like the labels, the first part's: the object's pod template, or the first of its pods.
+    ...(first.hostNetwork ? { hostNetwork: true } : {}),
   };
   return { workload, origin: first.origin };
 }

@@ -31,7 +31,7 @@ function portYaml(p: ContainerPort): Yaml {
 function podSpec(w: Workload): Yaml {
   const container: Yaml = { name: 'main', image: IMAGE };
   if (w.ports.length > 0) container.ports = w.ports.map(portYaml);
-  return { containers: [container] };
+  return w.hostNetwork ? { hostNetwork: true, containers: [container] } : { containers: [container] };
 }
 
 function metadata(name: string, namespace: string, labels?: Workload['labels']): Yaml {

@@ -69,3 +69,39 @@ describe('Node objects in the inventory', () => {
     expect(emitCluster(back.cluster)).toBe(text);
   });
 });
+
+describe('spec.hostNetwork', () => {
+  // The engine leaves host-network pods out of cluster-wide subjects and namespaces/pods peers ("Note that
+  // host-networked pods are not included in subject selection."), so the reader must carry the flag.
+  const TEXT = `${NODES}---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: exporter, namespace: mon}
+spec:
+  selector: {matchLabels: {app: exporter}}
+  template:
+    metadata: {labels: {app: exporter}}
+    spec: {hostNetwork: true, containers: [{name: a, image: a}]}
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: backup, namespace: mon}
+spec:
+  schedule: '0 0 * * *'
+  jobTemplate: {spec: {template: {spec: {hostNetwork: false, containers: [{name: a, image: a}]}}}}
+`;
+
+  it('is read from a Pod and from a workload pod template, and written back by the inventory emitter', () => {
+    const m = parse(TEXT);
+    const flags = m.cluster.workloads.map((w) => [w.name, w.hostNetwork === true]);
+    expect(flags).toEqual([
+      ['agent', true],
+      ['backup', false],
+      ['exporter', true],
+      ['web', false],
+    ]);
+    expect(m.cluster.workloads.find((w) => w.name === 'backup')).not.toHaveProperty('hostNetwork');
+    const again = parse(emitCluster(m.cluster));
+    expect(again.cluster.workloads.map((w) => [w.name, w.hostNetwork === true])).toEqual(flags);
+  });
+});

@@ -45,6 +45,8 @@ export interface WorkloadPart {
   readonly fromPod: boolean;
   /** The Pod's own name, to order the pods of one owner deterministically. */
   readonly podName: string;
+  /** `spec.hostNetwork: true` in the Pod or the pod template. */
+  readonly hostNetwork: boolean;
   /** A Pod with `spec.hostNetwork: true`: the `spec.nodeName` whose addresses it has. */
   readonly hostNetworkNode?: string;
   readonly origin: Origin;
@@ -158,6 +160,7 @@ export function readWorkload(
       labels,
       ports: readContainerPorts(named, obj.spec, ['spec']),
       podIPs: readPodIPs(obj.status),
+      hostNetwork: isMap(obj.spec) && obj.spec.hostNetwork === true,
       fromPod: owner !== undefined,
       podName: id.name,
       ...hostNetworkNode(obj.spec),
@@ -183,6 +186,7 @@ export function readWorkload(
     labels,
     ports: readContainerPorts(named, at(template, ['spec']), [...templatePath, 'spec']),
     podIPs: [],
+    hostNetwork: at(template, ['spec', 'hostNetwork']) === true,
     fromPod: false,
     podName: '',
     origin,

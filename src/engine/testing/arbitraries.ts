@@ -119,22 +119,26 @@ const nsSelectorArb: fc.Arbitrary<LabelSelector> = fc.oneof(
 );
 
 const workloadArb = (index: number): fc.Arbitrary<Workload> =>
-  fc.record({
-    namespace: fc.constantFrom(...NAMESPACES),
-    name: fc.constant(`w${index}`),
-    kind: fc.constantFrom('Deployment', 'Pod'),
-    labels: labelsArb,
-    ports: fc.array(
-      fc.record(
-        { name: fc.constantFrom(...PORT_NAMES), containerPort: numberPortArb, protocol: protocolArb },
-        {
-          requiredKeys: ['containerPort', 'protocol'],
-        },
+  fc.record(
+    {
+      namespace: fc.constantFrom(...NAMESPACES),
+      name: fc.constant(`w${index}`),
+      kind: fc.constantFrom('Deployment', 'Pod'),
+      labels: labelsArb,
+      ports: fc.array(
+        fc.record(
+          { name: fc.constantFrom(...PORT_NAMES), containerPort: numberPortArb, protocol: protocolArb },
+          {
+            requiredKeys: ['containerPort', 'protocol'],
+          },
+        ),
+        { maxLength: 2 },
       ),
-      { maxLength: 2 },
-    ),
-    podIPs: fc.option(fc.subarray([...POD_IPS], { minLength: 1, maxLength: 2 }), { nil: undefined }),
-  });
+      podIPs: fc.option(fc.subarray([...POD_IPS], { minLength: 1, maxLength: 2 }), { nil: undefined }),
+      hostNetwork: fc.constant(true),
+    },
+    { requiredKeys: ['namespace', 'name', 'kind', 'labels', 'ports'] },
+  );
 
 export const clusterArb: fc.Arbitrary<Cluster> = fc
   .tuple(

@@ -89,7 +89,10 @@ function types(np: NetworkPolicy): string[] {
   return np.egress && np.egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
 }
 
+// "Note that host-networked pods are not included in subject selection." / "… not included in this type of
+// peer." (namespaces, pods): such a pod is never a subject, and a peer only by its (node's) address.
 function adminSelects(ctx: Ctx, anp: AdminNetworkPolicy, w: Workload): boolean {
+  if (w.hostNetwork === true) return false;
   if (anp.subject.namespaces) return matchesSelector(anp.subject.namespaces, nsLabels(ctx, w.namespace));
   const pods = anp.subject.pods!;
   return (
@@ -99,7 +102,7 @@ function adminSelects(ctx: Ctx, anp: AdminNetworkPolicy, w: Workload): boolean {
 }
 
 function adminPeerMatches(ctx: Ctx, p: AdminPeer, peer: RefPeer): boolean {
-  if ('workload' in peer) {
+  if ('workload' in peer && peer.workload.hostNetwork !== true) {
     const w = peer.workload;
     if (p.namespaces && matchesSelector(p.namespaces, nsLabels(ctx, w.namespace))) return true;
     if (
