@@ -167,7 +167,8 @@ test('copy YAML and a share link that reopens the document elsewhere', async ({ 
       offsite.push(r.url());
   });
   await p2.goto(link);
-  await expect.poll(() => modelText(p2)).toBe(yaml);
+  // A new profile loads the editor's code afresh (no cache): on a loaded machine that takes longer than 15 s.
+  await expect.poll(() => modelText(p2), { timeout: 60_000 }).toBe(yaml);
   await page.getByRole('tab', { name: 'Inventory YAML' }).click();
   await p2.getByRole('tab', { name: 'Inventory YAML' }).click();
   const inventory = await waitForModelText(page, (t) => t.includes('kind: Namespace'), INVENTORY_URI);
