@@ -265,6 +265,9 @@ describe('host-network pods are outside subjects and namespaces/pods peers', () 
       if ('error' in v) throw new Error(v.error);
       expect(v.egress.decidedBy).toBeUndefined();
       expect(v.allowed).toBe(true);
+      expect(`${v.egress.reason} ${v.ingress.reason}`).toContain(
+        'Not applied: Admin policy deny — host-networked pods are not included in subject selection',
+      );
     }
   });
 
@@ -275,6 +278,11 @@ describe('host-network pods are outside subjects and namespaces/pods peers', () 
       const ps = deny(peers, { namespaces: { matchLabels: { 'kubernetes.io/metadata.name': 'y' } } });
       expect(between(c, ps, 'y/b[Deployment]', 'x/agent[Deployment]')).toBe('All Connections');
       expect(between(c, ps, 'y/b[Deployment]', 'x/a[Deployment]')).toBe('No Connections');
+      const v = explain(c, ps, { from: 'y/b', to: 'x/agent', port: 80 });
+      if ('error' in v) throw new Error(v.error);
+      expect(v.egress.reason).toContain(
+        'Not applied to x/agent: the namespaces/pods peers of Admin policy deny — host-networked pods are not included in this type of peer',
+      );
     }
     // "Networks … cluster-internal traffic will be checked against the rule as well": by its (node's) address.
     const byAddress = deny([{ networks: ['192.168.1.0/24'] }], subjectA);
@@ -302,5 +310,13 @@ describe('host-network pods are outside subjects and namespaces/pods peers', () 
       ],
     };
     expect(between(c, ps, 'y/b[Deployment]', 'x/agent[Deployment]')).toBe('No Connections');
+    const v = explain(c, ps, { from: 'y/b', to: 'x/agent', port: 80 });
+    if ('error' in v) throw new Error(v.error);
+    expect(`${v.egress.reason} ${v.ingress.reason}`).toContain(
+      'x/agent uses the host network, and NetworkPolicy behaviour for hostNetwork pods is undefined',
+    );
+    const plain = explain(c, ps, { from: 'y/b', to: 'x/a', port: 80 });
+    if ('error' in plain) throw new Error(plain.error);
+    expect(`${plain.egress.reason} ${plain.ingress.reason}`).not.toContain('host network');
   });
 });

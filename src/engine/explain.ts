@@ -169,6 +169,49 @@ interface Decided {
 }
 
 /**
+ * What host networking changes on this side. Cluster-wide policies that would select the subject but for its
+ * `hostNetwork`: "Note that host-networked pods are not included in subject selection." (v1alpha1, v1alpha2).
+ * NetworkPolicies that select it or may name a host-network peer: "NetworkPolicy behaviour for `hostNetwork`
+ * pods is undefined" (Kubernetes docs, NetworkPolicy and hostNetwork pods); netpol reads them as written.
+ */
+function hostNetworkDoubts(ctx: Ctx, dir: Direction, subject: Resolved, peer: Resolved): string[] {
+  if (!('workload' in subject.side)) return [];
+  const w = subject.side.workload;
+  const out: string[] = [];
+  const other = 'workload' in peer.side ? peer.side.workload : undefined;
+  for (const anp of ctx.policies.adminPolicies ?? []) {
+    const rules = dir === 'Ingress' ? anp.ingress : anp.egress;
+    if (rules.length === 0) continue;
+    const name = `${anp.tier} policy ${anp.name}`;
+    if (w.hostNetwork && adminSubjectSelects(anp, { ...w, hostNetwork: false }, ctx.nsLabels))
+      out.push(`Not applied: ${name} — host-networked pods are not included in subject selection`);
+    else if (
+      other?.hostNetwork &&
+      adminSubjectSelects(anp, w, ctx.nsLabels) &&
+      rules.some((r) =>
+        r.peers.some(
+          (p) =>
+            (p.namespaces || p.pods) &&
+            adminPeerMatchesWorkload(p, { ...other, hostNetwork: false }, ctx.nsLabels, ctx.options),
+        ),
+      )
+    )
+      out.push(
+        `Not applied to ${peer.name}: the namespaces/pods peers of ${name} — host-networked pods are not included in this type of peer`,
+      );
+  }
+  const isolated = ctx.policies.networkPolicies.some((np) => hasPolicyType(np, dir) && policySelects(np, w));
+  const hostPeer = 'workload' in peer.side && peer.side.workload.hostNetwork === true;
+  if (isolated && (w.hostNetwork || hostPeer)) {
+    const host = w.hostNetwork ? subject.name : peer.name;
+    out.push(
+      `${host} uses the host network, and NetworkPolicy behaviour for hostNetwork pods is undefined: read here as written, while most network plugins ignore such pods in podSelector and namespaceSelector and treat their traffic as their node's`,
+    );
+  }
+  return out;
+}
+
+/**
  * One direction of the connection, from the subject's point of view: its egress towards `peer` (Egress), or
  * its ingress from `peer` (Ingress). The destination, whose named ports count, is `peer` for egress.
  */
@@ -194,7 +237,7 @@ function decideSide(ctx: Ctx, dir: Direction, subject: Resolved, peer: Resolved)
   const { admin, baseline } = orderAdminPolicies(admins);
 
   const adminHit = firstAdminMatch(ctx, admin, dir, w, peer.side, dstWorkload);
-  const doubts = [...(adminHit?.doubts ?? [])];
+  const doubts = [...hostNetworkDoubts(ctx, dir, subject, peer), ...(adminHit?.doubts ?? [])];
   const after = (ref: RuleRef) => [adminHit, baseHit].find((h) => h?.ref === ref)?.after ?? '';
   let baseHit: ReturnType<typeof firstAdminMatch> | undefined;
   if (adminHit?.ref && adminHit.ref.action !== 'Pass') {
