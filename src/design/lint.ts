@@ -38,6 +38,8 @@ export const LINT_WHY: Readonly<Record<RuleId, string>> = {
     'A networks CIDR of a cluster-wide policy matches pods too; pods without a known IP are placed by the pod CIDR, and a CIDR over part of it cannot be decided.',
   'equal-priority-overlap':
     'Two cluster-wide policies of one tier with the same priority over the same pods: the API leaves which applies first undefined.',
+  'host-network-pod':
+    'NetworkPolicy behaviour for hostNetwork pods is undefined: most network plugins do not apply it to them.',
 };
 
 const refKey = (policy: string, direction: string, ruleIndex: number, peerIndex?: number) =>

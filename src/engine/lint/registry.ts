@@ -3,6 +3,7 @@
 import { allowAll } from './rules/allowAll';
 import { blockedByOtherSide } from './rules/blockedByOtherSide';
 import { equalPriorityOverlap } from './rules/equalPriorityOverlap';
+import { hostNetworkPod } from './rules/hostNetworkPod';
 import { ipblockCoversPods } from './rules/ipblockCoversPods';
 import { missingDefaultDenyEgress, missingDefaultDenyIngress } from './rules/missingDefaultDeny';
 import { missingDnsEgress } from './rules/missingDnsEgress';
@@ -26,6 +27,7 @@ export const LINT_RULES: readonly LintRule[] = [
   namespaceLabelMissing,
   networksMatchPods,
   equalPriorityOverlap,
+  hostNetworkPod,
 ];
 
 export function lintRule(id: RuleId): LintRule | undefined {

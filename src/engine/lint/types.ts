@@ -29,7 +29,8 @@ export type RuleId =
   | 'blocked-by-other-side'
   | 'namespace-label-missing'
   | 'networks-match-pods'
-  | 'equal-priority-overlap';
+  | 'equal-priority-overlap'
+  | 'host-network-pod';
 
 /** A step into a policy as written: a mapping key or a 0-based sequence index (`['spec','ingress',0,'from',1]`). */
 export type FindingPathSegment = string | number;
