@@ -27,7 +27,8 @@ export const hostNetworkPod: LintRule = {
         ruleId: 'host-network-pod',
         severity: 'info',
         message:
-          `\`${policyName(np)}\` selects ${listNames(host.map(workloadName).sort())}, which use the host ` +
+          `\`${policyName(np)}\` selects ${listNames(host.map(workloadName).sort())}, which ` +
+          `${host.length === 1 ? 'uses' : 'use'} the host ` +
           'network: NetworkPolicy behaviour for hostNetwork pods is undefined, and most network plugins do not ' +
           'apply it to them (the analysis reads it as written)',
         subject: policySubject(np, ['spec', 'podSelector']),
