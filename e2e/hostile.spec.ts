@@ -205,6 +205,17 @@ test('a view that cannot show the document says so and offers the ways out; the 
   await page.goto('/');
   await alive(page);
   await waitForModelText(page, (t) => t.includes('kind: NetworkPolicy'), undefined, 60_000);
+  // The page's own first autosave (of the example) first: the saved document to keep is that one.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          async () => (await (window as unknown as Hooked).__netpol.storage.readCurrent()) !== null,
+        ),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  await page.waitForTimeout(2500);
   const before = await page.evaluate(async () =>
     (window as unknown as Hooked).__netpol.storage.readCurrent(),
   );

@@ -148,8 +148,13 @@ const WRITE_SLICE_MS = 40;
  * Hands each new document to `show`, at once when its text is ready; a document with policies never written
  * yet (a large import: seconds of YAML writing) is written in slices of a few tens of milliseconds, one task
  * each, so the page keeps drawing, and then shown. Latest wins: a newer document replaces one being written.
+ * A document that cannot be written goes to `fail` (the view's failure path), not to the timer's caller.
  */
-function followDocuments(view: YamlView, show: (doc: DesignDoc) => void) {
+function followDocuments(
+  view: YamlView,
+  show: (doc: DesignDoc) => void,
+  fail: (doc: DesignDoc, err: unknown) => void,
+) {
   let waiting: DesignDoc | null = null;
   let written: DesignDoc | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -158,7 +163,16 @@ function followDocuments(view: YamlView, show: (doc: DesignDoc) => void) {
     const doc = waiting;
     if (!doc) return;
     const until = performance.now() + WRITE_SLICE_MS;
-    if (!preparePolicyYaml(doc, () => performance.now() < until)) {
+    let prepared: boolean;
+    try {
+      prepared = preparePolicyYaml(doc, () => performance.now() < until);
+    } catch (err) {
+      waiting = null;
+      written = null;
+      fail(doc, err);
+      return;
+    }
+    if (!prepared) {
       timer = setTimeout(step, 0);
       return;
     }
@@ -275,7 +289,14 @@ export default function YamlPane({ view }: { view: YamlView }) {
     // A draft saved with the document comes back as the user's text, with its markers.
     const draft = takeDraft(view);
     if (draft !== undefined) guarded(doc, () => sync.restoreText(draft));
-    const follow = followDocuments(view, (d) => guarded(d, () => sync.documentChanged(d)));
+    const follow = followDocuments(
+      view,
+      (d) => guarded(d, () => sync.documentChanged(d)),
+      (d, err) =>
+        guarded(d, () => {
+          throw err;
+        }),
+    );
     const unsubscribe = useAppStore.subscribe((s, prev) => {
       if (s.doc !== prev.doc) follow.changed(s.doc);
     });
