@@ -108,6 +108,20 @@ const keptAside = (page: Page) =>
     (await (window as unknown as Hooked).__netpol.storage.listAside()).map((a) => a.text),
   );
 
+/** Waits for the page's own first autosave, and a little beyond it (its save on the way out follows it). */
+async function firstAutosave(page: Page): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          async () => (await (window as unknown as Hooked).__netpol.storage.readCurrent()) !== null,
+        ),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  await page.waitForTimeout(2500);
+}
+
 for (const c of STORAGE_CASES) {
   test(`saved document (item ${c.item}): ${c.name}`, async ({ page, context }) => {
     const errors = errorsOf(page);
@@ -125,16 +139,7 @@ for (const c of STORAGE_CASES) {
       await page.goto('/');
       await alive(page);
       // Let the page's own first autosave happen first, or its save on the way out (newer) would win.
-      await expect
-        .poll(
-          () =>
-            page.evaluate(
-              async () => (await (window as unknown as Hooked).__netpol.storage.readCurrent()) !== null,
-            ),
-          { timeout: 60_000 },
-        )
-        .toBe(true);
-      await page.waitForTimeout(2500);
+      await firstAutosave(page);
       await page.evaluate((text) => (window as unknown as Hooked).__netpol.storage.writeCurrent(text), saved);
       await page.reload();
     }
@@ -206,16 +211,7 @@ test('a view that cannot show the document says so and offers the ways out; the 
   await alive(page);
   await waitForModelText(page, (t) => t.includes('kind: NetworkPolicy'), undefined, 60_000);
   // The page's own first autosave (of the example) first: the saved document to keep is that one.
-  await expect
-    .poll(
-      () =>
-        page.evaluate(
-          async () => (await (window as unknown as Hooked).__netpol.storage.readCurrent()) !== null,
-        ),
-      { timeout: 60_000 },
-    )
-    .toBe(true);
-  await page.waitForTimeout(2500);
+  await firstAutosave(page);
   const before = await page.evaluate(async () =>
     (window as unknown as Hooked).__netpol.storage.readCurrent(),
   );
