@@ -202,6 +202,8 @@ test('forms take what is typed, new nodes land in view, fading is explained, nam
   // 2: the new namespace is drawn inside the visible canvas and over no other namespace.
   const team = page.getByTestId('namespace-team');
   await expect(team).toBeVisible();
+  // With no free room in view the canvas zooms out to show the new node: measure once that move is over.
+  await canvasSettled(page);
   const box = (await team.boundingBox())!;
   expect(box.x).toBeGreaterThanOrEqual(canvas.x);
   expect(box.y).toBeGreaterThanOrEqual(canvas.y);
@@ -223,6 +225,8 @@ test('forms take what is typed, new nodes land in view, fading is explained, nam
   await cidr.pressSequentially('10.0.0.0/8');
   await expect(cidr).toHaveValue('10.0.0.0/8');
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('external-ext:10.0.0.0/8')).toBeVisible();
+  await canvasSettled(page);
   const ext = (await page.getByTestId('external-ext:10.0.0.0/8').boundingBox())!;
   expect(ext.x).toBeGreaterThanOrEqual(canvas.x);
   expect(ext.x + ext.width).toBeLessThanOrEqual(canvas.x + canvas.width);
