@@ -11,10 +11,8 @@ import { applyOp } from './ops';
 import { simulate } from './simulate';
 import { ANY_REF, type DesignDoc, type OpArgs } from './types';
 
-export interface GenerateWhatIf {
-  /** The document the preview was made for; a preview of an older document is stale. */
-  readonly doc: DesignDoc;
-  readonly args: OpArgs['generateFromFlows'];
+/** The preview itself: plain data, so the analysis worker computes it and sends it to the page. */
+export interface GenerateWhatIfResult {
   /** `namespace/name` of the policies written (new or replacing an earlier generated one). */
   readonly policies: readonly string[];
   readonly changes: readonly FlowChange[];
@@ -24,6 +22,12 @@ export interface GenerateWhatIf {
   readonly error?: string;
 }
 
+export interface GenerateWhatIf extends GenerateWhatIfResult {
+  /** The document the preview was made for; a preview of an older document is stale. */
+  readonly doc: DesignDoc;
+  readonly args: OpArgs['generateFromFlows'];
+}
+
 export function generateWhatIf(
   doc: DesignDoc,
   capture: ObservedCapture,
@@ -31,10 +35,15 @@ export function generateWhatIf(
   options: { readonly ipv4Prefix?: number; readonly ipv6Prefix?: number } = {},
 ): GenerateWhatIf {
   const args = { capture, workloads, ...options };
+  return { doc, args, ...previewOf(doc, args) };
+}
+
+function previewOf(doc: DesignDoc, args: OpArgs['generateFromFlows']): GenerateWhatIfResult {
+  const { capture } = args;
   const r = applyOp(doc, 'generateFromFlows', args);
   if (r.doc === doc) {
     const error = r.notices.find((n) => n.severity === 'error')?.message ?? 'Nothing to generate.';
-    return { doc, args, policies: [], changes: [], denied: [], error };
+    return { policies: [], changes: [], denied: [], error };
   }
   const before = new Map(doc.policies.map((p) => [policyKey(p), p]));
   const policies = r.doc.policies.filter((p) => before.get(policyKey(p)) !== p).map(policyKey);
@@ -47,5 +56,5 @@ export function generateWhatIf(
   const drawnBefore = added.length > 0 ? { ...doc, externals: [...doc.externals, ...added] } : doc;
   const changes = diffFlows(simulate(drawnBefore).flows, simulate(r.doc).flows);
   const denied = observedReport(r.doc, capture).flows.filter((f) => f.class === 'denied');
-  return { doc, args, policies, changes, denied };
+  return { policies, changes, denied };
 }

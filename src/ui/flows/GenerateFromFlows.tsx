@@ -1,11 +1,13 @@
 // "Generate policies from flows" in the Flows panel: choose the workloads (those the capture shows, system
 // namespaces left unticked as the CLI leaves them out), preview the what-if — the policies written, the flows
 // gained and lost, the observed flows still denied (must be none) — and apply it as one undoable operation.
-import { useMemo, useState } from 'react';
+// The preview is computed in the analysis worker (the page stays responsive); the latest request wins.
+import { useMemo, useRef, useState } from 'react';
 import { changeCounts, flowEndName } from '../../design/flowDiff';
-import { type GenerateWhatIf, generateWhatIf } from '../../design/generateWhatIf';
+import type { GenerateWhatIf } from '../../design/generateWhatIf';
 import { SYSTEM_NAMESPACES } from '../../engine/flows';
 import { useAppStore } from '../store';
+import { previewGenerateFromFlows } from './observedController';
 import { useObservedStore } from './observedStore';
 
 const MAX_CHANGES_LISTED = 12;
@@ -23,7 +25,26 @@ export function GenerateFromFlows() {
   }, [doc, report]);
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [preview, setPreview] = useState<GenerateWhatIf | null>(null);
+  const [preview, setPreviewState] = useState<GenerateWhatIf | null>(null);
+  const [computing, setComputing] = useState(false);
+  // Each request (and each reset) takes a number; an answer for an older one is dropped.
+  const requestSeq = useRef(0);
+  const setPreview = (p: null) => {
+    requestSeq.current++;
+    setComputing(false);
+    setPreviewState(p);
+  };
+  const requestPreview = () => {
+    if (!capture) return;
+    const seq = ++requestSeq.current;
+    setComputing(true);
+    setPreviewState(null);
+    void previewGenerateFromFlows(doc, capture, chosen, { ipv4Prefix: prefix }).then((p) => {
+      if (requestSeq.current !== seq) return;
+      setComputing(false);
+      setPreviewState(p);
+    });
+  };
   // Outside IPv4 addresses aggregated to this prefix length (32: each address alone), as --ipv4-prefix.
   const [prefix, setPrefix] = useState(32);
   const ticked = (id: string) =>
@@ -64,13 +85,14 @@ export function GenerateFromFlows() {
         ))}
       </div>
       <div className="flows-bar">
-        <button
-          type="button"
-          disabled={chosen.length === 0}
-          onClick={() => setPreview(generateWhatIf(doc, capture, chosen, { ipv4Prefix: prefix }))}
-        >
+        <button type="button" disabled={chosen.length === 0 || computing} onClick={requestPreview}>
           Preview (what-if)
         </button>
+        {computing && (
+          <span className="flows-muted" data-testid="generate-computing">
+            Computing the what-if…
+          </span>
+        )}
         <label title="Outside IPv4 addresses are allowed as CIDR blocks of this prefix length (32: each address alone)">
           outside addresses as /
           <input

@@ -1,8 +1,11 @@
 // Keeps observed traffic in step with the page: a capture file is read in the analysis worker (streamed, with
 // progress), the result is saved beside the document and read back — checked like every other input — at
-// the next visit, and every document is judged against it in the worker, latest wins. Without a worker (tests)
-// the same functions run on the main thread.
+// the next visit, and every document is judged against it in the worker, latest wins; the what-if of
+// generating policies from the flows is computed there too. Without a worker (tests) the same functions run on
+// the main thread.
 import type { CaptureImportResult } from '../../design/captureImport';
+import { type GenerateWhatIf, generateWhatIf } from '../../design/generateWhatIf';
+import type { ObservedCapture } from '../../design/observed';
 import { deserializeObserved, serializeObserved } from '../../design/observed';
 import { newlyDenied, type ObservedReport, observedReport } from '../../design/observedReport';
 import type { DesignDoc } from '../../design/types';
@@ -13,7 +16,12 @@ import { keptFileName } from '../startup';
 import type { DocStorage } from '../storage';
 import { useAppStore } from '../store';
 import { readCapture } from '../worker/observedWorker';
-import type { CaptureMessage, ObserveResponse, WorkerRequest } from '../worker/protocol';
+import type {
+  CaptureMessage,
+  GenerateWhatIfResponse,
+  ObserveResponse,
+  WorkerRequest,
+} from '../worker/protocol';
 import { useObservedStore } from './observedStore';
 
 const SAVE_DELAY_MS = 500;
@@ -99,6 +107,39 @@ function receiveCapture(m: CaptureMessage): void {
   done?.('error' in m ? new Error(m.error) : m.result);
 }
 
+let whatIfSeq = 0;
+const pendingWhatIfs = new Map<number, (res: GenerateWhatIfResponse) => void>();
+
+/**
+ * The what-if of "Generate policies from flows" for `doc`, computed by the analysis worker against the capture
+ * it holds (the page's, sent by `setObserved`); on the main thread, after a tick, only without a worker.
+ */
+export function previewGenerateFromFlows(
+  doc: DesignDoc,
+  capture: ObservedCapture,
+  workloads: readonly string[],
+  options: { readonly ipv4Prefix?: number; readonly ipv6Prefix?: number } = {},
+): Promise<GenerateWhatIf> {
+  const worker = analysisWorker();
+  const args = { capture, workloads, ...options };
+  if (!worker)
+    return new Promise((resolve) =>
+      setTimeout(() => resolve(generateWhatIf(doc, capture, workloads, options)), 0),
+    );
+  const seq = ++whatIfSeq;
+  return new Promise((resolve) => {
+    pendingWhatIfs.set(seq, (res) =>
+      resolve(
+        res.preview
+          ? { doc, args, ...res.preview }
+          : { doc, args, policies: [], changes: [], denied: [], error: `The preview failed: ${res.error}` },
+      ),
+    );
+    const msg: WorkerRequest = { kind: 'generateWhatIf', whatIfSeq: seq, doc, workloads, ...options };
+    worker.postMessage(msg);
+  });
+}
+
 /** Reads saved observed traffic back; a record that cannot be read is reported and offered for download. */
 async function restore(storage: DocStorage): Promise<void> {
   let text: string | null = null;
@@ -167,6 +208,12 @@ export function startObserved(storage: DocStorage): () => void {
   const unlisten = onWorkerMessage((data) => {
     if ('captureId' in data) {
       receiveCapture(data as CaptureMessage);
+      return true;
+    }
+    if ('whatIfSeq' in data) {
+      const res = data as GenerateWhatIfResponse;
+      pendingWhatIfs.get(res.whatIfSeq)?.(res);
+      pendingWhatIfs.delete(res.whatIfSeq);
       return true;
     }
     if ('observeSeq' in data) {

@@ -1,9 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaptureImport } from '../../design/captureImport';
+import { generateWhatIf } from '../../design/generateWhatIf';
 import { emptyDoc } from '../../design/model';
 import { applyOp } from '../../design/ops';
-import type { AnalysisResponse, ImportResponse, LintResponse, WorkerRequest } from './protocol';
+import type {
+  AnalysisResponse,
+  GenerateWhatIfResponse,
+  ImportResponse,
+  LintResponse,
+  WorkerRequest,
+} from './protocol';
 
-type Out = AnalysisResponse | LintResponse | ImportResponse;
+type Out = AnalysisResponse | LintResponse | ImportResponse | GenerateWhatIfResponse;
 const posted: Out[] = [];
 let onmessage: ((e: { data: WorkerRequest }) => void) | null = null;
 const g = globalThis as unknown as { self?: unknown };
@@ -74,5 +83,33 @@ describe('analysis worker', () => {
       ok: false,
       error: expect.stringMatching(/no longer held/),
     });
+  });
+
+  it('previews generating policies from flows exactly as the pure function does, as plain data', () => {
+    posted.length = 0;
+    const doc = applyOp(emptyDoc(), 'loadExample', { id: 'three-tier' }).doc;
+    const imp = new CaptureImport(doc, 'three-tier.jsonl');
+    imp.push(readFileSync(new URL('../../../e2e/fixtures/flows/three-tier.jsonl', import.meta.url), 'utf8'));
+    const { capture } = imp.finish();
+    const workloads = ['shop/backend', 'shop/database', 'shop/frontend'];
+
+    send({ kind: 'generateWhatIf', whatIfSeq: 1, doc, workloads, ipv4Prefix: 24 });
+    expect(posted.at(-1)).toEqual({ whatIfSeq: 1, preview: null, error: 'no observed traffic' });
+
+    send({ kind: 'setObserved', capture });
+    send({ kind: 'generateWhatIf', whatIfSeq: 2, doc, workloads, ipv4Prefix: 24 });
+    const res = posted.at(-1) as GenerateWhatIfResponse;
+    const {
+      doc: _doc,
+      args: _args,
+      ...expected
+    } = generateWhatIf(doc, capture, workloads, { ipv4Prefix: 24 });
+    expect(res).toEqual({ whatIfSeq: 2, preview: expected });
+    expect(res.preview?.policies).toHaveLength(3);
+    expect(structuredClone(res)).toEqual(res);
+
+    // A refusal comes back as the operation's message, not as a failure of the worker.
+    send({ kind: 'generateWhatIf', whatIfSeq: 3, doc, workloads: [] });
+    expect((posted.at(-1) as GenerateWhatIfResponse).preview?.error).toMatch(/at least one workload/);
   });
 });

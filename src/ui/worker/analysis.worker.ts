@@ -12,6 +12,7 @@ import { handleObservedRequest } from './observedWorker';
 import type {
   AnalysisResponse,
   CaptureMessage,
+  GenerateWhatIfResponse,
   ImportResponse,
   LintResponse,
   ObserveResponse,
@@ -21,7 +22,13 @@ import type {
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
   postMessage(
-    message: AnalysisResponse | LintResponse | ImportResponse | CaptureMessage | ObserveResponse,
+    message:
+      | AnalysisResponse
+      | LintResponse
+      | ImportResponse
+      | CaptureMessage
+      | ObserveResponse
+      | GenerateWhatIfResponse,
   ): void;
 };
 

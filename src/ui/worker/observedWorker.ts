@@ -1,15 +1,24 @@
 // The analysis worker's part in observed traffic: it streams a capture file (never holding it whole; the
 // page gets progress every tenth of a second and stays responsive), and judges the observed flows against
-// each document the page asks about. Between chunks the worker's other messages (analyses) are served.
+// each document the page asks about, and previews "Generate policies from flows" (two analyses and a judgement
+// of every flow: seconds on a large design, so never on the page's thread). Between chunks the worker's other
+// messages (analyses) are served.
 import { CaptureImport } from '../../design/captureImport';
+import { generateWhatIf } from '../../design/generateWhatIf';
 import type { ObservedCapture } from '../../design/observed';
 import { observedReport } from '../../design/observedReport';
 import { StreamTextDecoder } from '../../manifest/decode';
-import type { CaptureMessage, CaptureRequest, ObserveResponse, WorkerRequest } from './protocol';
+import type {
+  CaptureMessage,
+  CaptureRequest,
+  GenerateWhatIfResponse,
+  ObserveResponse,
+  WorkerRequest,
+} from './protocol';
 
 const PROGRESS_EVERY_MS = 100;
 
-type Post = (message: CaptureMessage | ObserveResponse) => void;
+type Post = (message: CaptureMessage | ObserveResponse | GenerateWhatIfResponse) => void;
 
 let observed: ObservedCapture | null = null;
 const cancelled = new Set<number>();
@@ -94,6 +103,27 @@ export function handleObservedRequest(req: WorkerRequest, post: Post): boolean {
         post({ observeSeq: req.observeSeq, report: null, error: errorText(err) });
       }
       return true;
+    case 'generateWhatIf': {
+      const { whatIfSeq } = req;
+      if (!observed) {
+        post({ whatIfSeq, preview: null, error: 'no observed traffic' });
+        return true;
+      }
+      try {
+        const {
+          doc: _doc,
+          args: _args,
+          ...preview
+        } = generateWhatIf(req.doc, observed, req.workloads, {
+          ipv4Prefix: req.ipv4Prefix,
+          ipv6Prefix: req.ipv6Prefix,
+        });
+        post({ whatIfSeq, preview });
+      } catch (err) {
+        post({ whatIfSeq, preview: null, error: errorText(err) });
+      }
+      return true;
+    }
     default:
       return false;
   }

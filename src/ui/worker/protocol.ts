@@ -1,6 +1,7 @@
 // Messages between the page and the analysis worker. Plain data only: the document and the simulation are
 // both structured-clone friendly by design (no classes, no Maps).
 import type { CaptureImportResult } from '../../design/captureImport';
+import type { GenerateWhatIfResult } from '../../design/generateWhatIf';
 import type { ObservedCapture } from '../../design/observed';
 import type { ObservedReport } from '../../design/observedReport';
 import type { DesignDoc, DocLint, ManifestFile, Notice, Simulation } from '../../design/types';
@@ -63,6 +64,19 @@ export interface ObserveRequest {
   readonly doc: DesignDoc;
 }
 
+/**
+ * Previews "Generate policies from flows" (generateWhatIf.ts) for `doc` against the observed traffic the worker
+ * holds: it analyses the document twice and judges every observed flow, which on a large design is seconds.
+ */
+export interface GenerateWhatIfRequest {
+  readonly kind: 'generateWhatIf';
+  readonly whatIfSeq: number;
+  readonly doc: DesignDoc;
+  readonly workloads: readonly string[];
+  readonly ipv4Prefix?: number;
+  readonly ipv6Prefix?: number;
+}
+
 export type WorkerRequest =
   | AnalysisRequest
   | LintRequest
@@ -70,7 +84,8 @@ export type WorkerRequest =
   | CaptureRequest
   | CancelCaptureRequest
   | SetObservedRequest
-  | ObserveRequest;
+  | ObserveRequest
+  | GenerateWhatIfRequest;
 
 export type CaptureMessage =
   | { readonly captureId: number; readonly progress: number }
@@ -80,6 +95,11 @@ export type CaptureMessage =
 export type ObserveResponse =
   | { readonly observeSeq: number; readonly report: ObservedReport }
   | { readonly observeSeq: number; readonly report: null; readonly error: string };
+
+/** The answer to a `GenerateWhatIfRequest`: the preview without the document and arguments the page sent. */
+export type GenerateWhatIfResponse =
+  | { readonly whatIfSeq: number; readonly preview: GenerateWhatIfResult }
+  | { readonly whatIfSeq: number; readonly preview: null; readonly error: string };
 
 /** The answer to an `ImportRequest`: the operation's result, or why it failed. */
 export type ImportResponse =
