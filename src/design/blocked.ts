@@ -21,9 +21,12 @@ import {
   type NodeRef,
 } from './types';
 
-/** The addresses a canvas external node stands for (`any`: every IPv4 address). */
+/** Every address of both families: what a rule without peers allows besides every pod. */
+const EVERY_ADDRESS: readonly IpRange[] = [...ipBlockRanges('0.0.0.0/0')!, ...ipBlockRanges('::/0')!];
+
+/** The addresses a canvas external node stands for (`any`: every address, IPv4 and IPv6). */
 export function rangesOfNode(doc: DesignDoc, ref: NodeRef): IpRange[] | undefined {
-  if (ref === ANY_REF) return ipBlockRanges('0.0.0.0/0');
+  if (ref === ANY_REF) return [...EVERY_ADDRESS];
   const r = resolveRef(doc, ref);
   return r?.type === 'external' ? ipBlockRanges(r.cidr, r.except) : undefined;
 }

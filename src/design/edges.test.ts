@@ -110,6 +110,12 @@ describe('deriveEdges', () => {
     expect(g3.edges.find((e) => e.source === 'any')?.target).toBe('shop/frontend');
   });
 
+  it('draws "anywhere" once when the user added it before a rule used it', () => {
+    let d = must(shopDoc(), 'addAnywhere', {});
+    d = must(d, 'connect', { from: 'any', to: 'shop/frontend', ports: [], enforce: 'ingress' });
+    expect(deriveEdges(d).externals.filter((e) => e.id === 'any')).toHaveLength(1);
+  });
+
   it('reports rules whose policy or peers match nothing', () => {
     const d = must(emptyDoc(), 'replacePolicies', {
       policies: [

@@ -289,7 +289,8 @@ export function deriveEdges(doc: DesignDoc): DerivedGraph {
   const externals: DerivedExternal[] = doc.externals.map((e) => ({ ...e, derived: false }));
   for (const [id, ext] of [...blocks.entries()].sort(([a], [b]) => (a < b ? -1 : 1)))
     if (!externals.some((e) => e.id === id)) externals.push(ext);
-  if (anyUsed || doc.layout[ANY_REF])
+  // `any` once: the user may have added it (Add anywhere) before a rule used it.
+  if ((anyUsed || doc.layout[ANY_REF]) && !externals.some((e) => e.id === ANY_REF))
     externals.push({ id: ANY_REF, label: 'anywhere', cidr: '0.0.0.0/0', derived: true });
   return { edges, externals, unmatched };
 }

@@ -97,6 +97,31 @@ describe('simulate', () => {
   });
 });
 
+describe('"anywhere" in the simulation', () => {
+  it('stands for every address of both families: IPv6 sources reach a workload open to anywhere through it', () => {
+    let d = must(shopDoc(), 'setDefaultDeny', { namespace: 'shop', mode: 'ingress' });
+    d = must(d, 'connect', { from: 'any', to: 'shop/frontend', ports: [], enforce: 'ingress' });
+    // An IPv6 block in a policy splits the IPv6 space, so the matrix has IPv6 pieces.
+    d = must(d, 'addExternal', { cidr: '2001:db8::/32' });
+    d = must(d, 'connect', { from: 'ext:2001:db8::/32', to: 'shop/backend', ports: [], enforce: 'ingress' });
+    const flows = simulate(d).flows.filter(
+      (f) => f.target === 'shop/frontend' || f.target === 'shop/backend',
+    );
+    const from = (s: string) =>
+      flows.filter((f) => f.source === s).map((f) => [f.target, f.conn, !!f.partial]);
+    // Every IPv6 address is part of "anywhere", none left over as other addresses.
+    expect(from('outside')).toEqual([]);
+    expect(from('any')).toEqual([
+      ['shop/backend', 'All Connections', true],
+      ['shop/frontend', 'All Connections', false],
+    ]);
+    expect(from('ext:2001:db8::/32')).toEqual([
+      ['shop/backend', 'All Connections', false],
+      ['shop/frontend', 'All Connections', false],
+    ]);
+  });
+});
+
 describe('probe', () => {
   it('answers with the engine verdict for workloads, external nodes and addresses', () => {
     const d = threeTier();
