@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { effectivePolicyTypes } from '../engine/policy';
 import { deriveEdges } from './edges';
-import { edgePorts } from './ruleEdit';
+import { edgePorts, removePeers } from './ruleEdit';
 import { must, shopDoc } from './testing/build';
 
 const edgeOf = (doc: ReturnType<typeof shopDoc>, from: string, to: string) => {
@@ -27,5 +28,30 @@ describe('edgePorts', () => {
     const edge = edgeOf(d, 'shop/frontend', 'shop/backend');
     expect(edgePorts(d, edge)).toEqual([]);
     expect(edgePorts(must(d, 'disconnect', { edge }), edge)).toBeUndefined();
+  });
+});
+
+describe('removePeers keeps what a policy isolates', () => {
+  it('writes the isolation down when a written `policyTypes: []` would let it change (read as absent)', () => {
+    // `policyTypes: []` defaults like an absent field (engine `effectivePolicyTypes`): Ingress, plus Egress
+    // while the policy has egress rules. Removing its only egress rule must not end its egress isolation.
+    const d = must(shopDoc(), 'replacePolicies', {
+      policies: [
+        {
+          name: 'fe',
+          namespace: 'shop',
+          podSelector: { matchLabels: { app: 'frontend' } },
+          policyTypes: [],
+          ingress: [{ from: [{ podSelector: { matchLabels: { app: 'backend' } } }] }],
+          egress: [{ to: [{ podSelector: { matchLabels: { app: 'backend' } } }] }],
+        },
+      ],
+    });
+    const edge = deriveEdges(d).edges.find((e) => e.refs.every((r) => r.direction === 'Egress'));
+    if (!edge) throw new Error('no egress edge');
+    const out = removePeers(d, edge.refs).doc.policies[0];
+    expect(out.egress ?? []).toEqual([]);
+    expect(effectivePolicyTypes(out)).toEqual(['Ingress', 'Egress']);
+    expect(out.policyTypes).toEqual(['Ingress', 'Egress']);
   });
 });

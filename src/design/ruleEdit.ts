@@ -144,7 +144,8 @@ export function removePeers(doc: DesignDoc, refs: readonly PeerRef[]): { doc: De
       continue;
     }
     const old = before.get(key)!;
-    const keepsTypes = p.policyTypes || effectivePolicyTypes(p).join() === effectivePolicyTypes(old).join();
+    // Through the engine's one default: a written `policyTypes: []` defaults like an absent one.
+    const keepsTypes = effectivePolicyTypes(p).join() === effectivePolicyTypes(old).join();
     result.push(keepsTypes ? p : { ...p, policyTypes: effectivePolicyTypes(old) });
   }
   return { doc: { ...doc, policies: result }, notices };
