@@ -64,4 +64,35 @@ describe('netpol on ClusterNetworkPolicies', () => {
       "--pod-cidr needs CIDRs such as 10.244.0.0/16 or fd00:10::/64, separated by commas (got '10.244.0.0/33')",
     );
   });
+
+  it('explain names a policy by the kind written: ClusterNetworkPolicy with its tier and priority, and Accept', () => {
+    const root = tree({
+      'workloads.yaml': SHOP_WORKLOADS,
+      'cnp.yaml': `${cnp('zzz-accept', 'Baseline', 10, 'Accept', '{namespaces: {}}')}`,
+    });
+    const explain = (format: string) =>
+      netpol(
+        'explain',
+        root,
+        '--from',
+        'shop/frontend',
+        '--to',
+        'shop/db',
+        '--port',
+        '5432',
+        '--format',
+        format,
+      );
+    const txt = explain('txt').stdout;
+    expect(txt).toContain('egress rule 1 of ClusterNetworkPolicy zzz-accept (Baseline tier, priority 10)');
+    expect(txt).toContain(
+      'ClusterNetworkPolicy zzz-accept (Baseline tier, priority 10), egress rule 1 (Accept)',
+    );
+    expect(txt).not.toContain('BaselineAdminNetworkPolicy');
+    expect(JSON.parse(explain('json').stdout).egress.decidedBy).toMatchObject({
+      kind: 'ClusterNetworkPolicy',
+      tier: 'Baseline',
+      priority: 10,
+    });
+  });
 });

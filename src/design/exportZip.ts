@@ -4,9 +4,10 @@
 // listing them all, sorted. Files are the manifest layer's canonical YAML, and the zip has a fixed mtime
 // and file order, so the same document always gives byte-identical bytes (git shows only real changes).
 import { zipSync } from 'fflate';
+import { policyKindName } from '../engine/explainWords';
 import { emitAdminPolicy, emitNetworkPolicy } from '../manifest';
 import type { EmitAdminOptions } from '../manifest/types';
-import { policyKey, stripManaged } from './model';
+import { enginePolicyKind, policyKey, stripManaged } from './model';
 import type { DesignDoc, Notice } from './types';
 import { extrasOf, inventoryYaml } from './yaml';
 
@@ -93,9 +94,6 @@ export function exportWarnings(doc: DesignDoc): Notice[] {
   };
   for (const p of doc.policies) warn(`NetworkPolicy ${p.namespace}/${p.name}`, p.extras?.notKept ?? []);
   for (const p of doc.adminPolicies)
-    warn(
-      `${p.tier === 'Admin' ? 'AdminNetworkPolicy' : 'BaselineAdminNetworkPolicy'} ${p.name}`,
-      p.extras?.notKept ?? [],
-    );
+    warn(`${policyKindName(enginePolicyKind(doc, p))} ${p.name}`, p.extras?.notKept ?? []);
   return out;
 }

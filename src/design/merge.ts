@@ -35,7 +35,9 @@ export function designPolicy(policy: NetworkPolicy, extras: PolicyExtras | undef
 
 /** A parsed admin or baseline policy in the document's form: with its extras when it has any. */
 export function designAdminPolicy(parsed: ParsedAdminPolicy): DesignAdminPolicy {
-  return Object.keys(parsed.extras).length > 0 ? { ...parsed.policy, extras: parsed.extras } : parsed.policy;
+  // The kind written is the document's `adminForm` (one form for all), given back by `toPolicySet`.
+  const { kind: _kind, ...policy } = parsed.policy;
+  return Object.keys(parsed.extras).length > 0 ? { ...policy, extras: parsed.extras } : policy;
 }
 
 export function mergeManifestSet(doc: DesignDoc, set: ManifestSet): { doc: DesignDoc; notices: Notice[] } {

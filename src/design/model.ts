@@ -208,12 +208,27 @@ export function toCluster(doc: DesignDoc): Cluster {
   };
 }
 
-/** The engine's view of the policies (the designer's `managed` flag and manifest extras stripped). */
+/**
+ * The engine's view of the policies (the designer's `managed` flag and manifest extras stripped); cluster-wide
+ * policies carry the kind the document writes them as (`adminForm`), which the explanations name.
+ */
 export function toPolicySet(doc: DesignDoc): PolicySet {
   return {
     networkPolicies: doc.policies.map(stripManaged),
-    ...(doc.adminPolicies.length > 0 ? { adminPolicies: doc.adminPolicies } : {}),
+    ...(doc.adminPolicies.length > 0
+      ? {
+          adminPolicies:
+            doc.adminForm === 'v1alpha2'
+              ? doc.adminPolicies.map((a) => enginePolicyKind(doc, a))
+              : doc.adminPolicies,
+        }
+      : {}),
   };
+}
+
+/** A cluster-wide policy of the document with the kind the document writes it as (`adminForm`). */
+export function enginePolicyKind<P extends AdminNetworkPolicy>(doc: DesignDoc, p: P): P {
+  return doc.adminForm === 'v1alpha2' ? { ...p, kind: 'ClusterNetworkPolicy' } : p;
 }
 
 export function stripManaged(p: DesignPolicy): NetworkPolicy {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { explain } from '../engine/explain';
+import { toCluster, toPolicySet } from './model';
 import { policyRows } from './policyRows';
 import { must, shopDoc } from './testing/build';
+import type { DesignDoc } from './types';
 
 describe('policyRows', () => {
   it('lists each policy with its namespace, effective types, selector and selected workloads', () => {
@@ -60,5 +63,32 @@ describe('policyRows', () => {
       enabled: true,
       priority: 3,
     });
+  });
+
+  it('names a policy of a v1alpha2 document ClusterNetworkPolicy, as the explanations do, with its priority', () => {
+    const d: DesignDoc = {
+      ...shopDoc(),
+      adminForm: 'v1alpha2',
+      adminPolicies: [
+        {
+          tier: 'Baseline',
+          name: 'fallback',
+          priority: 20,
+          subject: { namespaces: {} },
+          ingress: [],
+          egress: [{ action: 'Deny', peers: [{ namespaces: {} }] }],
+        },
+      ],
+    };
+    expect(policyRows(d)[0]).toMatchObject({ kind: 'ClusterNetworkPolicy', priority: 20 });
+    const v = explain(toCluster(d), toPolicySet(d), {
+      from: 'shop/frontend',
+      to: 'shop/backend',
+      port: 8080,
+    });
+    if ('error' in v) throw new Error(v.error);
+    expect(v.summary).toContain(
+      'egress rule 1 of ClusterNetworkPolicy fallback (Baseline tier, priority 20)',
+    );
   });
 });

@@ -3,18 +3,20 @@
 // selects (those it isolates), and whether the what-if has switched it off.
 import { adminSubjectSelects } from '../engine/adminPolicy';
 import { namespaceTable } from '../engine/classes';
+import { policyKindName } from '../engine/explainWords';
 import { objectKey } from '../engine/objectKey';
 import { effectivePolicyTypes } from '../engine/policy';
 import { matchesSelector } from '../engine/selector';
 import type { LabelSelector } from '../engine/types';
-import { toCluster } from './model';
+import { enginePolicyKind, toCluster } from './model';
 import type { DesignDoc } from './types';
 import { disabledKeys, switchKey } from './whatIf';
 
 export interface PolicyRow {
   /** The what-if key (whatIf.ts). */
   readonly key: string;
-  readonly kind: 'NetworkPolicy' | 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy';
+  /** `NetworkPolicy`, or the kind a cluster-wide policy is written as (`policyKindName`). */
+  readonly kind: string;
   readonly name: string;
   /** NetworkPolicy only. */
   readonly namespace?: string;
@@ -72,13 +74,14 @@ export function policyRows(doc: DesignDoc): PolicyRow[] {
     if (a.egress.length > 0) types.push('Egress');
     rows.push({
       key,
-      kind: a.tier === 'Admin' ? 'AdminNetworkPolicy' : 'BaselineAdminNetworkPolicy',
+      kind: policyKindName(enginePolicyKind(doc, a)),
       name: a.name,
       types,
       selector: subject,
       selects: cluster.workloads.filter((w) => adminSubjectSelects(a, w, nsLabels)).map(objectKey),
       enabled: !off.has(key),
-      ...(a.tier === 'Admin' ? { priority: a.priority } : {}),
+      // A v1alpha2 Baseline-tier policy has a priority too (v1alpha1's singleton baseline has none).
+      ...(a.tier === 'Admin' || doc.adminForm === 'v1alpha2' ? { priority: a.priority } : {}),
     });
   }
   return rows;

@@ -363,6 +363,7 @@ function firstAdminMatch(
         ruleIndex: i,
         action: rule.action,
         ...(anp.tier === 'Admin' || anp.priority !== 0 ? { priority: anp.priority } : {}),
+        ...(anp.kind ? { kind: anp.kind } : {}),
       };
       const after = failClosedText(rules[i]);
       const text = ruleName(ref, policies) + after;

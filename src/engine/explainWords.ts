@@ -3,9 +3,21 @@
 // traffic is said once, then the deciding policy and rule of each side that matters. Rule names come as parts
 // carrying their RuleRef, so the designer can make them links to the rule's line in YAML; the text is the
 // parts joined.
-import type { AdminNetworkPolicy, Direction, ExplainPart, RuleRef } from './types';
+import type { AdminAction, AdminNetworkPolicy, Direction, ExplainPart, RuleRef, Tier } from './types';
 
 const lower = (d: Direction) => d.toLowerCase();
+
+/** The kind a cluster-wide policy was written as (`AdminNetworkPolicy.kind`), or NetworkPolicy. */
+export function policyKindName(p: { readonly tier: Tier; readonly kind?: 'ClusterNetworkPolicy' }): string {
+  if (p.tier === 'NetworkPolicy') return 'NetworkPolicy';
+  if (p.kind) return p.kind;
+  return p.tier === 'Admin' ? 'AdminNetworkPolicy' : 'BaselineAdminNetworkPolicy';
+}
+
+/** An action in the words of the policy's API version: v1alpha2 says Accept where v1alpha1 says Allow. */
+export function actionName(action: AdminAction, kind: 'ClusterNetworkPolicy' | undefined): string {
+  return action === 'Allow' && kind === 'ClusterNetworkPolicy' ? 'Accept' : action;
+}
 
 /** The name of a rule as the explanations say it: `egress rule 1 of frontend-egress`. */
 export function ruleName(ref: RuleRef, admin: readonly AdminNetworkPolicy[] = []): string {
@@ -21,10 +33,15 @@ export function ruleName(ref: RuleRef, admin: readonly AdminNetworkPolicy[] = []
       ? (ref.direction === 'Ingress' ? anp.ingress : anp.egress)[ref.ruleIndex]
       : undefined;
   const named = rule?.name ? ` "${rule.name}"` : '';
+  const kindName = policyKindName({ tier: ref.tier, kind: ref.kind ?? anp?.kind });
+  const priority = ref.priority ?? anp?.priority ?? 0;
+  // A v1alpha2 ClusterNetworkPolicy names its tier, and a Baseline one has a priority as well.
   const kind =
-    ref.tier === 'Admin'
-      ? `AdminNetworkPolicy ${ref.policy} (priority ${ref.priority ?? anp?.priority ?? 0})`
-      : `BaselineAdminNetworkPolicy ${ref.policy}`;
+    kindName === 'ClusterNetworkPolicy'
+      ? `ClusterNetworkPolicy ${ref.policy} (${ref.tier} tier, priority ${priority})`
+      : ref.tier === 'Admin'
+        ? `AdminNetworkPolicy ${ref.policy} (priority ${priority})`
+        : `BaselineAdminNetworkPolicy ${ref.policy}`;
   return n ? `${n}${named} of ${kind}` : kind;
 }
 

@@ -167,6 +167,11 @@ export interface AdminRule {
 }
 
 export interface AdminNetworkPolicy {
+  /**
+   * The kind the policy was written as, for the words that name it: `ClusterNetworkPolicy` (v1alpha2, either
+   * tier); absent: the v1alpha1 kind of its tier, AdminNetworkPolicy or BaselineAdminNetworkPolicy.
+   */
+  readonly kind?: 'ClusterNetworkPolicy';
   readonly tier: 'Admin' | 'Baseline';
   readonly name: string;
   /** Lower is evaluated first within a tier (a v1alpha1 BaselineAdminNetworkPolicy has none: 0). */
@@ -267,6 +272,8 @@ export interface RuleRef {
   /** Admin tiers: the rule's action. */
   readonly action?: AdminAction;
   readonly priority?: number;
+  /** Admin tiers: the policy's `kind` (see `AdminNetworkPolicy.kind`). */
+  readonly kind?: 'ClusterNetworkPolicy';
 }
 
 /** One side of a connection: the source's egress, or the destination's ingress. */

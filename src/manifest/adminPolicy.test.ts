@@ -105,10 +105,10 @@ describe('reading admin policies', () => {
     expect(m.origins.get(originKey('AdminNetworkPolicy', '', 'pass-example'))?.pos.line).toBe(1);
   });
 
-  it('reads the same policy written as a v1alpha2 ClusterNetworkPolicy into the same value', () => {
+  it('reads the same policy written as a v1alpha2 ClusterNetworkPolicy into the same value, with its kind', () => {
     const m = parse(V2_CNP);
     expect(m.diagnostics).toEqual([]);
-    expect(m.policies.adminPolicies).toEqual([EXPECTED]);
+    expect(m.policies.adminPolicies).toEqual([{ kind: 'ClusterNetworkPolicy', ...EXPECTED }]);
     expect(m.adminPolicies[0]?.form).toBe('v1alpha2');
   });
 
@@ -126,7 +126,7 @@ describe('reading admin policies', () => {
       egress: [{ action: 'Deny', peers: [{ namespaces: {} }] }],
     };
     expect(parse(banp).policies.adminPolicies).toEqual([expected]);
-    expect(parse(cnp).policies.adminPolicies).toEqual([expected]);
+    expect(parse(cnp).policies.adminPolicies).toEqual([{ kind: 'ClusterNetworkPolicy', ...expected }]);
     expect(parse(banp).origins.has(originKey('BaselineAdminNetworkPolicy', '', 'default'))).toBe(true);
   });
 

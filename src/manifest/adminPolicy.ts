@@ -392,6 +392,14 @@ export function readAdminPolicy(
     ...(nr.unknown.length > 0 ? { notKept: [...nr.unknown] } : {}),
   };
   if (nr.errors > 0 || !subject || !isMap(obj.spec)) return undefined;
-  const policy: AdminNetworkPolicy = { tier, name: id.name, priority, subject, ingress, egress };
+  const policy: AdminNetworkPolicy = {
+    ...(form === 'v1alpha2' ? { kind: 'ClusterNetworkPolicy' as const } : {}),
+    tier,
+    name: id.name,
+    priority,
+    subject,
+    ingress,
+    egress,
+  };
   return { policy, origin, form, extras };
 }

@@ -181,13 +181,16 @@ describe('round trips (properties)', () => {
           const m = parse(y1);
           expect(m.diagnostics).toEqual([]);
           const back = m.policies.adminPolicies ?? [];
+          const kind = form === 'v1alpha2' ? { kind: 'ClusterNetworkPolicy' } : {};
           expect(back).toEqual(
-            [...policies].sort(
-              (a, b) =>
-                (a.tier === b.tier ? 0 : a.tier === 'Admin' ? -1 : 1) ||
-                a.priority - b.priority ||
-                cmp(a.name, b.name),
-            ),
+            [...policies]
+              .map((p) => ({ ...kind, ...p }))
+              .sort(
+                (a, b) =>
+                  (a.tier === b.tier ? 0 : a.tier === 'Admin' ? -1 : 1) ||
+                  a.priority - b.priority ||
+                  cmp(a.name, b.name),
+              ),
           );
           expect(emitAdminPolicies(back, { form })).toBe(y1);
         },

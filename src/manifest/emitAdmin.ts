@@ -67,11 +67,13 @@ function ruleYaml(r: AdminRule, egress: boolean, form: AdminPolicyForm): Yaml {
   return out;
 }
 
+/** `form` absent: the form the policy was read in (`kind`), v1alpha1 for one made in code. */
 export function adminPolicyYaml(
   p: AdminNetworkPolicy,
-  form: AdminPolicyForm = 'v1alpha1',
+  formAsked?: AdminPolicyForm,
   extras: PolicyExtras = {},
 ): Yaml {
+  const form = formAsked ?? (p.kind === 'ClusterNetworkPolicy' ? 'v1alpha2' : 'v1alpha1');
   const spec: Yaml = {};
   if (form === 'v1alpha2') spec.tier = p.tier;
   if (form === 'v1alpha2' || p.tier === 'Admin') spec.priority = p.priority;

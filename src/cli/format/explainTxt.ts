@@ -2,25 +2,19 @@
 // first line, then, as lists, the source's egress side and the destination's ingress side: the policies that
 // isolate it, the rules that allow the traffic, and the admin rule that decided where one did. Rules are
 // numbered from 1, as people count them in YAML.
+import { actionName, policyKindName } from '../../engine/explainWords';
 import type { DirectionVerdict, RuleRef, Verdict } from '../../engine/types';
 
-function tierName(ref: RuleRef): string {
-  switch (ref.tier) {
-    case 'Admin':
-      return 'AdminNetworkPolicy';
-    case 'Baseline':
-      return 'BaselineAdminNetworkPolicy';
-    case 'NetworkPolicy':
-      return 'NetworkPolicy';
-  }
-}
-
-/** `NetworkPolicy default/db-from-backend, ingress rule 1` or `AdminNetworkPolicy deny-x (priority 5), …`. */
+/**
+ * `NetworkPolicy default/db-from-backend, ingress rule 1`, `AdminNetworkPolicy deny-x (priority 5), …` or, for a
+ * v1alpha2 policy, `ClusterNetworkPolicy deny-x (Baseline tier, priority 5), egress rule 1 (Accept)`.
+ */
 export function formatRuleRef(ref: RuleRef): string {
-  let text = `${tierName(ref)} ${ref.policy}`;
-  if (ref.priority !== undefined && ref.tier === 'Admin') text += ` (priority ${ref.priority})`;
+  let text = `${policyKindName(ref)} ${ref.policy}`;
+  if (ref.kind === 'ClusterNetworkPolicy') text += ` (${ref.tier} tier, priority ${ref.priority ?? 0})`;
+  else if (ref.priority !== undefined && ref.tier === 'Admin') text += ` (priority ${ref.priority})`;
   if (ref.ruleIndex !== undefined) text += `, ${ref.direction.toLowerCase()} rule ${ref.ruleIndex + 1}`;
-  if (ref.action !== undefined) text += ` (${ref.action})`;
+  if (ref.action !== undefined) text += ` (${actionName(ref.action, ref.kind)})`;
   return text;
 }
 
