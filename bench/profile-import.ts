@@ -111,7 +111,9 @@ async function main() {
     const name = (n: ProfileNode) =>
       `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
     console.log(`tasks over 50 ms: ${tasks.length} (figures below: CPU ms, samples × ${SAMPLE_MS} ms)`);
-    for (const task of tasks.filter((x) => x.duration > 150)) {
+    // --over=MS: the tasks shown are those over MS of wall clock (default 150).
+    const over = Number(args.find((a) => a.startsWith('--over='))?.slice(7) ?? 150);
+    for (const task of tasks.filter((x) => x.duration > over)) {
       const inside = samples.filter((s) => s.at >= task.start && s.at <= task.start + task.duration);
       const self = new Map<string, number>();
       const total = new Map<string, number>();
