@@ -5,7 +5,7 @@ import { userRecord } from '../engine/records';
 import { matchesSelector, selectorKey } from '../engine/selector';
 import type { LabelSelector, Labels, PolicyType } from '../engine/types';
 import { policyKey } from './model';
-import type { DesignDoc, DesignWorkload } from './types';
+import type { DesignDoc, DesignPolicy, DesignWorkload } from './types';
 
 export function sameSelector(a: LabelSelector, b: LabelSelector): boolean {
   return selectorKey(a) === selectorKey(b);
@@ -13,7 +13,16 @@ export function sameSelector(a: LabelSelector, b: LabelSelector): boolean {
 
 /** Policies selecting the workload with the given type, by `namespace/name`. */
 export function isolatingPolicies(doc: DesignDoc, w: DesignWorkload, type: PolicyType): string[] {
-  return doc.policies
+  return isolatingPoliciesAmong(doc.policies, w, type);
+}
+
+/** The same among `policies` only (a caller that judges many workloads passes those of their namespace). */
+export function isolatingPoliciesAmong(
+  policies: readonly DesignPolicy[],
+  w: DesignWorkload,
+  type: PolicyType,
+): string[] {
+  return policies
     .filter(
       (p) =>
         p.namespace === w.namespace &&

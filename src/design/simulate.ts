@@ -14,16 +14,17 @@ import {
 import { explain } from '../engine/explain';
 import { formatIp, formatRangesReadably, intersectRanges } from '../engine/ipRanges';
 import { type ProbePort, probePorts } from '../engine/probePorts';
-import type { AnalysisOptions, Verdict } from '../engine/types';
+import type { AnalysisOptions, ConnectionSet, Verdict } from '../engine/types';
 import { docAnalysisOptions } from './analysisOptions';
 import { type BlockedOptions, blockedIntents, rangesOfNode } from './blocked';
 import { deriveEdges } from './edges';
 import { toCluster, toPolicySet } from './model';
-import { isolatingPolicies } from './policies';
+import { isolatingPoliciesAmong } from './policies';
 import {
   ANY_REF,
   type ConnectivityMatrix,
   type DesignDoc,
+  type DesignPolicy,
   type DesignWorkload,
   type Flow,
   type IsolationState,
@@ -54,9 +55,13 @@ function effective<O extends AnalysisOptions & { readonly disabledPolicies?: rea
   return { doc: simulatedDoc(doc, options.disabledPolicies), options: docAnalysisOptions(doc, options) };
 }
 
-export function isolationOf(doc: DesignDoc, w: DesignWorkload): WorkloadIsolation {
-  const ingressPolicies = isolatingPolicies(doc, w, 'Ingress');
-  const egressPolicies = isolatingPolicies(doc, w, 'Egress');
+export function isolationOf(
+  doc: DesignDoc,
+  w: DesignWorkload,
+  inNamespace: readonly DesignPolicy[] = doc.policies,
+): WorkloadIsolation {
+  const ingressPolicies = isolatingPoliciesAmong(inNamespace, w, 'Ingress');
+  const egressPolicies = isolatingPoliciesAmong(inNamespace, w, 'Egress');
   const i = ingressPolicies.length > 0;
   const e = egressPolicies.length > 0;
   const state: IsolationState = i && e ? 'both' : i ? 'ingress' : e ? 'egress' : 'open';
@@ -73,7 +78,14 @@ export function simulate(drawn: DesignDoc, requested: SimulateOptions = {}): Sim
   const ids = doc.workloads.map((w) => w.id);
 
   const isolation: Record<string, WorkloadIsolation> = {};
-  for (const w of doc.workloads) isolation[w.id] = isolationOf(doc, w);
+  // A policy only selects pods of its own namespace: each workload is judged against those alone.
+  const byNamespace = new Map<string, DesignPolicy[]>();
+  for (const p of doc.policies) {
+    const list = byNamespace.get(p.namespace);
+    if (list) list.push(p);
+    else byNamespace.set(p.namespace, [p]);
+  }
+  for (const w of doc.workloads) isolation[w.id] = isolationOf(doc, w, byNamespace.get(w.namespace) ?? []);
 
   const endpoints: MatrixEndpoint[] = conn.endpoints.map((ep, i) =>
     ep.type === 'workload'
@@ -85,12 +97,37 @@ export function simulate(drawn: DesignDoc, requested: SimulateOptions = {}): Sim
           probe: formatIp(ep.ranges[0].family, ep.ranges[0].start),
         },
   );
+  // Row by row over the equivalence classes, not pair by pair over the endpoints: at thousands of workloads
+  // the matrix is sparse and the pairs are millions. Each distinct connection set is formatted once.
+  const K = conn.classCount;
+  const members: number[][] = Array.from({ length: K }, () => []);
+  for (let i = 0; i < nW; i++) members[conn.classOfEndpoint(i)]!.push(i);
+  const texts = new Map<number, string>();
+  const textOf = (id: number): string => {
+    let t = texts.get(id);
+    if (t === undefined) {
+      t = formatConnectionSet(conn.connectionSetOf(id));
+      texts.set(id, t);
+    }
+    return t;
+  };
+  const classRows = new Map<number, [number, string][]>();
+  const classRow = (a: number): [number, string][] => {
+    let row = classRows.get(a);
+    if (!row) {
+      const out: [number, string][] = [];
+      conn.forEachConnectionFrom(a, (b, id) => out.push([b, textOf(id)]));
+      classRows.set(a, out);
+      row = out;
+    }
+    return row;
+  };
   const cells: Record<number, string>[] = conn.endpoints.map((_, s) => {
     const row: Record<number, string> = {};
-    for (let t = 0; t < conn.endpoints.length; t++) {
-      if (s === t || (s >= nW && t >= nW)) continue;
-      const c = conn.connection(s, t);
-      if (!isEmpty(c)) row[t] = formatConnectionSet(c);
+    for (const [b, text] of classRow(conn.classOfEndpoint(s))) {
+      if (b < K) {
+        for (const t of members[b]!) if (t !== s) row[t] = text;
+      } else if (s < nW) row[nW + (b - K)] = text;
     }
     return row;
   });
@@ -115,17 +152,32 @@ export function simulate(drawn: DesignDoc, requested: SimulateOptions = {}): Sim
   // One flow per workload and direction for a group of address pieces: the union of what the pieces allow,
   // `partial` when some piece allows less than that.
   const pushExternal = (ref: NodeRef, pieces: readonly number[]) => {
-    for (let w = 0; w < nW; w++)
-      for (const [source, target, get] of [
-        [ids[w], ref, (p: number) => conn.connection(w, p)],
-        [ref, ids[w], (p: number) => conn.connection(p, w)],
-      ] as const) {
-        const sets = pieces.map(get);
-        const all = unionAll(sets);
-        if (isEmpty(all)) continue;
-        const partial = sets.some((x) => !isEmpty(subtract(all, x)));
-        push({ source, target, conn: formatConnectionSet(all), ...(partial ? { partial } : {}) });
+    // What a workload and the pieces allow depends on its class only: judged once per class and direction.
+    type Judged = { conn: string; partial: boolean } | null;
+    const judge = (sets: readonly ConnectionSet[]): Judged => {
+      const all = unionAll(sets);
+      if (isEmpty(all)) return null;
+      return { conn: formatConnectionSet(all), partial: sets.some((x) => !isEmpty(subtract(all, x))) };
+    };
+    const byClass = new Map<number, readonly [Judged, Judged]>();
+    for (let w = 0; w < nW; w++) {
+      const a = conn.classOfEndpoint(w);
+      let judged = byClass.get(a);
+      if (!judged) {
+        const classesOf = pieces.map((p) => conn.classOfEndpoint(p));
+        judged = [
+          judge(classesOf.map((b) => conn.classConnection(a, b))),
+          judge(classesOf.map((b) => conn.classConnection(b, a))),
+        ];
+        byClass.set(a, judged);
       }
+      for (const [source, target, j] of [
+        [ids[w], ref, judged[0]],
+        [ref, ids[w], judged[1]],
+      ] as const) {
+        if (j) push({ source, target, conn: j.conn, ...(j.partial ? { partial: true } : {}) });
+      }
+    }
   };
   const covered = new Set<number>();
   for (const ext of drawnExternals) {
