@@ -111,6 +111,40 @@ describe('observed traffic against the document', () => {
     ]);
   });
 
+  it('judges flows the cluster only dropped by the same rule as the CLI: expected when denied, a disagreement when allowed', () => {
+    const doc = threeTier();
+    const lines = CAPTURE.split('\n').filter((l) => l.trim() !== '');
+    const world = lines[lines.length - 1];
+    const dropped = [
+      // frontend → database 5432: the three-tier policies deny it too.
+      lines[4]
+        .replace('"FORWARDED"', '"DROPPED"')
+        .replace(
+          '"backend-5f6d8b7c9-abcde","labels":["k8s:app=backend"',
+          '"frontend-7d4b9c8f5-x2x9z","labels":["k8s:app=frontend"',
+        ),
+      // Another outside address to the frontend's 8080, which the policies admit from anywhere.
+      world.replace('"FORWARDED"', '"DROPPED"').replace('203.0.113.7', '198.51.100.9'),
+    ];
+    const text = `${CAPTURE.trimEnd()}\n${dropped.join('\n')}\n`;
+    const report = observedReport(doc, importText(doc, text).capture);
+    const reader = new CaptureReader('capture.jsonl', toCluster(doc));
+    const splitter = new LineSplitter((t, n) => reader.line(t, n));
+    splitter.push(text);
+    splitter.end();
+    const loaded = reader.finish();
+    const cli = classifyFlows(loaded.resolver.cluster(), toPolicySet(doc), loaded.flows, {});
+    expect(report.flows.map((f) => [f.key, f.class])).toEqual(
+      cli.flows.map((f) => [`${f.srcId}>${f.dstId}:${f.flow.protocol}/${f.flow.port}`, f.class]),
+    );
+    expect(report.flows.filter((f) => f.class.startsWith('dropped')).map((f) => [f.key, f.class])).toEqual([
+      ['shop/frontend[Deployment]>shop/database[Deployment]:TCP/5432', 'dropped-denied'],
+      ['198.51.100.9>shop/frontend[Deployment]:TCP/8080', 'dropped-allowed'],
+    ]);
+    // Dropped traffic used no permission: the coverage is the capture's without them.
+    expect(report.coverage).toEqual(observedReport(doc, importText(doc, CAPTURE).capture).coverage);
+  });
+
   it('places flows on canvas nodes: workloads by id, outside addresses on the anywhere node or outside', () => {
     const doc = threeTier();
     const report = observedReport(doc, importText(doc, CAPTURE).capture);

@@ -1,13 +1,14 @@
 // Observed traffic against the document, as the designer shows it: every distinct flow of the capture judged
-// by the simulator (the engine's classifyFlows, exactly as `netpol flows check` judges it, on the document the
-// simulator evaluates: what-if switches and the CNI applied) as observed and allowed, or observed and denied
-// (the policies would break it); the allowed pairs no flow used (unused permissions); the coverage figures;
+// by the simulator (the engine's classifyFlows and judgeObserved, exactly as `netpol flows check` judges it, on
+// the document the simulator evaluates: what-if switches and the CNI applied) as observed and allowed, observed
+// and denied (the policies would break it), or — for traffic the cluster only dropped — dropped as the policies
+// say, or dropped though they allow it (the two disagree); the allowed pairs no flow used (unused permissions); the coverage figures;
 // and the workloads the flows show that the inventory lacks, with the labels they carried. Plain data, so it
 // crosses from the analysis worker to the page.
 import { formatConnectionSet } from '../engine/connectionSet';
 import { workloadId as engineId } from '../engine/endpoints';
 import { classifyFlows } from '../engine/flows';
-import type { FlowCoverage, FlowEndpoint } from '../engine/flows/types';
+import type { FlowClass, FlowCoverage, FlowEndpoint } from '../engine/flows/types';
 import { rangesContain } from '../engine/ipRanges';
 import type { IpRange, Labels, Protocol } from '../engine/types';
 import { docAnalysisOptions } from './analysisOptions';
@@ -21,7 +22,7 @@ import { simulatedDoc } from './whatIf';
 /** Unused permissions listed (all are counted). */
 export const MAX_UNUSED_LISTED = 500;
 
-export type ObservedClass = 'allowed' | 'denied' | 'unresolved';
+export type ObservedClass = FlowClass;
 
 export interface ObservedFlowView {
   /** Stable while the flow's endpoints, protocol and port stay: `srcId>dstId:TCP/8080`. */
@@ -61,10 +62,8 @@ export interface UnknownWorkload {
 export interface ObservedReport {
   readonly file: string;
   readonly records: number;
-  /** Judged flows (delivered at least once), in the order of their first record. */
+  /** Every distinct flow, judged, in the order of its first record. */
   readonly flows: readonly ObservedFlowView[];
-  /** Distinct flows the cluster only ever dropped (not judged, as `flows check` without --include-dropped). */
-  readonly droppedOnly: number;
   readonly unused: readonly UnusedView[];
   readonly unusedCount: number;
   readonly coverage: FlowCoverage;
@@ -86,8 +85,7 @@ export function observedReport(drawn: DesignDoc, capture: ObservedCapture): Obse
   const doc = simulatedDoc(drawn);
   const options = docAnalysisOptions(doc, {});
   const { resolver, flows } = resolveObserved(toCluster(drawn), capture);
-  const judged = flows.filter((f) => f.delivered > 0);
-  const report = classifyFlows(resolver.cluster(), toPolicySet(doc), judged, {
+  const report = classifyFlows(resolver.cluster(), toPolicySet(doc), flows, {
     ...options,
     maxUnused: MAX_UNUSED_LISTED,
   });
@@ -125,7 +123,7 @@ export function observedReport(drawn: DesignDoc, capture: ObservedCapture): Obse
   });
 
   const unknownFlows = new Map<number, number>();
-  for (const f of judged)
+  for (const f of flows)
     for (const e of [f.src, f.dst])
       if (e.kind === 'workload' && e.index >= nDoc)
         unknownFlows.set(e.index, (unknownFlows.get(e.index) ?? 0) + 1);
@@ -145,7 +143,6 @@ export function observedReport(drawn: DesignDoc, capture: ObservedCapture): Obse
     file: capture.file,
     records: capture.records,
     flows: flowViews,
-    droppedOnly: flows.length - judged.length,
     unused: report.unused.map((u) => ({
       source: byEngineId.get(u.srcId),
       target: byEngineId.get(u.dstId),

@@ -105,15 +105,37 @@ describe('netpol flows check', () => {
     expect(r.code).toBe(1);
   });
 
-  it('leaves dropped flows out unless --include-dropped', () => {
+  it('judges flows the cluster only dropped as judgeObserved does: expected when denied, reported when allowed, never exit 1', () => {
+    const dropped = (src: string, dst: string, port: number) =>
+      HUBBLE(src, dst, port).replace('"FORWARDED"', '"DROPPED"');
     const root = tree({
       'k8s/workloads.yaml': SHOP_WORKLOADS,
       'k8s/deny.yaml': DENY_ALL,
-      'capture.jsonl': HUBBLE('frontend', 'db', 5432).replace('"FORWARDED"', '"DROPPED"'),
+      'k8s/backend.yaml': allowFrom('backend', 'frontend', [8080]),
+      // Denied by the policies and dropped: expected. Allowed by the policies yet dropped: they disagree.
+      'capture.jsonl': `${dropped('frontend', 'db', 5432)}\n${dropped('frontend', 'backend', 8080)}\n`,
     });
     const args = ['flows', 'check', join(root, 'capture.jsonl'), '--policies', join(root, 'k8s')];
-    expect(netpol(...args).code).toBe(0);
-    expect(netpol(...args, '--include-dropped').code).toBe(1);
+    const r = netpol(...args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /DROPPED BUT ALLOWED: shop\/frontend\[Deployment\] => shop\/backend\[Deployment\] : TCP 8080/,
+    );
+    expect(r.stdout).not.toMatch(/DENIED|=> shop\/db/);
+    expect(r.stdout).toMatch(
+      /0 allowed, 0 denied; only dropped by the cluster: 1 denied by the policies too, 1 allowed by them/,
+    );
+    expect(netpol(...args, '-v').stdout).toMatch(
+      /dropped and denied: shop\/frontend\[Deployment\] => shop\/db/,
+    );
+    const json = JSON.parse(netpol(...args, '--format', 'json').stdout);
+    expect(json).toMatchObject({ allowed: 0, denied: 0, droppedAllowed: 1, droppedDenied: 1 });
+    expect(json.flows.map((f: { verdict: string }) => f.verdict)).toEqual([
+      'dropped-denied',
+      'dropped-allowed',
+    ]);
+    // The old switch is gone: dropped flows are always judged.
+    expect(netpol(...args, '--include-dropped').code).toBe(2);
   });
 
   it('exits 2 with file:line:col for broken lines, and still judges the rest', () => {

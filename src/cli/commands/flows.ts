@@ -1,8 +1,9 @@
 // `netpol flows check CAPTURE --policies PATH...`: observed traffic against the policies. Every distinct
 // flow of the capture (Hubble JSON, or the plain src,dst,protocol,port format) is judged by the simulator:
-// a flow the policies would deny is printed with the engine's explanation, and the command exits 1, so a
-// pull request that would break traffic seen in production fails CI. Allowed pairs no flow used (unused
-// permissions) and two coverage figures are reported too.
+// a flow the cluster delivered that the policies would deny is printed with the engine's explanation, and the
+// command exits 1, so a pull request that would break traffic seen in production fails CI. A flow the cluster
+// only dropped although the policies allow it is reported (the two disagree) without failing. Allowed pairs no
+// flow used (unused permissions) and two coverage figures are reported too.
 
 import { formatConnectionSet } from '../../engine/connectionSet';
 import { explain } from '../../engine/explain';
@@ -36,7 +37,6 @@ const MAX_UNUSED = 20;
 export const FLOWS_CHECK_OPTIONS: OptionSpec[] = [
   { name: 'format', takesValue: true, values: ['txt', 'json', 'md'] },
   ...ANALYSIS_OPTION_SPECS,
-  { name: 'include-dropped', takesValue: false },
   { name: 'unused-all', takesValue: false },
   { name: 'output', short: 'o', takesValue: true },
   { name: 'verbose', short: 'v', takesValue: false },
@@ -55,13 +55,13 @@ where src and dst are namespace/name, namespace/name[Kind] or an IP address.
 Replies and the same connection seen at both ends fold into one flow; ICMP and other records without a
 port are skipped. Pods map to the inventory's workloads by the workload the capture names, else by
 labels, else by pod name (its generated suffix dropped), else by pod IP; pods the inventory lacks are
-judged with the labels the capture carries (a warning names each). Flows the cluster dropped are left
-out unless --include-dropped.
+judged with the labels the capture carries (a warning names each). A flow the cluster only ever dropped
+(verdict DROPPED or ERROR) is expected when the policies deny it; when they allow it, it is reported as
+DROPPED BUT ALLOWED (the cluster and the policies disagree) and does not change the exit status.
 
 Options:
   --policies <paths...>           the manifests: inventory and policies (files, folders, -)
   --format <txt|json|md>          output format (default txt)
-  --include-dropped               also judge flows the cluster dropped (verdict DROPPED or ERROR)
   --unused-all                    list every unused permission (default: the first ${MAX_UNUSED})
   --ipblock-matches-pod-ips       let ipBlock peers match pods by their status.podIPs
 ${POD_CIDR_HELP}
@@ -70,8 +70,8 @@ ${POD_CIDR_HELP}
   -h, --help                      show this help
 
 Exit status:
-  0  every observed flow is allowed by the policies
-  1  at least one observed flow would be denied
+  0  every flow the cluster delivered is allowed by the policies
+  1  at least one flow the cluster delivered would be denied
   2  bad usage, or an error in the manifests or the capture (what could be checked is still printed)
 `;
 
@@ -79,6 +79,9 @@ interface Judged {
   readonly report: FlowReport;
   readonly judged: readonly ClassifiedFlow[];
   readonly denied: readonly ClassifiedFlow[];
+  /** Flows the cluster only dropped though the policies allow them. */
+  readonly droppedAllowed: readonly ClassifiedFlow[];
+  readonly droppedDenied: number;
   readonly explained: ReadonlyMap<ClassifiedFlow, Verdict>;
 }
 
@@ -86,15 +89,16 @@ function judge(
   cluster: Cluster,
   policies: PolicySet,
   capture: LoadedCapture,
-  options: { analysis: AnalysisOptions; includeDropped: boolean; unusedAll: boolean },
+  options: { analysis: AnalysisOptions; unusedAll: boolean },
 ): Judged {
-  const flows = options.includeDropped ? capture.flows : capture.flows.filter((f) => f.delivered > 0);
-  const report = classifyFlows(cluster, policies, flows, {
+  const report = classifyFlows(cluster, policies, capture.flows, {
     ...options.analysis,
     maxUnused: options.unusedAll ? undefined : MAX_UNUSED,
   });
   const judged = report.flows;
   const denied = judged.filter((f) => f.class === 'denied');
+  const droppedAllowed = judged.filter((f) => f.class === 'dropped-allowed');
+  const droppedDenied = judged.filter((f) => f.class === 'dropped-denied').length;
   const explained = new Map<ClassifiedFlow, Verdict>();
   for (const f of denied.slice(0, MAX_EXPLAINED)) {
     const v = explain(
@@ -105,7 +109,7 @@ function judge(
     );
     if (!('error' in v)) explained.set(f, v);
   }
-  return { report, judged, denied, explained };
+  return { report, judged, denied, droppedAllowed, droppedDenied, explained };
 }
 
 function flowText(f: ClassifiedFlow): string {
@@ -137,9 +141,18 @@ function formatTxt(
     } else if (v) out.push(`    ${v.summary}`);
   }
   if (j.denied.length > 0) out.push('');
+  for (const f of j.droppedAllowed) out.push(`DROPPED BUT ALLOWED: ${flowText(f)}  (${seen(f, file)})`);
+  if (j.droppedAllowed.length > 0) {
+    out.push(
+      '    the cluster dropped these though the policies allow them: other policies are in force, the CNI enforces something else, or the capture predates these policies',
+      '',
+    );
+  }
   if (verbose) {
     for (const f of j.judged.filter((x) => x.class === 'allowed'))
       out.push(`allowed: ${flowText(f)}  (${seen(f, file)})`);
+    for (const f of j.judged.filter((x) => x.class === 'dropped-denied'))
+      out.push(`dropped and denied: ${flowText(f)}  (${seen(f, file)})`);
   }
   for (const f of j.judged.filter((x) => x.class === 'unresolved')) {
     out.push(
@@ -164,7 +177,11 @@ function formatTxt(
     `coverage: ${coverage.isolatedIngress} of ${coverage.workloads} workloads isolated for ingress, ${coverage.isolatedEgress} for egress; ${coverage.observedAllowedPairs} of ${coverage.allowedPairs} allowed pairs observed (${percent(coverage.observedAllowedPairs, coverage.allowedPairs)})`,
   );
   const allowed = j.judged.filter((f) => f.class === 'allowed').length;
-  out.push(`${allowed} allowed, ${j.denied.length} denied`);
+  const dropped =
+    j.droppedAllowed.length + j.droppedDenied > 0
+      ? `; only dropped by the cluster: ${j.droppedDenied} denied by the policies too, ${j.droppedAllowed.length} allowed by them`
+      : '';
+  out.push(`${allowed} allowed, ${j.denied.length} denied${dropped}`);
   return `${out.join('\n')}\n`;
 }
 
@@ -172,6 +189,8 @@ function formatJson(j: Judged, capture: LoadedCapture): string {
   const json = {
     allowed: j.judged.filter((f) => f.class === 'allowed').length,
     denied: j.denied.length,
+    droppedAllowed: j.droppedAllowed.length,
+    droppedDenied: j.droppedDenied,
     records: capture.records,
     replies: capture.replies,
     skipped: Object.fromEntries([...capture.skipped.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
@@ -198,6 +217,15 @@ function formatMd(j: Judged): string {
     `**${j.denied.length} observed flow${j.denied.length === 1 ? '' : 's'} denied**, ${j.judged.filter((f) => f.class === 'allowed').length} allowed; ${coverage.observedAllowedPairs} of ${coverage.allowedPairs} allowed pairs observed.`,
     '',
   ];
+  if (j.droppedAllowed.length > 0) {
+    lines.push(
+      `${j.droppedAllowed.length} flow${j.droppedAllowed.length === 1 ? '' : 's'} the cluster dropped though the policies allow ${j.droppedAllowed.length === 1 ? 'it' : 'them'}: ${j.droppedAllowed
+        .slice(0, MAX_EXPLAINED)
+        .map((f) => `\`${flowText(f)}\``)
+        .join(', ')}${j.droppedAllowed.length > MAX_EXPLAINED ? ', …' : ''}.`,
+      '',
+    );
+  }
   if (j.denied.length > 0) {
     lines.push('| src | dst | conn | seen | why |', '| --- | --- | --- | --- | --- |');
     for (const f of j.denied) {
@@ -233,7 +261,6 @@ export function flowsCommand(argv: readonly string[], io: CliIo): number {
   const unusedAll = flagOption(args, 'unused-all');
   const j = judge(capture.resolver.cluster(), manifests.policies, capture, {
     analysis: analysis.options,
-    includeDropped: flagOption(args, 'include-dropped'),
     unusedAll,
   });
   const format = stringOption(args, 'format') ?? 'txt';

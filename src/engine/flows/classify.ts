@@ -1,12 +1,33 @@
-// Observed traffic against the simulated policy set: each distinct flow is allowed or denied by the
-// policies (or cannot be judged), every allowed pair no flow used is an unused permission, and two coverage
-// figures say how much of the cluster is isolated and how much of what is allowed was really used.
+// Observed traffic against the simulated policy set: each distinct flow is judged (judgeObserved: what the
+// cluster did with it against what the policies say), every allowed pair no delivered flow used is an unused
+// permission, and two coverage figures say how much of the cluster is isolated and how much of what is allowed
+// was really used.
 import { analyze } from '../analyze';
 import { allows, isEmpty } from '../connectionSet';
 import { rangesContain } from '../ipRanges';
 import { hasPolicyType, policySelects } from '../policy';
 import type { AnalysisOptions, Cluster, Connectivity, PolicySet } from '../types';
-import type { ClassifiedFlow, FlowEndpoint, FlowReport, ObservedFlow, UnusedPermission } from './types';
+import type {
+  ClassifiedFlow,
+  FlowClass,
+  FlowEndpoint,
+  FlowReport,
+  ObservedFlow,
+  UnusedPermission,
+} from './types';
+
+/**
+ * The one reading of an observed flow against the policies' verdict on it, for `netpol flows check` and the
+ * designer alike. Traffic the cluster delivered at least once (any verdict but DROPPED and ERROR) must stay
+ * possible: the policies `allowed` it, or `denied` — applying them breaks it. Traffic the cluster only ever
+ * dropped breaks nothing: when the policies deny it too it is `dropped-denied` (what they are for); when they
+ * allow it, `dropped-allowed` — the cluster and the policies disagree (other policies are in force, the CNI
+ * enforces something else, or the capture predates these policies), which is worth a look.
+ */
+export function judgeObserved(flow: Pick<ObservedFlow, 'delivered'>, policiesAllow: boolean): FlowClass {
+  if (flow.delivered > 0) return policiesAllow ? 'allowed' : 'denied';
+  return policiesAllow ? 'dropped-allowed' : 'dropped-denied';
+}
 
 /** Index into `connectivity.endpoints` of a flow's side, or -1 when it is not one of them. */
 export function endpointIndex(connectivity: Connectivity, e: FlowEndpoint, workloadCount: number): number {
@@ -57,9 +78,10 @@ export function classifyFlows(
     const srcId = idOf(flow.src, s);
     const dstId = idOf(flow.dst, d);
     if (s < 0 || d < 0 || (s >= nW && d >= nW)) return { flow, class: 'unresolved', srcId, dstId };
-    observedPairs.add(s * connectivity.endpoints.length + d);
+    // Only traffic that got through used a permission.
+    if (flow.delivered > 0) observedPairs.add(s * connectivity.endpoints.length + d);
     const allowed = allows(connectivity.connection(s, d), flow.protocol, flow.port);
-    return { flow, class: allowed ? 'allowed' : 'denied', srcId, dstId };
+    return { flow, class: judgeObserved(flow, allowed), srcId, dstId };
   });
 
   // Counted per pair of equivalence classes, so the figure costs classes², not endpoints².

@@ -75,8 +75,13 @@ export interface ObservedFlow {
   readonly line: number;
 }
 
-/** A flow as the simulator judges it against the policy set. */
-export type FlowClass = 'allowed' | 'denied' | 'unresolved';
+/**
+ * A flow as the simulator judges it against the policy set (see `judgeObserved`): traffic the cluster
+ * delivered is `allowed` or `denied` (the policies would break it); traffic it only ever dropped is
+ * `dropped-denied` (the policies deny it too: expected) or `dropped-allowed` (the policies allow it: the cluster
+ * and the policies disagree). `unresolved` when a side cannot be placed.
+ */
+export type FlowClass = 'allowed' | 'denied' | 'dropped-allowed' | 'dropped-denied' | 'unresolved';
 
 export interface ClassifiedFlow {
   readonly flow: ObservedFlow;
@@ -97,7 +102,10 @@ export interface FlowCoverage {
   readonly workloads: number;
   readonly isolatedIngress: number;
   readonly isolatedEgress: number;
-  /** Allowed pairs (workload or address piece, at least one a workload) and how many of them a flow used. */
+  /**
+   * Allowed pairs (workload or address piece, at least one a workload) and how many of them a flow the
+   * cluster delivered used.
+   */
   readonly allowedPairs: number;
   readonly observedAllowedPairs: number;
 }

@@ -29,11 +29,30 @@ const FILTERS: readonly { key: ObservedFilter; label: string; title: string }[] 
     title: 'Traffic seen in the capture that the policies would deny: applying them breaks it',
   },
   {
+    key: 'dropped-allowed',
+    label: 'dropped, though allowed',
+    title:
+      'Traffic the cluster only dropped although these policies allow it: other policies are in force, the CNI enforces something else, or the capture predates these policies',
+  },
+  {
+    key: 'dropped-denied',
+    label: 'dropped, as denied',
+    title: 'Traffic the cluster only dropped, and these policies deny it too: as expected',
+  },
+  {
     key: 'unused',
     label: 'allowed, never observed',
     title: 'Pairs the policies allow that no flow of the capture used (unused permissions)',
   },
 ];
+
+const CLASS_TEXT: Readonly<Record<ObservedFlowView['class'], string>> = {
+  allowed: 'allowed',
+  denied: 'denied',
+  'dropped-allowed': 'dropped, though allowed',
+  'dropped-denied': 'dropped, denied',
+  unresolved: 'not judged',
+};
 
 function flowText(f: ObservedFlowView): string {
   return `${f.srcId} → ${f.dstId} : ${f.protocol} ${f.port}`;
@@ -160,6 +179,8 @@ export function FlowsPanel() {
   const counts = report && {
     allowed: report.flows.filter((f) => f.class === 'allowed').length,
     denied: report.flows.filter((f) => f.class === 'denied').length,
+    'dropped-allowed': report.flows.filter((f) => f.class === 'dropped-allowed').length,
+    'dropped-denied': report.flows.filter((f) => f.class === 'dropped-denied').length,
     unused: report.unusedCount,
   };
   const rows = report ? report.flows.filter((f) => f.class === 'unresolved' || filters[f.class]) : [];
@@ -194,7 +215,7 @@ export function FlowsPanel() {
             </div>
           )}
           <fieldset className="flows-counts" aria-label="Show flows">
-            {FILTERS.map((f) => (
+            {FILTERS.filter((f) => !f.key.startsWith('dropped') || counts[f.key] > 0).map((f) => (
               <button
                 key={f.key}
                 type="button"
@@ -207,11 +228,6 @@ export function FlowsPanel() {
                 {counts[f.key].toLocaleString('en')} {f.label}
               </button>
             ))}
-            {report.droppedOnly > 0 && (
-              <span className="flows-muted">
-                {report.droppedOnly} only dropped by the cluster (not judged)
-              </span>
-            )}
           </fieldset>
           <p data-testid="flows-coverage">
             Coverage: {cov.isolatedIngress} of {cov.workloads} workloads isolated for ingress (
@@ -280,7 +296,7 @@ export function FlowsPanel() {
             <tbody>
               {rows.slice(0, MAX_ROWS).map((f) => (
                 <tr key={f.key} data-class={f.class} onClick={() => selectNode(f.source ?? f.target)}>
-                  <td className={f.class}>{f.class === 'unresolved' ? 'not judged' : f.class}</td>
+                  <td className={f.class}>{CLASS_TEXT[f.class]}</td>
                   <td>{f.srcId}</td>
                   <td>{f.dstId}</td>
                   <td>

@@ -1,5 +1,6 @@
 // An observed flow on the canvas: solid blue when the policies allow it, thick red dashes when they would
-// deny it, thin grey dots for an allowed pair no flow used. The tooltip lists each port with its verdict.
+// deny it, orange dashes when the cluster dropped it though the policies allow it, faint grey for a dropped
+// flow the policies deny too, thin grey dots for an allowed pair no flow used. The tooltip lists each port with its verdict.
 import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { EdgeLabelPortal } from '../canvas/EdgeLabelPortal';
@@ -7,7 +8,13 @@ import { edgePath } from '../canvas/paths';
 import { type ObservedEdge, type ObservedEdgeClass, observedLabel } from './observedEdges';
 import './flows.css';
 
-const FOLDED_OFFSET: Readonly<Record<ObservedEdgeClass, number>> = { allowed: 8, denied: 20, unused: 32 };
+const FOLDED_OFFSET: Readonly<Record<ObservedEdgeClass, number>> = {
+  allowed: 8,
+  denied: 20,
+  'dropped-allowed': 26,
+  'dropped-denied': 38,
+  unused: 32,
+};
 
 function ObservedEdgeComponent(props: EdgeProps<ObservedEdge>) {
   const { data, source, target } = props;

@@ -28,14 +28,14 @@ const report = (flows: ObservedFlowView[]): ObservedReport => ({
   file: 'c',
   records: 1,
   flows,
-  droppedOnly: 0,
   unused: [{ source: 'a', target: 'c', srcId: 'a', dstId: 'c', conn: 'TCP 1' }],
   unusedCount: 1,
   coverage: { workloads: 3, isolatedIngress: 0, isolatedEgress: 0, allowedPairs: 1, observedAllowedPairs: 0 },
   unknown: [],
 });
 
-const ALL = { allowed: true, denied: true, unused: true };
+const ALL = { allowed: true, denied: true, 'dropped-allowed': true, 'dropped-denied': true, unused: true };
+const NONE = { ...ALL, allowed: false, denied: false, unused: false };
 const nodes = new Set(['a', 'b', 'c']);
 
 describe('the observed-flows layer', () => {
@@ -57,8 +57,34 @@ describe('the observed-flows layer', () => {
       flow('b', 'c', 81, 'denied'),
       flow('x', 'b', 1, 'denied'),
     ]);
-    const edges = observedEdges(r, { allowed: false, denied: true, unused: false }, nodes);
+    const edges = observedEdges(r, { ...NONE, denied: true }, nodes);
     expect(edges.map((e) => e.id)).toEqual(['observed:b->c']);
+  });
+
+  it('shows a pair by its most pressing port: denied, then dropped though allowed, then allowed, then dropped as denied', () => {
+    const r = report([
+      flow('a', 'b', 80, 'dropped-denied'),
+      flow('a', 'b', 81, 'allowed'),
+      flow('a', 'b', 82, 'dropped-allowed'),
+      flow('b', 'c', 80, 'dropped-denied'),
+      flow('b', 'c', 81, 'allowed'),
+    ]);
+    const edges = observedEdges({ ...r, unused: [] }, ALL, nodes);
+    expect(edges.map((e) => [e.id, e.data?.cls])).toEqual([
+      ['observed:a->b', 'dropped-allowed'],
+      ['observed:b->c', 'allowed'],
+    ]);
+    expect(edges[0]?.data?.lines).toEqual([
+      'TCP 80 dropped, denied (seen 2 times)',
+      'TCP 81 allowed (seen 2 times)',
+      'TCP 82 DROPPED by the cluster though allowed (seen 2 times)',
+    ]);
+    // Dropped flows the policies deny too are hidden by the default filters.
+    const shown = observedEdges({ ...r, unused: [] }, { ...ALL, 'dropped-denied': false }, nodes);
+    expect(shown.find((e) => e.id === 'observed:b->c')?.data?.lines).toEqual([
+      'TCP 81 allowed (seen 2 times)',
+    ]);
+    expect(observedLabel({ cls: 'dropped-allowed', count: 3 })).toBe('3 dropped though allowed');
   });
 
   it('past the overlay cap draws only the selected node’s pairs', () => {

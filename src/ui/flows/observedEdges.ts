@@ -1,15 +1,33 @@
 // The observed-flows layer of the canvas: one edge per pair of canvas nodes the capture shows traffic
 // between, coloured by the simulator's verdict — observed and allowed, observed and denied (the policies would
-// break it) — and, when asked for, the allowed pairs no flow used. A pair with several ports is denied when any
-// of them is. Kept apart from the canvas's own edges (like the workshop's change layer) so it can be switched
+// break it), only dropped by the cluster though the policies allow it (they disagree) or, when asked for, as
+// they deny it — and, when asked for, the allowed pairs no flow used. A pair with several ports takes the most
+// pressing class of its ports (denied first). Kept apart from the canvas's own edges (like the workshop's change layer) so it can be switched
 // off as a whole.
 import type { Edge } from '@xyflow/react';
-import type { ObservedReport } from '../../design/observedReport';
+import type { ObservedClass, ObservedReport } from '../../design/observedReport';
 import { foldedEnds } from '../canvas/collapse';
 import { MAX_OVERLAY_FLOWS } from '../canvas/toFlow';
 import type { ObservedFilter } from './observedStore';
 
-export type ObservedEdgeClass = 'allowed' | 'denied' | 'unused';
+export type ObservedEdgeClass = Exclude<ObservedClass, 'unresolved'> | 'unused';
+
+/** Which class an edge of several ports shows: the first of these any of its ports has. */
+const PRECEDENCE: readonly ObservedEdgeClass[] = [
+  'denied',
+  'dropped-allowed',
+  'allowed',
+  'dropped-denied',
+  'unused',
+];
+
+/** How a port's verdict reads in an edge's tooltip. */
+const VERDICT_TEXT: Readonly<Record<Exclude<ObservedClass, 'unresolved'>, string>> = {
+  allowed: 'allowed',
+  denied: 'DENIED',
+  'dropped-allowed': 'DROPPED by the cluster though allowed',
+  'dropped-denied': 'dropped, denied',
+};
 
 export interface ObservedEdgeData extends Record<string, unknown> {
   readonly cls: ObservedEdgeClass;
@@ -39,7 +57,10 @@ const identity = (ref: string) => ref;
 
 /** `3 observed allowed`, `1 observed denied`, `2 never observed`: a folded edge's label. */
 export function observedLabel(d: Pick<ObservedEdgeData, 'cls' | 'count'>): string {
-  return d.cls === 'unused' ? `${d.count} never observed` : `${d.count} observed ${d.cls}`;
+  if (d.cls === 'unused') return `${d.count} never observed`;
+  if (d.cls === 'dropped-allowed') return `${d.count} dropped though allowed`;
+  if (d.cls === 'dropped-denied') return `${d.count} dropped, denied`;
+  return `${d.count} observed ${d.cls}`;
 }
 
 /**
@@ -77,7 +98,7 @@ export function observedEdges(
       p = { source: from, target: to, cls, lines: [], count: 0, folded: ends !== null };
       pairs.set(key, p);
     }
-    if (cls === 'denied') p.cls = 'denied';
+    if (PRECEDENCE.indexOf(cls) < PRECEDENCE.indexOf(p.cls)) p.cls = cls;
     p.count++;
     if (!ends) p.lines.push(line);
     else if (p.lines.length < MAX_FOLDED_LINES) p.lines.push(`${source} → ${target}: ${line}`);
@@ -86,7 +107,7 @@ export function observedEdges(
   for (const f of report.flows) {
     if (f.class === 'unresolved' || !filters[f.class]) continue;
     const seen = `seen ${f.count} time${f.count === 1 ? '' : 's'}`;
-    const line = `${f.protocol} ${f.port} ${f.class === 'denied' ? 'DENIED' : 'allowed'} (${seen})`;
+    const line = `${f.protocol} ${f.port} ${VERDICT_TEXT[f.class]} (${seen})`;
     if (note(f.source, f.target, f.class, line)) observedPairs.add(`${f.source}\u0000${f.target}`);
   }
   if (filters.unused)

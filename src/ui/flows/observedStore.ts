@@ -8,7 +8,10 @@ import type { ObservedCapture } from '../../design/observed';
 import type { ObservedClass, ObservedFlowView, ObservedReport } from '../../design/observedReport';
 import type { DesignDoc } from '../../design/types';
 
-/** What the layer and the panel can show: the judged flows by class, and the unused permissions. */
+/**
+ * What the layer and the panel can show: the judged flows by class, and the unused permissions. Flows the
+ * cluster dropped as the policies say are hidden at first: they are what the policies are for.
+ */
 export type ObservedFilter = Exclude<ObservedClass, 'unresolved'> | 'unused';
 
 export interface ObservedState {
@@ -39,7 +42,7 @@ export const useObservedStore = create<ObservedState>()((set) => ({
   reportDoc: null,
   broken: [],
   layerOn: false,
-  filters: { allowed: true, denied: true, unused: false },
+  filters: { allowed: true, denied: true, 'dropped-allowed': true, 'dropped-denied': false, unused: false },
   setCapture: (capture) => set({ capture, report: null, reportDoc: null, broken: [] }),
   setImporting: (importing) => set({ importing }),
   setImportReport: (importReport) => set({ importReport }),
