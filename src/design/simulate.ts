@@ -97,11 +97,13 @@ export function simulate(drawn: DesignDoc, requested: SimulateOptions = {}): Sim
           probe: formatIp(ep.ranges[0].family, ep.ranges[0].start),
         },
   );
-  // Row by row over the equivalence classes, not pair by pair over the endpoints: at thousands of workloads
-  // the matrix is sparse and the pairs are millions. Each distinct connection set is formatted once.
+  // Column by column over the equivalence classes, not pair by pair over the endpoints: at thousands of
+  // workloads the matrix is sparse and the pairs are millions. Each distinct connection set is formatted once.
   const K = conn.classCount;
-  const members: number[][] = Array.from({ length: K }, () => []);
-  for (let i = 0; i < nW; i++) members[conn.classOfEndpoint(i)]!.push(i);
+  const endpointsOf: number[][] = Array.from({ length: conn.universe }, (_, b) =>
+    b < K ? [] : [nW + (b - K)],
+  );
+  for (let i = 0; i < nW; i++) endpointsOf[conn.classOfEndpoint(i)]!.push(i);
   const texts = new Map<number, string>();
   const textOf = (id: number): string => {
     let t = texts.get(id);
@@ -111,26 +113,18 @@ export function simulate(drawn: DesignDoc, requested: SimulateOptions = {}): Sim
     }
     return t;
   };
-  const classRows = new Map<number, [number, string][]>();
-  const classRow = (a: number): [number, string][] => {
-    let row = classRows.get(a);
-    if (!row) {
-      const out: [number, string][] = [];
-      conn.forEachConnectionFrom(a, (b, id) => out.push([b, textOf(id)]));
-      classRows.set(a, out);
-      row = out;
-    }
-    return row;
-  };
-  const cells: Record<number, string>[] = conn.endpoints.map((_, s) => {
-    const row: Record<number, string> = {};
-    for (const [b, text] of classRow(conn.classOfEndpoint(s))) {
-      if (b < K) {
-        for (const t of members[b]!) if (t !== s) row[t] = text;
-      } else if (s < nW) row[nW + (b - K)] = text;
-    }
-    return row;
-  });
+  const cells: Record<number, string>[] = conn.endpoints.map(() => ({}));
+  for (let b = 0; b < conn.universe; b++) {
+    const targets = endpointsOf[b]!;
+    if (targets.length === 0) continue;
+    conn.forEachConnectionTo(b, (a, id) => {
+      const text = textOf(id);
+      for (const s of endpointsOf[a]!) {
+        const row = cells[s]!;
+        for (const t of targets) if (t !== s) row[t] = text;
+      }
+    });
+  }
   const matrix: ConnectivityMatrix = { endpoints, cells };
 
   // Flows between canvas nodes: workload pairs, and workloads with each external node (union of its pieces).

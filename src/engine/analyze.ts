@@ -38,11 +38,11 @@ export interface ClassConnectivity extends Connectivity {
   /** How many distinct connection sets the analysis has met so far (a measure of its variety). */
   distinctConnectionSets(): number;
   /**
-   * Calls `visit(b, id)` for every peer `b`, in order, to which peer `a` has a connection (`id` as from
-   * `classConnectionId`, never 0): one row of the class matrix without a call per pair, for callers that list a
-   * sparse answer over thousands of classes.
+   * Calls `visit(a, id)` for every peer `a`, in order, that has a connection to peer `b` (`id` as from
+   * `classConnectionId`, never 0): one column of the class matrix without a call per pair, for callers that list
+   * a sparse answer over thousands of classes.
    */
-  forEachConnectionFrom(a: number, visit: (b: number, id: number) => void): void;
+  forEachConnectionTo(b: number, visit: (a: number, id: number) => void): void;
 }
 
 /** Per peer, the id (in the analysis' SetTable) of what one side allows; null when it allows everything. */
@@ -106,30 +106,23 @@ export function analyze(
   };
   const classConnection = (a: number, b: number): ConnectionSet => table.set(classConnectionId(a, b));
   // The same answers as `classConnectionId`, a row at a time.
-  let ingressVectors: StoredVector[] | null = null;
-  const forEachConnectionFrom = (a: number, visit: (b: number, id: number) => void): void => {
-    if (!ingressVectors) {
-      ingressVectors = new Array(K);
-      for (let b = 0; b < K; b++) ingressVectors[b] = ingressOf(b);
+  // The same answers as `classConnectionId`, a column at a time: each ingress vector is read in order (its
+  // class's sources), the egress vectors of the sources by one array look-up each.
+  let egressVectors: StoredVector[] | null = null;
+  const forEachConnectionTo = (b: number, visit: (a: number, id: number) => void): void => {
+    if (!egressVectors) {
+      egressVectors = new Array(K);
+      for (let a = 0; a < K; a++) egressVectors[a] = egressOf(a);
     }
-    const ins = ingressVectors;
-    const eg = a < K ? egressOf(a) : null;
-    if (!eg) {
-      // Allowed to everyone on egress (or a piece, which has no egress side): what each ingress side allows.
-      for (let b = 0; b < K; b++) {
-        const ig = ins[b];
-        const id = ig ? ig[a]! : ALL_ID;
-        if (id !== NONE_ID) visit(b, id);
-      }
-      if (a < K) for (let b = K; b < c.universe; b++) visit(b, ALL_ID);
-      return;
-    }
-    for (let b = 0; b < c.universe; b++) {
-      const e = eg[b]!;
-      if (e === NONE_ID) continue;
-      const ig = b < K ? ins[b] : null;
-      const id = ig ? table.intersect(e, ig[a]!) : e;
-      if (id !== NONE_ID) visit(b, id);
+    const egs = egressVectors;
+    const ig = b < K ? ingressOf(b) : null;
+    const end = b < K ? c.universe : K;
+    for (let a = 0; a < end; a++) {
+      const i = ig ? ig[a]! : ALL_ID;
+      if (i === NONE_ID) continue;
+      const eg = a < K ? egs[a] : null;
+      const id = eg ? table.intersect(eg[b]!, i) : i;
+      if (id !== NONE_ID) visit(a, id);
     }
   };
 
@@ -143,7 +136,7 @@ export function analyze(
     connectionSetOf: (id) => table.set(id),
     isolated: (a, dir) => (dir === 'Ingress' ? c.ingressIsolating : c.egressIsolating)[a].length > 0,
     distinctConnectionSets: () => table.size,
-    forEachConnectionFrom,
+    forEachConnectionTo,
     connection: (i, j) => classConnection(classOfEndpoint(i), classOfEndpoint(j)),
     connections(): Connection[] {
       const out: Connection[] = [];
