@@ -95,4 +95,35 @@ describe('netpol on ClusterNetworkPolicies', () => {
       priority: 10,
     });
   });
+
+  it('a domainNames Accept rule: analyze reads it as no match, lint and explain say traffic to outside addresses may be allowed', () => {
+    // "DomainNames is only supported for Accept rules. In order to control access, DomainNames Accept rules
+    // should be used with a lower precedence egress deny"
+    const root = tree({
+      'workloads.yaml': SHOP_WORKLOADS,
+      'cnp.yaml': `${cnp('allowlist', 'Admin', 5, 'Accept', '{domainNames: ["*.example.com"]}')}    - action: Deny\n      to: [{networks: [0.0.0.0/0]}]\n`,
+    });
+    const lint = netpol('lint', root, '--rules', 'domain-names-undecidable');
+    expect(lint.stdout).toMatch(
+      /cnp\.yaml:\d+:\d+: warning: `allowlist` \(Admin tier\) egress rule 1, peer 1 accepts traffic to the domain name \*\.example\.com/,
+    );
+    const explain = netpol(
+      'explain',
+      root,
+      '--from',
+      'shop/frontend',
+      '--to',
+      '203.0.113.7',
+      '--port',
+      '443',
+    );
+    expect(explain.stdout).toContain('is denied');
+    expect(explain.stdout).toContain(
+      'Undecidable: egress rule 1 of ClusterNetworkPolicy allowlist (Admin tier, priority 5) accepts traffic to the domain name *.example.com',
+    );
+    expect(explain.stdout).toContain(
+      'if 203.0.113.7 is one of those addresses, this traffic may be allowed here',
+    );
+    expect(netpol('analyze', root).stderr).not.toContain('domainNames');
+  });
 });

@@ -36,6 +36,8 @@ export const LINT_WHY: Readonly<Record<RuleId, string>> = {
     'Namespaces carry no name label by themselves; every namespace has kubernetes.io/metadata.name.',
   'networks-match-pods':
     'A networks CIDR of a cluster-wide policy matches pods too; pods without a known IP are placed by the pod CIDR, and a CIDR over part of it cannot be decided.',
+  'domain-names-undecidable':
+    'A domainNames peer matches the addresses its names resolve to at run time, which no manifest holds: traffic it reaches to outside addresses may be allowed.',
   'equal-priority-overlap':
     'Two cluster-wide policies of one tier with the same priority over the same pods: the API leaves which applies first undefined.',
   'host-network-pod':

@@ -127,6 +127,37 @@ export function adminPortConnections(port: AdminPort, dst: Workload | undefined)
   return acc;
 }
 
+/**
+ * The domain names through which an egress rule may match an address the analysis cannot decide about.
+ * "DomainNames provides a way to specify domain names as peers. DomainNames is only supported for Accept rules.
+ * In order to control access, DomainNames Accept rules should be used with a lower precedence egress deny --
+ * this allows the admin to maintain an explicit "allowlist" of reachable domains."
+ * (ClusterNetworkPolicyEgressPeer.DomainNames, v1alpha2.) The addresses a name stands for are what DNS answers
+ * the pod at run time, which no manifest holds, so the analysis reads the peer as matching no traffic
+ * (`adminPeerMatchesAddress`): a lower bound, since the API supports it in Accept rules only, where it can only
+ * let more through. Where more may go: addresses outside the cluster's pods, through an Accept rule (in other
+ * rules the API does not support the peer, which the reader warns about: no names here). Pods are not counted:
+ * a name of a pod or of a headless Service resolves to pod IPs, but NPEP-133 recommends other selectors for
+ * in-cluster endpoints, and netpol reads domainNames as names of outside addresses.
+ */
+export function acceptedDomainNames(rule: AdminRule): string[] {
+  if (rule.action !== 'Allow') return [];
+  return [...new Set(rule.peers.flatMap((p) => p.domainNames ?? []))];
+}
+
+/**
+ * The one wording, after a rule's name, of what its `domainNames` leave open (`acceptedDomainNames`), for lint
+ * (no address: the rule in general) and explain (the address asked about).
+ */
+export function domainNamesWords(names: readonly string[], address?: string): string {
+  const which = `${names.length === 1 ? 'the domain name' : 'the domain names'} ${names.join(', ')}`;
+  const stand = names.length === 1 ? 'it stands' : 'they stand';
+  const head = `accepts traffic to ${which}, and which addresses ${stand} for is only known when a pod resolves ${names.length === 1 ? 'it' : 'them'}, not from manifests`;
+  return address === undefined
+    ? `${head}: traffic to an address outside the cluster may be allowed by this rule (the analysis reads it as matching no traffic)`
+    : `${head}: if ${address} is one of those addresses, this traffic may be allowed here (read as no match)`;
+}
+
 /** Absent (or empty) `ports`: every port. */
 export function adminRulePortsConnections(
   ports: readonly AdminPort[] | undefined,

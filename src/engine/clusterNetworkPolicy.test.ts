@@ -1,6 +1,7 @@
 // ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2) semantics, each test quoting the sentence of
 // apis/v1alpha2 (kubernetes-sigs/network-policy-api) it checks.
 import { describe, expect, it } from 'vitest';
+import { acceptedDomainNames, domainNamesWords } from './adminPolicy';
 import { analyze } from './analyze';
 import { formatConnectionSet } from './connectionSet';
 import { explain } from './explain';
@@ -30,6 +31,7 @@ function cnp(
 }
 
 const everyPod = [{ namespaces: {} }];
+const tcp443 = { portNumber: { protocol: 'TCP' as const, port: 443 } };
 
 describe('ClusterNetworkPolicy tiers and priorities', () => {
   it('Baseline tier: a lower priority is checked first, whatever the names say (zzz-accept 10 before aaa-deny 20)', () => {
@@ -318,5 +320,62 @@ describe('host-network pods are outside subjects and namespaces/pods peers', () 
     const plain = explain(c, ps, { from: 'y/b', to: 'x/a', port: 80 });
     if ('error' in plain) throw new Error(plain.error);
     expect(`${plain.egress.reason} ${plain.ingress.reason}`).not.toContain('host network');
+  });
+});
+
+describe('domainNames peers: what DNS answers at run time, which no manifest holds', () => {
+  // "DomainNames provides a way to specify domain names as peers. DomainNames is only supported for Accept
+  // rules. In order to control access, DomainNames Accept rules should be used with a lower precedence egress
+  // deny -- this allows the admin to maintain an explicit "allowlist" of reachable domains."
+  const allowlist: PolicySet = {
+    networkPolicies: [],
+    adminPolicies: [
+      {
+        kind: 'ClusterNetworkPolicy',
+        ...cnp('Admin', 'allowlist', 5, [
+          { action: 'Allow', peers: [{ domainNames: ['*.example.com', 'kubernetes.io'] }], ports: [tcp443] },
+          { action: 'Deny', peers: [{ networks: ['0.0.0.0/0'] }] },
+        ]),
+      },
+    ],
+  };
+
+  it('the analysis reads the peer as matching no traffic: the lower-precedence deny decides outside addresses', () => {
+    const r = analyze(two, allowlist);
+    const outside = r.endpoints.findIndex((e) => e.type === 'external');
+    const i = r.endpoints.findIndex((e) => e.id === 'x/a[Deployment]');
+    expect(outside).toBeGreaterThanOrEqual(0);
+    expect(formatConnectionSet(r.connection(i, outside))).toBe('No Connections');
+  });
+
+  it('explain says the Accept rule reached first may allow the address asked about (undecidable), in the lint words', () => {
+    const v = explain(two, allowlist, { from: 'x/a', to: '203.0.113.7', port: 443 });
+    if ('error' in v) throw new Error(v.error);
+    expect(v.allowed).toBe(false);
+    const rule = 'egress rule 1 of ClusterNetworkPolicy allowlist (Admin tier, priority 5)';
+    expect(v.egress.reason).toContain(
+      `Undecidable: ${rule} ${domainNamesWords(['*.example.com', 'kubernetes.io'], '203.0.113.7')}`,
+    );
+    expect(v.summary).toContain(
+      'accepts traffic to the domain names *.example.com, kubernetes.io, and which addresses they stand for is only ' +
+        'known when a pod resolves them, not from manifests: if 203.0.113.7 is one of those addresses, this traffic may be allowed here',
+    );
+  });
+
+  it('explain says nothing of the names where the rule is not reached: another port, or a pod', () => {
+    const other = explain(two, allowlist, { from: 'x/a', to: '203.0.113.7', port: 80 });
+    if ('error' in other) throw new Error(other.error);
+    expect(other.summary).not.toContain('domain name');
+    const pod = explain(two, allowlist, { from: 'x/a', to: 'y/b', port: 443 });
+    if ('error' in pod) throw new Error(pod.error);
+    expect(pod.summary).not.toContain('domain name');
+  });
+
+  it('names count only in Accept rules, "the only supported" action', () => {
+    expect(
+      acceptedDomainNames({ action: 'Allow', peers: [{ domainNames: ['a.io'] }, { domainNames: ['a.io'] }] }),
+    ).toEqual(['a.io']);
+    expect(acceptedDomainNames({ action: 'Deny', peers: [{ domainNames: ['a.io'] }] })).toEqual([]);
+    expect(acceptedDomainNames({ action: 'Allow', peers: [{ networks: ['10.0.0.0/8'] }] })).toEqual([]);
   });
 });

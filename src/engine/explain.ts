@@ -2,11 +2,13 @@
 // tier by tier (AdminNetworkPolicy, NetworkPolicy, BaselineAdminNetworkPolicy) with the policies and rules
 // named in plain Kubernetes words.
 import {
+  acceptedDomainNames,
   adminNetworkRanges,
   adminPeerMatchesAddress,
   adminPeerMatchesWorkload,
   adminRulePortsConnections,
   adminSubjectSelects,
+  domainNamesWords,
   failsClosed,
   networksMatchWorkload,
   orderAdminPolicies,
@@ -333,7 +335,8 @@ function decideSide(ctx: Ctx, dir: Direction, subject: Resolved, peer: Resolved)
 /**
  * The first admin (or baseline) rule, by priority then rule order, that matches the peer and the port; and the
  * doubts met on the way: rules before it (or, with no hit, any rule) whose `networks` may hold the peer pod
- * but cannot be shown to (see `networksMatchWorkload`), which were therefore not applied.
+ * but cannot be shown to (see `networksMatchWorkload`), or whose `domainNames` may stand for the outside
+ * address (see `acceptedDomainNames`), which were therefore not applied.
  */
 function firstAdminMatch(
   ctx: Ctx,
@@ -370,6 +373,10 @@ function firstAdminMatch(
       if (!peerOk) {
         if (failsClosed(rules[i])) doubts.push(`Not applied: ${text}`);
         else if ('workload' in peer) doubts.push(...networksDoubts(ctx, rules[i].peers, peer.workload, text));
+        else {
+          const names = acceptedDomainNames(rule);
+          if (names.length > 0) doubts.push(`Undecidable: ${text} ${domainNamesWords(names, peer.text)}`);
+        }
         continue;
       }
       return { ref, text, after, doubts };

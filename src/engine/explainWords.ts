@@ -60,7 +60,7 @@ export interface SideFacts {
   readonly passedBy: readonly RuleRef[];
   /** Plain text said after a rule name (why an admin rule fails closed), by policy name. */
   readonly after?: (ref: RuleRef) => string;
-  /** Sentences about rules that were not applied (undecidable or unknown `networks`). */
+  /** Sentences about rules that were not applied (undecidable or unknown `networks`, `domainNames`, fail-closed). */
   readonly doubts: readonly string[];
 }
 

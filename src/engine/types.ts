@@ -141,6 +141,12 @@ export interface AdminPeer {
    */
   readonly nodes?: LabelSelector;
   /**
+   * Egress only (v1alpha2, experimental): domain names, exact or `*.`-prefixed. What they match is the
+   * addresses DNS gives for them when the pod resolves them, which no manifest holds: the analysis reads the
+   * peer as matching no traffic, and lint and explain say where it may match (`domainNamesMayMatch`).
+   */
+  readonly domainNames?: readonly string[];
+  /**
    * A peer with none of the fields above, only ones this version of the API does not know (as written, kept to
    * be written back): one from a newer CRD. The API fails closed on it (see `ruleInEffect`).
    */

@@ -146,17 +146,20 @@ describe('reading admin policies', () => {
     expect(m.diagnostics.map((d) => d.severity)).toEqual(['info']);
   });
 
-  it('ignores a domainNames peer with a warning, and the rule when no peer is left', () => {
+  it('keeps a domainNames peer ("DomainNames provides a way to specify domain names as peers") and writes it back', () => {
     const text = V2_CNP.replace(
       '    - nodes: {}\n',
-      '    - nodes: {}\n  - action: Accept\n    to:\n    - domainNames: ["*.example.com"]\n',
+      '    - nodes: {}\n  - action: Accept\n    to:\n    - domainNames: ["*.example.com", kubernetes.io]\n',
     );
     const m = parse(text);
-    expect(m.policies.adminPolicies?.[0]?.egress).toHaveLength(1);
-    expect(m.diagnostics.map((d) => [d.line, d.column, d.severity])).toEqual([
-      [27, 5, 'warning'],
-      [29, 20, 'warning'],
-    ]);
+    expect(m.diagnostics).toEqual([]);
+    const egress = m.policies.adminPolicies?.[0]?.egress ?? [];
+    expect(egress[1]).toEqual({
+      action: 'Allow',
+      peers: [{ domainNames: ['*.example.com', 'kubernetes.io'] }],
+    });
+    const back = parse(emitAdminPolicies(m.policies.adminPolicies ?? []));
+    expect(back.policies.adminPolicies).toEqual(m.policies.adminPolicies);
   });
 });
 
@@ -252,6 +255,21 @@ describe('ClusterNetworkPolicy validation, to the letter of apis/v1alpha2', () =
       expect.stringContaining('domainNames peers are only supported in Accept rules'),
     );
     expect(errors(cnp('{action: Accept, to: [{domainNames: [example.com]}]}'))).toEqual([]);
+  });
+
+  it('DomainName: "\'*\' may only be specified as a prefix", a set of 1 to 25 names, each as the Pattern allows', () => {
+    const dn = (names: string) => errors(cnp(`{action: Accept, to: [{domainNames: ${names}}]}`));
+    expect(dn('[example.com, "*.example.com", a_b.example.com., kubernetes.io]')).toEqual([]);
+    expect(dn('["www.*.example.com"]')).toEqual([expect.stringContaining("'*.' only as a prefix")]);
+    expect(dn('["*example.com"]')).toEqual([expect.stringContaining('is not a domain name')]);
+    expect(dn('[localhost]')).toEqual([expect.stringContaining('is not a domain name')]);
+    expect(dn('[-a.example.com]')).toEqual([expect.stringContaining('is not a domain name')]);
+    expect(dn('[example.com, example.com]')).toEqual([
+      expect.stringContaining('is listed twice (domainNames is a set)'),
+    ]);
+    expect(dn('[]')).toEqual([expect.stringContaining('domainNames needs at least one domain name')]);
+    const many = `[${Array.from({ length: 26 }, (_, i) => `d${i}.example.com`).join(', ')}]`;
+    expect(dn(many)).toEqual([expect.stringContaining('at most 25 domain names are allowed, found 26')]);
   });
 
   it('ClusterNetworkPolicyProtocol: "Exactly one field must be set."', () => {

@@ -104,7 +104,7 @@ function readNetworks(r: Reader, v: unknown, path: YamlPath): string[] | undefin
   return out;
 }
 
-/** One peer; undefined with a warning for peers the engine cannot model (v1alpha2 `domainNames`). */
+/** One peer; undefined (with an error) for one that is not valid. */
 function readPeer(
   r: Reader,
   v: unknown,
@@ -156,8 +156,41 @@ function readPeer(
     const networks = readNetworks(r, m.networks, p);
     return networks ? { networks } : undefined;
   }
-  report(r, p, 'warning', 'domainNames peers are not modelled; this peer is ignored');
-  return undefined;
+  const domainNames = readDomainNames(r, m.domainNames, p);
+  return domainNames ? { domainNames } : undefined;
+}
+
+/**
+ * DomainName: "+kubebuilder:validation:Pattern=`^(\*\.)?([a-zA-Z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.)+[a-zA-Z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.?$`":
+ * "'*', the wildcard specifier, matches one or more entire labels. It does not support partial matches. '*' may
+ * only be specified as a prefix." (v1alpha2.)
+ */
+const DOMAIN_NAME =
+  /^(\*\.)?([a-zA-Z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.)+[a-zA-Z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.?$/;
+
+function readDomainNames(r: Reader, v: unknown, path: YamlPath): string[] | undefined {
+  const list = readList(r, v, path, 'domain names');
+  if (!list) return undefined;
+  // DomainNames: "+listType=set", "+kubebuilder:validation:MinItems=1", "+kubebuilder:validation:MaxItems=25".
+  if (list.length === 0) report(r, path, 'error', 'domainNames needs at least one domain name');
+  if (list.length > MAX_NETWORKS)
+    report(r, path, 'error', `at most ${MAX_NETWORKS} domain names are allowed, found ${list.length}`);
+  const out: string[] = [];
+  list.forEach((d, i) => {
+    const s = readString(r, d, [...path, i], 'a domain name such as example.com or *.example.com');
+    if (s === undefined) return;
+    if (out.includes(s))
+      report(r, [...path, i], 'error', `${showValue(s)} is listed twice (domainNames is a set)`);
+    else if (!DOMAIN_NAME.test(s))
+      report(
+        r,
+        [...path, i],
+        'error',
+        `${showValue(s)} is not a domain name (e.g. example.com; '*.' only as a prefix, for whole labels: *.example.com)`,
+      );
+    else out.push(s);
+  });
+  return out;
 }
 
 function readV1Port(r: Reader, v: unknown, path: YamlPath): AdminPort | undefined {

@@ -34,6 +34,7 @@ function peerYaml(p: AdminPeer): Yaml {
     };
   if (p.nodes) out.nodes = selectorYaml(p.nodes);
   if (p.networks) out.networks = [...p.networks];
+  if (p.domainNames) out.domainNames = [...p.domainNames];
   // A peer of fields this version does not know is written back as it was read.
   appendVerbatim(out, p.unknown);
   return out;

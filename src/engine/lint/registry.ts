@@ -2,6 +2,7 @@
 // and badges by them.
 import { allowAll } from './rules/allowAll';
 import { blockedByOtherSide } from './rules/blockedByOtherSide';
+import { domainNamesUndecidable } from './rules/domainNamesUndecidable';
 import { equalPriorityOverlap } from './rules/equalPriorityOverlap';
 import { hostNetworkPod } from './rules/hostNetworkPod';
 import { ipblockCoversPods } from './rules/ipblockCoversPods';
@@ -26,6 +27,7 @@ export const LINT_RULES: readonly LintRule[] = [
   blockedByOtherSide,
   namespaceLabelMissing,
   networksMatchPods,
+  domainNamesUndecidable,
   equalPriorityOverlap,
   hostNetworkPod,
 ];

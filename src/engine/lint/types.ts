@@ -29,6 +29,7 @@ export type RuleId =
   | 'blocked-by-other-side'
   | 'namespace-label-missing'
   | 'networks-match-pods'
+  | 'domain-names-undecidable'
   | 'equal-priority-overlap'
   | 'host-network-pod';
 

@@ -228,6 +228,7 @@ const adminPeerArb = (egress: boolean): fc.Arbitrary<AdminPeer> =>
         { arbitrary: adminSelectorArb as fc.Arbitrary<AdminPeer>, weight: 6 },
         { arbitrary: fc.record({ networks: fc.subarray(CIDRS, { minLength: 1, maxLength: 2 }) }), weight: 6 },
         { arbitrary: unknownPeerArb, weight: 1 },
+        { arbitrary: fc.constant({ domainNames: ['example.com', '*.example.org'] }), weight: 1 },
         {
           arbitrary: fc
             .constantFrom<LabelSelector>(

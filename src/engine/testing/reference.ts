@@ -125,6 +125,8 @@ function adminPeerMatches(ctx: Ctx, p: AdminPeer, peer: RefPeer): boolean {
     const theirs = 'address' in peer ? [peer.address] : (peer.workload.podIPs ?? []);
     return theirs.some((a) => nodeIPs.some((ip) => same(a, ip)));
   }
+  // domainNames: the addresses DNS gives the pod at run time, which no manifest holds: matched by nothing here
+  // (lint and explain say where they may match).
   if (!p.networks) return false;
   const networks = p.networks;
   if ('address' in peer) return networks.some((cidr) => inCidr(peer.address, cidr));

@@ -164,37 +164,46 @@ const adminPortArb: fc.Arbitrary<AdminPort> = fc.oneof(
   numberedPortArb,
   fc.record({ namedPort: portNameArb }),
 );
+const domainNamesArb = fc
+  .subarray(['example.com', '*.example.com', 'api.kubernetes.io', '*.cloud-provider.io'], { minLength: 1 })
+  .map((domainNames) => ({ domainNames }));
+
 const adminRuleArb = (
   egress: boolean,
   actions: readonly ('Allow' | 'Deny' | 'Pass')[],
 ): fc.Arbitrary<AdminRule> => {
-  const peer: fc.Arbitrary<AdminPeer> = egress
-    ? fc.oneof(
-        selectorArb.map((namespaces) => ({ namespaces })),
-        podsArb.map((pods) => ({ pods })),
-        selectorArb.map((nodes) => ({ nodes })),
-        fc
-          .subarray(['10.0.0.0/8', '0.0.0.0/0', 'fd00::/8'], { minLength: 1 })
-          .map((networks) => ({ networks })),
-      )
-    : fc.oneof(
-        selectorArb.map((namespaces) => ({ namespaces })),
-        podsArb.map((pods) => ({ pods })),
-      );
-  // Valid objects only, as the API server stores them: an egress rule with a networks or nodes peer has no
-  // named port ("networks/nodes/domainNames peer cannot be set with namedPorts").
-  return fc.array(peer, { minLength: 1, maxLength: 3 }).chain((peers) =>
-    fc.record(
-      {
-        name: nameArb,
-        action: fc.constantFrom(...actions),
-        peers: fc.constant(peers),
-        ports: fc.array(peers.some((p) => p.networks || p.nodes) ? numberedPortArb : adminPortArb, {
-          minLength: 1,
-          maxLength: 3,
-        }),
-      },
-      { requiredKeys: ['action', 'peers'] },
+  const peerOf = (action: string): fc.Arbitrary<AdminPeer> =>
+    egress
+      ? fc.oneof(
+          selectorArb.map((namespaces) => ({ namespaces })),
+          podsArb.map((pods) => ({ pods })),
+          selectorArb.map((nodes) => ({ nodes })),
+          fc
+            .subarray(['10.0.0.0/8', '0.0.0.0/0', 'fd00::/8'], { minLength: 1 })
+            .map((networks) => ({ networks })),
+          // "DomainNames is only supported for Accept rules." (any other action is read with a warning).
+          ...(action === 'Allow' ? [domainNamesArb] : []),
+        )
+      : fc.oneof(
+          selectorArb.map((namespaces) => ({ namespaces })),
+          podsArb.map((pods) => ({ pods })),
+        );
+  // Valid objects only, as the API server stores them: an egress rule with a networks, nodes or domainNames
+  // peer has no named port ("networks/nodes/domainNames peer cannot be set with namedPorts").
+  return fc.constantFrom(...actions).chain((action) =>
+    fc.array(peerOf(action), { minLength: 1, maxLength: 3 }).chain((peers) =>
+      fc.record(
+        {
+          name: nameArb,
+          action: fc.constant(action),
+          peers: fc.constant(peers),
+          ports: fc.array(
+            peers.some((p) => p.networks || p.nodes || p.domainNames) ? numberedPortArb : adminPortArb,
+            { minLength: 1, maxLength: 3 },
+          ),
+        },
+        { requiredKeys: ['action', 'peers'] },
+      ),
     ),
   );
 };
