@@ -16,6 +16,7 @@ import { rangesOfNode } from './blocked';
 import { deriveEdges } from './edges';
 import { toCluster, toPolicySet } from './model';
 import { type ObservedCapture, resolveObserved } from './observed';
+import { type ExternalNodeView, type OutsideAddressView, outsideAddresses } from './observedOutside';
 import { type DesignDoc, type NodeRef, OUTSIDE_REF } from './types';
 import { simulatedDoc } from './whatIf';
 
@@ -39,6 +40,8 @@ export interface ObservedFlowView {
   readonly dropped: number;
   readonly line: number;
   readonly class: ObservedClass;
+  /** Which side is an address outside the cluster (its node is `source` or `target`). */
+  readonly outside?: 'src' | 'dst';
 }
 
 export interface UnusedView {
@@ -68,6 +71,10 @@ export interface ObservedReport {
   readonly unusedCount: number;
   readonly coverage: FlowCoverage;
   readonly unknown: readonly UnknownWorkload[];
+  /** The addresses outside the cluster the capture shows, with the node each is drawn on. */
+  readonly outside: readonly OutsideAddressView[];
+  /** The canvas's external nodes (the document's and its policies' ipBlocks), for naming them. */
+  readonly externalNodes: readonly ExternalNodeView[];
 }
 
 /** The canvas node an outside address is drawn as: the narrowest external node holding it, else `outside`. */
@@ -91,7 +98,8 @@ export function observedReport(drawn: DesignDoc, capture: ObservedCapture): Obse
   });
 
   const nDoc = drawn.workloads.length;
-  const externals = deriveEdges(drawn).externals.flatMap((x) => {
+  const derivedExternals = deriveEdges(drawn).externals;
+  const externals = derivedExternals.flatMap((x) => {
     const ranges = rangesOfNode(drawn, x.id);
     if (!ranges) return [];
     const size = ranges.reduce((a, r) => a + (r.end - r.start + 1n), 0n);
@@ -119,6 +127,11 @@ export function observedReport(drawn: DesignDoc, capture: ObservedCapture): Obse
       dropped: f.dropped,
       line: f.line,
       class: c.class,
+      ...(f.src.kind === 'external'
+        ? { outside: 'src' as const }
+        : f.dst.kind === 'external'
+          ? { outside: 'dst' as const }
+          : {}),
     };
   });
 
@@ -153,6 +166,8 @@ export function observedReport(drawn: DesignDoc, capture: ObservedCapture): Obse
     unusedCount: coverage.allowedPairs - coverage.observedAllowedPairs,
     coverage,
     unknown,
+    outside: outsideAddresses(flows, (e) => externalNodeOf(externals, e)),
+    externalNodes: derivedExternals.map((x) => ({ id: x.id, label: x.label })),
   };
 }
 

@@ -325,6 +325,15 @@ export interface OpArgs {
     namespacePositions?: Readonly<Record<string, Point>>;
   };
   /**
+   * Outside addresses a capture showed, as external nodes: `blocks` are the CIDRs they aggregate to
+   * (observedOutside.ts `outsideBlocks`, at the prefix lengths the user picked); a block already on the canvas
+   * is skipped. `positions`: where each block's node goes (the UI's spots in view), by CIDR.
+   */
+  addObservedExternals: {
+    blocks: readonly string[];
+    positions?: Readonly<Record<string, Point>>;
+  };
+  /**
    * Least-privilege policies from observed traffic (the engine's generatePolicies, as `netpol generate
    * --from-flows`): one `<name>-from-flows` policy per chosen workload (by id), replacing an earlier one.
    */

@@ -3,7 +3,13 @@
 // The result is checked before it is written: together with the policies already given, every observed
 // flow must still be allowed; any that would not is named on stderr and the exit status is 1.
 import { workloadId } from '../../engine/endpoints';
-import { classifyFlows, generatePolicies, SYSTEM_NAMESPACES, workloadsInFlows } from '../../engine/flows';
+import {
+  classifyFlows,
+  generatePolicies,
+  parsePrefixLength,
+  SYSTEM_NAMESPACES,
+  workloadsInFlows,
+} from '../../engine/flows';
 import { objectKey } from '../../engine/objectKey';
 import { emitNetworkPolicies } from '../../manifest';
 import { ANALYSIS_OPTION_SPECS, analysisOptions, POD_CIDR_HELP } from '../analysisOptions';
@@ -63,11 +69,8 @@ Exit status:
   2  bad usage, or an error in the manifests or the capture
 `;
 
-function prefixOption(value: string | undefined, max: number): number | undefined | { error: string } {
-  if (value === undefined) return undefined;
-  if (!/^\d{1,3}$/.test(value) || Number(value) > max)
-    return { error: `must be a prefix length from 0 to ${max}` };
-  return Number(value);
+function prefixOption(value: string | undefined, family: 4 | 6): number | undefined | { error: string } {
+  return value === undefined ? undefined : parsePrefixLength(value, family);
 }
 
 function list(value: string | undefined): string[] | undefined {
@@ -83,9 +86,9 @@ export function generateCommand(argv: readonly string[], io: CliIo): number {
   if (typeof args === 'number') return args;
   const capturePath = stringOption(args, 'from-flows');
   if (capturePath === undefined) return usageError(io, 'generate', '--from-flows <capture> is required');
-  const ipv4 = prefixOption(stringOption(args, 'ipv4-prefix'), 32);
+  const ipv4 = prefixOption(stringOption(args, 'ipv4-prefix'), 4);
   if (typeof ipv4 === 'object') return usageError(io, 'generate', `--ipv4-prefix ${ipv4.error}`);
-  const ipv6 = prefixOption(stringOption(args, 'ipv6-prefix'), 128);
+  const ipv6 = prefixOption(stringOption(args, 'ipv6-prefix'), 6);
   if (typeof ipv6 === 'object') return usageError(io, 'generate', `--ipv6-prefix ${ipv6.error}`);
   if (capturePath === '-' && args.positionals.includes('-')) {
     return usageError(io, 'generate', 'standard input can be the capture or the manifests, not both');

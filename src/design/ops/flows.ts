@@ -1,13 +1,14 @@
-// Operations from observed traffic: adding the workloads a capture showed that the inventory lacks, and
-// generating least-privilege policies for chosen workloads from the flows they were seen to send and
+// Operations from observed traffic: adding the workloads a capture showed that the inventory lacks, adding the
+// outside addresses it showed as external nodes (aggregated to blocks the user chose), and generating least-privilege policies for chosen workloads from the flows they were seen to send and
 // receive. Both are one undoable step each; the generated policies are the engine's (as `netpol generate
 // --from-flows` writes them), read against the document as it is now.
 import { generatePolicies } from '../../engine/flows';
 import { nextNamespacePosition, nextWorkloadPosition } from '../geometry';
-import { fail, ok, policyKey, toCluster } from '../model';
+import { fail, makeExternal, ok, policyKey, toCluster } from '../model';
 import { resolveObserved } from '../observed';
 import type { DesignDoc, DesignPolicy, Notice } from '../types';
 import { defineOp } from './define';
+import { addExternal } from './externals';
 import { replacePolicies } from './policies';
 import { addWorkload } from './workloads';
 
@@ -44,6 +45,33 @@ export const addObservedWorkloads = defineOp(
       workloads.length === 1
         ? `Add ${workloads[0].namespace}/${workloads[0].name} seen in flows`
         : `Add ${workloads.length} workloads seen in flows`,
+  },
+);
+
+export const addObservedExternals = defineOp(
+  'addObservedExternals',
+  'Add outside addresses seen in flows',
+  (doc, { blocks, positions }) => {
+    let next = doc;
+    let added = 0;
+    let last: string | undefined;
+    for (const cidr of new Set(blocks)) {
+      const ext = makeExternal(cidr.trim());
+      if (next.externals.some((e) => e.id === ext.id)) continue;
+      const r = addExternal.perform(next, { cidr, position: positions?.[cidr] });
+      if (r.doc === next) return { doc, notices: r.notices };
+      next = r.doc;
+      last = ext.id;
+      added++;
+    }
+    if (added === 0) return fail(doc, 'Every block is on the canvas already.');
+    return ok(next, [], added === 1 ? last : undefined);
+  },
+  {
+    describe: ({ blocks }) =>
+      blocks.length === 1
+        ? `Add ${blocks[0]} seen in flows`
+        : `Add ${blocks.length} outside blocks seen in flows`,
   },
 );
 

@@ -5,7 +5,7 @@ import { setAdminForm, setClusterDefaultDeny, setPodCidrs } from './adminPolicie
 import { completeEdge, connect, disconnect, setEdgeEnforcement, setEdgePorts } from './connections';
 import { dropWorkload, setLayout, setNodePosition } from './document';
 import { addAnywhere, addDnsPreset, addExternal, deleteExternal, setExternalLabel } from './externals';
-import { addObservedWorkloads, generateFromFlows } from './flows';
+import { addObservedExternals, addObservedWorkloads, generateFromFlows } from './flows';
 import { importManifests } from './import';
 import { applyLintFix } from './lintFix';
 import { editYaml, loadDocument, loadExample, startLesson } from './load';
@@ -64,6 +64,7 @@ export const operations: { readonly [K in OpName]: Operation<OpArgs[K]> } = {
   setClusterDefaultDeny,
   setPodCidrs,
   addObservedWorkloads,
+  addObservedExternals,
   generateFromFlows,
 };
 

@@ -3,18 +3,14 @@
 // (see labels.ts), other namespaces by their `kubernetes.io/metadata.name` label, addresses outside the cluster
 // by a CIDR of the prefix length the user picks. Rules that allow the same ports are merged, so each rule
 // reads "these peers, these ports".
-import { familyMax, formatIp } from '../ipRanges';
 import { objectKey } from '../objectKey';
 import type { NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort, Protocol, Workload } from '../types';
 import { stableSelector } from './labels';
+import { type OutsidePrefixes, outsideCidr } from './outside';
 import type { FlowEndpoint, ObservedFlow } from './types';
 
-export interface GenerateOptions {
-  /** Prefix length for outside IPv4 addresses (default 32: each address alone). */
-  readonly ipv4Prefix?: number;
-  /** Prefix length for outside IPv6 addresses (default 128). */
-  readonly ipv6Prefix?: number;
-}
+/** Outside addresses are aggregated as outside.ts says (default: each address alone). */
+export type GenerateOptions = OutsidePrefixes;
 
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -34,14 +30,6 @@ export function workloadsInFlows(flows: readonly ObservedFlow[]): Set<number> {
     if (f.dst.kind === 'workload') seen.add(f.dst.index);
   }
   return seen;
-}
-
-/** A CIDR holding `value`, with `prefix` bits kept. */
-export function cidrOf(family: 4 | 6, value: bigint, prefix: number): string {
-  const bits = family === 4 ? 32 : 128;
-  const p = Math.max(0, Math.min(bits, Math.floor(prefix)));
-  const hostMask = (1n << BigInt(bits - p)) - 1n;
-  return `${formatIp(family, value & ~hostMask & familyMax(family))}/${p}`;
 }
 
 interface PeerEntry {
@@ -100,11 +88,7 @@ export function generatePolicies(
   const peerOf = (e: FlowEndpoint, home: string): { key: string; peer: NetworkPolicyPeer } | undefined => {
     if (e.kind === 'unresolved') return undefined;
     if (e.kind === 'external') {
-      const cidr = cidrOf(
-        e.family,
-        e.value,
-        e.family === 4 ? (options.ipv4Prefix ?? 32) : (options.ipv6Prefix ?? 128),
-      );
+      const cidr = outsideCidr(e, options);
       return { key: `cidr:${cidr}`, peer: { ipBlock: { cidr } } };
     }
     const w = workloads[e.index];

@@ -4,5 +4,6 @@ export * from './classify';
 export * from './fold';
 export * from './generate';
 export * from './labels';
+export * from './outside';
 export * from './resolve';
 export type * from './types';

@@ -32,6 +32,8 @@ const report = (flows: ObservedFlowView[]): ObservedReport => ({
   unusedCount: 1,
   coverage: { workloads: 3, isolatedIngress: 0, isolatedEgress: 0, allowedPairs: 1, observedAllowedPairs: 0 },
   unknown: [],
+  outside: [],
+  externalNodes: [],
 });
 
 const ALL = { allowed: true, denied: true, 'dropped-allowed': true, 'dropped-denied': true, unused: true };
