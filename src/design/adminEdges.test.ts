@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { explain } from '../engine/explain';
 import { adminPolicyTitle, deriveAdminEdges, formatAdminPorts, MAX_ADMIN_EDGES } from './adminEdges';
+import { deriveEdges } from './edges';
+import { toCluster, toPolicySet } from './model';
 import { must, shopDoc } from './testing/build';
 import type { DesignDoc } from './types';
 
@@ -56,6 +59,65 @@ describe('deriveAdminEdges', () => {
     ]);
   });
 
+  it("points nodes peers at what the engine matches: the selected Nodes' addresses and their host-network pods", () => {
+    // "It selects the nodeIPs as the peer type by matching on the IPs present in the node.Status.Addresses
+    // field of the node." A host-network pod has its node's address.
+    const inventory = `apiVersion: v1
+kind: Node
+metadata: {name: worker-1, labels: {role: worker}}
+status: {addresses: [{type: InternalIP, address: 10.0.0.5}, {type: Hostname, address: worker-1}]}
+---
+apiVersion: v1
+kind: Node
+metadata: {name: worker-2, labels: {role: other}}
+status: {addresses: [{type: InternalIP, address: 10.0.0.6}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: node-exporter, namespace: ops, labels: {app: node-exporter}}
+spec: {hostNetwork: true, nodeName: worker-1, containers: [{name: c, image: x}]}
+`;
+    const cnp = `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: {name: to-workers}
+spec:
+  tier: Admin
+  priority: 7
+  subject: {pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: backend}}}}
+  egress:
+    - action: Accept
+      to: [{nodes: {matchLabels: {role: worker}}}]
+`;
+    let d = must(shopDoc(), 'addNamespace', { name: 'ops' });
+    d = must(d, 'importManifests', {
+      files: [
+        { path: 'inventory.yaml', text: inventory },
+        { path: 'cnp.yaml', text: cnp },
+      ],
+    });
+    const graph = deriveEdges(d);
+    expect(graph.externals.filter((e) => e.cidr.startsWith('10.0.0.'))).toEqual([
+      { id: 'ext:10.0.0.5/32', label: 'node worker-1', cidr: '10.0.0.5/32', derived: true },
+    ]);
+    const edges = deriveAdminEdges(d, graph.externals).edges;
+    expect(edges.map((e) => [e.source, e.target, e.label])).toEqual([
+      ['shop/backend', 'ext:10.0.0.5/32', 'CNP to-workers (Admin 7): Allow'],
+      ['shop/backend', 'ops/node-exporter', 'CNP to-workers (Admin 7): Allow'],
+    ]);
+    // The engine decides the same traffic by the same rule.
+    for (const to of ['10.0.0.5', 'ops/node-exporter']) {
+      const v = explain(toCluster(d), toPolicySet(d), { from: 'shop/backend', to, port: 9100 });
+      if ('error' in v) throw new Error(v.error);
+      expect(v.egress.decidedBy).toMatchObject({ policy: 'to-workers', ruleIndex: 0 });
+    }
+    // With no Node selected, nothing is drawn.
+    const none = must(d, 'importManifests', {
+      files: [{ path: 'cnp.yaml', text: cnp.replace('role: worker', 'role: gpu') }],
+    });
+    expect(deriveEdges(none).externals.some((e) => e.label.startsWith('node '))).toBe(false);
+    expect(deriveAdminEdges(none, deriveEdges(none).externals).edges).toEqual([]);
+  });
+
   it('draws the cluster-wide default deny between every pair of namespaces, loops included', () => {
     let d = must(shopDoc(), 'addNamespace', { name: 'ops' });
     d = must(d, 'setClusterDefaultDeny', { on: true });
@@ -100,5 +162,8 @@ describe('formatting', () => {
     ).toBe('UDP 53, TCP 8000-8080, TCP 9, port http');
     expect(adminPolicyTitle({ tier: 'Admin', name: 'x', priority: 3 })).toBe('ANP x (3)');
     expect(adminPolicyTitle({ tier: 'Baseline', name: 'default', priority: 0 })).toBe('BANP default');
+    expect(
+      adminPolicyTitle({ kind: 'ClusterNetworkPolicy', tier: 'Baseline', name: 'b', priority: 20 }),
+    ).toBe('CNP b (Baseline 20)');
   });
 });

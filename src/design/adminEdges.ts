@@ -2,8 +2,14 @@
 // for every rule and peer, an edge from the peer's nodes to the subject's nodes (ingress) or from the subject's
 // nodes to the peer's nodes (egress), merged per (policy, source, target). A namespace selector — or a pod
 // selector matching every pod — points at namespace nodes; `networks` point at an external node of exactly that
-// block when the canvas has one (`0.0.0.0/0` also at `any`); `nodes` peers are not modelled and draw nothing.
+// block when the canvas has one (`0.0.0.0/0` also at `any`); `nodes` peers point at what the engine matches for
+// them (`nodesAsNetworks`): an external node per address of the Node objects they select (`nodePeerExternals`,
+// which the canvas shows), and the workloads that have one of those addresses (host-network pods on them).
 // These edges only illustrate: deciding is the engine's job, and the explanations name the tier that did.
+import { adminPeerMatchesWorkload, nodesAsNetworks } from '../engine/adminPolicy';
+import { namespaceTable } from '../engine/classes';
+import { policyKindName } from '../engine/explainWords';
+import { parseIp } from '../engine/ipRanges';
 import { matchesSelector } from '../engine/selector';
 import type {
   AdminAction,
@@ -11,10 +17,22 @@ import type {
   AdminPeer,
   AdminPort,
   AdminSelector,
+  AnalysisOptions,
+  ClusterNode,
   LabelSelector,
+  Workload,
 } from '../engine/types';
-import { isNamespaceRef, namespaceLabels, namespaceRef } from './model';
-import { ANY_REF, type DesignDoc, type DesignExternal, type NodeRef } from './types';
+import { docAnalysisOptions } from './analysisOptions';
+import {
+  enginePolicyKind,
+  externalId,
+  isNamespaceRef,
+  namespaceLabels,
+  namespaceRef,
+  toCluster,
+  workloadId,
+} from './model';
+import { ANY_REF, type DerivedExternal, type DesignDoc, type DesignExternal, type NodeRef } from './types';
 
 /** One admin rule behind an edge. */
 export interface AdminEdgeRule {
@@ -65,9 +83,46 @@ export function formatAdminPorts(ports: readonly AdminPort[] | undefined): strin
   return ports && ports.length > 0 ? [...new Set(ports.map(formatAdminPort))].join(', ') : 'any';
 }
 
-/** `ANP name (priority)` / `BANP name`: how the canvas and the panel name a policy briefly. */
-export function adminPolicyTitle(p: Pick<AdminNetworkPolicy, 'tier' | 'name' | 'priority'>): string {
+/**
+ * `ANP name (priority)` / `BANP name`, or `CNP name (Admin 10)` for a ClusterNetworkPolicy (`policyKindName`):
+ * how the canvas and the panel name a policy briefly.
+ */
+export function adminPolicyTitle(p: Pick<AdminNetworkPolicy, 'tier' | 'name' | 'priority' | 'kind'>): string {
+  if (policyKindName(p) === 'ClusterNetworkPolicy') return `CNP ${p.name} (${p.tier} ${p.priority})`;
   return p.tier === 'Admin' ? `ANP ${p.name} (${p.priority})` : `BANP ${p.name}`;
+}
+
+/** The addresses a `nodes` peer stands for, as the engine reads it (`nodesAsNetworks`): `<address>/32` or `/128`. */
+function nodePeerBlocks(peer: AdminPeer, nodes: readonly ClusterNode[]): readonly string[] {
+  return peer.nodes ? (nodesAsNetworks(peer, nodes).networks ?? []) : [];
+}
+
+/**
+ * One external node per address of a Node that a `nodes` peer of the document selects, named after the Node
+ * (`node worker-1`), so the canvas shows what the engine evaluates for such peers; none when the canvas already
+ * has a node of that block. Sorted by id.
+ */
+export function nodePeerExternals(doc: DesignDoc): DerivedExternal[] {
+  const nodes = doc.nodes ?? [];
+  if (nodes.length === 0) return [];
+  const out = new Map<string, DerivedExternal>();
+  for (const p of doc.adminPolicies)
+    for (const rule of p.egress)
+      for (const peer of rule.peers)
+        for (const cidr of nodePeerBlocks(peer, nodes)) {
+          const id = externalId(cidr);
+          if (out.has(id)) continue;
+          const address = cidr.slice(0, cidr.indexOf('/'));
+          const owner = nodes.find((n) => n.addresses.some((a) => sameAddress(a, address)));
+          out.set(id, { id, label: owner ? `node ${owner.name}` : cidr, cidr, derived: true });
+        }
+  return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function sameAddress(a: string, b: string): boolean {
+  const x = parseIp(a);
+  const y = parseIp(b);
+  return x !== undefined && y !== undefined && x.family === y.family && x.value === y.value;
 }
 
 interface Lookup {
@@ -77,6 +132,13 @@ interface Lookup {
   }[];
   readonly workloads: DesignDoc['workloads'];
   readonly externals: readonly Pick<DesignExternal, 'id' | 'cidr' | 'except'>[];
+  /** For `nodes` peers: the Node objects, and the workloads as the engine sees them (addresses, host network). */
+  readonly nodes: readonly ClusterNode[];
+  readonly cluster: () => {
+    readonly workloads: readonly Workload[];
+    readonly nsLabels: (ns: string) => Readonly<Record<string, string>>;
+  };
+  readonly options: AnalysisOptions;
 }
 
 function podNodes(
@@ -108,6 +170,21 @@ function peerNodes(ix: Lookup, p: AdminPeer): NodeRef[] {
     if (ext) out.push(ext.id);
     else if (cidr === '0.0.0.0/0' && ix.externals.some((e) => e.id === ANY_REF)) out.push(ANY_REF);
   }
+  if (p.nodes) {
+    const blocks = nodePeerBlocks(p, ix.nodes);
+    for (const cidr of blocks) {
+      const ext = ix.externals.find((e) => e.cidr === cidr && (e.except ?? []).length === 0);
+      if (ext) out.push(ext.id);
+    }
+    // The pods the engine matches by those addresses: the host-network pods on the selected Nodes.
+    if (blocks.length > 0) {
+      const { workloads, nsLabels } = ix.cluster();
+      const asNetworks = { networks: blocks };
+      for (const w of workloads)
+        if (adminPeerMatchesWorkload(asNetworks, w, nsLabels, ix.options))
+          out.push(workloadId(w.namespace, w.name));
+    }
+  }
   return out;
 }
 
@@ -126,10 +203,20 @@ export function deriveAdminEdges(
   doc: DesignDoc,
   externals: readonly Pick<DesignExternal, 'id' | 'cidr' | 'except'>[] = doc.externals,
 ): AdminGraph {
+  let engineCluster: ReturnType<Lookup['cluster']> | undefined;
   const ix: Lookup = {
     namespaces: doc.namespaces.map((n) => ({ name: n.name, labels: namespaceLabels(n.name, n.labels) })),
     workloads: doc.workloads,
     externals,
+    nodes: doc.nodes ?? [],
+    cluster: () => {
+      if (!engineCluster) {
+        const c = toCluster(doc);
+        engineCluster = { workloads: c.workloads, nsLabels: namespaceTable(c).labelsOf };
+      }
+      return engineCluster;
+    },
+    options: docAnalysisOptions(doc, {}),
   };
   const pending = new Map<string, Pending>();
   let count = 0;
@@ -178,7 +265,7 @@ export function deriveAdminEdges(
         ...(e.policy.tier === 'Admin' ? { priority: e.policy.priority } : {}),
         rules: e.rules,
         actions,
-        label: `${adminPolicyTitle(e.policy)}: ${what}`,
+        label: `${adminPolicyTitle(enginePolicyKind(doc, e.policy))}: ${what}`,
       };
     });
   return { edges, truncated: false };

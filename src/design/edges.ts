@@ -7,6 +7,7 @@
 // workload, but may loop on a namespace node (`ns:a -> ns:a`: "pods of a may reach each other").
 import { matchesSelector } from '../engine/selector';
 import type { LabelSelector, Labels, NetworkPolicyPeer, NetworkPolicyPort } from '../engine/types';
+import { nodePeerExternals } from './adminEdges';
 import { externalId, isNamespaceRef, makeExternal, namespaceLabels, namespaceRef, policyKey } from './model';
 import { forEachPeerOf } from './peers';
 import { formatSelector } from './policies';
@@ -289,6 +290,8 @@ export function deriveEdges(doc: DesignDoc): DerivedGraph {
   const externals: DerivedExternal[] = doc.externals.map((e) => ({ ...e, derived: false }));
   for (const [id, ext] of [...blocks.entries()].sort(([a], [b]) => (a < b ? -1 : 1)))
     if (!externals.some((e) => e.id === id)) externals.push(ext);
+  // The addresses of the Nodes that cluster-wide `nodes` peers select, which the engine evaluates like outside ones.
+  for (const ext of nodePeerExternals(doc)) if (!externals.some((e) => e.id === ext.id)) externals.push(ext);
   // `any` once: the user may have added it (Add anywhere) before a rule used it.
   if ((anyUsed || doc.layout[ANY_REF]) && !externals.some((e) => e.id === ANY_REF))
     externals.push({ id: ANY_REF, label: 'anywhere', cidr: '0.0.0.0/0', derived: true });

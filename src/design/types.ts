@@ -387,13 +387,16 @@ export interface RuleEdge extends EdgeTarget {
 }
 
 export interface DerivedExternal extends DesignExternal {
-  /** True when only a policy's ipBlock (or an "anywhere" rule) produced it, not the user. */
+  /** True when only a policy's ipBlock, a `nodes` peer (or an "anywhere" rule) produced it, not the user. */
   readonly derived: boolean;
 }
 
 export interface DerivedGraph {
   readonly edges: readonly RuleEdge[];
-  /** User externals, plus one per distinct ipBlock of the policies, plus `any` when a rule has no peers. */
+  /**
+   * User externals, plus one per distinct ipBlock of the policies, one per address of a Node that a cluster-wide
+   * `nodes` peer selects (`nodePeerExternals`), plus `any` when a rule has no peers.
+   */
   readonly externals: readonly DerivedExternal[];
   /** Rules whose peers or policy select nothing in the document (not drawable). */
   readonly unmatched: readonly { readonly ref: PeerRef; readonly message: string }[];
