@@ -1,11 +1,11 @@
 // The allowed connections between every pair of endpoints. Evaluation is per equivalence class: for each
-// class, one vector over all peers (classes and address pieces) per direction, computed on first use:
-// admin rules carve the ports by first match (Allow / Deny / Pass), what is left goes to the NetworkPolicies
-// when they isolate the class for that direction, else to the baseline rules, else it is allowed.
-import { forEachBit, hasBit } from './bitset';
-import { type Compiled, type CompiledAdminPolicy, type CompiledRule, compile } from './compile';
+// class, one vector over all peers (classes and address pieces) per direction (sideVector.ts), computed on
+// first use and kept for pair-by-pair questions; a walk over every pair streams rows instead (classRows.ts).
+import { type ClassRowVisitor, forEachClassRow } from './classRows';
+import { compile } from './compile';
 import { externalEndpoint, workloadEndpoint } from './endpoints';
 import { ALL_ID, NONE_ID, type SetTable } from './setTable';
+import { sideVector, type Vector } from './sideVector';
 import type {
   AnalysisOptions,
   Cluster,
@@ -31,6 +31,12 @@ export interface ClassConnectivity extends Connectivity {
    * millions of pairs and remember their judgement per set (an array index instead of a map lookup).
    */
   classConnectionId(a: number, b: number): number;
+  /**
+   * Every row of `classConnectionId`, source by source in order (`row[b]` for every peer `b`; the array is
+   * reused, valid during the call only). For callers that visit every pair: it keeps a block of rows, not a
+   * vector per class, so its memory does not grow with the square of the class count.
+   */
+  forEachClassRow(visit: ClassRowVisitor, budgetBytes?: number): void;
   /** The connection set of an id from `classConnectionId`. */
   connectionSetOf(id: number): ConnectionSet;
   /** Whether a NetworkPolicy selects class `a` (`< classCount`) for `dir`, isolating its pods in that direction. */
@@ -45,8 +51,6 @@ export interface ClassConnectivity extends Connectivity {
   forEachConnectionTo(b: number, visit: (a: number, id: number) => void): void;
 }
 
-/** Per peer, the id (in the analysis' SetTable) of what one side allows; null when it allows everything. */
-type Vector = Int32Array | null;
 /** A vector as kept for the rest of the analysis, in the narrowest array its ids fit. */
 type StoredVector = Int32Array | Uint16Array | Uint8Array | null;
 
@@ -133,6 +137,7 @@ export function analyze(
     classOfEndpoint,
     classConnection,
     classConnectionId,
+    forEachClassRow: (visit, budgetBytes) => forEachClassRow(c, table, visit, budgetBytes),
     connectionSetOf: (id) => table.set(id),
     isolated: (a, dir) => (dir === 'Ingress' ? c.ingressIsolating : c.egressIsolating)[a].length > 0,
     distinctConnectionSets: () => table.size,
@@ -150,108 +155,4 @@ export function analyze(
       return out;
     },
   };
-}
-
-/**
- * What the NetworkPolicies isolating class `s` for `dir` allow, per peer. Named ports resolve against the
- * destination: `s` itself for ingress, the peer for egress (-1 outside the cluster).
- */
-function networkPolicyVector(c: Compiled, t: SetTable, s: number, dir: Direction): Int32Array {
-  const acc = new Int32Array(c.universe);
-  const isolating = dir === 'Ingress' ? c.ingressIsolating[s] : c.egressIsolating[s];
-  const K = c.classCount;
-  // Rules whose ports do not depend on the peer are merged per port set first (a bitwise OR of their peers),
-  // so each peer is visited once per distinct port set rather than once per rule.
-  const byPorts = new Map<number, Uint32Array>();
-  let toEveryone = NONE_ID;
-  for (const i of isolating) {
-    const np = c.networkPolicies[i];
-    for (const rule of dir === 'Ingress' ? np.ingress : np.egress) {
-      const fixed = dir === 'Ingress' ? rule.ports.at(s) : rule.ports.fixed;
-      if (fixed === NONE_ID) continue;
-      const peers = rule.peers;
-      if (fixed !== undefined) {
-        if (peers === null) toEveryone = t.union(toEveryone, fixed);
-        else {
-          const bits = byPorts.get(fixed);
-          if (bits) for (let w = 0; w < bits.length; w++) bits[w] |= peers[w];
-          else byPorts.set(fixed, peers.slice());
-        }
-        continue;
-      }
-      // Named ports on egress: resolved against each destination.
-      if (peers === null) {
-        for (let u = 0; u < acc.length; u++) acc[u] = t.union(acc[u], rule.ports.at(u < K ? u : -1));
-      } else {
-        forEachBit(peers, (u) => {
-          acc[u] = t.union(acc[u], rule.ports.at(u < K ? u : -1));
-        });
-      }
-    }
-  }
-  for (const [ports, bits] of byPorts) {
-    forEachBit(bits, (u) => {
-      acc[u] = t.union(acc[u], ports);
-    });
-  }
-  if (toEveryone !== NONE_ID) for (let u = 0; u < acc.length; u++) acc[u] = t.union(acc[u], toEveryone);
-  return acc;
-}
-
-/** First-match walk of admin-style rules for one peer: what they allow, and what no Allow/Deny decided. */
-function walkRules(
-  t: SetTable,
-  rules: readonly CompiledRule[],
-  u: number,
-  dst: number,
-  start: number,
-): { allowed: number; undecided: number } {
-  let rem = start;
-  let allowed = NONE_ID;
-  let passed = NONE_ID;
-  for (const rule of rules) {
-    if (rem === NONE_ID) break;
-    if (rule.peers && !hasBit(rule.peers, u)) continue;
-    const hit = t.intersect(rule.ports.at(dst), rem);
-    if (hit === NONE_ID) continue;
-    if (rule.action === 'Allow') allowed = t.union(allowed, hit);
-    else if (rule.action === 'Pass') passed = t.union(passed, hit);
-    rem = t.subtract(rem, hit);
-  }
-  return { allowed, undecided: t.union(rem, passed) };
-}
-
-function rulesOf(
-  policies: readonly CompiledAdminPolicy[],
-  indices: readonly number[],
-  dir: Direction,
-): CompiledRule[] {
-  return indices.flatMap((i) => (dir === 'Ingress' ? policies[i].ingress : policies[i].egress));
-}
-
-/** Everything class `s` allows for direction `dir`, per peer; null when it allows everything from everyone. */
-export function sideVector(c: Compiled, t: SetTable, s: number, dir: Direction): Vector {
-  const adminRules = rulesOf(c.admin, c.adminFor[s], dir);
-  const baselineRules = rulesOf(c.baseline, c.baselineFor[s], dir);
-  const isolated = (dir === 'Ingress' ? c.ingressIsolating[s] : c.egressIsolating[s]).length > 0;
-  if (adminRules.length === 0 && (isolated || baselineRules.length === 0)) {
-    return isolated ? networkPolicyVector(c, t, s, dir) : null;
-  }
-  const np = isolated ? networkPolicyVector(c, t, s, dir) : undefined;
-  const out = new Int32Array(c.universe);
-  for (let u = 0; u < c.universe; u++) {
-    const dst = dir === 'Ingress' ? s : u < c.classCount ? u : -1;
-    const { allowed, undecided } = walkRules(t, adminRules, u, dst, ALL_ID);
-    let result = allowed;
-    if (undecided !== NONE_ID) {
-      if (np) result = t.union(result, t.intersect(undecided, np[u]));
-      else {
-        const base = walkRules(t, baselineRules, u, dst, undecided);
-        // Baseline Pass is not part of the API; whatever it leaves undecided is allowed.
-        result = t.union(result, t.union(base.allowed, base.undecided));
-      }
-    }
-    out[u] = result;
-  }
-  return out;
 }

@@ -16,8 +16,16 @@ export function hasBit(b: Bitset, i: number): boolean {
 
 /** Calls `f` for every set bit, in increasing order. */
 export function forEachBit(b: Bitset, f: (i: number) => void): void {
-  for (let w = 0; w < b.length; w++) {
+  forEachBitIn(b, 0, b.length << 5, f);
+}
+
+/** Calls `f` for every set bit `i` with `lo <= i < hi`, in increasing order. */
+export function forEachBitIn(b: Bitset, lo: number, hi: number, f: (i: number) => void): void {
+  const last = Math.min(b.length, (hi + 31) >>> 5);
+  for (let w = lo >>> 5; w < last; w++) {
     let word = b[w];
+    if (w === lo >>> 5) word &= -1 << (lo & 31);
+    if (w === (hi - 1) >>> 5 && (hi & 31) !== 0) word &= (1 << (hi & 31)) - 1;
     while (word !== 0) {
       const low = word & -word;
       f((w << 5) + 31 - Math.clz32(low));

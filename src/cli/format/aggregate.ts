@@ -101,14 +101,9 @@ function membership(c: ClassConnectivity): Membership {
   return { groupNames, groupOf, groups, counts, size };
 }
 
-// Pairs are visited in tiles of TILE × TILE classes: what one class allows another is read from the source's
-// egress vector and the destination's ingress vector, so a plain row-by-row walk reads one of the two across
-// every vector (one cache miss per pair: most of the time at 100,000 pods); a tile keeps both in cache.
-const TILE = 64;
-
 /**
- * Calls `visit(a, b, id)` for every ordered pair of non-empty classes with some connection allowed, in tiles
- * (callers only add up, so the order does not matter).
+ * Calls `visit(a, b, id)` for every ordered pair of non-empty classes with some connection allowed, row by
+ * row as the engine streams them (callers only add up, so the order does not matter).
  */
 function forEachAllowedClassPair(
   c: ClassConnectivity,
@@ -116,20 +111,14 @@ function forEachAllowedClassPair(
   visit: (a: number, b: number, id: number) => void,
 ): void {
   const U = c.universe;
-  for (let a0 = 0; a0 < U; a0 += TILE) {
-    const a1 = Math.min(U, a0 + TILE);
-    for (let b0 = 0; b0 < U; b0 += TILE) {
-      const b1 = Math.min(U, b0 + TILE);
-      for (let a = a0; a < a1; a++) {
-        if (size[a] === 0) continue;
-        for (let b = b0; b < b1; b++) {
-          if (size[b] === 0 || (a === b && size[a] === 1)) continue;
-          const id = c.classConnectionId(a, b);
-          if (id !== 0) visit(a, b, id);
-        }
-      }
+  c.forEachClassRow((a, row) => {
+    if (size[a] === 0) return;
+    for (let b = 0; b < U; b++) {
+      const id = row[b];
+      if (id === 0 || size[b] === 0 || (a === b && size[a] === 1)) continue;
+      visit(a, b, id);
     }
-  }
+  });
 }
 
 /** The namespace-level listing: one row per ordered pair of groups with allowed traffic, in byte order. */

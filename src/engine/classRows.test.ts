@@ -1,0 +1,97 @@
+// The streamed rows of an analysis are its pair-by-pair answers: for every block size (one source at a time,
+// blocks ending inside and on bitset words, one block for all), `forEachClassRow` gives every source's row in
+// order with the ids `classConnectionId` gives.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze } from './analyze';
+import { clusterArb, NAMESPACES, policySetArb } from './testing/arbitraries';
+import type { AnalysisOptions, Cluster, NetworkPolicy, PolicySet, Workload } from './types';
+
+/** Rows that differ from `classConnectionId`, for sources in blocks of `block` (every source visited once). */
+function mismatches(
+  cluster: Cluster,
+  policies: PolicySet,
+  options: AnalysisOptions,
+  block: number,
+): string[] {
+  const c = analyze(cluster, policies, options);
+  const out: string[] = [];
+  let next = 0;
+  c.forEachClassRow(
+    (a, row) => {
+      if (a !== next) out.push(`source ${a} visited after ${next - 1}`);
+      next = a + 1;
+      for (let b = 0; b < c.universe; b++) {
+        const want = c.classConnectionId(a, b);
+        if (c.connectionSetOf(row[b]) !== c.connectionSetOf(want))
+          out.push(`${a} -> ${b}: ${row[b]} not ${want}`);
+      }
+    },
+    block * 4 * Math.max(1, c.classCount),
+  );
+  if (next !== c.universe) out.push(`visited ${next} of ${c.universe} sources`);
+  return out;
+}
+
+/** 240 workloads of 60 apps across three namespaces, each app with a policy of its own: over 100 classes. */
+function bigCluster(): { cluster: Cluster; policies: NetworkPolicy[] } {
+  const tiers = ['web', 'db', 'api', 'front'];
+  const workloads: Workload[] = Array.from({ length: 240 }, (_, i) => ({
+    namespace: NAMESPACES[Math.floor(i / 80)],
+    name: `w${i}`,
+    kind: 'Deployment',
+    labels: { app: `a${i % 60}`, tier: tiers[i % 4] },
+    ports: [{ name: 'http', containerPort: 8000 + (i % 5), protocol: 'TCP' }],
+  }));
+  const policies: NetworkPolicy[] = Array.from({ length: 60 }, (_, n) => ({
+    name: `app-${n}`,
+    namespace: NAMESPACES[n % 3],
+    podSelector: { matchLabels: { app: `a${n}` } },
+    policyTypes: n % 4 === 0 ? ['Ingress', 'Egress'] : ['Ingress'],
+    ingress: [
+      {
+        from: [
+          { podSelector: { matchLabels: { app: `a${(n * 7) % 60}` } }, namespaceSelector: {} },
+          ...(n % 5 === 0 ? [{ namespaceSelector: { matchLabels: { env: 'prod' } } }] : []),
+          ...(n % 6 === 0 ? [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }] : []),
+        ],
+        ...(n % 2 === 0 ? { ports: [{ port: 'http' }] } : {}),
+      },
+    ],
+    egress: n % 4 === 0 ? [{ to: [{ podSelector: { matchLabels: { tier: tiers[n % 4] } } }] }] : [],
+  }));
+  const namespaces = NAMESPACES.map((name, i) => ({
+    name,
+    labels: { 'kubernetes.io/metadata.name': name, env: i === 0 ? 'prod' : 'dev' },
+  }));
+  return { cluster: { namespaces, workloads }, policies };
+}
+
+describe('forEachClassRow', () => {
+  it('gives the rows of classConnectionId on random clusters, whatever the block size', () => {
+    fc.assert(
+      fc.property(
+        clusterArb,
+        policySetArb(true),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 9 }),
+        (cluster, policies, ipBlockMatchesPodIPs, block) => {
+          expect(mismatches(cluster, policies, { ipBlockMatchesPodIPs }, block)).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
+  it('gives the rows of classConnectionId over a universe of several bitset words', () => {
+    const { cluster, policies } = bigCluster();
+    fc.assert(
+      fc.property(policySetArb(true), fc.constantFrom(1, 7, 31, 32, 33, 64, 1000), (extra, block) => {
+        const all = { ...extra, networkPolicies: [...policies, ...extra.networkPolicies] };
+        expect(analyze(cluster, all).universe).toBeGreaterThan(100);
+        expect(mismatches(cluster, all, {}, block)).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
+});
