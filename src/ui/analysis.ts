@@ -11,6 +11,7 @@ import { useLintState } from './panels/lintState';
 import { sameSemantics } from './semantics';
 import { useAppStore } from './store';
 import AnalysisWorker from './worker/analysis.worker?worker';
+import { docPatch } from './worker/docPatch';
 import type { AnalysisResponse, ImportResponse, LintResponse, WorkerRequest } from './worker/protocol';
 
 type Answer = { doc: DesignDoc; simulation: Simulation } | { doc: DesignDoc; error: string };
@@ -111,19 +112,30 @@ export function startAnalysis(): () => void {
     store.getState().setAnalysis(answer.doc, answer.simulation, worker ? 'worker' : 'main');
   };
 
+  /** The document the worker holds as its latest analysis: the next one is sent as a difference from it. */
+  let workerHolds: { readonly seq: number; readonly doc: DesignDoc } | null = null;
   const scheduler = createLatestWins<DesignDoc, Answer>((seq, doc) => {
     pendingDocs.set(seq, doc);
     useLintState.getState().lintRequested(seq);
     if (worker) {
       const importId = importedDocs.get(doc);
+      const base = workerHolds;
       const msg: WorkerRequest = {
         kind: 'analyse',
         seq,
-        doc: importId === importSeq && importId !== undefined ? { importId } : doc,
+        doc:
+          importId === importSeq && importId !== undefined
+            ? { importId }
+            : base
+              ? { baseSeq: base.seq, patch: docPatch(base.doc, doc) }
+              : doc,
       };
+      // The worker answers requests in order, so from now on it holds this document as analysis `seq`.
+      workerHolds = { seq, doc };
       try {
         worker.postMessage(msg);
       } catch (err) {
+        workerHolds = null;
         // The browser cannot copy the document to the worker (too deep or too large to clone): a failure of
         // this document, said as such, never an uncaught error that leaves a blank page.
         reportFailure(doc, 'the simulator', err);
@@ -167,6 +179,8 @@ export function startAnalysis(): () => void {
       for (const listener of workerListeners) if (listener(res)) return;
       if ('importId' in res) return receiveImport(res);
       if ('lint' in res) return receiveLint(res);
+      // A failed analysis may have left the worker without that document: the next one goes whole.
+      if (!res.ok && workerHolds?.seq === res.seq) workerHolds = null;
       const doc = pendingDocs.get(res.seq);
       if (!doc) return;
       answer(res.seq, res.ok ? { doc, simulation: res.simulation } : { doc, error: res.error });

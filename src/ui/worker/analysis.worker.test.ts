@@ -4,6 +4,7 @@ import { CaptureImport } from '../../design/captureImport';
 import { generateWhatIf } from '../../design/generateWhatIf';
 import { emptyDoc } from '../../design/model';
 import { applyOp } from '../../design/ops';
+import { docPatch } from './docPatch';
 import type {
   AnalysisResponse,
   GenerateWhatIfResponse,
@@ -80,6 +81,26 @@ describe('analysis worker', () => {
     send({ kind: 'analyse', seq: 12, doc: { importId: 7 } });
     expect(posted.at(-1)).toMatchObject({
       seq: 12,
+      ok: false,
+      error: expect.stringMatching(/no longer held/),
+    });
+  });
+
+  it('analyses a document sent as the difference from its latest one as if it were sent whole', () => {
+    posted.length = 0;
+    const before = applyOp(emptyDoc(), 'loadExample', { id: 'three-tier' }).doc;
+    const after = applyOp(before, 'setDefaultDeny', { namespace: 'shop', mode: 'both' }).doc;
+    send({ kind: 'analyse', seq: 20, doc: structuredClone(before) });
+    send({ kind: 'analyse', seq: 21, doc: structuredClone({ baseSeq: 20, patch: docPatch(before, after) }) });
+    send({ kind: 'analyse', seq: 22, doc: after });
+    const [, byPatch, whole] = posted as AnalysisResponse[];
+    if (!byPatch?.ok || !whole?.ok) throw new Error('analysis failed');
+    expect(byPatch.seq).toBe(21);
+    expect(byPatch.simulation).toEqual(whole.simulation);
+    // A difference from a document the worker no longer holds is refused, never applied to another one.
+    send({ kind: 'analyse', seq: 23, doc: { baseSeq: 20, patch: docPatch(before, after) } });
+    expect(posted.at(-1)).toMatchObject({
+      seq: 23,
       ok: false,
       error: expect.stringMatching(/no longer held/),
     });

@@ -8,6 +8,7 @@ import { applyOp } from '../../design/ops';
 import { simulate } from '../../design/simulate';
 import type { DesignDoc } from '../../design/types';
 import { YamlChunkCache } from '../../manifest';
+import { applyDocPatch } from './docPatch';
 import { handleObservedRequest } from './observedWorker';
 import type {
   AnalysisResponse,
@@ -32,7 +33,7 @@ const scope = self as unknown as {
   ): void;
 };
 
-/** The latest analysed document, kept for its lint. */
+/** The latest analysed document, kept for its lint and as the base of the next one (docPatch.ts). */
 let latest: { seq: number; doc: DesignDoc } | null = null;
 /** The result of the latest import, which the page may ask to analyse by its id (protocol.ts). */
 let imported: { importId: number; doc: DesignDoc } | null = null;
@@ -74,9 +75,21 @@ scope.onmessage = (e) => {
   if (req.kind !== 'analyse') return;
   const { seq } = req;
   const doc =
-    'importId' in req.doc ? (imported?.importId === req.doc.importId ? imported.doc : null) : req.doc;
+    'importId' in req.doc
+      ? imported?.importId === req.doc.importId
+        ? imported.doc
+        : null
+      : 'patch' in req.doc
+        ? latest?.seq === req.doc.baseSeq
+          ? applyDocPatch(latest.doc, req.doc.patch)
+          : null
+        : req.doc;
   if (!doc) {
-    scope.postMessage({ seq, ok: false, error: 'the imported document is no longer held by the simulator' });
+    scope.postMessage({
+      seq,
+      ok: false,
+      error: `the ${'patch' in req.doc ? 'previous' : 'imported'} document is no longer held by the simulator`,
+    });
     return;
   }
   const started = performance.now();

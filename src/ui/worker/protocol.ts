@@ -5,6 +5,7 @@ import type { GenerateWhatIfResult } from '../../design/generateWhatIf';
 import type { ObservedCapture } from '../../design/observed';
 import type { ObservedReport } from '../../design/observedReport';
 import type { DesignDoc, DocLint, ManifestFile, Notice, Simulation } from '../../design/types';
+import type { DocPatch } from './docPatch';
 
 export interface AnalysisRequest {
   readonly kind: 'analyse';
@@ -13,7 +14,11 @@ export interface AnalysisRequest {
    * The document, or `importId` when it is the result of that import, which the worker still holds: copying a
    * document of thousands of workloads back to the worker took half a second of the page's main thread.
    */
-  readonly doc: DesignDoc | { readonly importId: number };
+  readonly doc:
+    | DesignDoc
+    | { readonly importId: number }
+    /** The difference from the document of analysis `baseSeq`, the last one the worker was sent (docPatch.ts). */
+    | { readonly baseSeq: number; readonly patch: DocPatch };
 }
 
 /**
