@@ -5,19 +5,21 @@ import { useEffect } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { useCommandKeys } from './commands';
 import { BrokenFlowsBanner } from './flows/BrokenFlowsBanner';
-import { FlowsPanel } from './flows/FlowsPanel';
 import { useObservedStore } from './flows/observedStore';
 import { Inspector } from './Inspector';
-import { LessonsPanel } from './lessons/LessonsPanel';
+import {
+  ClusterPanel,
+  DiagnosticsPanel,
+  FlowsPanel,
+  LessonsPanel,
+  PolicyListPanel,
+  ProbePanel,
+} from './lazyPanels';
 import { usePresenterClass } from './lessons/PresenterButton';
-import { ClusterPanel } from './panels/ClusterPanel';
-import { DiagnosticsPanel } from './panels/DiagnosticsPanel';
 import { LintPanel } from './panels/LintPanel';
 import { useLintState, worstSeverity } from './panels/lintState';
 import { MatrixPanel } from './panels/MatrixPanel';
 import { Notices } from './panels/Notices';
-import { PolicyListPanel } from './panels/PolicyListPanel';
-import { ProbePanel } from './panels/ProbePanel';
 import { type BottomTab, type SideTab, useAppStore } from './store';
 import { Tabs } from './Tabs';
 import { Toolbar } from './toolbar/Toolbar';

@@ -1,6 +1,6 @@
 // Accessible tabs (role=tablist/tab/tabpanel). Panels stay mounted once shown, so a heavy panel (the Monaco
 // editor) is created once and keeps its state and undo stack when the user switches away and back.
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, Suspense, useState } from 'react';
 import { ViewBoundary } from './ViewBoundary';
 
 export interface TabSpec<K extends string> {
@@ -67,7 +67,9 @@ export function Tabs<K extends string>({
             hidden={t.key !== active}
             className={t.fill ? 'tabpanel-fill' : undefined}
           >
-            <ViewBoundary name={`${t.label} tab`}>{t.render()}</ViewBoundary>
+            <ViewBoundary name={`${t.label} tab`}>
+              <Suspense fallback={<p className="pane-placeholder">Loading…</p>}>{t.render()}</Suspense>
+            </ViewBoundary>
           </div>
         ) : null,
       )}

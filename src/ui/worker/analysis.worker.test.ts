@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CaptureImport } from '../../design/captureImport';
 import { generateWhatIf } from '../../design/generateWhatIf';
 import { emptyDoc } from '../../design/model';
@@ -32,9 +32,11 @@ afterAll(() => {
 });
 
 const send = (data: WorkerRequest) => onmessage?.({ data });
+/** Lint, import and observed traffic are loaded on first use: their answers come once the module is in. */
+const answered = (count: number) => vi.waitFor(() => expect(posted).toHaveLength(count), { timeout: 20_000 });
 
 describe('analysis worker', () => {
-  it('answers an analysis at once and its lint only when asked, for the latest document only', () => {
+  it('answers an analysis at once and its lint only when asked, for the latest document only', async () => {
     const doc = applyOp(emptyDoc(), 'loadExample', { id: 'three-tier' }).doc;
     send({ kind: 'analyse', seq: 1, doc });
     expect(posted).toHaveLength(1);
@@ -42,20 +44,19 @@ describe('analysis worker', () => {
     send({ kind: 'analyse', seq: 2, doc });
     expect(posted).toHaveLength(2);
     send({ kind: 'lint', seq: 1 }); // superseded by analysis 2: ignored
-    expect(posted).toHaveLength(2);
     send({ kind: 'lint', seq: 2 });
-    expect(posted).toHaveLength(3);
+    await answered(3);
     const lint = posted[2] as LintResponse;
     expect(lint.seq).toBe(2);
     expect(lint.lint).not.toBeNull();
   });
 
-  it('imports manifests into the document it is sent, with the import’s notices', () => {
+  it('imports manifests into the document it is sent, with the import’s notices', async () => {
     posted.length = 0;
     const text =
       'apiVersion: v1\nkind: Namespace\nmetadata: {name: pay}\n---\nkind: Pod\nmetadata: {name: Bad_Name, namespace: pay}\n';
     send({ kind: 'import', importId: 7, doc: emptyDoc(), files: [{ path: 'a.yaml', text }] });
-    expect(posted).toHaveLength(1);
+    await answered(1);
     const res = posted[0] as ImportResponse;
     expect(res).toMatchObject({ importId: 7, ok: true });
     if (!res.ok) return;
@@ -65,11 +66,12 @@ describe('analysis worker', () => {
     expect(structuredClone(res)).toEqual(res);
   });
 
-  it('analyses the result of its latest import by id, as if the document were sent, and says when it no longer holds it', () => {
+  it('analyses the result of its latest import by id, as if the document were sent, and says when it no longer holds it', async () => {
     posted.length = 0;
     const text =
       'apiVersion: v1\nkind: Namespace\nmetadata: {name: pay}\n---\nkind: Pod\nmetadata: {name: web, namespace: pay}\n';
     send({ kind: 'import', importId: 8, doc: emptyDoc(), files: [{ path: 'a.yaml', text }] });
+    await answered(1);
     const res = posted[0] as ImportResponse;
     if (!res.ok) throw new Error('import failed');
     send({ kind: 'analyse', seq: 10, doc: { importId: 8 } });
@@ -106,7 +108,7 @@ describe('analysis worker', () => {
     });
   });
 
-  it('previews generating policies from flows exactly as the pure function does, as plain data', () => {
+  it('previews generating policies from flows exactly as the pure function does, as plain data', async () => {
     posted.length = 0;
     const doc = applyOp(emptyDoc(), 'loadExample', { id: 'three-tier' }).doc;
     const imp = new CaptureImport(doc, 'three-tier.jsonl');
@@ -115,10 +117,12 @@ describe('analysis worker', () => {
     const workloads = ['shop/backend', 'shop/database', 'shop/frontend'];
 
     send({ kind: 'generateWhatIf', whatIfSeq: 1, doc, workloads, ipv4Prefix: 24 });
+    await answered(1);
     expect(posted.at(-1)).toEqual({ whatIfSeq: 1, preview: null, error: 'no observed traffic' });
 
     send({ kind: 'setObserved', capture });
     send({ kind: 'generateWhatIf', whatIfSeq: 2, doc, workloads, ipv4Prefix: 24 });
+    await answered(2);
     const res = posted.at(-1) as GenerateWhatIfResponse;
     const {
       doc: _doc,
@@ -131,6 +135,7 @@ describe('analysis worker', () => {
 
     // A refusal comes back as the operation's message, not as a failure of the worker.
     send({ kind: 'generateWhatIf', whatIfSeq: 3, doc, workloads: [] });
+    await answered(3);
     expect((posted.at(-1) as GenerateWhatIfResponse).preview?.error).toMatch(/at least one workload/);
   });
 });

@@ -2,14 +2,9 @@
 // YAML pane and dragging on the canvas never wait for a large analysis. The page sends at most one analysis at
 // a time (see latestWins.ts), so there is no queue to drain here; the lint of an analysis comes when the page
 // asks for it (protocol.ts).
-import { lintDoc } from '../../design/lint';
-import { locateInWrittenViews } from '../../design/lintPositions';
-import { applyOp } from '../../design/ops';
 import { simulate } from '../../design/simulate';
 import type { DesignDoc } from '../../design/types';
-import { YamlChunkCache } from '../../manifest';
 import { applyDocPatch } from './docPatch';
-import { handleObservedRequest } from './observedWorker';
 import type {
   AnalysisResponse,
   CaptureMessage,
@@ -38,38 +33,51 @@ let latest: { seq: number; doc: DesignDoc } | null = null;
 /** The result of the latest import, which the page may ask to analyse by its id (protocol.ts). */
 let imported: { importId: number; doc: DesignDoc } | null = null;
 
-/** Parsed documents of each view's text, kept across analyses: after an edit only the changed ones are parsed. */
-const caches = { policies: new YamlChunkCache(), inventory: new YamlChunkCache() };
+// What the first analysis does not need is loaded on first use, so the worker starts with the simulator alone:
+// the lint (and its YAML parser, to place findings), the import, and observed traffic. Each module is loaded
+// once; requests that wait for it keep their order (the promise's callbacks run in order).
+let lintJob: Promise<typeof import('./lintJob')> | undefined;
+let ops: Promise<typeof import('../../design/ops')> | undefined;
+let observedJob: Promise<typeof import('./observedWorker')> | undefined;
 
-function postLint(seq: number, doc: DesignDoc): void {
-  try {
-    const lint = lintDoc(doc);
-    // Located here, not by the page: with a large policy set that parse would be a long main-thread task.
-    scope.postMessage({ seq, lint: { ...lint, located: locateInWrittenViews(doc, lint.findings, caches) } });
-  } catch (err) {
-    scope.postMessage({ seq, lint: null, error: err instanceof Error ? err.message : String(err) });
-  }
-}
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+const OBSERVED_KINDS: ReadonlySet<WorkerRequest['kind']> = new Set([
+  'capture',
+  'cancelCapture',
+  'setObserved',
+  'observe',
+  'generateWhatIf',
+]);
 
 scope.onmessage = (e) => {
   const req = e.data;
-  if (handleObservedRequest(req, (m) => scope.postMessage(m))) return;
+  if (OBSERVED_KINDS.has(req.kind)) {
+    observedJob ??= import('./observedWorker');
+    void observedJob.then((m) => m.handleObservedRequest(req, (msg) => scope.postMessage(msg)));
+    return;
+  }
   if (req.kind === 'import') {
-    try {
-      const result = applyOp(req.doc, 'importManifests', { files: req.files });
-      imported = { importId: req.importId, doc: result.doc };
-      scope.postMessage({ importId: req.importId, ok: true, doc: result.doc, notices: result.notices });
-    } catch (err) {
-      scope.postMessage({
-        importId: req.importId,
-        ok: false,
-        error: err instanceof Error ? err.message : String(err),
-      });
-    }
+    ops ??= import('../../design/ops');
+    ops
+      .then(({ applyOp }) => {
+        const result = applyOp(req.doc, 'importManifests', { files: req.files });
+        imported = { importId: req.importId, doc: result.doc };
+        scope.postMessage({ importId: req.importId, ok: true, doc: result.doc, notices: result.notices });
+      })
+      .catch((err: unknown) =>
+        scope.postMessage({ importId: req.importId, ok: false, error: errorText(err) }),
+      );
     return;
   }
   if (req.kind === 'lint') {
-    if (latest?.seq === req.seq) postLint(latest.seq, latest.doc);
+    lintJob ??= import('./lintJob');
+    lintJob
+      .then(({ lintAnswer }) => {
+        // Still the latest analysis once the lint is loaded (a newer one's lint request follows it).
+        if (latest?.seq === req.seq) scope.postMessage(lintAnswer(latest.seq, latest.doc));
+      })
+      .catch((err: unknown) => scope.postMessage({ seq: req.seq, lint: null, error: errorText(err) }));
     return;
   }
   if (req.kind !== 'analyse') return;
