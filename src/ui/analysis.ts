@@ -12,7 +12,14 @@ import { sameSemantics } from './semantics';
 import { useAppStore } from './store';
 import AnalysisWorker from './worker/analysis.worker?worker';
 import { docPatch } from './worker/docPatch';
-import type { AnalysisResponse, ImportResponse, LintResponse, WorkerRequest } from './worker/protocol';
+import type {
+  AnalysisPart,
+  AnalysisResponse,
+  ImportResponse,
+  LintResponse,
+  WorkerRequest,
+} from './worker/protocol';
+import { joinSimulation, type SimulationPart } from './worker/simulationParts';
 
 type Answer = { doc: DesignDoc; simulation: Simulation } | { doc: DesignDoc; error: string };
 
@@ -174,16 +181,30 @@ export function startAnalysis(): () => void {
 
   if (worker) {
     sharedWorker = worker;
-    worker.onmessage = (e: MessageEvent<AnalysisResponse | LintResponse | ImportResponse>) => {
+    /** The parts of the simulation being received (simulationParts.ts), for analysis `seq`. */
+    let received: { seq: number; parts: SimulationPart[] } | null = null;
+    worker.onmessage = (e: MessageEvent<AnalysisPart | AnalysisResponse | LintResponse | ImportResponse>) => {
       const res = e.data;
       for (const listener of workerListeners) if (listener(res)) return;
       if ('importId' in res) return receiveImport(res);
       if ('lint' in res) return receiveLint(res);
+      if ('part' in res) {
+        // Each part is read in a task of its own; an older analysis's parts are dropped.
+        if (received?.seq !== res.seq) received = { seq: res.seq, parts: [] };
+        received.parts.push(res.part);
+        return;
+      }
       // A failed analysis may have left the worker without that document: the next one goes whole.
       if (!res.ok && workerHolds?.seq === res.seq) workerHolds = null;
+      // A worker's messages arrive in the order sent: the parts of this analysis are all in.
+      const parts = received?.seq === res.seq ? received.parts : [];
+      received = null;
       const doc = pendingDocs.get(res.seq);
       if (!doc) return;
-      answer(res.seq, res.ok ? { doc, simulation: res.simulation } : { doc, error: res.error });
+      answer(
+        res.seq,
+        res.ok ? { doc, simulation: joinSimulation(res.simulation, parts) } : { doc, error: res.error },
+      );
       // Every analysis gets its lint, even a failed one, so the Lint tab never waits forever; but only once the
       // frame that draws the simulation is out, so the lint does not take a core from the overlay's commit.
       afterNextFrame(() => {

@@ -2,7 +2,7 @@
 // each cell the allowed connections. A click asks the engine why, through the design's probe. The grid draws only
 // the cells on screen (matrixWindow.ts): every cell has the same size, so a 500 × 500 matrix scrolls like a
 // 10 × 10 one, and a new simulation touches a few hundred elements, not the whole table.
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { cellOf, explainCell } from '../../design/simulate';
 import type { MatrixEndpoint, MatrixRow } from '../../design/types';
 import { collapsedByDefault } from '../canvas/collapse';
@@ -229,8 +229,10 @@ function MatrixGrid({ endpoints, cells, rows, cols, picked, onPick, grouped = fa
 }
 
 export function MatrixPanel() {
-  const analysis = useAppStore((s) => s.analysis);
-  const analysisDoc = useAppStore((s) => s.analysisDoc);
+  // A new simulation is drawn on the canvas first; the matrix follows in a render of its own (React renders
+  // deferred values in the background): with a large import the two in one task were a long one.
+  const analysis = useDeferredValue(useAppStore((s) => s.analysis));
+  const analysisDoc = useDeferredValue(useAppStore((s) => s.analysisDoc));
   const [rowFilter, setRowFilter] = useState('');
   const [colFilter, setColFilter] = useState('');
   // The picked cell is held by its endpoints' ids, not by grid position: an edit that adds or removes a

@@ -4,14 +4,17 @@ import { CaptureImport } from '../../design/captureImport';
 import { generateWhatIf } from '../../design/generateWhatIf';
 import { emptyDoc } from '../../design/model';
 import { applyOp } from '../../design/ops';
+import { simulate } from '../../design/simulate';
 import { docPatch } from './docPatch';
 import type {
+  AnalysisPart,
   AnalysisResponse,
   GenerateWhatIfResponse,
   ImportResponse,
   LintResponse,
   WorkerRequest,
 } from './protocol';
+import { joinSimulation } from './simulationParts';
 
 type Out = AnalysisResponse | LintResponse | ImportResponse | GenerateWhatIfResponse;
 const posted: Out[] = [];
@@ -137,5 +140,29 @@ describe('analysis worker', () => {
     send({ kind: 'generateWhatIf', whatIfSeq: 3, doc, workloads: [] });
     await answered(3);
     expect((posted.at(-1) as GenerateWhatIfResponse).preview?.error).toMatch(/at least one workload/);
+  });
+});
+
+describe('analysis worker, a large simulation', () => {
+  it('sends it in parts ahead of the answer, which join to the simulation of the document', () => {
+    posted.length = 0;
+    const pods = Array.from(
+      { length: 120 },
+      (_, i) => `kind: Pod\napiVersion: v1\nmetadata: {name: w${i}, namespace: big, labels: {app: w${i}}}\n`,
+    ).join('---\n');
+    const doc = applyOp(emptyDoc(), 'importManifests', { files: [{ path: 'big.yaml', text: pods }] }).doc;
+    send({ kind: 'analyse', seq: 20, doc });
+    const parts = posted.slice(0, -1) as unknown as AnalysisPart[];
+    const res = posted.at(-1) as AnalysisResponse;
+    if (!res.ok) throw new Error(res.error);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(res.parts).toBe(parts.length);
+    expect(parts.every((p) => p.seq === 20)).toBe(true);
+    expect(
+      joinSimulation(
+        res.simulation,
+        parts.map((p) => p.part),
+      ),
+    ).toEqual(simulate(doc));
   });
 });

@@ -6,6 +6,7 @@ import { simulate } from '../../design/simulate';
 import type { DesignDoc } from '../../design/types';
 import { applyDocPatch } from './docPatch';
 import type {
+  AnalysisPart,
   AnalysisResponse,
   CaptureMessage,
   GenerateWhatIfResponse,
@@ -14,11 +15,13 @@ import type {
   ObserveResponse,
   WorkerRequest,
 } from './protocol';
+import { splitSimulation } from './simulationParts';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
   postMessage(
     message:
+      | AnalysisPart
       | AnalysisResponse
       | LintResponse
       | ImportResponse
@@ -103,8 +106,15 @@ scope.onmessage = (e) => {
   const started = performance.now();
   latest = { seq, doc };
   try {
-    const simulation = simulate(doc);
-    scope.postMessage({ seq, ok: true, simulation, millis: performance.now() - started });
+    const { head, parts } = splitSimulation(simulate(doc));
+    for (const part of parts) scope.postMessage({ seq, part });
+    scope.postMessage({
+      seq,
+      ok: true,
+      simulation: head,
+      millis: performance.now() - started,
+      ...(parts.length > 0 ? { parts: parts.length } : {}),
+    });
   } catch (err) {
     scope.postMessage({ seq, ok: false, error: err instanceof Error ? err.message : String(err) });
   }

@@ -6,6 +6,7 @@ import type { ObservedCapture } from '../../design/observed';
 import type { ObservedReport } from '../../design/observedReport';
 import type { DesignDoc, DocLint, ManifestFile, Notice, Simulation } from '../../design/types';
 import type { DocPatch } from './docPatch';
+import type { SimulationPart } from './simulationParts';
 
 export interface AnalysisRequest {
   readonly kind: 'analyse';
@@ -116,9 +117,25 @@ export type ImportResponse =
     }
   | { readonly importId: number; readonly ok: false; readonly error: string };
 
+/**
+ * The answer to an `AnalysisRequest`. A large simulation comes as `AnalysisPart` messages first (each one short
+ * for the page to read, simulationParts.ts), then this answer with the rest and the number of parts before it.
+ */
 export type AnalysisResponse =
-  | { readonly seq: number; readonly ok: true; readonly simulation: Simulation; readonly millis: number }
+  | {
+      readonly seq: number;
+      readonly ok: true;
+      readonly simulation: Simulation;
+      readonly millis: number;
+      readonly parts?: number;
+    }
   | { readonly seq: number; readonly ok: false; readonly error: string };
+
+/** One part of the simulation of analysis `seq`, ahead of its `AnalysisResponse`. */
+export interface AnalysisPart {
+  readonly seq: number;
+  readonly part: SimulationPart;
+}
 
 /** The answer to a `LintRequest`. */
 export type LintResponse =
