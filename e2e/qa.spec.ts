@@ -8,7 +8,7 @@ interface Hook {
   getState(): {
     doc: {
       layout: Record<string, unknown>;
-      workloads: { id: string; labels: Record<string, string> }[];
+      workloads: { id: string; labels: Record<string, string>; hostNetwork?: true }[];
       policies: { name: string; namespace: string; egress?: unknown[]; ingress?: { ports?: unknown[] }[] }[];
     };
     dispatch(name: string, args: unknown): unknown;
@@ -323,5 +323,31 @@ test('a workload dropped outside every namespace goes back, and the canvas keeps
     .locator('.react-flow__edge')
     .evaluateAll((els) => els.filter((el) => (el as unknown as { kept?: boolean }).kept).length);
   expect(kept).toBe(marked);
+  expect(errors).toEqual([]);
+});
+
+test("the inspector's Host network box sets spec.hostNetwork, which the inventory YAML writes and Undo takes back", async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await startBlank(page);
+  await dispatch(page, 'addNamespace', { name: 'ops', position: { x: 0, y: 0 } });
+  await dispatch(page, 'addWorkload', { namespace: 'ops', name: 'agent', position: { x: 24, y: 56 } });
+  await page.getByTestId('workload-ops/agent').click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  const box = inspector.getByRole('checkbox', { name: 'Host network' });
+  await expect(box).not.toBeChecked();
+  await box.check();
+  await expect(inspector.getByTestId('host-network-hint')).toBeVisible();
+  await expect
+    .poll(async () => (await doc(page)).workloads.find((w) => w.id === 'ops/agent')?.hostNetwork)
+    .toBe(true);
+  await screenshot(page, 'qa-host-network');
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect
+    .poll(async () => (await doc(page)).workloads.find((w) => w.id === 'ops/agent')?.hostNetwork)
+    .toBeUndefined();
   expect(errors).toEqual([]);
 });

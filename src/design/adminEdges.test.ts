@@ -101,8 +101,8 @@ spec:
     ]);
     const edges = deriveAdminEdges(d, graph.externals).edges;
     expect(edges.map((e) => [e.source, e.target, e.label])).toEqual([
-      ['shop/backend', 'ext:10.0.0.5/32', 'CNP to-workers (Admin 7): Allow'],
-      ['shop/backend', 'ops/node-exporter', 'CNP to-workers (Admin 7): Allow'],
+      ['shop/backend', 'ext:10.0.0.5/32', 'CNP to-workers (Admin 7): Accept'],
+      ['shop/backend', 'ops/node-exporter', 'CNP to-workers (Admin 7): Accept'],
     ]);
     // The engine decides the same traffic by the same rule.
     for (const to of ['10.0.0.5', 'ops/node-exporter']) {

@@ -8,7 +8,7 @@
 // These edges only illustrate: deciding is the engine's job, and the explanations name the tier that did.
 import { adminPeerMatchesWorkload, nodesAsNetworks } from '../engine/adminPolicy';
 import { namespaceTable } from '../engine/classes';
-import { policyKindName } from '../engine/explainWords';
+import { actionName, policyKindName } from '../engine/explainWords';
 import { parseIp } from '../engine/ipRanges';
 import { matchesSelector } from '../engine/selector';
 import type {
@@ -56,7 +56,7 @@ export interface AdminEdge {
   readonly rules: readonly AdminEdgeRule[];
   /** Distinct actions in rule order: what the edge is coloured by (one action, or `mixed`). */
   readonly actions: readonly AdminAction[];
-  /** e.g. `ANP deny-sandbox (10): Deny` or `BANP default: Deny`. */
+  /** e.g. `ANP deny-sandbox (10): Deny`, `BANP default: Deny` or `CNP to-workers (Admin 7): Accept`. */
   readonly label: string;
 }
 
@@ -255,7 +255,9 @@ export function deriveAdminEdges(
     .map(([id, e]): AdminEdge => {
       const actions = [...new Set(e.rules.map((r) => r.action))];
       const ports = [...new Set(e.rules.map((r) => r.ports))];
-      const what = ports.includes('any') ? actions.join('/') : `${actions.join('/')} ${ports.join(', ')}`;
+      const policy = enginePolicyKind(doc, e.policy);
+      const said = actions.map((a) => actionName(a, policy.kind)).join('/');
+      const what = ports.includes('any') ? said : `${said} ${ports.join(', ')}`;
       return {
         id,
         source: e.source,
@@ -265,7 +267,7 @@ export function deriveAdminEdges(
         ...(e.policy.tier === 'Admin' ? { priority: e.policy.priority } : {}),
         rules: e.rules,
         actions,
-        label: `${adminPolicyTitle(enginePolicyKind(doc, e.policy))}: ${what}`,
+        label: `${adminPolicyTitle(policy)}: ${what}`,
       };
     });
   return { edges, truncated: false };

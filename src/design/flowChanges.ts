@@ -23,7 +23,7 @@ export interface ChangeCause {
 }
 
 const shapeOf = (w: DesignWorkload) =>
-  JSON.stringify([w.kind, Object.entries(w.labels).sort(), w.ports, w.podIPs ?? []]);
+  JSON.stringify([w.kind, Object.entries(w.labels).sort(), w.ports, w.podIPs ?? [], w.hostNetwork ?? false]);
 
 /**
  * Workloads that only changed their name or namespace between two documents (same kind, labels and ports,

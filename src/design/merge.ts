@@ -69,6 +69,7 @@ export function mergeManifestSet(doc: DesignDoc, set: ManifestSet): { doc: Desig
       labels: w.labels,
       ports: w.ports,
       ...(w.podIPs && w.podIPs.length > 0 ? { podIPs: w.podIPs } : {}),
+      ...(w.hostNetwork ? { hostNetwork: true as const } : {}),
     };
     workloads.set(id, next);
     if (!namespaces.has(w.namespace))

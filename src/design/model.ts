@@ -203,6 +203,7 @@ export function toCluster(doc: DesignDoc): Cluster {
       labels: w.labels,
       ports: w.ports,
       ...(w.podIPs ? { podIPs: w.podIPs } : {}),
+      ...(w.hostNetwork ? { hostNetwork: true } : {}),
     })),
     ...(doc.nodes && doc.nodes.length > 0 ? { nodes: doc.nodes } : {}),
   };

@@ -64,6 +64,12 @@ export interface DesignWorkload {
   readonly ports: readonly ContainerPort[];
   /** Kept from imported Pods (`status.podIPs`) so the engine can use them; not edited in the designer. */
   readonly podIPs?: readonly string[];
+  /**
+   * `spec.hostNetwork: true` (absent: the pod network): the pods use their node's network and address, so
+   * cluster-wide policies leave them out of subjects and namespaces/pods peers (the engine's
+   * `Workload.hostNetwork`). Kept from imports, written to the inventory YAML, set by `setWorkloadHostNetwork`.
+   */
+  readonly hostNetwork?: true;
 }
 
 export interface DesignExternal {
@@ -248,6 +254,7 @@ export interface OpArgs {
   setWorkloadKind: { id: string; kind: string };
   setWorkloadLabels: { id: string; labels: Labels };
   setWorkloadPorts: { id: string; ports: readonly ContainerPort[] };
+  setWorkloadHostNetwork: { id: string; hostNetwork: boolean };
   /** Policies are kept as they are (their meaning follows the labels); a notice says what changed. */
   moveWorkload: { id: string; namespace: string; position?: Point };
   deleteWorkload: { id: string };

@@ -171,6 +171,9 @@ const docShape = shape({
       labels,
       ports: list(shape({ 'name?': str, containerPort: num, protocol })),
       'podIPs?': list(str),
+      // One spelling: the pod network is the field left out.
+      'hostNetwork?': (v, path) =>
+        v === true ? undefined : `${path} should be true (leave it out for the pod network)`,
     }),
   ),
   'nodes?': list(shape({ name: str, labels, addresses: list(str) })),

@@ -191,6 +191,25 @@ function WorkloadInspector({ id }: { id: string }) {
         onApply={(ports) => store().dispatch('setWorkloadPorts', { id: w.id, ports })}
         onError={notifyError}
       />
+      <div className="field">
+        <label>
+          <input
+            type="checkbox"
+            aria-label="Host network"
+            checked={w.hostNetwork === true}
+            onChange={(e) =>
+              store().dispatch('setWorkloadHostNetwork', { id: w.id, hostNetwork: e.currentTarget.checked })
+            }
+          />{' '}
+          Host network <code>spec.hostNetwork</code>
+        </label>
+        {w.hostNetwork && (
+          <p className="hint" data-testid="host-network-hint">
+            Uses its node's network: cluster-wide policies leave it out of subjects and namespaces/pods peers;
+            NetworkPolicy behaviour for it is undefined.
+          </p>
+        )}
+      </div>
       {isolation && (
         <div className="field">
           <span className="field-label">Isolation</span>

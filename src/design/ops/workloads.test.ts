@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDoc } from '../model';
+import { explain } from '../../engine/explain';
+import { canonical, emptyDoc, toCluster, toPolicySet } from '../model';
+import { decodeShare, deserializeDoc, encodeShare, serializeDoc } from '../persist';
 import { must, shopDoc } from '../testing/build';
+import { designYaml, inventoryYaml } from '../yaml';
+import { describeOp } from './index';
 import {
   addWorkload,
   deleteWorkload,
   moveWorkload,
   renameWorkload,
+  setWorkloadHostNetwork,
   setWorkloadKind,
   setWorkloadLabels,
   setWorkloadPorts,
@@ -129,5 +134,56 @@ describe('deleteWorkload', () => {
     };
     const d = must(shopDoc(), 'replacePolicies', { policies: [policy] });
     expect(deleteWorkload.perform(d, { id: 'shop/backend' }).doc.policies).toEqual([policy]);
+  });
+});
+
+describe('setWorkloadHostNetwork', () => {
+  it('sets spec.hostNetwork as one spelling (true, or the field left out), and says what changes', () => {
+    const d = shopDoc();
+    const on = setWorkloadHostNetwork.perform(d, { id: 'shop/backend', hostNetwork: true });
+    expect(on.doc.workloads.find((w) => w.id === 'shop/backend')?.hostNetwork).toBe(true);
+    expect(on.notices[0].message).toContain('cluster-wide policies leave it out of their subjects');
+    const off = setWorkloadHostNetwork.perform(on.doc, { id: 'shop/backend', hostNetwork: false });
+    expect(off.doc).toEqual(d);
+    expect('hostNetwork' in (off.doc.workloads.find((w) => w.id === 'shop/backend') ?? {})).toBe(false);
+    expect(setWorkloadHostNetwork.perform(d, { id: 'shop/backend', hostNetwork: false }).doc).toBe(d);
+    expect(setWorkloadHostNetwork.perform(d, { id: 'shop/ghost', hostNetwork: true }).doc).toBe(d);
+    expect(describeOp('setWorkloadHostNetwork', { id: 'shop/backend', hostNetwork: true })).toBe(
+      'Use host network',
+    );
+  });
+
+  it('is what the engine reads: a cluster-wide policy over every pod leaves the host-network pod out', () => {
+    // "Note that host-networked pods are not included in subject selection."
+    let d = must(shopDoc(), 'setClusterDefaultDeny', { on: true });
+    d = must(d, 'setWorkloadHostNetwork', { id: 'shop/backend', hostNetwork: true });
+    expect(toCluster(d).workloads.find((w) => w.name === 'backend')?.hostNetwork).toBe(true);
+    const v = explain(toCluster(d), toPolicySet(d), {
+      from: 'shop/backend',
+      to: 'shop/database',
+      port: 5432,
+    });
+    if ('error' in v) throw new Error(v.error);
+    expect(v.egress.allowed).toBe(true);
+    expect(v.egress.reason).toContain('host-networked pods are not included in subject selection');
+  });
+
+  it('round-trips through the inventory YAML, a saved document and a share link', () => {
+    const d = must(shopDoc(), 'setWorkloadHostNetwork', { id: 'shop/backend', hostNetwork: true });
+    expect(inventoryYaml(d)).toContain('hostNetwork: true');
+    const imported = must(emptyDoc(), 'importManifests', {
+      files: [{ path: 'design.yaml', text: designYaml(d) }],
+    });
+    expect(imported.workloads.map((w) => [w.id, w.hostNetwork])).toEqual([
+      ['shop/backend', true],
+      ['shop/database', undefined],
+      ['shop/frontend', undefined],
+    ]);
+    expect(deserializeDoc(serializeDoc(d)).doc).toEqual(canonical(d));
+    expect(decodeShare(encodeShare(d)).doc?.workloads).toEqual(canonical(d).workloads);
+    const damaged = serializeDoc(d).replace('"hostNetwork":true', '"hostNetwork":false');
+    expect(deserializeDoc(damaged).diagnostics[0].message).toContain(
+      'hostNetwork should be true (leave it out for the pod network)',
+    );
   });
 });

@@ -174,6 +174,32 @@ export const setWorkloadPorts = defineOp('setWorkloadPorts', 'Set container port
   return ok(replace(doc, id, { ...w, ports: [...ports] }));
 });
 
+/**
+ * Sets `spec.hostNetwork` of the workload's pods. Such pods use their node's network: cluster-wide policies leave
+ * them out of their subjects and namespaces/pods peers, and NetworkPolicy behaviour for them is undefined (the
+ * engine and lint say so); a notice names what changes.
+ */
+export const setWorkloadHostNetwork = defineOp(
+  'setWorkloadHostNetwork',
+  'Set host network',
+  (doc, { id, hostNetwork }) => {
+    const w = find(doc, id);
+    if (!w) return fail(doc, `There is no workload ${id}.`);
+    // Nothing to change: the same document, so nothing is recorded.
+    if ((w.hostNetwork ?? false) === hostNetwork) return { doc, notices: [] };
+    const { hostNetwork: _was, ...rest } = w;
+    const next: DesignWorkload = hostNetwork ? { ...rest, hostNetwork: true } : rest;
+    const notice: Notice = hostNetwork
+      ? {
+          severity: 'info',
+          message: `${w.name} uses the host network: cluster-wide policies leave it out of their subjects and namespaces/pods peers (they match it only by its node's address), and NetworkPolicy behaviour for it is undefined.`,
+        }
+      : { severity: 'info', message: `${w.name} uses the pod network again.` };
+    return ok(replace(doc, id, next), [notice]);
+  },
+  { describe: ({ hostNetwork }) => (hostNetwork ? 'Use host network' : 'Use pod network') },
+);
+
 export const moveWorkload = defineOp(
   'moveWorkload',
   'Move workload to namespace',
