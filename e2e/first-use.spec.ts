@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { dump, loadAll } from 'js-yaml';
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshot, test, waitForModelText } from './fixtures';
 
 /** As fixtures.ts's, with room for a loaded machine: elk places each new document before it can be aimed at. */
 async function canvasSettled(page: Page): Promise<void> {
@@ -361,4 +361,60 @@ test('the New rule dialog asks when every choice isolates something, says what i
   await rule.getByRole('button', { name: 'Allow and isolate' }).click();
   await expect(rule).toBeHidden();
   await expect(page.getByTestId('dim-note')).toBeHidden();
+});
+
+test('4: "all namespaces" and "all pods of namespace X" are on the canvas, compile to their peers and come back from YAML', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  await page.goto('/');
+  await canvasSettled(page);
+  // The three-tier example: shop is isolated both ways. "All namespaces" is one click on the toolbar.
+  await page.getByRole('button', { name: 'Add all namespaces' }).click();
+  const all = page.getByTestId('external-all-namespaces');
+  await expect(all).toBeVisible();
+  await expect(all).toContainText('namespaceSelector: {}');
+  await drawEdge(page, 'handle-src-external-all-namespaces', 'handle-dst-workload-shop/backend');
+  const allowed = page.getByTestId('notices').locator('[data-key="drawn-edge"]');
+  await expect(allowed).toContainText(
+    'Allowed all namespaces → shop/backend TCP 8080, at the ingress of shop/backend.',
+  );
+  const peer = (yaml: string, policy: string) =>
+    yaml.slice(yaml.indexOf(`name: ${policy}\n`)).split('---')[0];
+  let yaml = await waitForModelText(page, (t) =>
+    peer(t, 'backend-ingress').includes('namespaceSelector: {}'),
+  );
+  expect(peer(yaml, 'backend-ingress')).toMatch(/- from:\n\s+- namespaceSelector: \{\}\n\s+ports:/);
+
+  // All pods of one namespace: its frame's handles say so, and drawing from it names that namespace.
+  await expect(page.getByTestId('handle-src-namespace-kube-system')).toHaveAttribute(
+    'title',
+    /all pods of namespace kube-system/,
+  );
+  await drawEdge(page, 'handle-src-namespace-kube-system', 'handle-dst-workload-shop/database');
+  await expect(allowed).toContainText(
+    'Allowed namespace kube-system → shop/database TCP 5432, at the ingress of shop/database.',
+  );
+  yaml = await waitForModelText(page, (t) => peer(t, 'database-ingress').includes('name: kube-system'));
+  expect(peer(yaml, 'database-ingress')).toContain('kubernetes.io/metadata.name: kube-system');
+  await screenshot(page, 'first-use-all-namespaces');
+
+  // Round trip: YAML with these peers draws them as the same nodes.
+  await page.getByRole('button', { name: 'Paste YAML' }).click();
+  const paste = page.getByRole('dialog', { name: 'Paste manifests' });
+  await paste
+    .getByRole('textbox')
+    .fill(
+      [
+        'kind: Pod\nmetadata: {name: web, namespace: lab, labels: {app: web}}\nspec: {containers: [{name: c, image: x, ports: [{containerPort: 8080}]}]}\n',
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: web, namespace: lab}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress:\n    - from: [{namespaceSelector: {}}]\n      ports: [{port: 8080}]\n    - ports: [{port: 443}]\n',
+      ].join('---\n'),
+    );
+  await paste.getByRole('radio', { name: /Replace/ }).check();
+  await paste.getByRole('button', { name: 'Import pasted YAML' }).click();
+  await page.getByRole('dialog', { name: 'Import report' }).getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('edge-all-namespaces->lab/web')).toBeAttached();
+  await expect(page.getByTestId('edge-any->lab/web')).toBeAttached();
+  await expect(page.getByTestId('external-all-namespaces')).toBeVisible();
+  await expect(page.getByTestId('external-any')).toBeVisible();
 });

@@ -3,6 +3,7 @@ import { enforcementChoice } from './compile';
 import { deriveEdges } from './edges';
 import { emptyDoc } from './model';
 import { connect, disconnect } from './ops';
+import { simulate } from './simulate';
 import { must, shopDoc } from './testing/build';
 import { NAMESPACE_NAME_LABEL } from './types';
 
@@ -222,5 +223,59 @@ describe('disconnect removes exactly what connect added', () => {
         policyTypes: ['Ingress', 'Egress'],
       },
     ]);
+  });
+});
+
+describe('"all namespaces": every pod of every namespace (namespaceSelector: {}), no outside address', () => {
+  it('drawn to a workload, compiles to an ingress peer namespaceSelector: {} with the workload port', () => {
+    let d = must(shopDoc(), 'addAllNamespaces', {});
+    d = must(d, 'connect', { from: 'all-namespaces', to: 'shop/frontend', ports: [tcp(8080)] });
+    expect(policy(d, 'frontend-ingress')?.ingress).toEqual([
+      { from: [{ namespaceSelector: {} }], ports: [tcp(8080)] },
+    ]);
+    const edges = deriveEdges(d).edges.map((e) => `${e.source}->${e.target} ${e.label}`);
+    expect(edges).toEqual(['all-namespaces->shop/frontend TCP 8080']);
+  });
+
+  it('drawn from a workload, compiles to an egress peer namespaceSelector: {}, and only there', () => {
+    let d = must(shopDoc(), 'setDefaultDeny', { namespace: 'shop', mode: 'egress' });
+    d = must(d, 'connect', { from: 'shop/backend', to: 'all-namespaces', ports: [tcp(443)] });
+    expect(policy(d, 'backend-egress')?.egress).toEqual([
+      { to: [{ namespaceSelector: {} }], ports: [tcp(443)] },
+    ]);
+    // Every namespace's ingress cannot be one policy: asking for it fails and says why.
+    const r = connect.perform(d, { from: 'shop/backend', to: 'all-namespaces', enforce: 'ingress' });
+    expect(r.doc).toBe(d);
+    expect(r.notices[0].message).toContain('All namespaces cannot be selected by one policy');
+  });
+
+  it('is not "anywhere": it matches pods of another namespace and no outside address', () => {
+    let d = must(shopDoc(), 'addNamespace', { name: 'other' });
+    d = must(d, 'addWorkload', { namespace: 'other', name: 'client', labels: { app: 'client' } });
+    d = must(d, 'connect', { from: 'all-namespaces', to: 'shop/frontend', ports: [tcp(8080)] });
+    const sim = simulate(d);
+    const into = sim.flows.filter((f) => f.target === 'shop/frontend').map((f) => f.source);
+    expect(into).toContain('other/client');
+    expect(into).toContain('shop/backend');
+    expect(into.filter((s) => !s.includes('/'))).toEqual([]);
+  });
+
+  it('deleting the node removes the peers naming it', () => {
+    let d = must(shopDoc(), 'connect', { from: 'all-namespaces', to: 'shop/frontend', ports: [tcp(8080)] });
+    d = must(d, 'deleteExternal', { id: 'all-namespaces' });
+    expect(d.policies).toEqual([]);
+    expect(deriveEdges(d).externals.map((e) => e.id)).toEqual([]);
+  });
+});
+
+describe('addAllNamespaces', () => {
+  it('puts the node on the canvas once, before any rule uses it', () => {
+    const d = must(shopDoc(), 'addAllNamespaces', { position: { x: 5, y: 6 } });
+    expect(deriveEdges(d).externals.map((e) => [e.id, e.label])).toEqual([
+      ['all-namespaces', 'all namespaces'],
+    ]);
+    expect(d.layout['all-namespaces']).toEqual({ x: 5, y: 6 });
+    const again = must(d, 'connect', { from: 'all-namespaces', to: 'shop/frontend', ports: [tcp(80)] });
+    expect(deriveEdges(again).externals.filter((e) => e.id === 'all-namespaces')).toHaveLength(1);
   });
 });

@@ -13,7 +13,8 @@
 //   names who loses access (`lostAccess`).
 // - Peers: a workload of the same namespace → podSelector; of another namespace → namespaceSelector
 //   `kubernetes.io/metadata.name: <ns>` AND podSelector in one peer; a namespace node → namespaceSelector
-//   only; an external → ipBlock; `any` → a rule without peers.
+//   only; an external → ipBlock; `any` → a rule without peers; `all-namespaces` → `namespaceSelector: {}` (every
+//   pod of every namespace).
 // - Workloads are selected by `narrowestSelector`; a notice warns when it also matches other workloads.
 // Drawing the same (source, destination) again merges the ports into the existing one-peer rule.
 // Undoing an edge is `removePeers` (ruleEdit.ts).
@@ -65,6 +66,8 @@ function peerOf(
   switch (ref.type) {
     case 'any':
       return undefined;
+    case 'allNamespaces':
+      return { namespaceSelector: {} };
     case 'external':
       return { ipBlock: ref.except.length > 0 ? { cidr: ref.cidr, except: ref.except } : { cidr: ref.cidr } };
     case 'namespace':
@@ -98,6 +101,13 @@ export interface EnforcementChoice {
 }
 
 const inCluster = (r: ParsedRef) => r.type === 'workload' || r.type === 'namespace';
+
+/** Why no policy can be written on this end, in words. */
+function notSelectable(r: ParsedRef, ref: string): string {
+  return r.type === 'allNamespaces'
+    ? 'All namespaces cannot be selected by one policy (a policy selects pods of its own namespace)'
+    : `${ref} is outside the cluster`;
+}
 
 /**
  * The choices for an edge and the default: the sides already isolated (those need a rule for the traffic to
@@ -260,7 +270,11 @@ export function compileEdge(doc: DesignDoc, args: ConnectArgs): OpResult {
     if (ref.type === 'external' && ![ref.cidr, ...ref.except].every(isValidCidr))
       return fail(`${ref.cidr} is not a valid CIDR block.`);
   if (!inCluster(from) && !inCluster(to))
-    return fail('Traffic between two endpoints outside the cluster is not governed by NetworkPolicy.');
+    return fail(
+      from.type === 'allNamespaces' || to.type === 'allNamespaces'
+        ? 'Draw all namespaces to or from a workload or a namespace: a policy selects pods of its own namespace, so it cannot be written on every namespace at once.'
+        : 'Traffic between two endpoints outside the cluster is not governed by NetworkPolicy.',
+    );
   for (const ref of [from, to])
     if (ref.type === 'workload' && Object.keys(ref.workload.labels).length === 0)
       return fail(
@@ -273,10 +287,10 @@ export function compileEdge(doc: DesignDoc, args: ConnectArgs): OpResult {
   const enforce =
     args.enforce ?? (args.bothSides && choice.options.includes('both') ? 'both' : choice.default);
   if (enforce !== 'egress' && !inCluster(to))
-    return fail(`${args.to} is outside the cluster: only the source's egress rule can allow this traffic.`);
+    return fail(`${notSelectable(to, args.to)}: only the source's egress rule can allow this traffic.`);
   if (enforce !== 'ingress' && !inCluster(from))
     return fail(
-      `${args.from} is outside the cluster: only the destination's ingress rule can allow this traffic.`,
+      `${notSelectable(from, args.from)}: only the destination's ingress rule can allow this traffic.`,
     );
   if (enforce !== 'egress') {
     const subject = subjectOf(doc, to, notices)!;

@@ -8,7 +8,7 @@ import type { ContainerPort, NetworkPolicyPort } from '../engine/types';
 import { enforcementChoice, newlyIsolated } from './compile';
 import { formatPorts } from './edges';
 import { namespaceOfRef, resolveRef } from './model';
-import { ANY_REF, type DesignDoc, type Enforcement } from './types';
+import { ALL_NAMESPACES_REF, ANY_REF, type DesignDoc, type Enforcement } from './types';
 
 /** The TCP fallback DNS uses for answers too large for UDP: offered in the inspector beside the UDP default. */
 export const DNS_TCP: NetworkPolicyPort = { protocol: 'TCP', port: 53 };
@@ -62,9 +62,10 @@ export function committableEdge(doc: DesignDoc, from: string, to: string): Drawn
   return { from, to, ports: defaultEdgePorts(doc, from, to), enforce: choice.default };
 }
 
-/** A node in a sentence: `app/frontend`, `namespace app`, `anywhere`, `10.0.0.0/8 except 10.1.0.0/16`. */
+/** A node in a sentence: `app/frontend`, `namespace app`, `anywhere`, `all namespaces`, `10.0.0.0/8 except 10.1.0.0/16`. */
 export function refText(ref: string): string {
   if (ref === ANY_REF) return 'anywhere';
+  if (ref === ALL_NAMESPACES_REF) return 'all namespaces';
   const ns = namespaceOfRef(ref);
   if (ns !== undefined) return `namespace ${ns}`;
   if (ref.startsWith('ext:')) return ref.slice(4).replace('!', ' except ').replaceAll(',', ', ');

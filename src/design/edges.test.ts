@@ -7,6 +7,7 @@ import { disconnect } from './ops';
 import { docArb } from './testing/arbitraries';
 import { must, shopDoc } from './testing/build';
 import type { DesignDoc } from './types';
+import { applyPolicyYaml, policyYaml } from './yaml';
 
 function load(id: string) {
   const ex = examples.find((e) => e.id === id)!;
@@ -108,6 +109,65 @@ describe('deriveEdges', () => {
     const g3 = deriveEdges(load('three-tier'));
     expect(g3.externals.map((e) => e.id)).toEqual(['any']);
     expect(g3.edges.find((e) => e.source === 'any')?.target).toBe('shop/frontend');
+  });
+
+  it('draws namespaceSelector: {} as the "all namespaces" node, through YAML and back (round trip)', () => {
+    const yaml = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: frontend, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: frontend}}
+  policyTypes: [Ingress, Egress]
+  ingress:
+    - from: [{ipBlock: {cidr: 0.0.0.0/0}}, {namespaceSelector: {}}]
+      ports: [{protocol: TCP, port: 8080}]
+  egress:
+    - to: [{namespaceSelector: {}, podSelector: {matchLabels: {app: backend}}}]
+`;
+    const d = must(shopDoc(), 'importManifests', { files: [{ path: 'p.yaml', text: yaml }] });
+    const g = deriveEdges(d);
+    expect(g.externals.map((e) => [e.id, e.label])).toEqual([
+      ['ext:0.0.0.0/0', 'any address'],
+      ['all-namespaces', 'all namespaces'],
+    ]);
+    const ids = g.edges.map((e) => `${e.id} ${e.label}${e.selectorLabel ? ` (${e.selectorLabel})` : ''}`);
+    expect(ids).toEqual([
+      'all-namespaces->shop/frontend TCP 8080',
+      'ext:0.0.0.0/0->shop/frontend TCP 8080',
+      'shop/frontend->shop/backend any',
+    ]);
+    // Written out and read back, the same peers and the same canvas.
+    const again = applyPolicyYaml(d, policyYaml(d));
+    expect(again.doc?.policies).toEqual(d.policies);
+    expect(policyYaml(d)).toContain('namespaceSelector: {}');
+    expect(deriveEdges(again.doc!).edges.map((e) => e.id)).toEqual(g.edges.map((e) => e.id));
+    // Drawn on the canvas, the same peer as the YAML's.
+    let drawn = must(shopDoc(), 'setDefaultDeny', { namespace: 'shop', mode: 'ingress' });
+    drawn = must(drawn, 'connect', {
+      from: 'all-namespaces',
+      to: 'shop/frontend',
+      ports: [{ protocol: 'TCP', port: 8080 }],
+    });
+    expect(drawn.policies.find((p) => p.name === 'frontend-ingress')?.ingress?.[0].from).toEqual([
+      { namespaceSelector: {} },
+    ]);
+  });
+
+  it('names a pod selector in every namespace in words', () => {
+    let d = must(shopDoc(), 'addNamespace', { name: 'other' });
+    d = must(d, 'addWorkload', { namespace: 'other', name: 'web', labels: { app: 'frontend' } });
+    d = must(d, 'replacePolicies', {
+      policies: [
+        {
+          namespace: 'shop',
+          name: 'db',
+          podSelector: { matchLabels: { app: 'database' } },
+          policyTypes: ['Ingress'],
+          ingress: [{ from: [{ namespaceSelector: {}, podSelector: { matchLabels: { app: 'frontend' } } }] }],
+        },
+      ],
+    });
+    expect(deriveEdges(d).edges[0].selectorLabel).toBe('app=frontend in all namespaces (2 workloads)');
   });
 
   it('draws "anywhere" once when the user added it before a rule used it', () => {

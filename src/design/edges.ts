@@ -3,7 +3,8 @@
 // endpoints (egress), merged per (source, target). A selector matching a whole namespace (empty pod
 // selector) points at the namespace node; one matching several workloads fans out to each with a label
 // naming the selector; an ipBlock points at the external node of that exact block (created as a derived
-// external when the user has not placed one); a rule without peers points at `any`. Edges never loop on a
+// external when the user has not placed one); a rule without peers points at `any`, and the peer
+// `namespaceSelector: {}` (every pod of every namespace) at `all-namespaces`. Edges never loop on a
 // workload, but may loop on a namespace node (`ns:a -> ns:a`: "pods of a may reach each other").
 import { matchesSelector } from '../engine/selector';
 import type { LabelSelector, Labels, NetworkPolicyPeer, NetworkPolicyPort } from '../engine/types';
@@ -12,6 +13,7 @@ import { externalId, isNamespaceRef, makeExternal, namespaceLabels, namespaceRef
 import { forEachPeerOf } from './peers';
 import { formatSelector } from './policies';
 import {
+  ALL_NAMESPACES_REF,
   ANY_REF,
   type DerivedExternal,
   type DerivedGraph,
@@ -65,9 +67,17 @@ function subjectNodes(ix: Index, p: DesignPolicy): Endpoints {
   return fanOut(nodes, () => `${formatSelector(p.podSelector)} (${nodes.length} workloads)`);
 }
 
+/** `namespaceSelector: {}` without a pod selector: every pod of every namespace (the `all-namespaces` node). */
+export function isAllNamespacesPeer(peer: NetworkPolicyPeer): boolean {
+  return (
+    !!peer.namespaceSelector && isEmpty(peer.namespaceSelector) && isEmpty(peer.podSelector) && !peer.ipBlock
+  );
+}
+
 function peerNodes(ix: Index, p: DesignPolicy, peer: NetworkPolicyPeer | undefined): Endpoints {
   if (!peer) return { nodes: [ANY_REF] };
   if (peer.ipBlock) return { nodes: [externalId(peer.ipBlock.cidr, peer.ipBlock.except)] };
+  if (isAllNamespacesPeer(peer)) return { nodes: [ALL_NAMESPACES_REF] };
   const namespaces = peer.namespaceSelector
     ? ix.namespaces.filter((n) => matchesSelector(peer.namespaceSelector!, n.labels))
     : ix.namespaces.filter((n) => n.name === p.namespace);
@@ -84,7 +94,11 @@ function peerNodes(ix: Index, p: DesignPolicy, peer: NetworkPolicyPeer | undefin
     .map((w) => w.id)
     .sort();
   return fanOut(nodes, () => {
-    const ns = peer.namespaceSelector ? ` in namespaces ${formatSelector(peer.namespaceSelector)}` : '';
+    const ns = !peer.namespaceSelector
+      ? ''
+      : isEmpty(peer.namespaceSelector)
+        ? ' in all namespaces'
+        : ` in namespaces ${formatSelector(peer.namespaceSelector)}`;
     return `${formatSelector(peer.podSelector!)}${ns} (${nodes.length} workloads)`;
   });
 }
@@ -222,6 +236,7 @@ export function deriveEdges(doc: DesignDoc): DerivedGraph {
   const unmatched: { ref: PeerRef; message: string }[] = [];
   const blocks = new Map<string, DerivedExternal>();
   let anyUsed = false;
+  let allNamespacesUsed = false;
 
   for (const p of doc.policies) {
     let contributions = memo.get(p);
@@ -232,6 +247,7 @@ export function deriveEdges(doc: DesignDoc): DerivedGraph {
     const key = policyKey(p);
     for (const { ref, label, subject, other, block } of contributions) {
       if (ref.peerIndex === undefined) anyUsed = true;
+      if (other.nodes[0] === ALL_NAMESPACES_REF) allNamespacesUsed = true;
       if (block) blocks.set(block.id, block);
       if (subject.nodes.length === 0 || other.nodes.length === 0) {
         const what =
@@ -295,5 +311,8 @@ export function deriveEdges(doc: DesignDoc): DerivedGraph {
   // `any` once: the user may have added it (Add anywhere) before a rule used it.
   if ((anyUsed || doc.layout[ANY_REF]) && !externals.some((e) => e.id === ANY_REF))
     externals.push({ id: ANY_REF, label: 'anywhere', cidr: '0.0.0.0/0', derived: true });
+  // Every pod of every namespace, no address: drawn like `any` (no block of its own, so no CIDR).
+  if (allNamespacesUsed && !externals.some((e) => e.id === ALL_NAMESPACES_REF))
+    externals.push({ id: ALL_NAMESPACES_REF, label: 'all namespaces', cidr: '', derived: true });
   return { edges, externals, unmatched };
 }

@@ -6,6 +6,7 @@ import { userRecord } from '../engine/records';
 import type { AdminNetworkPolicy, Cluster, Labels, NetworkPolicy, PolicySet } from '../engine/types';
 import { labelsProblem, namespaceNameProblem, objectNameProblem } from '../manifest/kubeValidation';
 import {
+  ALL_NAMESPACES_REF,
   ANY_REF,
   type DesignDoc,
   type DesignExternal,
@@ -50,11 +51,13 @@ export type ParsedRef =
   | { readonly type: 'namespace'; readonly name: string }
   | { readonly type: 'workload'; readonly workload: DesignWorkload }
   | { readonly type: 'external'; readonly cidr: string; readonly except: readonly string[] }
-  | { readonly type: 'any' };
+  | { readonly type: 'any' }
+  | { readonly type: 'allNamespaces' };
 
 /** Resolves a NodeRef against the document; undefined when it names nothing that exists. */
 export function resolveRef(doc: DesignDoc, ref: string): ParsedRef | undefined {
   if (ref === ANY_REF) return { type: 'any' };
+  if (ref === ALL_NAMESPACES_REF) return { type: 'allNamespaces' };
   const name = namespaceOfRef(ref);
   if (name !== undefined) {
     return doc.namespaces.some((n) => n.name === name) ? { type: 'namespace', name } : undefined;
@@ -68,6 +71,11 @@ export function resolveRef(doc: DesignDoc, ref: string): ParsedRef | undefined {
   }
   const workload = doc.workloads.find((w) => w.id === ref);
   return workload ? { type: 'workload', workload } : undefined;
+}
+
+/** Whether a node stands for addresses (an external block, or anywhere) rather than pods only. */
+export function isAddressRef(ref: string): boolean {
+  return ref === ANY_REF || ref.startsWith('ext:');
 }
 
 export function emptyDoc(): DesignDoc {

@@ -21,6 +21,9 @@
 // - namespace: `ns:<name>` (e.g. `ns:shop`).
 // - external CIDR block: `ext:<cidr>` or `ext:<cidr>!<except1>,<except2>` (excepts sorted).
 // - anywhere: `any` — every pod and every address; a rule without peers (`from`/`to` absent or empty).
+// - all namespaces: `all-namespaces` — every pod of every namespace and no address outside the cluster; the peer
+//   `namespaceSelector: {}` (without a podSelector). Drawn like `any`: when a rule uses it or the user added it
+//   (kept in `externals` with an empty `cidr`: it stands for no address).
 // - other addresses: `outside` — in the simulator's flows only, never a canvas node: the addresses no external
 //   node of the canvas stands for (the rest of the world the matrix lists), so flow changes keep them.
 import type { FindingSeverity, FindingSubject, Fix, RuleId } from '../engine/lint/types';
@@ -45,6 +48,7 @@ export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 export const MANAGED_ANNOTATION = 'netpol-designer/managed';
 export const ANY_REF = 'any';
 export const OUTSIDE_REF = 'outside';
+export const ALL_NAMESPACES_REF = 'all-namespaces';
 
 export interface DesignNamespace {
   readonly name: string;
@@ -266,6 +270,8 @@ export interface OpArgs {
   addDnsPreset: { position?: Point };
   /** Places the "anywhere" node (every pod and every address; a rule without peers) before any rule uses it. */
   addAnywhere: { position?: Point };
+  /** Places the "all namespaces" node (every pod of every namespace: `namespaceSelector: {}`) before a rule uses it. */
+  addAllNamespaces: { position?: Point };
   /**
    * Allow traffic from → to. `enforce` says where the rules go (the destination's ingress, the source's egress
    * or both; default: compile.ts `enforcementChoice`); `bothSides` is the old spelling of `enforce: 'both'`.

@@ -5,11 +5,18 @@ import { cniModel } from '../design/cni';
 import { enforcementChoice } from '../design/compile';
 import { previewEnforcement } from '../design/connectPreview';
 import { defaultDenyOf } from '../design/defaultDeny';
-import { DNS_TCP, lacksDnsTcp } from '../design/drawEdge';
+import { DNS_TCP, lacksDnsTcp, refText } from '../design/drawEdge';
 import { isolationSentence } from '../design/explainText';
-import { namespaceOfRef, namespaceRef } from '../design/model';
+import { isAddressRef, namespaceOfRef, namespaceRef } from '../design/model';
 import { edgePorts, removePeers } from '../design/ruleEdit';
-import { type DefaultDenyMode, type Enforcement, NAMESPACE_NAME_LABEL, type RuleEdge } from '../design/types';
+import {
+  ALL_NAMESPACES_REF,
+  ANY_REF,
+  type DefaultDenyMode,
+  type Enforcement,
+  NAMESPACE_NAME_LABEL,
+  type RuleEdge,
+} from '../design/types';
 import type { NetworkPolicyPort } from '../engine/types';
 import { EnforcementField, isolates, PreviewNotes } from './canvas/EnforcementFields';
 import { isolationText } from './canvas/toFlow';
@@ -240,10 +247,16 @@ function ExternalInspector({ id }: { id: string }) {
   return (
     <section className="inspector" aria-label="Inspector">
       <div>
-        <div className="kind">{ext.id === 'any' ? 'Anywhere' : 'External address block'}</div>
+        <div className="kind">
+          {ext.id === ANY_REF
+            ? 'Anywhere'
+            : ext.id === ALL_NAMESPACES_REF
+              ? 'All namespaces'
+              : 'External address block'}
+        </div>
         <h2>{ext.label}</h2>
       </div>
-      {ext.id !== 'any' && (
+      {isAddressRef(ext.id) && ext.id !== ANY_REF && (
         <>
           <div className="field">
             <span className="field-label">Label</span>
@@ -267,10 +280,16 @@ function ExternalInspector({ id }: { id: string }) {
         </>
       )}
       {ext.derived && <p className="hint">Drawn because a policy rule names this block.</p>}
-      {ext.id === 'any' && <p className="hint">Rules without peers allow every pod and every address.</p>}
+      {ext.id === ANY_REF && <p className="hint">Rules without peers allow every pod and every address.</p>}
+      {ext.id === ALL_NAMESPACES_REF && (
+        <p className="hint">
+          The peer namespaceSelector: {'{}'} — every pod of every namespace, and no address outside the
+          cluster. For all pods of one namespace, draw from or to that namespace's frame.
+        </p>
+      )}
       <div className="row">
         <button type="button" className="danger" onClick={() => deleteTarget({ type: 'node', ref: ext.id })}>
-          Delete external
+          {isAddressRef(ext.id) ? 'Delete external' : 'Delete node'}
         </button>
       </div>
     </section>
@@ -295,7 +314,7 @@ function EdgeInspector({ edge }: { edge: RuleEdge }) {
       <div>
         <div className="kind">Rule edge{edge.managed ? '' : ' (from imported policies)'}</div>
         <h2>
-          {edge.source} → {edge.target}
+          {refText(edge.source)} → {refText(edge.target)}
         </h2>
       </div>
       <p className="hint">

@@ -1,10 +1,11 @@
 // External endpoints (CIDR blocks outside the cluster) and the cluster DNS preset.
 import { isValidCidr, parseCidr, rangesCover } from '../../engine/ipRanges';
-import { deriveEdges } from '../edges';
+import { deriveEdges, isAllNamespacesPeer } from '../edges';
+import { nextExternalPosition } from '../geometry';
 import { externalId, fail, makeExternal, namespaceLabels, namespaceRef, ok, workloadId } from '../model';
 import { peersWhere } from '../peers';
 import { removePeers } from '../ruleEdit';
-import { ANY_REF, type DesignWorkload, type Notice } from '../types';
+import { ALL_NAMESPACES_REF, ANY_REF, type DesignWorkload, type Notice } from '../types';
 import { defineOp } from './define';
 
 export const addExternal = defineOp(
@@ -41,7 +42,11 @@ export const setExternalLabel = defineOp(
     return ok({
       ...doc,
       externals: doc.externals.map((e) =>
-        e.id !== id ? e : id === ANY_REF ? { ...e, label } : makeExternal(e.cidr, e.except, label),
+        e.id !== id
+          ? e
+          : id === ANY_REF || id === ALL_NAMESPACES_REF
+            ? { ...e, label }
+            : makeExternal(e.cidr, e.except, label),
       ),
     });
   },
@@ -55,7 +60,9 @@ export const deleteExternal = defineOp('deleteExternal', 'Delete external endpoi
   const refs = peersWhere(doc, (_p, peer) =>
     id === ANY_REF
       ? peer === undefined
-      : !!peer?.ipBlock && externalId(peer.ipBlock.cidr, peer.ipBlock.except) === id,
+      : id === ALL_NAMESPACES_REF
+        ? !!peer && isAllNamespacesPeer(peer)
+        : !!peer?.ipBlock && externalId(peer.ipBlock.cidr, peer.ipBlock.except) === id,
   );
   if (!listed && refs.length === 0) return fail(doc, `There is no external endpoint ${id}.`);
   const cleaned = removePeers(doc, refs);
@@ -68,7 +75,9 @@ export const deleteExternal = defineOp('deleteExternal', 'Delete external endpoi
       message:
         id === ANY_REF
           ? `Removed ${refs.length} ${refs.length === 1 ? 'rule' : 'rules'} without peers (allowing anywhere).`
-          : `Removed ${refs.length} rule ${refs.length === 1 ? 'peer' : 'peers'} naming this block.`,
+          : id === ALL_NAMESPACES_REF
+            ? `Removed ${refs.length} rule ${refs.length === 1 ? 'peer' : 'peers'} naming all namespaces (namespaceSelector: {}).`
+            : `Removed ${refs.length} rule ${refs.length === 1 ? 'peer' : 'peers'} naming this block.`,
     });
   return ok({ ...cleaned.doc, externals: cleaned.doc.externals.filter((e) => e.id !== id), layout }, notices);
 });
@@ -130,5 +139,35 @@ export const addAnywhere = defineOp('addAnywhere', 'Add anywhere', (doc, { posit
     },
     [],
     ANY_REF,
+  );
+});
+
+/**
+ * Places "all namespaces" (every pod of every namespace, the peer `namespaceSelector: {}`) before any rule uses
+ * it: drawn from it, a workload receives from every pod of the cluster (no outside address); drawn to it, a
+ * workload may send to every pod. Kept with the externals like "anywhere" (no block: an empty `cidr`).
+ */
+export const addAllNamespaces = defineOp('addAllNamespaces', 'Add all namespaces', (doc, { position }) => {
+  const graph = deriveEdges(doc);
+  if (graph.externals.some((e) => e.id === ALL_NAMESPACES_REF))
+    return {
+      doc,
+      notices: [{ severity: 'info', message: 'All namespaces is already on the canvas.' }],
+      focus: ALL_NAMESPACES_REF,
+    };
+  const place =
+    position ??
+    nextExternalPosition(
+      doc,
+      graph.externals.map((e) => e.id),
+    );
+  return ok(
+    {
+      ...doc,
+      externals: [...doc.externals, { id: ALL_NAMESPACES_REF, label: 'all namespaces', cidr: '' }],
+      layout: { ...doc.layout, [ALL_NAMESPACES_REF]: place },
+    },
+    [],
+    ALL_NAMESPACES_REF,
   );
 });

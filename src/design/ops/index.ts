@@ -4,7 +4,14 @@ import type { DesignDoc, OpArgs, Operation, OpName, OpResult } from '../types';
 import { setAdminForm, setClusterDefaultDeny, setPodCidrs } from './adminPolicies';
 import { completeEdge, connect, disconnect, setEdgeEnforcement, setEdgePorts } from './connections';
 import { dropWorkload, setLayout, setNodePosition } from './document';
-import { addAnywhere, addDnsPreset, addExternal, deleteExternal, setExternalLabel } from './externals';
+import {
+  addAllNamespaces,
+  addAnywhere,
+  addDnsPreset,
+  addExternal,
+  deleteExternal,
+  setExternalLabel,
+} from './externals';
 import { addObservedExternals, addObservedWorkloads, generateFromFlows } from './flows';
 import { importManifests } from './import';
 import { applyLintFix } from './lintFix';
@@ -42,6 +49,7 @@ export const operations: { readonly [K in OpName]: Operation<OpArgs[K]> } = {
   deleteExternal,
   addDnsPreset,
   addAnywhere,
+  addAllNamespaces,
   connect,
   setEdgePorts,
   setEdgeEnforcement,
@@ -87,6 +95,7 @@ export function opLoads(name: OpName): boolean {
 }
 
 export {
+  addAllNamespaces,
   addAnywhere,
   addDnsPreset,
   addExternal,

@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { enforcementChoice } from '../../design/compile';
 import { previewConnect } from '../../design/connectPreview';
-import { DNS_TCP, defaultEdgePorts, lacksDnsTcp } from '../../design/drawEdge';
+import { DNS_TCP, defaultEdgePorts, lacksDnsTcp, refText } from '../../design/drawEdge';
 import type { Enforcement } from '../../design/types';
 import { DnsTcpHint } from '../editors/DnsTcpHint';
 import { PortsEditor } from '../editors/PortsEditor';
@@ -67,7 +67,7 @@ export function ConnectPopover({ pending, onClose }: { pending: PendingConnectio
     >
       <h2>Allow traffic</h2>
       <p className="hint">
-        from <strong>{pending.from}</strong> to <strong>{pending.to}</strong>
+        from <strong>{refText(pending.from)}</strong> to <strong>{refText(pending.to)}</strong>
       </p>
       <PortsEditor rows={rows} onChange={setRows} />
       {parsed.error === undefined && lacksDnsTcp(doc, pending.to, parsed.ports) && (

@@ -1,14 +1,22 @@
-// An address block outside the cluster (ipBlock with its exceptions), "any address", or "anywhere" (a rule
-// without peers).
+// An address block outside the cluster (ipBlock with its exceptions), "any address", "anywhere" (a rule
+// without peers) or "all namespaces" (every pod of every namespace: `namespaceSelector: {}`).
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { ALL_NAMESPACES_REF, ANY_REF } from '../../design/types';
 import { NodeHandles } from './NodeHandles';
 import type { ExternalNode as ExternalNodeType } from './toFlow';
 
 function ExternalNodeView({ data }: NodeProps<ExternalNodeType>) {
   const ext = data.external;
   const testId = `external-${ext.id}`;
-  const kind = ext.id === 'any' ? 'anywhere' : ext.derived ? 'ipBlock (from a policy)' : 'ipBlock';
+  const kind =
+    ext.id === ANY_REF
+      ? 'anywhere'
+      : ext.id === ALL_NAMESPACES_REF
+        ? 'every pod'
+        : ext.derived
+          ? 'ipBlock (from a policy)'
+          : 'ipBlock';
   return (
     <div className={`ext-node${data.selected ? ' selected' : ''}`} data-testid={testId}>
       <div className="wl-head">
@@ -17,7 +25,11 @@ function ExternalNodeView({ data }: NodeProps<ExternalNodeType>) {
         </span>
         <span className="wl-kind">{kind}</span>
       </div>
-      {ext.id !== 'any' && <span className="ext-cidr">{ext.cidr}</span>}
+      {ext.id === ALL_NAMESPACES_REF ? (
+        <span className="ext-cidr">namespaceSelector: {'{}'}</span>
+      ) : (
+        ext.id !== ANY_REF && <span className="ext-cidr">{ext.cidr}</span>
+      )}
       {ext.except && ext.except.length > 0 && (
         <span className="ext-cidr" title="except">
           except {ext.except.join(', ')}

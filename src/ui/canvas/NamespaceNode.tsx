@@ -43,7 +43,7 @@ function NamespaceNodeView({ data }: NodeProps<NamespaceNodeType>) {
           </select>
         </label>
       </div>
-      <NodeHandles testId={testId} label={`namespace ${data.name}`} />
+      <NodeHandles testId={testId} label={`all pods of namespace ${data.name}`} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ export function NodeHandles({ testId, label }: { testId: string; label: string }
         className="nd-handle"
         data-testid={`handle-dst-${testId}`}
         aria-label={`Traffic into ${label}`}
+        title={`Traffic into ${label}: drag here from another node's right handle`}
       />
       <Handle
         type="source"
@@ -20,6 +21,7 @@ export function NodeHandles({ testId, label }: { testId: string; label: string }
         className="nd-handle"
         data-testid={`handle-src-${testId}`}
         aria-label={`Traffic from ${label}`}
+        title={`Traffic from ${label}: drag from here to another node's left handle`}
       />
     </>
   );

@@ -2,6 +2,7 @@
 // take a workload (`namespace/name`, or its bare name when no other namespace has it), an external block from
 // the canvas, or any IP address; the port a number or a container port name of the destination (`http`).
 import { useMemo, useState } from 'react';
+import { isAddressRef } from '../../design/model';
 import { probe } from '../../design/simulate';
 import type { ProbeQuestion } from '../../design/types';
 import { isPortNumber, MAX_PORT } from '../../engine/connectionSet';
@@ -21,7 +22,8 @@ export function ProbePanel() {
   const [asked, setAsked] = useState<ProbeQuestion | null>(null);
   const [error, setError] = useState<string | null>(null);
   const options = useMemo(
-    () => [...doc.workloads.map((w) => w.id), ...graph.externals.map((x) => x.id)],
+    // Address nodes only: "all namespaces" is every pod, not one endpoint a probe can stand at.
+    () => [...doc.workloads.map((w) => w.id), ...graph.externals.map((x) => x.id).filter(isAddressRef)],
     [doc.workloads, graph.externals],
   );
   // Re-run the asked question on every document change, so the verdict follows edits.

@@ -62,6 +62,15 @@ export function Toolbar() {
       >
         Add anywhere
       </button>
+      <button
+        type="button"
+        title="Every pod of every namespace, no outside address (namespaceSelector: {}). Drawn from it: the workload receives from every pod of the cluster; drawn to it: sends to every pod. For all pods of one namespace, draw from or to that namespace's frame."
+        onClick={() => {
+          useAppStore.getState().dispatch('addAllNamespaces', { position: place(EXTERNAL_SIZE) });
+        }}
+      >
+        Add all namespaces
+      </button>
       <span className="sep" />
       <button type="button" onClick={() => void runAutoLayout().then(fit)}>
         Auto layout
