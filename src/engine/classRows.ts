@@ -15,7 +15,10 @@ import { sideVector } from './sideVector';
 export type ClassRowVisitor = (a: number, row: Int32Array) => void;
 
 /** Room for one block of transposed ingress, by default. */
-export const ROW_BLOCK_BYTES = 64 * 2 ** 20;
+export const ROW_BLOCK_BYTES = 128 * 2 ** 20;
+
+/** Destinations whose ingress is computed before being transposed into the block (cache-sized tiles). */
+const TILE = 64;
 
 /**
  * Calls `visit(a, row)` for every source `a` in `0..universe-1` in order; `row` is reused, valid during the
@@ -31,27 +34,36 @@ export function forEachClassRow(
   const U = c.universe;
   if (U === 0) return;
   const B = Math.min(U, Math.max(1, Math.floor(budgetBytes / 4 / Math.max(1, K))));
+  // ingress[(a - a0) * K + b]: what class b admits from source a (ALL_ID when it admits everything).
   const ingress = new Int32Array(B * K);
+  const tile = new Int32Array(TILE * B);
+  const egress = new Int32Array(U);
   const row = new Int32Array(U);
   for (let a0 = 0; a0 < U; a0 += B) {
     const a1 = Math.min(U, a0 + B);
     const n = a1 - a0;
-    // ingress[(a - a0) * K + b]: what class b admits from source a.
-    for (let b = 0; b < K; b++) {
-      const v = sideVector(c, t, b, 'Ingress', a0, a1);
-      if (v === null) for (let k = 0; k < n; k++) ingress[k * K + b] = ALL_ID;
-      else for (let k = 0; k < n; k++) ingress[k * K + b] = v[k];
+    for (let b0 = 0; b0 < K; b0 += TILE) {
+      const b1 = Math.min(K, b0 + TILE);
+      for (let b = b0; b < b1; b++) {
+        const slot = tile.subarray((b - b0) * B, (b - b0) * B + n);
+        if (sideVector(c, t, b, 'Ingress', a0, a1, slot) === null) slot.fill(ALL_ID);
+      }
+      for (let k = 0; k < n; k++) {
+        const at = k * K;
+        for (let b = b0; b < b1; b++) ingress[at + b] = tile[(b - b0) * B + k];
+      }
     }
     for (let a = a0; a < a1; a++) {
       const base = (a - a0) * K;
       if (a < K) {
-        const egress = sideVector(c, t, a, 'Egress');
+        if (sideVector(c, t, a, 'Egress', 0, U, egress) === null) egress.fill(ALL_ID);
         for (let b = 0; b < K; b++) {
-          const e = egress === null ? ALL_ID : egress[b];
-          row[b] = e === NONE_ID ? NONE_ID : t.intersect(e, ingress[base + b]);
+          const e = egress[b];
+          const i = ingress[base + b];
+          row[b] = e === NONE_ID || i === ALL_ID ? e : i === NONE_ID || e === ALL_ID ? i : t.intersect(e, i);
         }
         // Pieces admit everything: the source's egress alone decides.
-        for (let b = K; b < U; b++) row[b] = egress === null ? ALL_ID : egress[b];
+        for (let b = K; b < U; b++) row[b] = egress[b];
       } else {
         // An address piece sends everything; never to another piece.
         for (let b = 0; b < K; b++) row[b] = ingress[base + b];

@@ -101,25 +101,10 @@ function membership(c: ClassConnectivity): Membership {
   return { groupNames, groupOf, groups, counts, size };
 }
 
-/**
- * Calls `visit(a, b, id)` for every ordered pair of non-empty classes with some connection allowed, row by
- * row as the engine streams them (callers only add up, so the order does not matter).
- */
-function forEachAllowedClassPair(
-  c: ClassConnectivity,
-  size: Int32Array,
-  visit: (a: number, b: number, id: number) => void,
-): void {
-  const U = c.universe;
-  c.forEachClassRow((a, row) => {
-    if (size[a] === 0) return;
-    for (let b = 0; b < U; b++) {
-      const id = row[b];
-      if (id === 0 || size[b] === 0 || (a === b && size[a] === 1)) continue;
-      visit(a, b, id);
-    }
-  });
-}
+// The views read the engine's rows (forEachClassRow: one source class at a time, a connection id per
+// destination class, 0 for none) and add up per row before touching a map: at 64,000 classes there are four
+// billion class pairs, so the work per pair is a few array reads. A class's pair with itself is counted
+// apart: its members' pairs with themselves are not pairs.
 
 /** The namespace-level listing: one row per ordered pair of groups with allowed traffic, in byte order. */
 export function namespacePairs(c: ClassConnectivity): GroupPair[] {
@@ -132,26 +117,53 @@ export function namespacePairs(c: ClassConnectivity): GroupPair[] {
   const local = new SetTable();
   const localOf: number[] = [];
   const toLocal = (id: number) => (localOf[id] ??= local.id(c.connectionSetOf(id)));
-  forEachAllowedClassPair(c, m.size, (a, b, id) => {
-    const ga = m.groups[a];
-    const gb = m.groups[b];
-    const lid = toLocal(id);
-    for (let x = 0; x < ga.length; x++) {
+  const add = (x: number, y: number, n: number, lid: number) => {
+    const key = x * G + y;
+    let slot = slotOf.get(key);
+    if (slot === undefined) {
+      slot = pairCount.length;
+      slotOf.set(key, slot);
+      pairCount.push(0);
+      connId.push(0);
+    }
+    pairCount[slot] += n;
+    connId[slot] = local.union(connId[slot], lid);
+  };
+  // Per source class: endpoints allowed and their connections' union, per destination group.
+  const count = new Float64Array(G);
+  const conn = new Int32Array(G);
+  const touched: number[] = [];
+  const U = c.universe;
+  c.forEachClassRow((a, row) => {
+    if (m.size[a] === 0) return;
+    for (let b = 0; b < U; b++) {
+      const id = row[b];
+      if (id === 0 || b === a || m.size[b] === 0) continue;
+      const lid = toLocal(id);
+      const gb = m.groups[b];
+      const cb = m.counts[b];
       for (let y = 0; y < gb.length; y++) {
-        const n = m.counts[a][x] * m.counts[b][y] - (a === b && x === y ? m.counts[a][x] : 0);
-        if (n === 0) continue;
-        const key = ga[x] * G + gb[y];
-        let slot = slotOf.get(key);
-        if (slot === undefined) {
-          slot = pairCount.length;
-          slotOf.set(key, slot);
-          pairCount.push(0);
-          connId.push(0);
-        }
-        pairCount[slot] += n;
-        connId[slot] = local.union(connId[slot], lid);
+        const g = gb[y];
+        if (count[g] === 0) touched.push(g);
+        count[g] += cb[y];
+        conn[g] = local.union(conn[g], lid);
       }
     }
+    const ga = m.groups[a];
+    const ca = m.counts[a];
+    for (const g of touched) {
+      for (let x = 0; x < ga.length; x++) add(ga[x], g, ca[x] * count[g], conn[g]);
+      count[g] = 0;
+      conn[g] = 0;
+    }
+    touched.length = 0;
+    if (row[a] === 0 || m.size[a] === 1) return;
+    const lid = toLocal(row[a]);
+    for (let x = 0; x < ga.length; x++)
+      for (let y = 0; y < ga.length; y++) {
+        const n = ca[x] * ca[y] - (x === y ? ca[x] : 0);
+        if (n !== 0) add(ga[x], ga[y], n, lid);
+      }
   });
   const groupSize = new Array<number>(G).fill(0);
   for (const g of m.groupOf) groupSize[g]++;
@@ -174,9 +186,17 @@ export function namespacePairs(c: ClassConnectivity): GroupPair[] {
 function reachCounts(c: ClassConnectivity, size: Int32Array): { out: Float64Array; in: Float64Array } {
   const out = new Float64Array(c.universe);
   const inn = new Float64Array(c.universe);
-  forEachAllowedClassPair(c, size, (a, b) => {
-    out[a] += size[b] - (a === b ? 1 : 0);
-    inn[b] += size[a] - (a === b ? 1 : 0);
+  const U = c.universe;
+  c.forEachClassRow((a, row) => {
+    if (size[a] === 0) return;
+    let reach = 0;
+    for (let b = 0; b < U; b++) {
+      if (row[b] === 0 || size[b] === 0) continue;
+      const n = b === a ? size[a] - 1 : size[b];
+      reach += n;
+      inn[b] += b === a ? n : size[a];
+    }
+    out[a] = reach;
   });
   return { out, in: inn };
 }
@@ -209,14 +229,36 @@ export function summarize(c: ClassConnectivity): Summary {
   let connections = 0;
   const nsPairs = new Set<number>();
   const G = m.groupNames.length;
-  forEachAllowedClassPair(c, m.size, (a, b) => {
-    connections += m.size[a] * m.size[b] - (a === b ? m.size[a] : 0);
+  const seen = new Uint8Array(G);
+  const touched: number[] = [];
+  const U = c.universe;
+  c.forEachClassRow((a, row) => {
+    const size = m.size;
+    if (size[a] === 0) return;
+    let reach = 0;
+    for (let b = 0; b < U; b++) {
+      if (row[b] === 0 || b === a || size[b] === 0) continue;
+      reach += size[b];
+      const gb = m.groups[b];
+      for (let y = 0; y < gb.length; y++)
+        if (seen[gb[y]] === 0) {
+          seen[gb[y]] = 1;
+          touched.push(gb[y]);
+        }
+    }
+    connections += size[a] * reach;
     const ga = m.groups[a];
-    const gb = m.groups[b];
+    for (const g of touched) {
+      for (let x = 0; x < ga.length; x++) nsPairs.add(ga[x] * G + g);
+      seen[g] = 0;
+    }
+    touched.length = 0;
+    if (row[a] === 0 || size[a] === 1) return;
+    connections += size[a] * size[a] - size[a];
     for (let x = 0; x < ga.length; x++)
-      for (let y = 0; y < gb.length; y++) {
-        if (a === b && x === y && m.counts[a][x] === 1) continue;
-        nsPairs.add(ga[x] * G + gb[y]);
+      for (let y = 0; y < ga.length; y++) {
+        if (x === y && m.counts[a][x] === 1) continue;
+        nsPairs.add(ga[x] * G + ga[y]);
       }
   });
   const perNs = new Map<string, { workloads: number; ingress: number; egress: number; open: number }>();
