@@ -1,16 +1,15 @@
 // Splits a YAML/JSON text into its documents and loads each one with the position of every node. The text is
 // cut at `---` lines here (not by js-yaml) so that one malformed document yields one diagnostic while the
 // others still load. Positions come from js-yaml's event stream (`parseEvents`), whose events carry offsets.
+import { constructFromEvents, parseEvents, YAMLException } from 'js-yaml';
 import {
-  constructFromEvents,
-  EVENT_ID,
-  type Event,
-  getScalarValue,
-  parseEvents,
-  SCALAR_STYLE,
-  YAMLException,
-} from 'js-yaml';
-import { childKey, lineStartsOf, offsetToPos } from './positions';
+  type CompactEvents,
+  compactEvents,
+  type DocumentIndex,
+  indexDocument,
+  rootOffsets,
+} from './eventIndex';
+import { lineStartsOf, offsetToPos } from './positions';
 import type { Diagnostic, ParsedDocument, SourceFile } from './types';
 
 export interface LoadedDocument {
@@ -57,129 +56,21 @@ function splitDocuments(text: string): Chunk[] {
   return chunks;
 }
 
-/** Where a node's text begins: before the quote of a quoted scalar, at the `*` of an alias. */
-function nodeOffset(e: Event): number {
-  switch (e.type) {
-    case EVENT_ID.MAPPING:
-    case EVENT_ID.SEQUENCE:
-      return e.start;
-    case EVENT_ID.SCALAR:
-      if (e.valueStart < 0) return -1;
-      return e.style === SCALAR_STYLE.SINGLE_QUOTED || e.style === SCALAR_STYLE.DOUBLE_QUOTED
-        ? e.valueStart - 1
-        : e.valueStart;
-    case EVENT_ID.ALIAS:
-      return e.anchorStart - 1;
-    default:
-      return -1;
-  }
-}
-
-interface Frame {
-  readonly kind: 'map' | 'seq' | 'doc' | 'ignored';
-  readonly key: string;
-  index: number;
-  /** For a mapping: the key of the entry whose value comes next, undefined when a key comes next. */
-  pendingKey: string | undefined;
-  pendingKeyOffset: number;
-}
-
-/** Records the offsets of every value and mapping key, per document, from the event stream. */
-function indexEvents(
-  events: readonly Event[],
-  source: string,
-  base: number,
-): { values: Map<string, number>; keys: Map<string, number>; first: number }[] {
-  const docs: { values: Map<string, number>; keys: Map<string, number>; first: number }[] = [];
-  const stack: Frame[] = [];
-  let values = new Map<string, number>();
-  let keys = new Map<string, number>();
-  for (const e of events) {
-    if (e.type === EVENT_ID.DOCUMENT) {
-      values = new Map();
-      keys = new Map();
-      docs.push({ values, keys, first: -1 });
-      stack.push({ kind: 'doc', key: '', index: 0, pendingKey: undefined, pendingKeyOffset: -1 });
-      continue;
-    }
-    if (e.type === EVENT_ID.POP) {
-      stack.pop();
-      continue;
-    }
-    const top = stack[stack.length - 1];
-    if (!top) continue;
-    const local = nodeOffset(e);
-    const offset = local < 0 ? -1 : base + local;
-    const isCollection = e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE;
-    if (top.kind === 'map' && top.pendingKey === undefined) {
-      // A mapping key. Only scalar keys name paths; a complex key's subtree is ignored.
-      top.pendingKey = e.type === EVENT_ID.SCALAR ? getScalarValue(source, e) : '';
-      top.pendingKeyOffset = offset;
-      if (isCollection)
-        stack.push({ kind: 'ignored', key: '', index: 0, pendingKey: undefined, pendingKeyOffset: -1 });
-      continue;
-    }
-    let key: string;
-    let valueOffset = offset;
-    if (top.kind === 'ignored') {
-      if (isCollection)
-        stack.push({ kind: 'ignored', key: '', index: 0, pendingKey: undefined, pendingKeyOffset: -1 });
-      continue;
-    }
-    if (top.kind === 'map') {
-      key = childKey(top.key, top.pendingKey ?? '');
-      keys.set(key, top.pendingKeyOffset);
-      // An empty value (`key:`) has no text of its own: point at its key.
-      if (valueOffset < 0) valueOffset = top.pendingKeyOffset;
-      top.pendingKey = undefined;
-    } else if (top.kind === 'seq') {
-      key = childKey(top.key, top.index);
-      top.index++;
-    } else {
-      key = '';
-      const doc = docs[docs.length - 1];
-      if (doc) doc.first = valueOffset;
-    }
-    if (valueOffset >= 0) values.set(key, valueOffset);
-    if (isCollection)
-      stack.push({
-        kind: e.type === EVENT_ID.MAPPING ? 'map' : 'seq',
-        key,
-        index: 0,
-        pendingKey: undefined,
-        pendingKeyOffset: -1,
-      });
-  }
-  return docs;
-}
-
 function yamlErrorMessage(e: unknown): string {
   if (e instanceof YAMLException) return e.reason;
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Offset of each document's root node (-1 for an empty document), without building the full index. */
-function rootOffsets(events: readonly Event[], base: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i] as Event;
-    if (e.type !== EVENT_ID.DOCUMENT) continue;
-    const next = events[i + 1];
-    const local = next ? nodeOffset(next) : -1;
-    out.push(local < 0 ? -1 : base + local);
-  }
-  return out;
-}
-
-/** One chunk parsed: js-yaml's events (for the position index) and the values they construct. */
+/** One chunk parsed: js-yaml's events, compacted (for the position index), and the values they construct. */
 interface ParsedChunk {
-  readonly events: readonly Event[];
+  readonly events: CompactEvents;
   readonly values: readonly unknown[];
 }
 
 function parseChunk(text: string): ParsedChunk {
   const events = parseEvents(text, {});
-  return { events, values: constructFromEvents(events, { source: text }) };
+  const values = constructFromEvents(events, { source: text });
+  return { events: compactEvents(events), values };
 }
 
 /**
@@ -231,17 +122,16 @@ function toDocuments(
 ): number {
   const { events, values } = parsed;
   const roots = rootOffsets(events, chunk.start);
-  // The path index costs about as much as parsing; most documents never need a position, so it is built
-  // on first use, for the whole chunk at once.
-  let indexed: ReturnType<typeof indexEvents> | undefined;
-  const index = () => {
-    indexed ??= indexEvents(events, chunk.text, chunk.start);
-    return indexed;
-  };
-  const empty = new Map<string, number>();
   values.forEach((value, i) => {
     if (value === null || value === undefined) return;
     const root = roots[i] ?? -1;
+    // The path index costs about as much as parsing; most documents never need a position, so each
+    // document's is built on first use.
+    let indexed: DocumentIndex | undefined;
+    const index = () => {
+      indexed ??= indexDocument(events, i, chunk.text, chunk.start);
+      return indexed;
+    };
     documents.push({
       value,
       doc: {
@@ -249,10 +139,10 @@ function toDocuments(
         index: firstIndex + i,
         start: offsetToPos(file.path, lineStarts, root >= 0 ? root : chunk.start),
         get valueOffsets() {
-          return index()[i]?.values ?? empty;
+          return index().values;
         },
         get keyOffsets() {
-          return index()[i]?.keys ?? empty;
+          return index().keys;
         },
         lineStarts,
       },
