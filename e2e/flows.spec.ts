@@ -145,6 +145,100 @@ test('an edit shows the observed flows it breaks; policies generated from the fl
   await expect(panel.getByTestId('flows-count-denied')).toHaveText('2 observed and denied');
 });
 
+test('outside addresses become external nodes at the prefix the user picks, in one undo step, and generated policies name the same blocks', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('workload-shop/frontend')).toBeVisible();
+  // The fixture's world address, one more in its /24, and an IPv6 service the backend calls (lines of the plain format).
+  const capture = `${CAPTURE.trimEnd()}\n203.0.113.200,shop/frontend,TCP,8080\nshop/backend,2001:db8:1:2::5,TCP,443\n`;
+  await dropCapture(page, 'hubble.jsonl', capture);
+  const panel = page.getByTestId('flows-panel');
+  await expect(panel.getByTestId('capture-summary')).toContainText('hubble.jsonl: 12 records');
+  await expect(page.getByTestId('observed-shop/frontend->shop/backend')).toHaveAttribute(
+    'data-class',
+    'allowed',
+  );
+
+  // The flows to and from outside say so, and on which node they are drawn.
+  const table = panel.getByTestId('flows-table');
+  await expect(table.locator('tr', { hasText: '203.0.113.200' })).toContainText('from outside, on ');
+  await expect(table.locator('tr', { hasText: '2001:db8:1:2::5' })).toContainText('to outside, on ');
+
+  const outside = panel.getByTestId('flows-outside');
+  await expect(outside).toContainText('3 addresses outside the cluster');
+  await expect(outside.getByTestId('outside-block-203.0.113.0/24')).toContainText('2 addresses, 2 flows in');
+  await expect(outside.getByTestId('outside-block-2001:db8:1:2::/64')).toContainText('1 address, 1 flow out');
+
+  // Hostile prefixes are refused where they are typed, and nothing can be added or generated meanwhile.
+  const v4 = outside.getByTestId('outside-prefix-4');
+  await v4.fill('33');
+  await expect(v4).toHaveAttribute('aria-invalid', 'true');
+  await expect(outside.getByTestId('outside-prefix-4-error')).toHaveText(
+    'IPv4 prefix must be a prefix length from 0 to 32, got "33"',
+  );
+  await outside.getByTestId('outside-prefix-6').fill('-1');
+  await expect(outside.getByTestId('outside-prefix-6-error')).toContainText('from 0 to 128');
+  await expect(outside.getByRole('button', { name: /Add \d+ block/ })).toHaveCount(0);
+  await expect(
+    panel.getByTestId('flows-generate').getByRole('button', { name: 'Preview (what-if)' }),
+  ).toBeDisabled();
+  await outside.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshot(page, 'flows-05-prefix-refused');
+  await v4.fill('24');
+  await outside.getByTestId('outside-prefix-6').fill('64');
+  await expect(outside.getByTestId('outside-prefix-4-error')).toHaveCount(0);
+
+  // One operation adds both blocks; the outside flows are then drawn on them.
+  await outside.getByRole('button', { name: 'Add 2 blocks as external nodes' }).click();
+  await expect(page.getByTestId('external-ext:203.0.113.0/24')).toBeVisible();
+  await expect(page.getByTestId('external-ext:2001:db8:1:2::/64')).toBeVisible();
+  await expect(page.getByTestId('observed-ext:203.0.113.0/24->shop/frontend')).toBeVisible();
+  await expect(outside.getByTestId('outside-block-203.0.113.0/24')).toContainText('its own node');
+  await expect(table.locator('tr', { hasText: '203.0.113.200' })).toContainText(
+    'from outside, on 203.0.113.0/24',
+  );
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute(
+    'title',
+    /Add 2 outside blocks seen in flows/,
+  );
+  await outside.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshot(page, 'flows-06-outside-added');
+
+  // Generate: the ipBlocks it writes are the blocks just added.
+  const gen = panel.getByTestId('flows-generate');
+  await expect(gen).toContainText('outside addresses as /24 and /64 blocks');
+  await gen.getByRole('button', { name: 'Preview (what-if)' }).click();
+  await expect(gen.getByTestId('generate-preview')).toContainText('No observed flow would be denied.');
+  await gen.getByRole('button', { name: /^Apply \d+ polic/ }).click();
+  await expect(panel.getByTestId('flows-count-denied')).toHaveText('0 observed and denied');
+  const ipBlocks = await page.evaluate(() => {
+    type Peer = { ipBlock?: { cidr: string } };
+    type Policy = { name: string; ingress?: { from?: Peer[] }[]; egress?: { to?: Peer[] }[] };
+    const w = window as unknown as { __netpol: { getState(): { doc: { policies: Policy[] } } } };
+    return w.__netpol
+      .getState()
+      .doc.policies.filter((p) => p.name.endsWith('-from-flows'))
+      .flatMap((p) => [
+        ...(p.ingress ?? []).flatMap((r) => r.from ?? []),
+        ...(p.egress ?? []).flatMap((r) => r.to ?? []),
+      ])
+      .flatMap((peer) => (peer.ipBlock ? [peer.ipBlock.cidr] : []))
+      .sort();
+  });
+  expect(ipBlocks).toEqual(['2001:db8:1:2::/64', '203.0.113.0/24']);
+  await screenshot(page, 'flows-07-generated');
+
+  // Undo: first the generated policies, then the added nodes, each in one step.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(panel.getByTestId('flows-count-denied')).toHaveText('2 observed and denied');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('external-ext:203.0.113.0/24')).toHaveCount(0);
+  await expect(page.getByTestId('external-ext:2001:db8:1:2::/64')).toHaveCount(0);
+  await expect(outside.getByRole('button', { name: 'Add 2 blocks as external nodes' })).toBeVisible();
+  await screenshot(page, 'flows-08-undone');
+});
+
 test('saved flows that cannot be read are refused with a notice, and the page still works', async ({
   page,
 }) => {

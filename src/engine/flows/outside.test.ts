@@ -53,7 +53,7 @@ describe('parsePrefixLength: a prefix length as typed', () => {
       expect(r, text).toEqual({ error: expect.stringContaining(`from 0 to ${family === 4 ? 32 : 128}`) });
     }
     expect(parsePrefixLength('33', 4)).toEqual({
-      error: 'must be a prefix length from 0 to 32 (IPv4), got "33"',
+      error: 'must be a prefix length from 0 to 32, got "33"',
     });
   });
 });

@@ -40,7 +40,7 @@ export function parsePrefixLength(text: string, family: 4 | 6): number | { reado
   const max = MAX_PREFIX[family];
   if (!/^\d{1,3}$/.test(text) || Number(text) > max)
     return {
-      error: `must be a prefix length from 0 to ${max} (IPv${family}), got ${JSON.stringify(text.slice(0, 20))}`,
+      error: `must be a prefix length from 0 to ${max}, got ${JSON.stringify(text.slice(0, 20))}`,
     };
   return Number(text);
 }

@@ -5,11 +5,13 @@
 // with the labels the flows carried), and the flows themselves. All user text is rendered as text.
 import { useRef } from 'react';
 import { NEW_NAMESPACE_SIZE, type Rect } from '../../design/geometry';
-import { type ObservedFlowView, share } from '../../design/observedReport';
+import { externalNodeName } from '../../design/observedOutside';
+import { type ObservedFlowView, type ObservedReport, share } from '../../design/observedReport';
 import type { ObservedWorkload } from '../../design/types';
 import { usePlaceInView } from '../canvas/usePlaceInView';
 import { useAppStore } from '../store';
 import { GenerateFromFlows } from './GenerateFromFlows';
+import { OutsideAddresses } from './OutsideAddresses';
 import { cancelCapture, clearObserved, importCaptureFile } from './observedController';
 import { type ObservedFilter, useObservedStore } from './observedStore';
 import './flows.css';
@@ -53,6 +55,14 @@ const CLASS_TEXT: Readonly<Record<ObservedFlowView['class'], string>> = {
   'dropped-denied': 'dropped, denied',
   unresolved: 'not judged',
 };
+
+/** `from outside, on anywhere`: which side of a flow is outside the cluster and the node it is drawn on. */
+function outsideText(f: ObservedFlowView, report: ObservedReport): string {
+  if (!f.outside) return '';
+  const node = f.outside === 'src' ? f.source : f.target;
+  const where = node === undefined ? '' : `, on ${externalNodeName(node, report.externalNodes)}`;
+  return `${f.outside === 'src' ? 'from' : 'to'} outside${where}`;
+}
 
 function flowText(f: ObservedFlowView): string {
   return `${f.srcId} → ${f.dstId} : ${f.protocol} ${f.port}`;
@@ -281,6 +291,7 @@ export function FlowsPanel() {
               )}
             </div>
           )}
+          <OutsideAddresses report={report} />
           <GenerateFromFlows />
           <table className="flows-table" data-testid="flows-table">
             <thead>
@@ -291,6 +302,7 @@ export function FlowsPanel() {
                 <th>port</th>
                 <th>seen</th>
                 <th>first line</th>
+                <th>outside</th>
               </tr>
             </thead>
             <tbody>
@@ -304,6 +316,7 @@ export function FlowsPanel() {
                   </td>
                   <td>{f.count.toLocaleString('en')}</td>
                   <td>{f.line}</td>
+                  <td>{outsideText(f, report)}</td>
                 </tr>
               ))}
             </tbody>

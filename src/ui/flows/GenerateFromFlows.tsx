@@ -7,6 +7,7 @@ import { changeCounts, flowEndName } from '../../design/flowDiff';
 import type { GenerateWhatIf } from '../../design/generateWhatIf';
 import { SYSTEM_NAMESPACES } from '../../engine/flows';
 import { useAppStore } from '../store';
+import { usePrefixes } from './OutsideAddresses';
 import { previewGenerateFromFlows } from './observedController';
 import { useObservedStore } from './observedStore';
 
@@ -25,6 +26,8 @@ export function GenerateFromFlows() {
   }, [doc, report]);
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  // Outside addresses aggregated to the prefixes chosen under Outside addresses, as --ipv4/--ipv6-prefix.
+  const { prefixes } = usePrefixes();
   const [preview, setPreviewState] = useState<GenerateWhatIf | null>(null);
   const [computing, setComputing] = useState(false);
   // Each request (and each reset) takes a number; an answer for an older one is dropped.
@@ -35,22 +38,24 @@ export function GenerateFromFlows() {
     setPreviewState(p);
   };
   const requestPreview = () => {
-    if (!capture) return;
+    if (!capture || !prefixes) return;
     const seq = ++requestSeq.current;
     setComputing(true);
     setPreviewState(null);
-    void previewGenerateFromFlows(doc, capture, chosen, { ipv4Prefix: prefix }).then((p) => {
+    void previewGenerateFromFlows(doc, capture, chosen, prefixes).then((p) => {
       if (requestSeq.current !== seq) return;
       setComputing(false);
       setPreviewState(p);
     });
   };
-  // Outside IPv4 addresses aggregated to this prefix length (32: each address alone), as --ipv4-prefix.
-  const [prefix, setPrefix] = useState(32);
   const ticked = (id: string) =>
     touched.has(id) ? !unticked.has(id) : !SYSTEM_NAMESPACES.has(id.slice(0, id.indexOf('/')));
   const chosen = candidates.filter(ticked);
-  const stale = preview !== null && preview.doc !== doc;
+  const stale =
+    preview !== null &&
+    (preview.doc !== doc ||
+      preview.args.ipv4Prefix !== prefixes?.ipv4Prefix ||
+      preview.args.ipv6Prefix !== prefixes?.ipv6Prefix);
 
   if (!capture || candidates.length === 0) return null;
   const toggle = (id: string, on: boolean) => {
@@ -85,7 +90,11 @@ export function GenerateFromFlows() {
         ))}
       </div>
       <div className="flows-bar">
-        <button type="button" disabled={chosen.length === 0 || computing} onClick={requestPreview}>
+        <button
+          type="button"
+          disabled={chosen.length === 0 || computing || !prefixes}
+          onClick={requestPreview}
+        >
           Preview (what-if)
         </button>
         {computing && (
@@ -93,22 +102,11 @@ export function GenerateFromFlows() {
             Computing the what-if…
           </span>
         )}
-        <label title="Outside IPv4 addresses are allowed as CIDR blocks of this prefix length (32: each address alone)">
-          outside addresses as /
-          <input
-            type="number"
-            min={0}
-            max={32}
-            value={prefix}
-            aria-label="Prefix length for outside addresses"
-            style={{ width: '4em' }}
-            onChange={(e) => {
-              const n = Number(e.currentTarget.value);
-              if (Number.isInteger(n) && n >= 0 && n <= 32) setPrefix(n);
-              setPreview(null);
-            }}
-          />
-        </label>
+        <span className="flows-muted">
+          {prefixes
+            ? `outside addresses as /${prefixes.ipv4Prefix} and /${prefixes.ipv6Prefix} blocks`
+            : 'fix the prefix lengths under Outside addresses'}
+        </span>
         {preview && !stale && !preview.error && (
           <button
             type="button"
@@ -123,7 +121,7 @@ export function GenerateFromFlows() {
         )}
       </div>
       {preview && stale && (
-        <p className="flows-muted">The document changed since this preview: preview again.</p>
+        <p className="flows-muted">The document or the prefixes changed since this preview: preview again.</p>
       )}
       {preview?.error && <p className="error">{preview.error}</p>}
       {preview && !stale && !preview.error && counts && (

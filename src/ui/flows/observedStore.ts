@@ -25,6 +25,11 @@ export interface ObservedState {
   readonly broken: readonly ObservedFlowView[];
   readonly layerOn: boolean;
   readonly filters: Readonly<Record<ObservedFilter, boolean>>;
+  /**
+   * The prefix lengths outside addresses are aggregated to, as typed (checked where they are used): by the
+   * external nodes added from the flows and by the ipBlocks generated from them, so the two name the same blocks.
+   */
+  readonly prefixes: Readonly<Record<4 | 6, string>>;
 
   setCapture(capture: ObservedCapture | null): void;
   setImporting(importing: ObservedState['importing']): void;
@@ -32,6 +37,7 @@ export interface ObservedState {
   setReport(doc: DesignDoc, report: ObservedReport | null, broken: readonly ObservedFlowView[]): void;
   setLayerOn(on: boolean): void;
   toggleFilter(filter: ObservedFilter): void;
+  setPrefix(family: 4 | 6, text: string): void;
 }
 
 export const useObservedStore = create<ObservedState>()((set) => ({
@@ -49,4 +55,6 @@ export const useObservedStore = create<ObservedState>()((set) => ({
   setReport: (reportDoc, report, broken) => set({ reportDoc, report, broken }),
   setLayerOn: (layerOn) => set({ layerOn }),
   toggleFilter: (filter) => set((s) => ({ filters: { ...s.filters, [filter]: !s.filters[filter] } })),
+  prefixes: { 4: '24', 6: '64' },
+  setPrefix: (family, text) => set((s) => ({ prefixes: { ...s.prefixes, [family]: text } })),
 }));
