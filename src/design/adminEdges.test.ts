@@ -4,6 +4,7 @@ import { adminPolicyTitle, deriveAdminEdges, formatAdminPorts, MAX_ADMIN_EDGES }
 import { deriveEdges } from './edges';
 import { toCluster, toPolicySet } from './model';
 import { must, shopDoc } from './testing/build';
+import { NODE_AND_AGENT } from './testing/nodes';
 import type { DesignDoc } from './types';
 
 const ANP = `apiVersion: policy.networking.k8s.io/v1alpha1
@@ -62,20 +63,11 @@ describe('deriveAdminEdges', () => {
   it("points nodes peers at what the engine matches: the selected Nodes' addresses and their host-network pods", () => {
     // "It selects the nodeIPs as the peer type by matching on the IPs present in the node.Status.Addresses
     // field of the node." A host-network pod has its node's address.
-    const inventory = `apiVersion: v1
-kind: Node
-metadata: {name: worker-1, labels: {role: worker}}
-status: {addresses: [{type: InternalIP, address: 10.0.0.5}, {type: Hostname, address: worker-1}]}
----
+    const inventory = `${NODE_AND_AGENT}---
 apiVersion: v1
 kind: Node
-metadata: {name: worker-2, labels: {role: other}}
-status: {addresses: [{type: InternalIP, address: 10.0.0.6}]}
----
-apiVersion: v1
-kind: Pod
-metadata: {name: node-exporter, namespace: ops, labels: {app: node-exporter}}
-spec: {hostNetwork: true, nodeName: worker-1, containers: [{name: c, image: x}]}
+metadata: {name: w2, labels: {role: other}}
+status: {addresses: [{type: InternalIP, address: 192.168.1.11}]}
 `;
     const cnp = `apiVersion: policy.networking.k8s.io/v1alpha2
 kind: ClusterNetworkPolicy
@@ -88,24 +80,23 @@ spec:
     - action: Accept
       to: [{nodes: {matchLabels: {role: worker}}}]
 `;
-    let d = must(shopDoc(), 'addNamespace', { name: 'ops' });
-    d = must(d, 'importManifests', {
+    const d = must(shopDoc(), 'importManifests', {
       files: [
         { path: 'inventory.yaml', text: inventory },
         { path: 'cnp.yaml', text: cnp },
       ],
     });
     const graph = deriveEdges(d);
-    expect(graph.externals.filter((e) => e.cidr.startsWith('10.0.0.'))).toEqual([
-      { id: 'ext:10.0.0.5/32', label: 'node worker-1', cidr: '10.0.0.5/32', derived: true },
+    expect(graph.externals.filter((e) => e.cidr.startsWith('192.168.'))).toEqual([
+      { id: 'ext:192.168.1.10/32', label: 'node w1', cidr: '192.168.1.10/32', derived: true },
     ]);
     const edges = deriveAdminEdges(d, graph.externals).edges;
     expect(edges.map((e) => [e.source, e.target, e.label])).toEqual([
-      ['shop/backend', 'ext:10.0.0.5/32', 'CNP to-workers (Admin 7): Accept'],
-      ['shop/backend', 'ops/node-exporter', 'CNP to-workers (Admin 7): Accept'],
+      ['shop/backend', 'ext:192.168.1.10/32', 'CNP to-workers (Admin 7): Accept'],
+      ['shop/backend', 'shop/agent', 'CNP to-workers (Admin 7): Accept'],
     ]);
     // The engine decides the same traffic by the same rule.
-    for (const to of ['10.0.0.5', 'ops/node-exporter']) {
+    for (const to of ['192.168.1.10', 'shop/agent']) {
       const v = explain(toCluster(d), toPolicySet(d), { from: 'shop/backend', to, port: 9100 });
       if ('error' in v) throw new Error(v.error);
       expect(v.egress.decidedBy).toMatchObject({ policy: 'to-workers', ruleIndex: 0 });

@@ -3,9 +3,11 @@
 // counts as blocked is the engine's `blockedPart`, the same judgement as the lint rule `blocked-by-other-side`. Which side blocks is read from an "egress-only" analysis (every ingress rule lifted); the reason
 // comes from the engine's explain, asked on a reduced input (just the workloads involved and the policies
 // of their namespaces, all that can decide it) so that hundreds of blocked edges stay cheap.
+
 import { analyze, type ClassConnectivity } from '../engine/analyze';
 import { blockedPart } from '../engine/blockedIntent';
 import { isEmpty, noConnections, portsOf, subtract, unionAll } from '../engine/connectionSet';
+import { workloadId as endpointName } from '../engine/endpoints';
 import { explain } from '../engine/explain';
 import { formatIp, intersectRanges, ipBlockRanges } from '../engine/ipRanges';
 import { effectivePolicyTypes } from '../engine/policy';
@@ -127,7 +129,7 @@ export function blockedIntents(
     const involved = [srcW, dstW].filter((w): w is DesignWorkload => w !== undefined);
     const engineName = (text: string) => {
       const w = byId.get(text);
-      return w ? `${w.namespace}/${w.name}[${w.kind}]` : text;
+      return w ? endpointName(w) : text;
     };
     let blockedBy: 'Ingress' | 'Egress' | undefined;
     let reason: string | undefined;

@@ -2,6 +2,7 @@
 // (engine/explainWords.ts, the same as `netpol explain`); this module only adds what the designer knows
 // besides: the network plugin, which may not enforce NetworkPolicy at all or read ipBlock its own way.
 
+import { objectKey } from '../engine/objectKey';
 import type { ExplainPart, NetworkPolicy, Verdict } from '../engine/types';
 import { type CniModel, cniWarning, ipBlockReading } from './cni';
 import type { WorkloadIsolation } from './types';
@@ -22,7 +23,7 @@ function listAnd(items: readonly string[]): string {
 function usesIpBlock(v: Verdict, ctx: ExplainContext): boolean {
   const refs = [...v.egress.isolatedBy, ...v.ingress.isolatedBy];
   return refs.some((ref) => {
-    const p = ctx.policies?.find((x) => `${x.namespace}/${x.name}` === ref.policy);
+    const p = ctx.policies?.find((x) => objectKey(x) === ref.policy);
     const rules =
       ref.direction === 'Egress' ? (p?.egress ?? []).map((r) => r.to) : (p?.ingress ?? []).map((r) => r.from);
     return rules.some((peers) => (peers ?? []).some((peer) => peer.ipBlock !== undefined));

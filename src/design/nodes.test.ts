@@ -6,19 +6,10 @@ import { formatConnectionSet } from '../engine/connectionSet';
 import { toCluster, toPolicySet } from './model';
 import { deserializeDoc, serializeDoc } from './persist';
 import { shopDoc } from './testing/build';
+import { NODE_AND_AGENT } from './testing/nodes';
 import type { DesignDoc } from './types';
 import { applyInventoryYaml, applyPolicyYaml, inventoryYaml } from './yaml';
 
-const NODE_AND_AGENT = `apiVersion: v1
-kind: Node
-metadata: {name: w1, labels: {role: worker}}
-status: {addresses: [{type: InternalIP, address: 192.168.1.10}]}
----
-apiVersion: v1
-kind: Pod
-metadata: {name: agent, namespace: shop, labels: {app: agent}}
-spec: {hostNetwork: true, nodeName: w1, containers: [{name: a, image: a}]}
-`;
 const DENY_WORKER_NODES = `apiVersion: policy.networking.k8s.io/v1alpha2
 kind: ClusterNetworkPolicy
 metadata: {name: no-nodes}

@@ -1,7 +1,9 @@
 // Saving what the designer shows as an expectations file for `netpol check`: the whole current matrix, or
 // the probes the user chose. Probe endpoints are canvas references (workload ids, `ext:` blocks, `any`),
 // turned into what the file names: workload ids with their kind, and an external block's first address.
+
 import { analyze } from '../engine/analyze';
+import { workloadId as endpointName } from '../engine/endpoints';
 import { formatIp } from '../engine/ipRanges';
 import type { AnalysisOptions } from '../engine/types';
 import { type ExpectationProbe, expectationsFromMatrix, netassertFromMatrix } from '../manifest';
@@ -23,7 +25,7 @@ function endpointText(doc: DesignDoc, ref: string): string | undefined {
     return ranges && ranges.length > 0 ? formatIp(ranges[0].family, ranges[0].start) : undefined;
   }
   const w = doc.workloads.find((x) => x.id === t);
-  return w ? `${w.namespace}/${w.name}[${w.kind}]` : t;
+  return w ? endpointName(w) : t;
 }
 
 function resolveProbes(doc: DesignDoc, probes: readonly ProbeRequest[]): ExpectationProbe[] {

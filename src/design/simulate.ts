@@ -2,6 +2,7 @@
 // whose traffic the other side blocks (with the engine's reason), the connectivity matrix, and probes.
 // Pure and synchronous, so a Web Worker can run it. Results are plain strings/numbers/arrays; a probe's
 // Verdict carries bigint address ranges, which structured clone (postMessage) handles.
+
 import { analyze } from '../engine/analyze';
 import {
   formatConnectionSet,
@@ -11,6 +12,7 @@ import {
   subtract,
   unionAll,
 } from '../engine/connectionSet';
+import { workloadId as endpointName } from '../engine/endpoints';
 import { explain } from '../engine/explain';
 import { formatIp, formatRangesReadably, intersectRanges } from '../engine/ipRanges';
 import { type ProbePort, probePorts } from '../engine/probePorts';
@@ -214,7 +216,7 @@ export function probe(
       return formatIp(ranges[0].family, ranges[0].start);
     }
     const w = doc.workloads.find((x) => x.id === t);
-    return w ? `${w.namespace}/${w.name}[${w.kind}]` : t;
+    return w ? endpointName(w) : t;
   };
   const from = side(req.from, 'from');
   const to = side(req.to, 'to');

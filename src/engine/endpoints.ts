@@ -4,7 +4,8 @@ import { formatIpRanges, parseIp, rangesContain } from './ipRanges';
 import { objectKey } from './objectKey';
 import type { Endpoint, IpRange, Workload } from './types';
 
-export function workloadId(w: Workload): string {
+/** The endpoint name of a workload: `namespace/name[Kind]`. */
+export function workloadId(w: Pick<Workload, 'namespace' | 'name' | 'kind'>): string {
   return `${w.namespace}/${w.name}[${w.kind}]`;
 }
 

@@ -267,7 +267,9 @@ describe('ClusterNetworkPolicy validation, to the letter of apis/v1alpha2', () =
     expect(dn('[example.com, example.com]')).toEqual([
       expect.stringContaining('is listed twice (domainNames is a set)'),
     ]);
-    expect(dn('[]')).toEqual([expect.stringContaining('domainNames needs at least one domain name')]);
+    expect(dn('[]')).toEqual([
+      expect.stringContaining('domainNames needs at least one entry: a domain name such as example.com'),
+    ]);
     const many = `[${Array.from({ length: 26 }, (_, i) => `d${i}.example.com`).join(', ')}]`;
     expect(dn(many)).toEqual([expect.stringContaining('at most 25 domain names are allowed, found 26')]);
   });

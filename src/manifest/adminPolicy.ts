@@ -84,25 +84,64 @@ function readSubject(
   return pods ? { pods } : undefined;
 }
 
-function readNetworks(r: Reader, v: unknown, path: YamlPath): string[] | undefined {
-  const list = readList(r, v, path, 'CIDRs');
+/**
+ * A `networks` or `domainNames` list: "+listType=set", "+kubebuilder:validation:MinItems=1",
+ * "+kubebuilder:validation:MaxItems=25" (both fields), each item checked by `invalid` (its problem, or undefined).
+ */
+function readPeerSet(
+  r: Reader,
+  v: unknown,
+  path: YamlPath,
+  field: 'networks' | 'domainNames',
+  item: {
+    readonly plural: string;
+    readonly expected: string;
+    readonly invalid: (s: string) => string | undefined;
+  },
+): string[] | undefined {
+  const list = readList(r, v, path, item.plural);
   if (!list) return undefined;
-  // Networks: "+listType=set", "+kubebuilder:validation:MinItems=1", "+kubebuilder:validation:MaxItems=25".
-  if (list.length === 0) report(r, path, 'error', 'networks needs at least one CIDR');
+  if (list.length === 0) report(r, path, 'error', `${field} needs at least one entry: ${item.expected}`);
   if (list.length > MAX_NETWORKS)
-    report(r, path, 'error', `at most ${MAX_NETWORKS} CIDRs are allowed, found ${list.length}`);
+    report(r, path, 'error', `at most ${MAX_NETWORKS} ${item.plural} are allowed, found ${list.length}`);
   const out: string[] = [];
-  list.forEach((c, i) => {
-    const s = readString(r, c, [...path, i], 'a CIDR such as 10.0.0.0/8');
+  list.forEach((x, i) => {
+    const s = readString(r, x, [...path, i], item.expected);
     if (s === undefined) return;
-    if (out.includes(s))
-      report(r, [...path, i], 'error', `${showValue(s)} is listed twice (networks is a set)`);
-    else if (s.length > MAX_CIDR_LENGTH || !parseCidr(s))
-      report(r, [...path, i], 'error', `${showValue(s)} is not a valid CIDR (e.g. 10.0.0.0/8 or fd00::/64)`);
+    const problem = out.includes(s) ? `is listed twice (${field} is a set)` : item.invalid(s);
+    if (problem) report(r, [...path, i], 'error', `${showValue(s)} ${problem}`);
     else out.push(s);
   });
   return out;
 }
+
+const readNetworks = (r: Reader, v: unknown, path: YamlPath) =>
+  readPeerSet(r, v, path, 'networks', {
+    plural: 'CIDRs',
+    expected: 'a CIDR such as 10.0.0.0/8',
+    invalid: (s) =>
+      s.length > MAX_CIDR_LENGTH || !parseCidr(s)
+        ? 'is not a valid CIDR (e.g. 10.0.0.0/8 or fd00::/64)'
+        : undefined,
+  });
+
+/**
+ * DomainName: "+kubebuilder:validation:Pattern=`^(\*\.)?([a-zA-Z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.)+[a-zA-Z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.?$`":
+ * "'*', the wildcard specifier, matches one or more entire labels. It does not support partial matches. '*' may
+ * only be specified as a prefix." (v1alpha2.)
+ */
+const DOMAIN_NAME =
+  /^(\*\.)?([a-zA-Z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.)+[a-zA-Z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.?$/;
+
+const readDomainNames = (r: Reader, v: unknown, path: YamlPath) =>
+  readPeerSet(r, v, path, 'domainNames', {
+    plural: 'domain names',
+    expected: 'a domain name such as example.com or *.example.com',
+    invalid: (s) =>
+      DOMAIN_NAME.test(s)
+        ? undefined
+        : "is not a domain name (e.g. example.com; '*.' only as a prefix, for whole labels: *.example.com)",
+  });
 
 /** One peer; undefined (with an error) for one that is not valid. */
 function readPeer(
@@ -158,39 +197,6 @@ function readPeer(
   }
   const domainNames = readDomainNames(r, m.domainNames, p);
   return domainNames ? { domainNames } : undefined;
-}
-
-/**
- * DomainName: "+kubebuilder:validation:Pattern=`^(\*\.)?([a-zA-Z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.)+[a-zA-Z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.?$`":
- * "'*', the wildcard specifier, matches one or more entire labels. It does not support partial matches. '*' may
- * only be specified as a prefix." (v1alpha2.)
- */
-const DOMAIN_NAME =
-  /^(\*\.)?([a-zA-Z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.)+[a-zA-Z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.?$/;
-
-function readDomainNames(r: Reader, v: unknown, path: YamlPath): string[] | undefined {
-  const list = readList(r, v, path, 'domain names');
-  if (!list) return undefined;
-  // DomainNames: "+listType=set", "+kubebuilder:validation:MinItems=1", "+kubebuilder:validation:MaxItems=25".
-  if (list.length === 0) report(r, path, 'error', 'domainNames needs at least one domain name');
-  if (list.length > MAX_NETWORKS)
-    report(r, path, 'error', `at most ${MAX_NETWORKS} domain names are allowed, found ${list.length}`);
-  const out: string[] = [];
-  list.forEach((d, i) => {
-    const s = readString(r, d, [...path, i], 'a domain name such as example.com or *.example.com');
-    if (s === undefined) return;
-    if (out.includes(s))
-      report(r, [...path, i], 'error', `${showValue(s)} is listed twice (domainNames is a set)`);
-    else if (!DOMAIN_NAME.test(s))
-      report(
-        r,
-        [...path, i],
-        'error',
-        `${showValue(s)} is not a domain name (e.g. example.com; '*.' only as a prefix, for whole labels: *.example.com)`,
-      );
-    else out.push(s);
-  });
-  return out;
 }
 
 function readV1Port(r: Reader, v: unknown, path: YamlPath): AdminPort | undefined {

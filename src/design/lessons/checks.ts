@@ -2,6 +2,7 @@
 // in plain Kubernetes words. Pure and synchronous; a lesson-sized document is checked in milliseconds, so
 // the panel can re-check on every edit. Probes go through `checkExpectations`, the engine behind `netpol
 // check`, so a lesson and a CI check can never disagree about a verdict.
+import { workloadId as endpointName } from '../../engine/endpoints';
 import {
   checkExpectations,
   describeExpectation,
@@ -67,7 +68,7 @@ interface Inputs {
   readonly options: AnalysisOptions;
 }
 
-const engineId = (w: DesignWorkload) => `${w.namespace}/${w.name}[${w.kind}]`;
+const engineId = (w: DesignWorkload) => endpointName(w);
 
 function workloadsOf(inputs: Inputs, check: Extract<LessonCheck, { kind: 'isolated' }>) {
   const ids = resolvePattern(inputs.cluster, check.workload);

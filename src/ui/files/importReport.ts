@@ -1,5 +1,6 @@
 // What an import did, in words a user can check: how many namespaces, workloads and policies the document
 // gained, and every skipped item with where it came from (`file:line:column`). Pure so it is unit tested.
+import { policyKey } from '../../design/model';
 import type { DesignDoc, Notice } from '../../design/types';
 
 export interface ImportReport {
@@ -37,10 +38,7 @@ export function importReport(
         before.workloads.map((w) => w.id),
         after.workloads.map((w) => w.id),
       ),
-      policies: added(
-        before.policies.map((p) => `${p.namespace}/${p.name}`),
-        after.policies.map((p) => `${p.namespace}/${p.name}`),
-      ),
+      policies: added(before.policies.map(policyKey), after.policies.map(policyKey)),
     },
     problems,
   };

@@ -3,6 +3,7 @@
 // design operation, so one undo step). Messages are rendered as text (`code` spans only), never as HTML.
 import { useEffect, useRef } from 'react';
 import type { DocFinding, LintView } from '../../design/types';
+import { objectKey } from '../../engine/objectKey';
 import { useAppStore } from '../store';
 import { useLintState } from './lintState';
 import './lint.css';
@@ -31,10 +32,10 @@ export function linkView(f: DocFinding): LintView | undefined {
 
 function subjectText(f: DocFinding): string {
   const s = f.subject;
-  if (s.kind === 'policy') return `NetworkPolicy ${s.namespace}/${s.name}`;
+  if (s.kind === 'policy') return `NetworkPolicy ${objectKey(s)}`;
   if (s.kind === 'clusterPolicy') return `${s.tier}-tier policy ${s.name}`;
   if (s.kind === 'namespace') return `namespace ${s.name}`;
-  return `${s.workloadKind} ${s.namespace}/${s.name}`;
+  return `${s.workloadKind} ${objectKey(s)}`;
 }
 
 function reveal(f: DocFinding, view: LintView) {
