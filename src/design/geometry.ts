@@ -24,6 +24,8 @@ export const MIN_NAMESPACE: Size = { width: 260, height: 140 };
 export const GAP = { x: 90, y: 50 } as const;
 /** Between namespaces, and between the namespaces and the externals' column. */
 export const GROUP_GAP = 60;
+/** A collapsed namespace's box (the canvas's view state): its header and one line of counts. */
+export const COLLAPSED_NAMESPACE: Size = { width: 240, height: 72 };
 
 /** An estimate of a workload node's size: a title line, then one line per label and per port. */
 export function workloadSize(w: DesignWorkload): Size {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deriveEdges } from '../../design/edges';
+import { COLLAPSED_NAMESPACE } from '../../design/geometry';
 import { emptyDoc } from '../../design/model';
 import { applyOp } from '../../design/ops';
 import type { DesignDoc, Flow, OpArgs, OpName, RuleEdge } from '../../design/types';
@@ -8,7 +9,6 @@ import {
   aggregateEdges,
   aggregateLabel,
   COLLAPSE_ABOVE_WORKLOADS,
-  COLLAPSED_NAMESPACE,
   collapsedNamespaces,
   drawnRef,
   packNamespaces,

@@ -3,7 +3,7 @@
 // Pure (no React): which namespaces are collapsed, where the collapsed boxes go, and the aggregated edges. This
 // is view state, never part of the document: collapsing is not an undo step and is not saved.
 import type { Edge } from '@xyflow/react';
-import { EXTERNAL_SIZE, GROUP_GAP, type Size } from '../../design/geometry';
+import { COLLAPSED_NAMESPACE, EXTERNAL_SIZE, GROUP_GAP, type Size } from '../../design/geometry';
 import { isNamespaceRef, namespaceRef } from '../../design/model';
 import type { BlockedIntent, DesignDoc, Flow, NodeRef, Point, RuleEdge } from '../../design/types';
 
@@ -13,9 +13,6 @@ import type { BlockedIntent, DesignDoc, Flow, NodeRef, Point, RuleEdge } from '.
  * workloads) or a 5,000-workload cluster would otherwise draw thousands of nodes and edges at once.
  */
 export const COLLAPSE_ABOVE_WORKLOADS = 500;
-
-/** A collapsed namespace's box: its header and one line of counts. */
-export const COLLAPSED_NAMESPACE: Size = { width: 240, height: 72 };
 
 /** The user's choices per namespace name (true: collapsed); a namespace without one follows the default. */
 export type CollapseChoices = ReadonlyMap<string, boolean>;

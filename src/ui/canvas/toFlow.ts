@@ -3,7 +3,7 @@
 // `<ns>/<name>`, `ext:<cidr>`, `any`), so a React Flow id can be handed straight back to a design operation.
 import type { Edge, Node } from '@xyflow/react';
 import { defaultDenyOf } from '../../design/defaultDeny';
-import { namespaceSize, placeMissing } from '../../design/geometry';
+import { COLLAPSED_NAMESPACE, namespaceSize, placeMissing } from '../../design/geometry';
 import { isNamespaceRef, namespaceRef } from '../../design/model';
 import type {
   BlockedIntent,
@@ -20,7 +20,7 @@ import type {
 } from '../../design/types';
 import { NAMESPACE_NAME_LABEL } from '../../design/types';
 import type { Selection } from '../store';
-import { COLLAPSED_NAMESPACE, type Inside, packNamespaces } from './collapse';
+import { type Inside, packNamespaces } from './collapse';
 
 /** Above this many flows the overlay only draws the flows of the selected node. */
 export const MAX_OVERLAY_FLOWS = 400;
