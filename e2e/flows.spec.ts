@@ -63,6 +63,10 @@ test('a dropped capture is judged against the policies and drawn on the canvas',
   await expect(panel.getByTestId('flows-unknown')).toContainText('app.kubernetes.io/name=prometheus');
   await panel.getByRole('button', { name: 'Add to inventory' }).click();
   await expect(page.getByTestId('workload-monitoring/prometheus')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveAttribute(
+    'title',
+    /Add monitoring\/prometheus seen in flows/,
+  );
   // Its new namespace lands inside the visible canvas, as the Add forms place one.
   const canvasBox = (await page.getByTestId('canvas').boundingBox())!;
   const nsBox = (await page.getByTestId('namespace-monitoring').boundingBox())!;
@@ -151,10 +155,45 @@ test('outside addresses become external nodes at the prefix the user picks, in o
   await page.goto('/');
   await expect(page.getByTestId('workload-shop/frontend')).toBeVisible();
   // The fixture's world address, one more in its /24, and an IPv6 service the backend calls (lines of the plain format).
-  const capture = `${CAPTURE.trimEnd()}\n203.0.113.200,shop/frontend,TCP,8080\nshop/backend,2001:db8:1:2::5,TCP,443\n`;
+  // Two flows the cluster only dropped: frontend → database (the policies deny it too) and database → DNS
+  // (the policies allow it: the cluster and the policies disagree).
+  const lines = CAPTURE.split('\n');
+  const dropped = [
+    lines[4]
+      .replace('"FORWARDED"', '"DROPPED"')
+      .replace(
+        '"pod_name":"backend-5f6d8b7c9-abcde","labels":["k8s:app=backend"',
+        '"pod_name":"frontend-7d4b9c8f5-x2x9z","labels":["k8s:app=frontend"',
+      ),
+    lines[6]
+      .replace('"FORWARDED"', '"DROPPED"')
+      .replace(
+        '"pod_name":"frontend-7d4b9c8f5-x2x9z","labels":["k8s:app=frontend"',
+        '"pod_name":"database-0","labels":["k8s:app=database"',
+      )
+      .replace('"workloads":[{"name":"frontend"', '"workloads":[{"name":"database"'),
+  ];
+  const capture = `${CAPTURE.trimEnd()}\n203.0.113.200,shop/frontend,TCP,8080\nshop/backend,2001:db8:1:2::5,TCP,443\n${dropped.join('\n')}\n`;
   await dropCapture(page, 'hubble.jsonl', capture);
   const panel = page.getByTestId('flows-panel');
-  await expect(panel.getByTestId('capture-summary')).toContainText('hubble.jsonl: 12 records');
+  await expect(panel.getByTestId('capture-summary')).toContainText('hubble.jsonl: 14 records');
+  await expect(panel.getByTestId('flows-count-dropped-allowed')).toHaveText('1 dropped, though allowed');
+  await expect(panel.getByTestId('flows-count-dropped-denied')).toHaveText('1 dropped, as denied');
+  await expect(panel.getByTestId('flows-count-denied')).toHaveText('2 observed and denied');
+  await expect(
+    panel
+      .getByTestId('flows-table')
+      .locator('tr', { hasText: 'shop/database[Deployment]' })
+      .filter({ hasText: 'UDP 53' }),
+  ).toContainText('dropped, though allowed');
+  await expect(page.getByTestId('observed-shop/database->kube-system/coredns')).toHaveAttribute(
+    'data-class',
+    'dropped-allowed',
+  );
+  await panel
+    .getByTestId('flows-count-dropped-allowed')
+    .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshot(page, 'flows-05-dropped');
   await expect(page.getByTestId('observed-shop/frontend->shop/backend')).toHaveAttribute(
     'data-class',
     'allowed',
@@ -184,7 +223,7 @@ test('outside addresses become external nodes at the prefix the user picks, in o
     panel.getByTestId('flows-generate').getByRole('button', { name: 'Preview (what-if)' }),
   ).toBeDisabled();
   await outside.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  await screenshot(page, 'flows-05-prefix-refused');
+  await screenshot(page, 'flows-06-prefix-refused');
   await v4.fill('24');
   await outside.getByTestId('outside-prefix-6').fill('64');
   await expect(outside.getByTestId('outside-prefix-4-error')).toHaveCount(0);
@@ -203,7 +242,7 @@ test('outside addresses become external nodes at the prefix the user picks, in o
     /Add 2 outside blocks seen in flows/,
   );
   await outside.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  await screenshot(page, 'flows-06-outside-added');
+  await screenshot(page, 'flows-07-outside-added');
 
   // Generate: the ipBlocks it writes are the blocks just added.
   const gen = panel.getByTestId('flows-generate');
@@ -227,7 +266,7 @@ test('outside addresses become external nodes at the prefix the user picks, in o
       .sort();
   });
   expect(ipBlocks).toEqual(['2001:db8:1:2::/64', '203.0.113.0/24']);
-  await screenshot(page, 'flows-07-generated');
+  await screenshot(page, 'flows-08-generated');
 
   // Undo: first the generated policies, then the added nodes, each in one step.
   await page.getByRole('button', { name: 'Undo' }).click();
@@ -236,7 +275,7 @@ test('outside addresses become external nodes at the prefix the user picks, in o
   await expect(page.getByTestId('external-ext:203.0.113.0/24')).toHaveCount(0);
   await expect(page.getByTestId('external-ext:2001:db8:1:2::/64')).toHaveCount(0);
   await expect(outside.getByRole('button', { name: 'Add 2 blocks as external nodes' })).toBeVisible();
-  await screenshot(page, 'flows-08-undone');
+  await screenshot(page, 'flows-09-undone');
 });
 
 test('saved flows that cannot be read are refused with a notice, and the page still works', async ({
