@@ -4,21 +4,31 @@
 // form the YAML view and exports write admin policies in.
 import { useEffect, useState } from 'react';
 import { deriveAdminEdges, formatAdminPorts } from '../../design/adminEdges';
+import { enginePolicyKind } from '../../design/model';
 import { clusterDefaultDenyOf } from '../../design/ops/adminPolicies';
 import { orderAdminPolicies } from '../../engine/adminPolicy';
+import { actionName } from '../../engine/explainWords';
 import type { AdminNetworkPolicy, AdminRule } from '../../engine/types';
 import type { AdminPolicyForm } from '../../manifest/types';
 import { useAppStore } from '../store';
 import { peerText, subjectText } from './ClusterText';
 import './ClusterPanel.css';
 
-function RuleList({ rules, direction }: { rules: readonly AdminRule[]; direction: 'Ingress' | 'Egress' }) {
+function RuleList({
+  rules,
+  direction,
+  kind,
+}: {
+  rules: readonly AdminRule[];
+  direction: 'Ingress' | 'Egress';
+  kind: AdminNetworkPolicy['kind'];
+}) {
   return rules.map((r, i) => (
     // Rules have no identity beyond their position, which is also their evaluation order.
     // biome-ignore lint/suspicious/noArrayIndexKey: see above
     <li key={i} className={`admin-rule action-${r.action.toLowerCase()}`}>
-      <span className={`action-badge ${r.action.toLowerCase()}`}>{r.action}</span> {direction.toLowerCase()}{' '}
-      {r.name && <code>{r.name}</code>} {direction === 'Ingress' ? 'from' : 'to'}{' '}
+      <span className={`action-badge ${r.action.toLowerCase()}`}>{actionName(r.action, kind)}</span>{' '}
+      {direction.toLowerCase()} {r.name && <code>{r.name}</code>} {direction === 'Ingress' ? 'from' : 'to'}{' '}
       {r.peers.map(peerText).join(' or ')}, {formatAdminPorts(r.ports)}
     </li>
   ));
@@ -42,8 +52,8 @@ function PolicyCard({ policy }: { policy: AdminNetworkPolicy }) {
         <p className="hint">No rules.</p>
       ) : (
         <ol className="admin-rules">
-          <RuleList rules={policy.ingress} direction="Ingress" />
-          <RuleList rules={policy.egress} direction="Egress" />
+          <RuleList rules={policy.ingress} direction="Ingress" kind={policy.kind} />
+          <RuleList rules={policy.egress} direction="Egress" kind={policy.kind} />
         </ol>
       )}
     </li>
@@ -146,7 +156,7 @@ export function ClusterPanel() {
       ) : (
         <ul className="admin-policies">
           {admin.map((p) => (
-            <PolicyCard key={p.name} policy={p} />
+            <PolicyCard key={p.name} policy={enginePolicyKind(doc, p)} />
           ))}
         </ul>
       )}
@@ -161,7 +171,7 @@ export function ClusterPanel() {
       {baseline.length > 0 ? (
         <ul className="admin-policies">
           {baseline.map((p) => (
-            <PolicyCard key={p.name} policy={p} />
+            <PolicyCard key={p.name} policy={enginePolicyKind(doc, p)} />
           ))}
         </ul>
       ) : (

@@ -15,5 +15,8 @@ describe('subjects and peers', () => {
     expect(peerText({ namespaces: {} })).toBe('all namespaces');
     expect(peerText({ networks: ['0.0.0.0/0', '::/0'] })).toBe('networks 0.0.0.0/0, ::/0');
     expect(peerText({ nodes: {} })).toBe("all nodes (the inventory's Nodes)");
+    expect(peerText({ domainNames: ['*.example.com', 'kubernetes.io'] })).toBe(
+      'domain names *.example.com, kubernetes.io (resolved when a pod connects: not evaluated)',
+    );
   });
 });

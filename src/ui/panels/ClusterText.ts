@@ -28,6 +28,8 @@ export function peerText(p: AdminPeer): string {
     parts.push(
       `${isEmpty(p.nodes) ? 'all nodes' : `nodes ${formatSelector(p.nodes)}`} (the inventory's Nodes)`,
     );
+  if (p.domainNames)
+    parts.push(`domain names ${p.domainNames.join(', ')} (resolved when a pod connects: not evaluated)`);
   if (p.unknown) parts.push(`unknown ${Object.keys(p.unknown).join(', ')} (the rule fails closed)`);
   return parts.join('; ') || 'nothing';
 }
