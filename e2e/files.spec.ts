@@ -178,3 +178,60 @@ test('copy YAML and a share link that reopens the document elsewhere', async ({ 
   expect(offsite).toEqual([]);
   await other.close();
 });
+
+test('a large import shows its progress and can be cancelled; run again, it ends with its report', async ({
+  page,
+}) => {
+  await startBlank(page);
+  // Namespaces and `n` Deployments (12,000: about 6 MB), built in the page and dropped as one file.
+  const drop = (n: number) =>
+    page.evaluateHandle((n) => {
+      const parts: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const ns = `team-${i % 100}`;
+        if (i < 100)
+          parts.push(
+            `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n  labels:\n    team: t${i}\n`,
+          );
+        parts.push(
+          `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: svc-${i}\n  namespace: ${ns}\n  labels:\n    app: svc-${i}\nspec:\n  selector:\n    matchLabels:\n      app: svc-${i}\n  template:\n    metadata:\n      labels:\n        app: svc-${i}\n        tier: backend\n    spec:\n      containers:\n        - name: main\n          image: example/svc:1.0\n          ports:\n            - name: http\n              containerPort: 8080\n              protocol: TCP\n`,
+        );
+      }
+      const dt = new DataTransfer();
+      dt.items.add(new File([parts.join('---\n')], 'cluster.yaml', { type: 'application/yaml' }));
+      return dt;
+    }, n);
+  const dropIt = async (n: number) => {
+    const dt = await drop(n);
+    await page.dispatchEvent('body', 'dragenter', { dataTransfer: dt });
+    await page.dispatchEvent('body', 'dragover', { dataTransfer: dt });
+    await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+  };
+
+  await dropIt(12_000);
+  const bar = page.getByRole('progressbar', { name: 'Importing cluster.yaml' });
+  await expect(bar).toBeVisible();
+  // It moves: some of the file is read, not all of it.
+  await expect
+    .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  const now = Number(await bar.getAttribute('aria-valuenow'));
+  expect(now).toBeLessThan(100);
+  await expect(bar).toHaveAttribute(
+    'aria-valuetext',
+    /Reading cluster\.yaml: [\d.]+ of [\d.]+ MB, [\d,]+ documents/,
+  );
+  await screenshot(page, '11b-import-progress');
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(bar).toBeHidden();
+  // Nothing was imported and nothing is reported.
+  await page.waitForTimeout(1000);
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  await expect(page.getByRole('dialog', { name: 'Import report' })).toBeHidden();
+
+  // A smaller one, to the end: the bar goes when the import is in, with its report.
+  await dropIt(1500);
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await expect(report).toContainText('100 namespaces, 1500 workloads', { timeout: 120_000 });
+  await expect(bar).toBeHidden();
+});

@@ -1,8 +1,9 @@
 // The one place the designer calls into the manifest layer (parse and emit), so the rest of src/design
 // depends only on the manifest's types.
-import { parseManifests } from '../manifest';
+import { parseManifests, type YamlChunkCache } from '../manifest';
 import type { ManifestSet, SourceFile } from '../manifest/types';
 
-export function parseManifestFiles(files: readonly SourceFile[]): ManifestSet {
-  return parseManifests(files);
+/** `cache`: the files' documents parsed ahead (an import with progress), not parsed again. */
+export function parseManifestFiles(files: readonly SourceFile[], cache?: YamlChunkCache): ManifestSet {
+  return parseManifests(files, cache ? { cache } : {});
 }

@@ -38,6 +38,7 @@ import type {
 } from '../engine/types';
 import type { LessonStart } from '../manifest/lessonTypes';
 import type { AdminPolicyForm, PolicyExtras, SourceFile } from '../manifest/types';
+import type { YamlChunkCache } from '../manifest/yamlDocuments';
 import type { ObservedCapture } from './observed';
 
 export type NodeRef = string;
@@ -294,7 +295,12 @@ export interface OpArgs {
   replacePolicies: { policies: readonly DesignPolicy[] };
   /** Merge namespaces, workloads and policies from manifests; diagnostics come back as notices. */
   /** Merges the manifests into the document, or with `replace` makes them the whole document. */
-  importManifests: { files: readonly ManifestFile[]; replace?: boolean };
+  importManifests: {
+    files: readonly ManifestFile[];
+    replace?: boolean;
+    /** The files' documents parsed ahead (manifest's `documentTexts`), by the caller that showed the progress. */
+    cache?: YamlChunkCache;
+  };
   setNodePosition: { id: NodeRef; position: Point };
   /** A workload dropped on namespace `namespace` at `position` (relative to it): moved within it or into it. */
   dropWorkload: { id: string; namespace: string; position: Point };

@@ -25,4 +25,4 @@ export type * from './lessonTypes';
 export { type ParseOptions, parseManifests } from './parse';
 export * from './positions';
 export * from './types';
-export { YamlChunkCache } from './yamlDocuments';
+export { cacheChunks, YamlChunkCache } from './yamlDocuments';

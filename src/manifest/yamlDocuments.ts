@@ -80,6 +80,13 @@ function parseChunk(text: string): ParsedChunk {
  * parses, so readers must not change them (none does: they are read into new objects).
  */
 export class YamlChunkCache {
+  /**
+   * Documents are parsed in pieces of consecutive documents of about this many characters (0: one document at a
+   * time). One document at a time suits a text edited here and there (the YAML pane); a file parsed once (an
+   * import with progress) parses faster in pieces, as a whole file does, and a piece with a broken document is
+   * parsed again one document at a time, so the others still load.
+   */
+  readonly pieceChars: number;
   private current = new Map<string, ParsedChunk>();
   private previous = new Map<string, ParsedChunk>();
   private readonly reads = new WeakMap<object, unknown>();
@@ -88,6 +95,10 @@ export class YamlChunkCache {
    * What a reader made of a parsed value earlier (`remember`), while the value is in the cache: the same
    * text gives the same value object, so a reader needs to run only for documents that changed.
    */
+  constructor(options: { readonly pieceChars?: number } = {}) {
+    this.pieceChars = options.pieceChars ?? 0;
+  }
+
   readOf<T>(value: object): T | undefined {
     return this.reads.get(value) as T | undefined;
   }
@@ -151,6 +162,54 @@ function toDocuments(
   return values.length;
 }
 
+/** The text a file is read as: CRLF becomes LF (line and column numbers do not change, since `\r` only ever
+ * ends a line), without a byte order mark. */
+function normalizedText(file: SourceFile): string {
+  return file.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+interface Piece extends Chunk {
+  /** Its documents, for parsing them one at a time when the piece does not parse as a whole. */
+  readonly documents: readonly Chunk[];
+}
+
+/**
+ * The text cut into pieces of whole documents of about `pieceChars` (0: one document each). A piece of several
+ * documents is the text itself, markers included, so it parses as that part of the file would.
+ */
+function piecesOf(text: string, pieceChars: number): Piece[] {
+  const chunks = splitDocuments(text);
+  if (pieceChars <= 0) return chunks.map((c) => ({ ...c, documents: [c] }));
+  const pieces: Piece[] = [];
+  let first = 0;
+  while (first < chunks.length) {
+    let last = first;
+    const start = chunks[first]!.start;
+    while (last + 1 < chunks.length && chunks[last + 1]!.start - start < pieceChars) last++;
+    const documents = chunks.slice(first, last + 1);
+    const end = chunks[last]!.start + chunks[last]!.text.length;
+    pieces.push({ start, text: last === first ? chunks[first]!.text : text.slice(start, end), documents });
+    first = last + 1;
+  }
+  return pieces;
+}
+
+/**
+ * The texts `loadYamlFile` asks `cache` to parse, each with where it ends in the text as read (of `length`
+ * characters): a caller that parses a large file ahead, a slice at a time (an import with progress), parses
+ * these into the cache it then loads the file with, and nothing is parsed twice.
+ */
+export function cacheChunks(
+  file: SourceFile,
+  cache: YamlChunkCache,
+): { readonly length: number; readonly chunks: readonly { readonly text: string; readonly end: number }[] } {
+  const text = normalizedText(file);
+  return {
+    length: text.length,
+    chunks: piecesOf(text, cache.pieceChars).map((c) => ({ text: c.text, end: c.start + c.text.length })),
+  };
+}
+
 /**
  * Loads every document of a file; malformed documents become error diagnostics and are left out. A file
  * without errors is parsed in one go (much faster for big inventories); only a file with an error is cut
@@ -158,8 +217,7 @@ function toDocuments(
  * documents the cache has seen are not parsed again.
  */
 export function loadYamlFile(file: SourceFile, cache?: YamlChunkCache): LoadedFile {
-  // CRLF becomes LF: line and column numbers do not change, since `\r` only ever ends a line.
-  const text = file.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = normalizedText(file);
   const lineStarts = lineStartsOf(text);
   const documents: LoadedDocument[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -172,21 +230,43 @@ export function loadYamlFile(file: SourceFile, cache?: YamlChunkCache): LoadedFi
     }
   }
   let index = 0;
-  for (const chunk of splitDocuments(text)) {
-    try {
-      index += toDocuments(file, chunk, lineStarts, index, documents, cache?.parse(chunk.text));
-    } catch (e) {
-      const mark = e instanceof YAMLException ? e.mark : undefined;
-      const pos = offsetToPos(file.path, lineStarts, chunk.start + (mark ? mark.position : 0));
-      diagnostics.push({
-        file: file.path,
-        line: pos.line,
-        column: pos.column,
-        severity: 'error',
-        message: `invalid YAML: ${yamlErrorMessage(e)}; this document is skipped`,
-      });
-      index++;
+  for (const piece of piecesOf(text, cache?.pieceChars ?? 0)) {
+    if (piece.documents.length > 1 && cache) {
+      try {
+        index += toDocuments(file, piece, lineStarts, index, documents, cache.parse(piece.text));
+        continue;
+      } catch {
+        // A broken document in the piece: its documents are parsed one at a time below.
+      }
     }
+    for (const chunk of piece.documents)
+      index = loadChunk(file, chunk, lineStarts, index, documents, diagnostics, cache);
   }
   return { documents, diagnostics };
+}
+
+/** Loads one document's chunk (a broken one becomes a diagnostic); returns the index of the next document. */
+function loadChunk(
+  file: SourceFile,
+  chunk: Chunk,
+  lineStarts: readonly number[],
+  index: number,
+  documents: LoadedDocument[],
+  diagnostics: Diagnostic[],
+  cache: YamlChunkCache | undefined,
+): number {
+  try {
+    return index + toDocuments(file, chunk, lineStarts, index, documents, cache?.parse(chunk.text));
+  } catch (e) {
+    const mark = e instanceof YAMLException ? e.mark : undefined;
+    const pos = offsetToPos(file.path, lineStarts, chunk.start + (mark ? mark.position : 0));
+    diagnostics.push({
+      file: file.path,
+      line: pos.line,
+      column: pos.column,
+      severity: 'error',
+      message: `invalid YAML: ${yamlErrorMessage(e)}; this document is skipped`,
+    });
+    return index + 1;
+  }
 }

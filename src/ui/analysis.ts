@@ -15,6 +15,7 @@ import { docPatch } from './worker/docPatch';
 import type {
   AnalysisPart,
   AnalysisResponse,
+  ImportProgress,
   ImportResponse,
   LintResponse,
   WorkerRequest,
@@ -53,20 +54,56 @@ function afterNextFrame(f: () => void): void {
 /** The running analysis worker, which also parses imports; null before `startAnalysis` or without workers. */
 let sharedWorker: Worker | null = null;
 let importSeq = 0;
-const pendingImports = new Map<number, (result: OpResult | Error) => void>();
+const pendingImports = new Map<number, PendingImport>();
 /** Documents the worker made by an import (and still holds, the latest): analysed by id, not copied back. */
 const importedDocs = new WeakMap<DesignDoc, number>();
 
+/** How far an import has read (protocol.ts `ImportProgress`). */
+export type ImportProgressInfo = ImportProgress['progress'];
+
+export interface ImportOptions {
+  /** Called as the worker parses the files. */
+  readonly onProgress?: (progress: ImportProgressInfo) => void;
+  /** Aborting cancels the import: the promise rejects with an `AbortError` at once, and the worker stops. */
+  readonly signal?: AbortSignal;
+}
+
+/** An import the page waits for: what settles it, and what hears its progress. */
+interface PendingImport {
+  readonly done: (result: OpResult | Error) => void;
+  readonly onProgress?: (progress: ImportProgressInfo) => void;
+}
+
 /**
  * Imports `files` into `doc` off the main thread (the `importManifests` operation, in the analysis worker);
- * on the main thread where there is no worker. Rejects only when the worker fails.
+ * on the main thread where there is no worker. Rejects when the worker fails or the import is aborted.
  */
-export function importInWorker(doc: DesignDoc, files: readonly ManifestFile[]): Promise<OpResult> {
+export function importInWorker(
+  doc: DesignDoc,
+  files: readonly ManifestFile[],
+  options: ImportOptions = {},
+): Promise<OpResult> {
   const worker = sharedWorker;
   if (!worker) return Promise.resolve(applyOp(doc, 'importManifests', { files }));
   const importId = ++importSeq;
+  const { signal } = options;
   return new Promise((resolve, reject) => {
-    pendingImports.set(importId, (r) => (r instanceof Error ? reject(r) : resolve(r)));
+    if (signal?.aborted) return reject(new DOMException('The import was cancelled.', 'AbortError'));
+    const abort = () => {
+      if (!pendingImports.delete(importId)) return;
+      const msg: WorkerRequest = { kind: 'cancelImport', importId };
+      worker.postMessage(msg);
+      reject(new DOMException('The import was cancelled.', 'AbortError'));
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    pendingImports.set(importId, {
+      done: (r) => {
+        signal?.removeEventListener('abort', abort);
+        if (r instanceof Error) reject(r);
+        else resolve(r);
+      },
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
     const msg: WorkerRequest = { kind: 'import', importId, doc, files };
     try {
       worker.postMessage(msg);
@@ -78,10 +115,14 @@ export function importInWorker(doc: DesignDoc, files: readonly ManifestFile[]): 
 }
 
 function receiveImport(res: ImportResponse): void {
-  const done = pendingImports.get(res.importId);
+  const pending = pendingImports.get(res.importId);
+  if ('progress' in res) {
+    pending?.onProgress?.(res.progress);
+    return;
+  }
   pendingImports.delete(res.importId);
   if (res.ok) importedDocs.set(res.doc, res.importId);
-  done?.(res.ok ? { doc: res.doc, notices: res.notices } : new Error(res.error));
+  pending?.done(res.ok ? { doc: res.doc, notices: res.notices } : new Error(res.error));
 }
 
 /** Answers of the analysis worker that other modules asked for (observed traffic); true when handled. */
@@ -214,7 +255,7 @@ export function startAnalysis(): () => void {
     };
     worker.onerror = (e) => {
       store.getState().notify('error', `The simulator worker stopped: ${e.message}`);
-      for (const done of pendingImports.values()) done(new Error(`the worker stopped: ${e.message}`));
+      for (const p of pendingImports.values()) p.done(new Error(`the worker stopped: ${e.message}`));
       pendingImports.clear();
     };
   }
@@ -239,7 +280,7 @@ export function startAnalysis(): () => void {
   return () => {
     unsubscribe();
     if (sharedWorker === worker) sharedWorker = null;
-    for (const done of pendingImports.values()) done(new Error('the simulator stopped'));
+    for (const p of pendingImports.values()) p.done(new Error('the simulator stopped'));
     pendingImports.clear();
     worker?.terminate();
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cacheChunks, YamlChunkCache } from '../../manifest';
 import { emptyDoc } from '../model';
 import { must, shopDoc } from '../testing/build';
 import { importManifests } from '.';
@@ -85,5 +86,29 @@ describe('importManifests and namespaces', () => {
       ],
     });
     expect(d.namespaces[0].labels).toEqual({ 'kubernetes.io/metadata.name': 'shop', team: 'b' });
+  });
+
+  it('reads documents parsed ahead into a chunk cache (an import with progress) exactly as it parses them itself', () => {
+    const texts = [
+      // Several documents, one of them broken, one a List, one empty; CRLF line ends and a byte order mark.
+      '\uFEFFapiVersion: v1\r\nkind: Namespace\r\nmetadata: {name: a}\r\n---\r\nkind: Pod\r\nmetadata:\r\n  name: p\r\n  namespace: a\r\n  labels: {app: p}\r\n',
+      'kind: List\nitems:\n  - kind: Pod\n    metadata: {name: q, namespace: b, labels: {app: q}}\n---\n---\nkind: Pod\nmetadata: {name: [broken\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: b}\nspec:\n  podSelector: {}\n  ingress:\n    - from:\n        - podSelector: {matchLabels: {app: q}}\n          namespaceSelector: {matchLabels: {team: x}}\n      ports: [{port: bad}]\n',
+    ];
+    const files = texts.map((text, i) => ({ path: `f${i}.yaml`, text }));
+    const itself = importManifests.perform(shopDoc(), { files });
+    // One document at a time, and in pieces of several documents (of any size: 1 to 400 characters).
+    for (const pieceChars of [0, 1, 40, 120, 400]) {
+      const cache = new YamlChunkCache({ pieceChars });
+      for (const f of files)
+        for (const chunk of cacheChunks(f, cache).chunks) {
+          try {
+            cache.parse(chunk.text);
+          } catch {
+            // broken: the operation reports it
+          }
+        }
+      expect(importManifests.perform(shopDoc(), { files, cache })).toEqual(itself);
+    }
+    expect(itself.notices.some((n) => n.severity === 'error' && n.file === 'f1.yaml')).toBe(true);
   });
 });

@@ -8,11 +8,13 @@ import { emptyDoc } from '../../design/model';
 import { encodeShare } from '../../design/persist';
 import type { ManifestFile, OpResult } from '../../design/types';
 import { copiedYaml, DESIGN_FILE, designYaml } from '../../design/yaml';
-import { importInWorker } from '../analysis';
+import { type ImportOptions, type ImportProgressInfo, importInWorker } from '../analysis';
 import { importCaptures } from '../flows/importCaptures';
 import { useAppStore } from '../store';
 import { copyText, downloadText, readFiles } from './download';
 import { ExportMenu, useExportGuard } from './ExportMenu';
+import { ImportProgressBar } from './ImportProgressBar';
+import { importedWhat, importProgressView } from './importProgress';
 import { type ImportReport, importReport, summary } from './importReport';
 import { useImportReport } from './reportState';
 import { shareLinkProblem, shareUrl } from './shareLink';
@@ -23,7 +25,11 @@ import './files.css';
  * operation. A document changed meanwhile (an edit during a long import) is imported into again, so the edit
  * is not lost.
  */
-async function runImport(files: readonly ManifestFile[], replace = false): Promise<ImportReport> {
+async function runImport(
+  files: readonly ManifestFile[],
+  replace = false,
+  options: ImportOptions = {},
+): Promise<ImportReport | null> {
   let before = useAppStore.getState().doc;
   let result: OpResult;
   for (;;) {
@@ -32,8 +38,10 @@ async function runImport(files: readonly ManifestFile[], replace = false): Promi
       const base = replace
         ? { ...emptyDoc(), ...(before.settings ? { settings: before.settings } : {}) }
         : before;
-      result = await importInWorker(base, files);
+      result = await importInWorker(base, files, options);
     } catch (err) {
+      // Cancelled by the user: nothing changed, nothing to report.
+      if (err instanceof DOMException && err.name === 'AbortError') return null;
       const message = `The import failed: ${err instanceof Error ? err.message : String(err)}`;
       return importReport(
         files.map((f) => f.path),
@@ -69,6 +77,12 @@ export default function FilesMenu() {
   const setReport = useImportReport((s) => s.show);
   const [dragging, setDragging] = useState(false);
   const [importing, setImporting] = useState(false);
+  /** The running import: what it reads, how far it is, and how to cancel it. */
+  const [running, setRunning] = useState<{
+    readonly what: string;
+    readonly progress: ImportProgressInfo | null;
+    readonly controller: AbortController;
+  } | null>(null);
   const [link, setLink] = useState<string | null>(null);
   const { guard, dialog: exportWarningsDialog } = useExportGuard();
 
@@ -76,9 +90,20 @@ export default function FilesMenu() {
     (files: readonly ManifestFile[], replace = false) => {
       if (files.length === 0) return;
       setImporting(true);
-      void runImport(files, replace)
-        .then(setReport)
-        .finally(() => setImporting(false));
+      const controller = new AbortController();
+      const what = importedWhat(files.map((f) => f.path));
+      setRunning({ what, progress: null, controller });
+      void runImport(files, replace, {
+        signal: controller.signal,
+        onProgress: (progress) => setRunning((r) => (r?.controller === controller ? { ...r, progress } : r)),
+      })
+        .then((report) => {
+          if (report) setReport(report);
+        })
+        .finally(() => {
+          setImporting(false);
+          setRunning((r) => (r?.controller === controller ? null : r));
+        });
     },
     [setReport],
   );
@@ -184,6 +209,13 @@ export default function FilesMenu() {
       >
         {importing ? 'Importing…' : 'Import'}
       </button>
+      {running && (
+        <ImportProgressBar
+          view={importProgressView(running.what, running.progress)}
+          what={running.what}
+          onCancel={() => running.controller.abort()}
+        />
+      )}
       <input
         ref={fileInput}
         type="file"

@@ -10,6 +10,7 @@ import type {
   AnalysisPart,
   AnalysisResponse,
   GenerateWhatIfResponse,
+  ImportProgress,
   ImportResponse,
   LintResponse,
   WorkerRequest,
@@ -36,6 +37,21 @@ afterAll(() => {
 
 const send = (data: WorkerRequest) => onmessage?.({ data });
 /** Lint, import and observed traffic are loaded on first use: their answers come once the module is in. */
+/** The answer to import `importId` (its progress messages come before it). */
+const importAnswer = async (importId: number) => {
+  let found: Exclude<ImportResponse, ImportProgress> | undefined;
+  await vi.waitFor(
+    () => {
+      found = posted.find(
+        (m): m is Exclude<ImportResponse, ImportProgress> =>
+          'importId' in m && m.importId === importId && 'ok' in m,
+      );
+      expect(found).toBeDefined();
+    },
+    { timeout: 20_000 },
+  );
+  return found!;
+};
 const answered = (count: number) => vi.waitFor(() => expect(posted).toHaveLength(count), { timeout: 20_000 });
 
 describe('analysis worker', () => {
@@ -59,9 +75,13 @@ describe('analysis worker', () => {
     const text =
       'apiVersion: v1\nkind: Namespace\nmetadata: {name: pay}\n---\nkind: Pod\nmetadata: {name: Bad_Name, namespace: pay}\n';
     send({ kind: 'import', importId: 7, doc: emptyDoc(), files: [{ path: 'a.yaml', text }] });
-    await answered(1);
-    const res = posted[0] as ImportResponse;
+    const res = await importAnswer(7);
     expect(res).toMatchObject({ importId: 7, ok: true });
+    // Its progress came first, to the whole text.
+    expect(posted[0]).toEqual({
+      importId: 7,
+      progress: { read: text.length, total: text.length, documents: 2 },
+    });
     if (!res.ok) return;
     expect(res.doc.namespaces.map((n) => n.name)).toEqual(['pay']);
     expect(res.notices.some((n) => n.file === 'a.yaml' && n.line !== undefined)).toBe(true);
@@ -74,18 +94,43 @@ describe('analysis worker', () => {
     const text =
       'apiVersion: v1\nkind: Namespace\nmetadata: {name: pay}\n---\nkind: Pod\nmetadata: {name: web, namespace: pay}\n';
     send({ kind: 'import', importId: 8, doc: emptyDoc(), files: [{ path: 'a.yaml', text }] });
-    await answered(1);
-    const res = posted[0] as ImportResponse;
+    const res = await importAnswer(8);
     if (!res.ok) throw new Error('import failed');
+    posted.length = 0;
     send({ kind: 'analyse', seq: 10, doc: { importId: 8 } });
     send({ kind: 'analyse', seq: 11, doc: res.doc });
-    const [byId, bySent] = posted.slice(1) as AnalysisResponse[];
+    const [byId, bySent] = posted as AnalysisResponse[];
     expect(byId).toMatchObject({ seq: 10, ok: true });
     if (!byId?.ok || !bySent?.ok) throw new Error('analysis failed');
     expect(byId.simulation).toEqual(bySent.simulation);
     send({ kind: 'analyse', seq: 12, doc: { importId: 7 } });
     expect(posted.at(-1)).toMatchObject({
       seq: 12,
+      ok: false,
+      error: expect.stringMatching(/no longer held/),
+    });
+  });
+
+  it('parses a large import in slices, saying how far it has read, and stops when it is cancelled', async () => {
+    posted.length = 0;
+    const ns = (i: number) =>
+      `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns-${i}\n  labels: {team: t${i}}\n`;
+    const text = Array.from({ length: 20_000 }, (_, i) => ns(i)).join('---\n');
+    send({ kind: 'import', importId: 30, doc: emptyDoc(), files: [{ path: 'big.yaml', text }] });
+    await vi.waitFor(() => expect(posted.some((m) => 'progress' in m && m.importId === 30)).toBe(true), {
+      timeout: 20_000,
+    });
+    send({ kind: 'cancelImport', importId: 30 });
+    const res = await importAnswer(30);
+    expect(res).toMatchObject({ importId: 30, ok: false, cancelled: true });
+    const progress = posted.flatMap((m) => ('progress' in m && m.importId === 30 ? [m.progress] : []));
+    expect(progress[0]!.total).toBe(text.length);
+    expect(progress.every((p, i) => i === 0 || p.read >= progress[i - 1]!.read)).toBe(true);
+    expect(progress.at(-1)!.read).toBeLessThan(text.length);
+    // Nothing was kept from it.
+    send({ kind: 'analyse', seq: 31, doc: { importId: 30 } });
+    expect(posted.at(-1)).toMatchObject({
+      seq: 31,
       ok: false,
       error: expect.stringMatching(/no longer held/),
     });

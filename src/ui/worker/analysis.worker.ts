@@ -40,7 +40,7 @@ let imported: { importId: number; doc: DesignDoc } | null = null;
 // the lint (and its YAML parser, to place findings), the import, and observed traffic. Each module is loaded
 // once; requests that wait for it keep their order (the promise's callbacks run in order).
 let lintJob: Promise<typeof import('./lintJob')> | undefined;
-let ops: Promise<typeof import('../../design/ops')> | undefined;
+let importJob: Promise<typeof import('./importJob')> | undefined;
 let observedJob: Promise<typeof import('./observedWorker')> | undefined;
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -60,16 +60,18 @@ scope.onmessage = (e) => {
     void observedJob.then((m) => m.handleObservedRequest(req, (msg) => scope.postMessage(msg)));
     return;
   }
-  if (req.kind === 'import') {
-    ops ??= import('../../design/ops');
-    ops
-      .then(({ applyOp }) => {
-        const result = applyOp(req.doc, 'importManifests', { files: req.files });
-        imported = { importId: req.importId, doc: result.doc };
-        scope.postMessage({ importId: req.importId, ok: true, doc: result.doc, notices: result.notices });
+  if (req.kind === 'import' || req.kind === 'cancelImport') {
+    importJob ??= import('./importJob');
+    importJob
+      .then(async (job) => {
+        if (req.kind === 'cancelImport') return job.cancelImport(req.importId);
+        const doc = await job.runImport(req, (m) => scope.postMessage(m));
+        if (doc) imported = { importId: req.importId, doc };
       })
       .catch((err: unknown) =>
-        scope.postMessage({ importId: req.importId, ok: false, error: errorText(err) }),
+        req.kind === 'import'
+          ? scope.postMessage({ importId: req.importId, ok: false, error: errorText(err) })
+          : undefined,
       );
     return;
   }

@@ -43,6 +43,12 @@ export interface ImportRequest {
   readonly files: readonly ManifestFile[];
 }
 
+/** Stops import `importId`: its answer is then `cancelled` (protocol of ImportResponse), and nothing is kept. */
+export interface CancelImportRequest {
+  readonly kind: 'cancelImport';
+  readonly importId: number;
+}
+
 /** Reads a flow capture (a File) against `doc`, streaming it; progress and the result come as `CaptureMessage`. */
 export interface CaptureRequest {
   readonly kind: 'capture';
@@ -87,6 +93,7 @@ export type WorkerRequest =
   | AnalysisRequest
   | LintRequest
   | ImportRequest
+  | CancelImportRequest
   | CaptureRequest
   | CancelCaptureRequest
   | SetObservedRequest
@@ -107,7 +114,16 @@ export type GenerateWhatIfResponse =
   | { readonly whatIfSeq: number; readonly preview: GenerateWhatIfResult }
   | { readonly whatIfSeq: number; readonly preview: null; readonly error: string };
 
-/** The answer to an `ImportRequest`: the operation's result, or why it failed. */
+/** How far import `importId` has read: `read` of `total` characters of its files, in `documents` documents. */
+export interface ImportProgress {
+  readonly importId: number;
+  readonly progress: { readonly read: number; readonly total: number; readonly documents: number };
+}
+
+/**
+ * The answer to an `ImportRequest`: the operation's result, or why it failed, or that it was cancelled;
+ * `ImportProgress` messages come before it while the files are parsed.
+ */
 export type ImportResponse =
   | {
       readonly importId: number;
@@ -115,7 +131,8 @@ export type ImportResponse =
       readonly doc: DesignDoc;
       readonly notices: readonly Notice[];
     }
-  | { readonly importId: number; readonly ok: false; readonly error: string };
+  | { readonly importId: number; readonly ok: false; readonly error: string; readonly cancelled?: true }
+  | ImportProgress;
 
 /**
  * The answer to an `AnalysisRequest`. A large simulation comes as `AnalysisPart` messages first (each one short
