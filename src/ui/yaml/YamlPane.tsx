@@ -22,6 +22,7 @@ import { diagnosticsToMarkers } from './markers';
 import { INVENTORY_URI, monaco, POLICIES_URI } from './monacoSetup';
 import { cachedRender } from './renderCache';
 import { minimalReplacement, writesWholesale } from './textEdit';
+import { warmUp } from './warmUp';
 import { type SyncStatus, type SyncView, YamlSync } from './yamlSync';
 import './yamlPane.css';
 
@@ -282,7 +283,14 @@ export default function YamlPane({ view }: { view: YamlView }) {
     const doc = useAppStore.getState().doc;
     guarded(doc, () =>
       sync.attach(
-        { getText: () => editor.getModel()?.getValue() ?? '', setText: (text) => writeText(editor, text) },
+        {
+          getText: () => editor.getModel()?.getValue() ?? '',
+          setText: (text) => {
+            writeText(editor, text);
+            // The document's own text: parsed while idle, so the first edit of it parses only what changed.
+            void warmUp(chunkCaches[view], text);
+          },
+        },
         doc,
       ),
     );
