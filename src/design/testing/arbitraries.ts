@@ -63,6 +63,14 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     }),
   }),
   fc.record({
+    name: fc.constant('setWorkloadHostNetwork' as const),
+    args: fc.record({ id: nodeArb, hostNetwork: fc.boolean() }),
+  }),
+  fc.record({
+    name: fc.constant('setClusterDefaultDeny' as const),
+    args: fc.record({ on: fc.boolean() }),
+  }),
+  fc.record({
     name: fc.constant('setNodePosition' as const),
     args: fc.record({
       id: nodeArb,
