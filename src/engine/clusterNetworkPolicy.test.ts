@@ -5,7 +5,7 @@ import { acceptedDomainNames, domainNamesWords } from './adminPolicy';
 import { analyze } from './analyze';
 import { formatConnectionSet } from './connectionSet';
 import { explain } from './explain';
-import { cluster, workload } from './testing/fixtures';
+import { cluster, np, workload } from './testing/fixtures';
 import type { AdminNetworkPolicy, AdminRule, Cluster, PolicySet } from './types';
 
 const a = workload('x', 'a', { app: 'a' });
@@ -49,6 +49,72 @@ describe('ClusterNetworkPolicy tiers and priorities', () => {
       if ('error' in v) throw new Error(v.error);
       expect(v.egress.decidedBy?.policy).toBe('zzz-accept');
     }
+  });
+});
+
+describe('ClusterNetworkPolicy tiers, actions and rule order', () => {
+  const verdict = (policies: PolicySet, port = 80) => {
+    const v = explain(two, policies, { from: 'x/a', to: 'y/b', port });
+    if ('error' in v) throw new Error(v.error);
+    return v;
+  };
+  const denyAllIngressOfB = np('y', 'deny-all', { podSelector: {}, policyTypes: ['Ingress'] });
+  const allowAllIngressOfB = np('y', 'allow-all', { podSelector: {}, ingress: [{}] });
+
+  it('"Policy tiers are evaluated in the following order: Admin tier, NetworkPolicy tier, Baseline tier"', () => {
+    // "If Admin tier has made a final decision (Accept or Deny) on a connection, then no further evaluation is
+    // done." An Admin Accept on ingress wins over a NetworkPolicy that denies it.
+    const adminAccept = cnp('Admin', 'accept', 1, [], [{ action: 'Allow', peers: everyPod }]);
+    expect(verdict({ networkPolicies: [denyAllIngressOfB], adminPolicies: [adminAccept] }).allowed).toBe(
+      true,
+    );
+    // "Baseline tier is a cluster-wide policy that can be overridden by the v1.NetworkPolicy."
+    const baselineDeny = cnp('Baseline', 'deny', 1, [], [{ action: 'Deny', peers: everyPod }]);
+    expect(verdict({ networkPolicies: [allowAllIngressOfB], adminPolicies: [baselineDeny] }).allowed).toBe(
+      true,
+    );
+    expect(verdict({ networkPolicies: [], adminPolicies: [baselineDeny] }).allowed).toBe(false);
+  });
+
+  it('"Pass: Skips all further ClusterNetworkPolicy rules in the current tier … and passes evaluation to the next tier"', () => {
+    // In the Baseline tier the next tier is the default: "If a given connection wasn't allowed or denied by any
+    // of the tiers, the default kubernetes policy is applied, which says that all pods can communicate".
+    const pass = cnp('Baseline', 'pass', 5, [], [{ action: 'Pass', peers: everyPod }]);
+    const deny = cnp('Baseline', 'deny', 10, [], [{ action: 'Deny', peers: everyPod }]);
+    const v = verdict({ networkPolicies: [], adminPolicies: [pass, deny] });
+    expect(v.allowed).toBe(true);
+    expect(v.ingress.decidedBy).toMatchObject({ policy: 'pass', action: 'Pass' });
+    // In the Admin tier it hands the traffic to the NetworkPolicies, skipping later Admin rules.
+    const adminPass = cnp('Admin', 'pass', 5, [], [{ action: 'Pass', peers: everyPod }]);
+    const adminDeny = cnp('Admin', 'deny', 10, [], [{ action: 'Deny', peers: everyPod }]);
+    expect(verdict({ networkPolicies: [], adminPolicies: [adminPass, adminDeny] }).allowed).toBe(true);
+    expect(
+      verdict({ networkPolicies: [denyAllIngressOfB], adminPolicies: [adminPass, adminDeny] }).allowed,
+    ).toBe(false);
+  });
+
+  it('"a rule that appears at the top of the ingress rules would take the highest precedence"', () => {
+    const first = cnp(
+      'Admin',
+      'ordered',
+      1,
+      [],
+      [
+        { action: 'Deny', peers: everyPod, ports: [{ portNumber: { protocol: 'TCP', port: 80 } }] },
+        { action: 'Allow', peers: everyPod },
+      ],
+    );
+    expect(verdict({ networkPolicies: [], adminPolicies: [first] }, 80).allowed).toBe(false);
+    expect(verdict({ networkPolicies: [], adminPolicies: [first] }, 81).allowed).toBe(true);
+  });
+
+  it('egress Accept: "No further egress ClusterNetworkPolicy or NetworkPolicy rules will be processed but any ingress rules at the destination do apply"', () => {
+    const accept = cnp('Admin', 'out', 1, [{ action: 'Allow', peers: everyPod }]);
+    const egressDenied = np('x', 'no-egress', { podSelector: {}, policyTypes: ['Egress'] });
+    const v = verdict({ networkPolicies: [egressDenied, denyAllIngressOfB], adminPolicies: [accept] });
+    expect(v.egress.allowed).toBe(true);
+    expect(v.ingress.allowed).toBe(false);
+    expect(v.allowed).toBe(false);
   });
 });
 
