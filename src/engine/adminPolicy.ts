@@ -61,7 +61,8 @@ export function adminNetworkRanges(peer: AdminPeer): IpRange[] {
  * ipBlock. A pod with known addresses is matched by them; one without is placed by the cluster's pod CIDRs:
  * - `match` / `none`: decided;
  * - `undecidable`: the ranges cut through a pod CIDR, so some pods match and others do not;
- * - `unknown`: no address and no pod CIDR to place the pod by.
+ * - `unknown`: no address and no pod CIDR to place the pod by, or a host-network pod without a known address
+ *   (it has its node's address, which no pod CIDR holds).
  * Only `match` matches; the other two are what lint and explain warn about.
  */
 export type NetworksMatch = 'match' | 'none' | 'undecidable' | 'unknown';
@@ -79,6 +80,7 @@ export function networksMatchWorkload(
     });
     return hit ? 'match' : 'none';
   }
+  if (w.hostNetwork) return 'unknown';
   const podRanges = (options.podCIDRs ?? []).flatMap((c) => {
     const r = parseCidr(c);
     return r ? [r] : [];

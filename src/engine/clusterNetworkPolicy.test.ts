@@ -321,6 +321,25 @@ describe('host-network pods are outside subjects and namespaces/pods peers', () 
     ],
   });
 
+  it("a host-network pod is matched by its node's address, never placed by the pod CIDR", () => {
+    const unplaced = workload('x', 'agent', { app: 'a' }, [], { hostNetwork: true });
+    const c2 = cluster([b, unplaced]);
+    const ps = deny([{ networks: ['10.244.0.0/16'] }], {
+      namespaces: { matchLabels: { 'kubernetes.io/metadata.name': 'y' } },
+    });
+    const options = { podCIDRs: ['10.244.0.0/16'] };
+    const v = explain(c2, ps, { from: 'y/b', to: 'x/agent', port: 80 }, options);
+    if ('error' in v) throw new Error(v.error);
+    expect(v.allowed).toBe(true);
+    expect(v.summary).toContain(
+      "x/agent by its address, but it uses the host network and its node's address is unknown",
+    );
+    // An ordinary pod without an IP lies in the pod CIDR, so the same peer matches it.
+    const placed = explain(cluster([b, a]), ps, { from: 'y/b', to: 'x/a', port: 80 }, options);
+    if ('error' in placed) throw new Error(placed.error);
+    expect(placed.allowed).toBe(false);
+  });
+
   it('"not included in subject selection": a policy over every pod leaves the host-network pod alone', () => {
     for (const subject of [
       { namespaces: {} },

@@ -400,6 +400,11 @@ function networksDoubts(ctx: Ctx, peers: readonly AdminPeer[], w: Workload, rule
     if (!p.networks) return [];
     const m = networksMatchWorkload(adminNetworkRanges(p), w, ctx.options);
     const nets = `networks ${p.networks.join(', ')}`;
+    if (m === 'unknown' && w.hostNetwork)
+      return [
+        `Not applied: ${rule}; its ${nets} match ${who} by its address, but it uses the host network and ` +
+          "its node's address is unknown (give the Pod its spec.nodeName and the Node object)",
+      ];
     if (m === 'unknown')
       return [
         `Not applied: ${rule}; its ${nets} also match pods in a real cluster, but the address of ${who} is ` +

@@ -134,6 +134,8 @@ function adminPeerMatches(ctx: Ctx, p: AdminPeer, peer: RefPeer): boolean {
   // the ipBlock reading; a pod without one by the pod CIDRs, one of which must lie wholly in the networks.
   const ips = peer.workload.podIPs ?? [];
   if (ips.length > 0) return networks.some((cidr) => ips.some((a) => inCidr(a, cidr)));
+  // A host-network pod has its node's address, which the pod CIDRs do not hold: unknown, so no match.
+  if (peer.workload.hostNetwork === true) return false;
   return (ctx.options.podCIDRs ?? []).some((pod) => cidrCoveredBy(pod, networks));
 }
 

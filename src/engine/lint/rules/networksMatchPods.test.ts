@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { networksMatchWorkload } from '../../adminPolicy';
+import { parseCidr } from '../../ipRanges';
 import { cluster, workload } from '../../testing/fixtures';
 import type { AdminNetworkPolicy, AnalysisOptions } from '../../types';
 import { lint } from '../lint';
@@ -56,5 +58,23 @@ describe('networks-match-pods', () => {
       { rules: ['networks-match-pods'] },
     );
     expect(known).toEqual([]);
+  });
+});
+
+describe('networks-match-pods and host-network pods', () => {
+  it("does not place a host-network pod by the pod CIDR (its address is its node's); an info says so", () => {
+    const host = workload('shop', 'agent', { app: 'agent' }, [], { hostNetwork: true });
+    const c2 = cluster([host]);
+    const policies = { networkPolicies: [], adminPolicies: [policy('10.244.0.0/16')] };
+    expect(networksMatchWorkload([parseCidr('10.244.0.0/16')!], host, { podCIDRs: ['10.244.0.0/16'] })).toBe(
+      'unknown',
+    );
+    const [f, ...rest] = lint(c2, policies, { podCIDRs: ['10.244.0.0/16'], rules: ['networks-match-pods'] });
+    expect(rest).toEqual([]);
+    expect(f.severity).toBe('info');
+    expect(f.message).toContain('`shop/agent` uses the host network with no known node address');
+    // With its node's address known, it is matched by it.
+    const placed = { ...host, podIPs: ['192.168.1.10'] };
+    expect(networksMatchWorkload([parseCidr('192.168.0.0/16')!], placed, {})).toBe('match');
   });
 });

@@ -20,7 +20,9 @@ export const networksMatchPods: LintRule = {
     'the cluster-wide policies in the designer). A CIDR that covers only part of the pod CIDR is reported as ' +
     'a warning: whether it matches a given pod cannot be decided, and the analysis reads it as no match. ' +
     'Without a pod CIDR an info says that in a real cluster the peer also matches pods the analysis could ' +
-    'not place. Pass the pod traffic before the rule, or narrow the CIDR to outside addresses.',
+    "not place. A host-network pod has its node's address, which no pod CIDR holds: without a known one (a Pod " +
+    'with its `spec.nodeName` and that Node) an info says so too. Pass the pod traffic before the rule, or ' +
+    'narrow the CIDR to outside addresses.',
   check(ctx) {
     const out: Finding[] = [];
     const podCIDRs = ctx.options.podCIDRs ?? [];
@@ -29,10 +31,11 @@ export const networksMatchPods: LintRule = {
         rule.peers.forEach((peer, j) => {
           if (!peer.networks) return;
           const ranges = adminNetworkRanges(peer);
-          const byMatch = { undecidable: [] as string[], unknown: [] as string[] };
+          const byMatch = { undecidable: [] as string[], unknown: [] as string[], host: [] as string[] };
           for (const w of ctx.cluster.workloads) {
             const m = networksMatchWorkload(ranges, w, ctx.options);
-            if (m === 'undecidable' || m === 'unknown') byMatch[m].push(workloadName(w));
+            if (m === 'unknown' && w.hostNetwork) byMatch.host.push(workloadName(w));
+            else if (m === 'undecidable' || m === 'unknown') byMatch[m].push(workloadName(w));
           }
           const where = `\`${p.name}\` (${p.tier} tier) egress rule ${i + 1}, peer ${j + 1}: networks ${peer.networks.join(', ')}`;
           const subject = clusterPolicySubject(p, ['spec', 'egress', i, 'to', j, 'networks']);
@@ -45,7 +48,16 @@ export const networksMatchPods: LintRule = {
                 `${listNames(byMatch.undecidable.sort())} (no known pod IP) cannot be decided; read as no match`,
               subject,
             });
-          else if (byMatch.unknown.length > 0)
+          if (byMatch.host.length > 0)
+            out.push({
+              ruleId: 'networks-match-pods',
+              severity: 'info',
+              message:
+                `${where} match pods by their address, but ${listNames(byMatch.host.sort())} ` +
+                `${byMatch.host.length === 1 ? 'uses' : 'use'} the host network with no known node address, so the analysis does not apply it to them`,
+              subject,
+            });
+          if (byMatch.undecidable.length === 0 && byMatch.unknown.length > 0)
             out.push({
               ruleId: 'networks-match-pods',
               severity: 'info',
