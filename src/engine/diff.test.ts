@@ -161,6 +161,11 @@ describe('diffConnectivity properties', () => {
         const r1 = analyze(c, p1);
         const r2 = analyze(c, p2);
         const d = diffConnectivity(r1, r2);
+        // In order (source id, then destination id), each pair once, as streamed.
+        d.changes.forEach((x, i) => {
+          const prev = d.changes[i - 1];
+          if (prev) expect(prev.src < x.src || (prev.src === x.src && prev.dst < x.dst)).toBe(true);
+        });
         const ids = c.workloads.map((w) => `${w.namespace}/${w.name}[${w.kind}]`);
         for (const s of ids) {
           for (const t of ids) {

@@ -3,10 +3,11 @@
 // addresses are compared on the common refinement of both sides' address partitions, so a piece that was
 // split or merged between versions is compared address by address; the addresses whose change is the same
 // are reported together as one external endpoint.
-import { analyze } from './analyze';
+import { analyze, type ClassConnectivity } from './analyze';
 import { equalConnections, formatConnectionSet, isEmpty, noConnections, subtract } from './connectionSet';
 import { externalId } from './endpoints';
 import { familyMax, normalizeRanges } from './ipRanges';
+import { NONE_ID, SetTable } from './setTable';
 import type { AnalysisOptions, Cluster, ConnectionSet, Connectivity, IpRange, PolicySet } from './types';
 
 export type FlowChangeKind = 'added' | 'removed' | 'changed';
@@ -115,37 +116,73 @@ function cmpBig(x: bigint, y: bigint): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** What a side allows from endpoint `i` to `j`, as an id in a table both sides share (equal sets, equal ids). */
+interface SideView {
+  /** A key per endpoint such that endpoints with equal keys have equal connections (the engine's class). */
+  readonly classOf: (i: number) => number;
+  readonly id: (ki: number, kj: number) => number;
+}
+
+function sideView(c: Connectivity, joint: SetTable): SideView {
+  if ('classConnectionId' in c) {
+    const cc = c as ClassConnectivity;
+    const memo: number[] = [];
+    return {
+      classOf: (i) => cc.classOfEndpoint(i),
+      id: (ka, kb) => {
+        const id = cc.classConnectionId(ka, kb);
+        let j = memo[id];
+        if (j === undefined) {
+          j = joint.id(cc.connectionSetOf(id));
+          memo[id] = j;
+        }
+        return j;
+      },
+    };
+  }
+  return { classOf: (i) => i, id: (i, j) => joint.id(c.connection(i, j)) };
+}
+
+/** The changes of a diff, produced in order as they are asked for; nothing holds the whole list. */
+export interface DiffStream {
+  /** Workload ids only in the new tree / only in the old one, sorted. */
+  readonly workloadsAdded: readonly string[];
+  readonly workloadsRemoved: readonly string[];
+  /** Calls `visit` for every changed flow, by source id, then destination id (byte order). Can be called again. */
+  forEachChange(visit: (change: FlowChange) => void): void;
+  /** The namespace of a workload id of either tree; undefined for outside addresses. */
+  namespaceOf(id: string): string | undefined;
+}
+
 /**
- * Every flow whose allowed connections differ between `a` (before) and `b` (after). A workload present on one
- * side only has no connections on the other; addresses a side does not describe (an IP family none of its
- * policies mention) count as having none there, as in the listing that side's analysis prints — `diffTrees`
- * avoids that case by having both analyses describe the same families.
+ * Every flow whose allowed connections differ between `a` (before) and `b` (after), streamed. A workload
+ * present on one side only has no connections on the other; addresses a side does not describe (an IP family
+ * none of its policies mention) count as having none there, as in the listing that side's analysis prints —
+ * `diffTrees` avoids that case by having both analyses describe the same families.
+ *
+ * Pairs of workloads are compared source by source, by class (each side's) and by an id of their connection
+ * sets in one table, so a pair costs two array reads; only a changed pair becomes a FlowChange. The changes
+ * with outside addresses (few: one per workload, direction and run of addresses with the same change) are
+ * worked out first and merged in order.
  */
-export function diffConnectivity(a: Connectivity, b: Connectivity): ConnectivityDiff {
+export function diffStream(a: Connectivity, b: Connectivity): DiffStream {
   const wa = workloadIndex(a);
   const wb = workloadIndex(b);
   const ids = [...new Set([...wa.keys(), ...wb.keys()])].sort(compareBytes);
   const none = noConnections();
-  const connA = (s: string, d: string) => {
-    const i = wa.get(s);
-    const j = wa.get(d);
-    return i === undefined || j === undefined ? none : a.connection(i, j);
-  };
-  const connB = (s: string, d: string) => {
-    const i = wb.get(s);
-    const j = wb.get(d);
-    return i === undefined || j === undefined ? none : b.connection(i, j);
-  };
-  const changes: FlowChange[] = [];
-  for (const s of ids) {
-    for (const d of ids) {
-      if (s === d) continue;
-      const before = connA(s, d);
-      const after = connB(s, d);
-      if (!equalConnections(before, after)) changes.push(change(s, d, before, after));
-    }
-  }
+  const joint = new SetTable();
+  const sa = sideView(a, joint);
+  const sb = sideView(b, joint);
+  const classesOf = (index: Map<string, number>, side: SideView) =>
+    Int32Array.from(ids, (id) => {
+      const i = index.get(id);
+      return i === undefined ? -1 : side.classOf(i);
+    });
+  const ka = classesOf(wa, sa);
+  const kb = classesOf(wb, sb);
 
+  // Changes with an outside address, by source.
+  const outside = new Map<string, FlowChange[]>();
   const cells = refine(a, b);
   const conn = (c: Connectivity, index: Map<string, number>, w: string, piece: number, out: boolean) => {
     const i = index.get(w);
@@ -167,16 +204,59 @@ export function diffConnectivity(a: Connectivity, b: Connectivity): Connectivity
       }
       for (const g of groups.values()) {
         const ext = externalId(normalizeRanges(g.ranges));
-        changes.push(out ? change(w, ext, g.before, g.after) : change(ext, w, g.before, g.after));
+        const c = out ? change(w, ext, g.before, g.after) : change(ext, w, g.before, g.after);
+        const list = outside.get(c.src);
+        if (list) list.push(c);
+        else outside.set(c.src, [c]);
       }
     }
   }
-  changes.sort((x, y) => compareBytes(x.src, y.src) || compareBytes(x.dst, y.dst));
+  for (const list of outside.values()) list.sort((x, y) => compareBytes(x.dst, y.dst));
+  const sources = [...new Set([...ids, ...outside.keys()])].sort(compareBytes);
+  const position = new Map(ids.map((id, k) => [id, k]));
+
+  const namespaces = new Map<string, string>();
+  for (const c of [a, b])
+    for (const e of c.endpoints) if (e.type === 'workload') namespaces.set(e.id, e.workload.namespace);
+
   return {
-    changes,
     workloadsAdded: ids.filter((id) => !wa.has(id)),
     workloadsRemoved: ids.filter((id) => !wb.has(id)),
+    namespaceOf: (id) => namespaces.get(id),
+    forEachChange(visit) {
+      for (const src of sources) {
+        const extra = outside.get(src) ?? [];
+        const s = position.get(src);
+        if (s === undefined) {
+          for (const c of extra) visit(c);
+          continue;
+        }
+        let e = 0;
+        for (let d = 0; d < ids.length; d++) {
+          if (d === s) continue;
+          const before = ka[s] < 0 || ka[d] < 0 ? NONE_ID : sa.id(ka[s], ka[d]);
+          const after = kb[s] < 0 || kb[d] < 0 ? NONE_ID : sb.id(kb[s], kb[d]);
+          if (before === after) continue;
+          const dst = ids[d];
+          while (e < extra.length && compareBytes(extra[e].dst, dst) < 0) visit(extra[e++]);
+          visit(change(src, dst, joint.set(before), joint.set(after)));
+        }
+        while (e < extra.length) visit(extra[e++]);
+      }
+    },
   };
+}
+
+/** Every change of a stream, collected: for tests and small answers. */
+export function collectDiff(d: DiffStream): ConnectivityDiff {
+  const changes: FlowChange[] = [];
+  d.forEachChange((c) => changes.push(c));
+  return { changes, workloadsAdded: d.workloadsAdded, workloadsRemoved: d.workloadsRemoved };
+}
+
+/** Every flow whose allowed connections differ between `a` (before) and `b` (after), collected (diffStream). */
+export function diffConnectivity(a: Connectivity, b: Connectivity): ConnectivityDiff {
+  return collectDiff(diffStream(a, b));
 }
 
 /** True when nothing changed: no flow and no workload added or removed. */
@@ -205,20 +285,29 @@ function mentioningIpv6(policies: PolicySet): PolicySet {
 }
 
 /**
- * Analyzes both trees and diffs them. When only one tree's policies mention IPv6, the other is analyzed so
- * that it describes IPv6 too, so that an address no policy of that tree names is compared by what that tree
- * does with it (usually: allowed) rather than counted as having no connections.
+ * Analyzes both trees and diffs them, as a stream. When only one tree's policies mention IPv6, the other is
+ * analyzed so that it describes IPv6 too, so that an address no policy of that tree names is compared by what
+ * that tree does with it (usually: allowed) rather than counted as having no connections.
  */
-export function diffTrees(
+export function diffTreesStream(
   before: { readonly cluster: Cluster; readonly policies: PolicySet },
   after: { readonly cluster: Cluster; readonly policies: PolicySet },
   options: AnalysisOptions = {},
-): ConnectivityDiff {
+): DiffStream {
   let a: Connectivity = analyze(before.cluster, before.policies, options);
   let b: Connectivity = analyze(after.cluster, after.policies, options);
   const v6a = hasIpv6(a);
   const v6b = hasIpv6(b);
   if (v6a && !v6b) b = analyze(after.cluster, mentioningIpv6(after.policies), options);
   if (v6b && !v6a) a = analyze(before.cluster, mentioningIpv6(before.policies), options);
-  return diffConnectivity(a, b);
+  return diffStream(a, b);
+}
+
+/** `diffTreesStream`, collected. */
+export function diffTrees(
+  before: { readonly cluster: Cluster; readonly policies: PolicySet },
+  after: { readonly cluster: Cluster; readonly policies: PolicySet },
+  options: AnalysisOptions = {},
+): ConnectivityDiff {
+  return collectDiff(diffTreesStream(before, after, options));
 }

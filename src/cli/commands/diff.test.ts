@@ -77,6 +77,24 @@ describe('netpol diff', () => {
     ]);
   });
 
+  it('counts the changes per namespace pair with --summary, in txt and json', () => {
+    const r = netpol('diff', base, '--', head, '--summary');
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')).toEqual([
+      'shop => 0.0.0.0-255.255.255.255[External] : 1 added, 0 removed, 0 with other ports',
+      'shop => shop : 0 added, 1 removed, 1 with other ports',
+      '',
+      '3 flows changed: 1 added, 1 removed, 1 with other ports; workloads: 1 added',
+      '',
+    ]);
+    const json = JSON.parse(netpol('diff', base, '--', head, '--summary', '--format', 'json').stdout);
+    expect(json.namespacePairs).toEqual([
+      { src: 'shop', dst: '0.0.0.0-255.255.255.255[External]', added: 1, removed: 0, changed: 0 },
+      { src: 'shop', dst: 'shop', added: 0, removed: 1, changed: 1 },
+    ]);
+    expect(json.summary.added).toBe(1);
+  });
+
   it('reverses the changes when the trees are swapped', () => {
     const r = netpol('diff', head, '--', base);
     expect(r.stdout).toContain('+ shop/backend[Deployment] => shop/db[Deployment] : TCP 5432');

@@ -1,7 +1,7 @@
 // `netpol diff <old paths...> -- <new paths...>`: how connectivity changes between two versions of a manifest
 // tree (flows added, removed, ports gained or lost), for a pull-request check. Exit 1 when flows changed, so
 // CI can flag the change; --exit-zero for a report that never fails the job.
-import { type ConnectivityDiff, diffTrees } from '../../engine/diff';
+import { diffTreesStream } from '../../engine/diff';
 import { ANALYSIS_OPTION_SPECS, analysisOptions, POD_CIDR_HELP } from '../analysisOptions';
 import { flagOption, type OptionSpec, type ParsedArgs, parseArgs, stringOption } from '../args';
 import type { CliIo } from '../types';
@@ -13,24 +13,31 @@ import {
   exitStatus,
   INPUT_OPTIONS,
   loadTree,
+  openOutput,
   parseSize,
   printDiagnostics,
   readOptionsOf,
   usageError,
-  writeResult,
 } from './common';
-import { formatDiffJson, formatDiffMarkdown, formatDiffTxt } from './diffReport';
+import {
+  type DiffWriter,
+  writeDiffJson,
+  writeDiffMarkdown,
+  writeDiffSummary,
+  writeDiffTxt,
+} from './diffReport';
 
 export const EXIT_CHANGED = 1;
 
-const FORMATTERS: Record<string, (d: ConnectivityDiff) => string> = {
-  txt: formatDiffTxt,
-  md: formatDiffMarkdown,
-  json: formatDiffJson,
+const FORMATTERS: Record<'txt' | 'md' | 'json', DiffWriter> = {
+  txt: writeDiffTxt,
+  md: writeDiffMarkdown,
+  json: writeDiffJson,
 };
 
 export const DIFF_OPTIONS: OptionSpec[] = [
   { name: 'format', takesValue: true, values: Object.keys(FORMATTERS) },
+  { name: 'summary', takesValue: false },
   { name: 'exit-zero', takesValue: false },
   ...ANALYSIS_OPTION_SPECS,
   { name: 'output', short: 'o', takesValue: true },
@@ -49,6 +56,9 @@ Options:
                                     txt   '+ src => dst : conn', '- …', '~ src => dst : before -> after'
                                     md    a summary line and tables, for a pull-request comment
                                     json  {"summary", "changes": [{kind, src, dst, before, after, gained, lost}]}
+  --summary                       counts per pair of namespaces instead of the flows ('src => dst : 2 added,
+                                    1 removed, 0 with other ports'; an outside address range counts as a
+                                    namespace of its own), in the same formats
   --exit-zero                     exit 0 even when flows changed
   --ipblock-matches-pod-ips       let ipBlock peers match pods by their status.podIPs
 ${POD_CIDR_HELP}
@@ -112,14 +122,21 @@ export function diffCommand(argv: readonly string[], io: CliIo): number {
   const diagnostics = [...before.diagnostics, ...after.diagnostics];
   printDiagnostics(io, diagnostics, flagOption(args, 'verbose'));
   const [oldCluster, newCluster] = clusterOrRepresentatives(io, 'diff', [before.tree, after.tree]);
-  const diff = diffTrees(
+  const diff = diffTreesStream(
     { cluster: oldCluster, policies: before.tree.policies },
     { cluster: newCluster, policies: after.tree.policies },
     options,
   );
-  const format = FORMATTERS[stringOption(args, 'format') ?? 'txt'];
-  if (!writeResult(io, format(diff), stringOption(args, 'output'))) return EXIT_BAD_INPUT;
+  const format = (stringOption(args, 'format') ?? 'txt') as keyof typeof FORMATTERS;
+  const output = openOutput(io, stringOption(args, 'output'));
+  if (!output) return EXIT_BAD_INPUT;
+  // The changes are written as they are found; nothing holds the whole list.
+  const counts = flagOption(args, 'summary')
+    ? writeDiffSummary(diff, format, output.write)
+    : FORMATTERS[format](diff, output.write);
+  if (!output.close()) return EXIT_BAD_INPUT;
   const status = exitStatus(diagnostics);
   if (status !== EXIT_OK) return status;
-  return diff.changes.length > 0 && !flagOption(args, 'exit-zero') ? EXIT_CHANGED : EXIT_OK;
+  const changed = counts.added + counts.removed + counts.changed > 0;
+  return changed && !flagOption(args, 'exit-zero') ? EXIT_CHANGED : EXIT_OK;
 }

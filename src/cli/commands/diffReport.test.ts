@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { allConnections, noConnections, portsOf } from '../../engine/connectionSet';
-import type { ConnectivityDiff, FlowChange } from '../../engine/diff';
-import { diffSummary, formatDiffMarkdown, formatDiffTxt, MD_MAX_ROWS } from './diffReport';
+import { allConnections, formatConnectionSet, noConnections, portsOf } from '../../engine/connectionSet';
+import type { ConnectivityDiff, DiffStream, FlowChange } from '../../engine/diff';
+import {
+  diffSummary,
+  formatDiffJson,
+  formatDiffMarkdown,
+  formatDiffTxt,
+  MD_MAX_ROWS,
+  namespaceChanges,
+} from './diffReport';
 
 const added = (i: number): FlowChange => ({
   kind: 'added',
@@ -53,4 +60,69 @@ describe('diff reports', () => {
     };
     expect(formatDiffMarkdown(d)).toContain('| ns/a\\|b\\_\\<x\\>[Pod] | ns/db[Deployment] | TCP 80 |');
   });
+
+  it('writes json change by change exactly as JSON.stringify writes the whole answer', () => {
+    const removed: FlowChange = {
+      ...added(2),
+      kind: 'removed',
+      before: portsOf('TCP', 80),
+      after: noConnections(),
+    };
+    for (const d of [
+      { changes: [], workloadsAdded: [], workloadsRemoved: [] },
+      { changes: [added(1)], workloadsAdded: ['ns/w001[Deployment]'], workloadsRemoved: [] },
+      {
+        changes: [added(1), removed, added(3)],
+        workloadsAdded: [],
+        workloadsRemoved: ['ns/x[Pod]', 'ns/y[Pod]'],
+      },
+    ] satisfies ConnectivityDiff[]) {
+      const whole = {
+        summary: {
+          added: d.changes.filter((c) => c.kind === 'added').length,
+          removed: d.changes.filter((c) => c.kind === 'removed').length,
+          changed: 0,
+          workloadsAdded: d.workloadsAdded,
+          workloadsRemoved: d.workloadsRemoved,
+        },
+        changes: d.changes.map((c) => ({
+          kind: c.kind,
+          src: c.src,
+          dst: c.dst,
+          before: formatConnectionSet(c.before),
+          after: formatConnectionSet(c.after),
+          gained: formatConnectionSet(c.gained),
+          lost: formatConnectionSet(c.lost),
+        })),
+      };
+      expect(formatDiffJson(d)).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+    }
+  });
+
+  it('counts the changes per namespace pair, outside addresses as groups of their own', () => {
+    const d: ConnectivityDiff = {
+      changes: [
+        added(1),
+        { ...added(2), dst: 'shop/db[Deployment]' },
+        { ...added(3), kind: 'removed' },
+        { ...added(4), dst: '10.0.0.0-10.255.255.255[External]' },
+      ],
+      workloadsAdded: [],
+      workloadsRemoved: [],
+    };
+    expect(namespaceChanges({ ...streamOfTest(d) }).pairs).toEqual([
+      { src: 'ns', dst: '10.0.0.0-10.255.255.255[External]', added: 1, removed: 0, changed: 0 },
+      { src: 'ns', dst: 'ns', added: 1, removed: 1, changed: 0 },
+      { src: 'ns', dst: 'shop', added: 1, removed: 0, changed: 0 },
+    ]);
+  });
 });
+
+function streamOfTest(d: ConnectivityDiff): DiffStream {
+  return {
+    workloadsAdded: d.workloadsAdded,
+    workloadsRemoved: d.workloadsRemoved,
+    forEachChange: (visit) => d.changes.forEach(visit),
+    namespaceOf: (id) => (id.endsWith('[External]') ? undefined : id.slice(0, id.indexOf('/'))),
+  };
+}
