@@ -12,8 +12,13 @@
 // Targets (issue 14), end to end with the aggregated views: 50,000 / 10,000 in ≤ 15 s and ≤ 1 GiB;
 // 100,000 / 20,000 in ≤ 35 s and ≤ 1.5 GiB.
 // The inputs and the answers go to the system's temporary folder (each answer is removed after its run).
+//
+// Output check (issue 14: the 10k answer must stay byte for byte the same through speed work): every view's
+// answer at 10,000 / 2,000 is hashed and compared with bench/cli-10k.sha256; a difference is reported and the
+// bench exits 1. `--record` writes the file anew, for a change meant to alter the answer (say why in the commit).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +27,19 @@ import { writeManifests } from './synthetic';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const full = argv.includes('--full');
-const sizeArgs = argv.filter((a) => a !== '--full');
+const record = argv.includes('--record');
+const sizeArgs = argv.filter((a) => a !== '--full' && a !== '--record');
+const HASHES = join(root, 'bench', 'cli-10k.sha256');
+const expected = new Map<string, string>(
+  existsSync(HASHES)
+    ? readFileSync(HASHES, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => [l.slice(66), l.slice(0, 64)] as [string, string])
+    : [],
+);
+const recorded = new Map<string, string>();
+let changed = 0;
 const sizes = (sizeArgs.length > 0 ? sizeArgs : ['10000/2000', '50000/10000', '100000/20000']).map(
   (s) => s.split('/').map(Number) as [number, number],
 );
@@ -86,6 +103,15 @@ for (const [pods, policies] of sizes) {
     const phasesMs = phaseLine ? (JSON.parse(phaseLine).phasesMs as Record<string, number>) : {};
     const rows = Number(execFileSync('wc', ['-l', out], { encoding: 'utf8' }).trim().split(' ')[0]);
     const outMb = statSync(out).size / 2 ** 20;
+    if (pods === 10000 && policies === 2000) {
+      const hash = createHash('sha256').update(readFileSync(out)).digest('hex');
+      recorded.set(view.name, hash);
+      const want = expected.get(view.name);
+      if (!record && want !== undefined && want !== hash) {
+        console.log(`OUTPUT CHANGED: the 10k '${view.name}' answer is not the recorded one (${HASHES})`);
+        changed++;
+      }
+    }
     rmSync(out);
     const writeMs = (phasesMs.analyze ?? 0) + (phasesMs['analyze+write'] ?? 0);
     table.push(
@@ -111,3 +137,8 @@ for (const [pods, policies] of sizes) {
     console.log(line(table[table.length - 1]));
   }
 }
+if (record) {
+  writeFileSync(HASHES, [...recorded].map(([view, hash]) => `${hash}  ${view}\n`).join(''));
+  console.log(`recorded ${recorded.size} answers in ${HASHES}`);
+} else if (changed > 0) process.exitCode = 1;
+else if (recorded.size > 0) console.log(`10k answers: ${recorded.size} of ${recorded.size} as recorded`);
