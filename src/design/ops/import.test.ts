@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { domainNamesWords } from '../../engine/adminPolicy';
+import { explain } from '../../engine/explain';
 import { cacheChunks, YamlChunkCache } from '../../manifest';
-import { emptyDoc } from '../model';
+import { lintDoc } from '../lint';
+import { emptyDoc, toCluster, toPolicySet } from '../model';
 import { must, shopDoc } from '../testing/build';
+import { policyYaml } from '../yaml';
 import { importManifests } from '.';
 
 describe('importManifests', () => {
@@ -110,5 +114,31 @@ describe('importManifests and namespaces', () => {
       expect(importManifests.perform(shopDoc(), { files, cache })).toEqual(itself);
     }
     expect(itself.notices.some((n) => n.severity === 'error' && n.file === 'f1.yaml')).toBe(true);
+  });
+});
+
+describe('a domainNames peer in the designer', () => {
+  it('is kept, written back, and linted and explained in the engine words netpol uses', () => {
+    const cnp = `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: {name: allowlist}
+spec:
+  tier: Admin
+  priority: 5
+  subject: {namespaces: {}}
+  egress:
+    - action: Accept
+      to: [{domainNames: ["*.example.com"]}]
+    - action: Deny
+      to: [{networks: [0.0.0.0/0]}]
+`;
+    const d = must(shopDoc(), 'importManifests', { files: [{ path: 'cnp.yaml', text: cnp }] });
+    expect(d.adminPolicies[0]?.egress[0]?.peers).toEqual([{ domainNames: ['*.example.com'] }]);
+    expect(policyYaml(d)).toContain("    - domainNames:\n      - '*.example.com'\n");
+    const finding = lintDoc(d).findings.find((f) => f.ruleId === 'domain-names-undecidable');
+    expect(finding?.message).toContain(domainNamesWords(['*.example.com']));
+    const v = explain(toCluster(d), toPolicySet(d), { from: 'shop/frontend', to: '203.0.113.9', port: 443 });
+    if ('error' in v) throw new Error(v.error);
+    expect(v.summary).toContain(domainNamesWords(['*.example.com'], '203.0.113.9'));
   });
 });
