@@ -109,7 +109,6 @@ export function analyze(
     return table.intersect(e, ig ? ig[a] : ALL_ID);
   };
   const classConnection = (a: number, b: number): ConnectionSet => table.set(classConnectionId(a, b));
-  // The same answers as `classConnectionId`, a row at a time.
   // The same answers as `classConnectionId`, a column at a time: each ingress vector is read in order (its
   // class's sources), the egress vectors of the sources by one array look-up each.
   let egressVectors: StoredVector[] | null = null;
