@@ -2,8 +2,10 @@
 // workloads) is imported into the designer, then a 100,000-record Hubble capture of it (about 70 MB) is dropped
 // on the page. The capture is streamed and judged in the analysis worker; reported: the time until the import
 // report and until the flows are judged on screen, how many progress updates the page showed, and the longest
-// main-thread task meanwhile (PerformanceObserver 'longtask', and by CPU time from a trace). Target: the page
-// stays responsive — no task over 200 ms.
+// main-thread task meanwhile (PerformanceObserver 'longtask', and by CPU time from a trace). Then "Generate
+// policies from flows" is previewed for every workload the capture shows (computed in the analysis worker):
+// the time until the what-if is shown and the longest main-thread task meanwhile. Target: the page stays
+// responsive — no task over 200 ms.
 // Options: --no-build (reuse dist-4193/), --port=4193, --records=100000.
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -110,6 +112,26 @@ async function main() {
         ),
       before,
     );
+    // The what-if of generating policies for every workload the capture shows.
+    const previewFrom = await page.evaluate(() => performance.now());
+    await page.getByTestId('flows-generate').getByRole('button', { name: 'Preview (what-if)' }).click();
+    await page
+      .getByTestId('generate-preview')
+      .or(page.locator('.flows-generate .error'))
+      .waitFor({ timeout: 300_000 });
+    const previewAt = await page.evaluate(() => performance.now());
+    await page.waitForTimeout(1000);
+    const previewText = (await page.getByTestId('flows-generate').textContent()) ?? '';
+    const previewTasks = await page.evaluate(
+      (from) =>
+        (window as unknown as { __tasks: { start: number; duration: number }[] }).__tasks.filter(
+          (t) => t.start >= from,
+        ),
+      previewFrom,
+    );
+    const longestPreview = Math.max(0, ...previewTasks.map((t) => t.duration));
+    const previewPolicies = /Writes ([^.]*)\./.exec(previewText)?.[1]?.split(', ').length ?? 0;
+
     const summary = await page.getByTestId('capture-summary').textContent();
     const counts = await page.locator('.flows-counts button').allTextContents();
     const longest = Math.max(0, ...tasks.map((t) => t.duration));
@@ -129,7 +151,10 @@ async function main() {
       `  longest main-thread task by CPU time ${traced.longestTaskCpuMs.toFixed(0)} ms; main-thread CPU in all ${traced.mainCpuMs.toFixed(0)} ms`,
     );
     console.log(
-      `  target: no task over ${TARGET_TASK_MS} ms — ${longest <= TARGET_TASK_MS ? 'met' : 'NOT met'} (load average ${loadavg()
+      `  generate what-if (${previewPolicies} policies, in the worker) shown after ${((previewAt - previewFrom) / 1000).toFixed(2)} s; longest main-thread task meanwhile ${longestPreview.toFixed(0)} ms`,
+    );
+    console.log(
+      `  target: no task over ${TARGET_TASK_MS} ms — ${Math.max(longest, longestPreview) <= TARGET_TASK_MS ? 'met' : 'NOT met'} (load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')})`,
     );

@@ -66,7 +66,8 @@ Options:
   --ipblock-matches-pod-ips       let ipBlock peers match pods by their status.podIPs
 ${POD_CIDR_HELP}
   -o, --output <file>             write the result to a file instead of stdout
-  -v, --verbose                   also list the allowed flows, and info diagnostics
+  -v, --verbose                   also list the allowed flows, the dropped ones the policies deny,
+                                  and info diagnostics
   -h, --help                      show this help
 
 Exit status:
