@@ -23,9 +23,10 @@ const nodeArb = fc.oneof(
   fc.constantFrom('ext:10.0.0.0/8', 'ext:0.0.0.0/0', 'any'),
 );
 
-type Step = { [K in OpName]: { name: K; args: OpArgs[K] } }[OpName];
+export type Step = { [K in OpName]: { name: K; args: OpArgs[K] } }[OpName];
 
-const stepArb: fc.Arbitrary<Step> = fc.oneof(
+/** One named operation with random arguments (it may fail, leaving the document as it was). */
+export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
     name: fc.constant('addNamespace' as const),
     args: fc.record({ name: fc.constantFrom(...NAMESPACES) }),
