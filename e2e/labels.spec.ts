@@ -1,7 +1,9 @@
 // Edge labels read clearly at fit view: in every built-in example and every lesson's final state, also in the
 // presenter view, no label covers another label, a workload or external node, or a namespace's header, and
-// every label is drawn at a legible size. Checked on the bounding boxes the browser reports; screenshots at
-// 1600×1000 go to test-results[-<port>]/screenshots/labels-*.png.
+// every label is drawn at a legible size; and no edge (rule, permitted flow, change, cluster-wide rule) passes
+// through a workload or external node that is not one of its ends. Checked on the bounding boxes the browser
+// reports and on points sampled along each drawn path; screenshots at 1600×1000 go to
+// test-results[-<port>]/screenshots/labels-*.png.
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
 
@@ -32,6 +34,59 @@ async function labelOverlaps(page: Page): Promise<{ labels: number; overlaps: st
   });
 }
 
+/**
+ * Edges whose drawn path runs through a node box other than its ends (or, for a namespace end, the workloads
+ * inside it), as readable strings. Points every 3 px along each path, in screen coordinates; boxes shrunk by
+ * 1 px so a path grazing a border does not count.
+ */
+async function edgeCrossings(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const nodes = [
+      ...document.querySelectorAll('.react-flow__node-workload, .react-flow__node-external'),
+    ].map((n) => ({ id: n.getAttribute('data-id') ?? '', box: n.getBoundingClientRect() }));
+    const ids = [...document.querySelectorAll('.react-flow__node')].map(
+      (n) => n.getAttribute('data-id') ?? '',
+    );
+    const longest = (test: (id: string) => boolean) =>
+      ids.filter(test).sort((a, b) => b.length - a.length)[0] ?? '';
+    const out: string[] = [];
+    for (const edge of document.querySelectorAll('.react-flow__edge')) {
+      const edgeId = edge.getAttribute('data-id') ?? '';
+      const target = longest((id) => edgeId.endsWith(`->${id}`));
+      const head = edgeId.slice(0, edgeId.length - target.length - 2);
+      const source = longest((id) => head.endsWith(id));
+      const own = (id: string) =>
+        id === source ||
+        id === target ||
+        [source, target].some((end) => end.startsWith('ns:') && id.startsWith(`${end.slice(3)}/`));
+      const paths = edge.querySelectorAll(
+        'path.rule-path, path.blocked-path, path.flow-path, path.change-path, path.admin-path, path.aggregate-path, path.observed-path',
+      );
+      for (const path of paths) {
+        const p = path as SVGPathElement;
+        const ctm = p.getScreenCTM();
+        if (!ctm) continue;
+        const length = p.getTotalLength();
+        const hit = new Set<string>();
+        for (let l = 0; l <= length; l += 3) {
+          const q = new DOMPoint(p.getPointAtLength(l).x, p.getPointAtLength(l).y).matrixTransform(ctm);
+          for (const n of nodes)
+            if (
+              !own(n.id) &&
+              q.x > n.box.left + 1 &&
+              q.x < n.box.right - 1 &&
+              q.y > n.box.top + 1 &&
+              q.y < n.box.bottom - 1
+            )
+              hit.add(n.id);
+        }
+        for (const id of hit) out.push(`${p.getAttribute('class')} ${edgeId} through ${id}`);
+      }
+    }
+    return out;
+  });
+}
+
 async function fitView(page: Page) {
   // elk places a new document first; a loaded machine takes its time.
   await expect(page.getByTestId('canvas')).toHaveAttribute('aria-busy', 'false', { timeout: 120_000 });
@@ -45,6 +100,7 @@ async function expectClearLabels(page: Page, shot: string) {
   await screenshot(page, `labels-${shot}`);
   const r = await labelOverlaps(page);
   expect(r.overlaps, shot).toEqual([]);
+  expect(await edgeCrossings(page), shot).toEqual([]);
   // 10 px type with its padding: at least 12 px on screen, or it cannot be read.
   expect(r.minHeight, shot).toBeGreaterThanOrEqual(12);
   return r;
@@ -52,14 +108,23 @@ async function expectClearLabels(page: Page, shot: string) {
 
 const EXAMPLES = ['Three-tier app', 'Namespace isolation', 'Database isolation'];
 
-test('examples: no edge label covers another label or a node at fit view', async ({ page }) => {
+test('examples: no edge label covers another label or a node, and no edge crosses a node, at fit view (also presenting)', async ({
+  page,
+}) => {
   await page.goto('/');
   for (const title of EXAMPLES) {
     await page.getByRole('button', { name: 'Examples' }).click();
     await page.getByRole('menuitem', { name: new RegExp(`^${title}`) }).click();
     await expect(page.locator('.edge-label').first()).toBeVisible();
-    const r = await expectClearLabels(page, title.toLowerCase().replace(/ /g, '-'));
+    const shot = title.toLowerCase().replace(/ /g, '-');
+    const r = await expectClearLabels(page, shot);
     expect(r.labels, title).toBeGreaterThan(2);
+    // The presenter view of every example too (larger type, so larger labels and nodes).
+    await page.getByRole('button', { name: 'Presenter' }).click();
+    await expect(page.locator('.app.presenter')).toBeAttached();
+    await expectClearLabels(page, `${shot}-presenter`);
+    await page.getByRole('button', { name: 'Presenter' }).click();
+    await expect(page.locator('.app.presenter')).toHaveCount(0);
   }
 });
 

@@ -269,3 +269,197 @@ export function freeSpotNear(occupied: readonly Rect[], size: Size, view: Rect, 
       }
   return { x: Math.round(start.x), y: Math.round(start.y) };
 }
+
+// ---- edge routes ---------------------------------------------------------------------------------------------
+// Every edge leaves its source on the right (its "out" handle) and enters its target on the left ("in"), as a
+// cubic Bézier. Drawn naively, an edge to a node further left loops over whatever lies between, and a forward
+// edge runs straight through the nodes between its ends (frontend → database through backend). `routeEdge`
+// keeps the ends and chooses the control points: the plain curve when it crosses no other node, else the
+// nearest lane above or below (a detour, or a loop for a backward edge) whose curve crosses none; when every
+// lane crosses something, the one crossing fewest. Pure, so it is tested without a browser; the canvas passes
+// the boxes of the nodes drawn (not the edge's own ends, nor what lies inside a namespace that is an end).
+
+/** A cubic Bézier curve: start, two control points, end. */
+export type Curve = readonly [Point, Point, Point, Point];
+
+export function pointOnCurve([p0, p1, p2, p3]: Curve, t: number): Point {
+  const u = 1 - t;
+  const a = u * u * u;
+  const b = 3 * u * u * t;
+  const c = 3 * u * t * t;
+  const d = t * t * t;
+  return { x: a * p0.x + b * p1.x + c * p2.x + d * p3.x, y: a * p0.y + b * p1.y + c * p2.y + d * p3.y };
+}
+
+/** Where an edge starts (its source's right handle) and ends (its target's left handle). */
+export interface EdgeEnds {
+  readonly sourceX: number;
+  readonly sourceY: number;
+  readonly targetX: number;
+  readonly targetY: number;
+}
+
+export interface RouteOptions {
+  /** React Flow's bezier curvature, used when the ends face away from each other. */
+  readonly curvature?: number;
+  /** Extra height for loops and detours, so a second curve between the same ends (a flow) stands apart. */
+  readonly lift?: number;
+}
+
+export type RouteSide = 'direct' | 'above' | 'below';
+
+export interface Route {
+  readonly curve: Curve;
+  /** Whether the curve runs between its ends, or over the top / under the bottom of what lies between. */
+  readonly side: RouteSide;
+  /** Whether it turns back (a backward edge, or one onto its own node). */
+  readonly loop: boolean;
+  /** How many node boxes it crosses (0 unless every lane crosses one). */
+  readonly crossings: number;
+}
+
+/** How high a loop first rises above the higher end (handles are at mid-height of their nodes). */
+export const LOOP_RISE = 70;
+/** How far a loop reaches out beyond its ends, horizontally. */
+const LOOP_REACH = 60;
+/** The distance between two lanes tried in turn. */
+const LANE_STEP = 30;
+/** Lanes tried on each side before settling for the curve that crosses fewest boxes. */
+const MAX_LANES = 14;
+/** Free space kept between a curve and a node box. */
+export const ROUTE_MARGIN = 4;
+/** Points a curve is checked at (a polyline of this many segments). */
+const ROUTE_SAMPLES = 40;
+
+/** Whether the edge turns back: its target's left handle is left of its source's right handle, or a self-loop. */
+export function isBackward(e: EdgeEnds, selfLoop: boolean): boolean {
+  return selfLoop || e.targetX < e.sourceX;
+}
+
+/** React Flow's control offset for a bezier edge (calculateControlOffset in @xyflow/system). */
+function controlOffset(distance: number, curvature: number): number {
+  return distance >= 0 ? 0.5 * distance : curvature * 25 * Math.sqrt(-distance);
+}
+
+/** React Flow's bezier between a right handle and a left handle. */
+export function directCurve(e: EdgeEnds, curvature = 0.25): Curve {
+  const out = controlOffset(e.targetX - e.sourceX, curvature);
+  return [
+    { x: e.sourceX, y: e.sourceY },
+    { x: e.sourceX + out, y: e.sourceY },
+    { x: e.targetX - out, y: e.targetY },
+    { x: e.targetX, y: e.targetY },
+  ];
+}
+
+/** A curve whose control points both sit on the horizontal `lane`, reaching `reach` beyond (or inside) its ends. */
+function laneCurve(e: EdgeEnds, lane: number, reach: number): Curve {
+  return [
+    { x: e.sourceX, y: e.sourceY },
+    { x: e.sourceX + reach, y: lane },
+    { x: e.targetX - reach, y: lane },
+    { x: e.targetX, y: e.targetY },
+  ];
+}
+
+/**
+ * A loop over the top of both ends, `rise` above the higher: the shape backward edges have always had (their
+ * label sits just above its peak).
+ */
+export function loopCurve(e: EdgeEnds, rise = LOOP_RISE): Curve {
+  return laneCurve(e, Math.min(e.sourceY, e.targetY) - rise, LOOP_REACH);
+}
+
+/**
+ * How steeply a detour or loop may leave and enter its ends: the usual wide reach, or a steep one that climbs
+ * straight out of a gap of a few pixels between neighbours (nodes laid out 20 px apart).
+ */
+const STEEP_REACH = 12;
+
+/** The curves an edge may take, the preferred first (see the section's comment). */
+export function routeCandidates(e: EdgeEnds, selfLoop: boolean, options: RouteOptions = {}): Route[] {
+  const lift = options.lift ?? 0;
+  const top = Math.min(e.sourceY, e.targetY);
+  const bottom = Math.max(e.sourceY, e.targetY);
+  const out: Route[] = [];
+  const add = (curve: Curve, side: RouteSide, loop: boolean) => out.push({ curve, side, loop, crossings: 0 });
+  const backward = isBackward(e, selfLoop);
+  if (!backward) add(directCurve(e, options.curvature), 'direct', false);
+  // A detour leaves and enters horizontally, as the direct curve does, then bows out to its lane.
+  const reaches = backward
+    ? [LOOP_REACH, STEEP_REACH]
+    : [Math.max(LOOP_REACH, (e.targetX - e.sourceX) / 3), STEEP_REACH];
+  for (let k = backward ? 0 : 1; k <= MAX_LANES; k++) {
+    const d = (backward ? LOOP_RISE : 0) + lift + k * LANE_STEP;
+    for (const reach of reaches) {
+      add(laneCurve(e, top - d, reach), 'above', backward);
+      add(laneCurve(e, bottom + d, reach), 'below', backward);
+    }
+  }
+  return out;
+}
+
+/** Whether the segment a–b passes through the box (Liang–Barsky clipping). */
+function segmentHitsBox(a: Point, b: Point, r: Rect): boolean {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  let t0 = 0;
+  let t1 = 1;
+  for (const [p, q] of [
+    [-dx, a.x - r.x],
+    [dx, r.x + r.width - a.x],
+    [-dy, a.y - r.y],
+    [dy, r.y + r.height - a.y],
+  ] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+      if (t0 > t1) return false;
+    }
+  }
+  return true;
+}
+
+/** The curve as a polyline of ROUTE_SAMPLES segments. */
+export function curvePoints(curve: Curve, samples = ROUTE_SAMPLES): Point[] {
+  return Array.from({ length: samples + 1 }, (_, i) => pointOnCurve(curve, i / samples));
+}
+
+/** The boxes (grown by `margin`) the curve passes through. */
+export function boxesCrossed(curve: Curve, boxes: readonly Rect[], margin = ROUTE_MARGIN): Rect[] {
+  const pts = curvePoints(curve);
+  const minX = Math.min(...pts.map((p) => p.x));
+  const maxX = Math.max(...pts.map((p) => p.x));
+  const minY = Math.min(...pts.map((p) => p.y));
+  const maxY = Math.max(...pts.map((p) => p.y));
+  return boxes.filter((box) => {
+    const r = {
+      x: box.x - margin,
+      y: box.y - margin,
+      width: box.width + 2 * margin,
+      height: box.height + 2 * margin,
+    };
+    if (r.x > maxX || r.x + r.width < minX || r.y > maxY || r.y + r.height < minY) return false;
+    for (let i = 1; i < pts.length; i++) if (segmentHitsBox(pts[i - 1], pts[i], r)) return true;
+    return false;
+  });
+}
+
+/** The edge's route among `obstacles` (the boxes of the nodes it must not cross; its own ends left out). */
+export function routeEdge(
+  e: EdgeEnds,
+  selfLoop: boolean,
+  obstacles: readonly Rect[],
+  options: RouteOptions = {},
+): Route {
+  let best: Route | undefined;
+  for (const candidate of routeCandidates(e, selfLoop, options)) {
+    const crossings = obstacles.length === 0 ? 0 : boxesCrossed(candidate.curve, obstacles).length;
+    if (crossings === 0) return candidate;
+    if (!best || crossings < best.crossings) best = { ...candidate, crossings };
+  }
+  return best!;
+}

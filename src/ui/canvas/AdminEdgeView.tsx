@@ -7,19 +7,18 @@ import type { AdminFlowEdge } from './adminFlow';
 import { EdgeLabelPortal } from './EdgeLabelPortal';
 import { useLabelSpot } from './labelLayout';
 import { curveCandidates, labelSize } from './labelPlacement';
-import { edgeCurve, edgePath, labelLift } from './paths';
+import { labelLift, useRoutedPath } from './paths';
 import '../panels/ClusterPanel.css';
 
 function AdminEdgeComponent(props: EdgeProps<AdminFlowEdge>) {
   const { data, source, target } = props;
   // Higher loops and a stronger curve than rule edges, so a rule and an admin rule on the same pair both show.
   const geometry = { ...props, sourceY: props.sourceY - 6, targetY: props.targetY - 6 };
-  const selfLoop = source === target;
-  const [path] = edgePath(geometry, selfLoop, 0.7, 36);
+  const { path, route } = useRoutedPath(geometry, source, target, { curvature: 0.7, lift: 36 });
   const spot = useLabelSpot({
     id: props.id,
     ...labelSize(data?.edge.label ?? ''),
-    candidates: curveCandidates(edgeCurve(geometry, selfLoop, 0.7, 36), labelLift(geometry, selfLoop)),
+    candidates: curveCandidates(route.curve, labelLift(route)),
   });
   if (!data) return null;
   const { edge } = data;

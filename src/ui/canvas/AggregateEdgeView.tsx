@@ -4,11 +4,14 @@ import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { type AggregateEdge, aggregateLabel } from './collapse';
 import { EdgeLabelPortal } from './EdgeLabelPortal';
-import { edgePath } from './paths';
+import { useRoutedPath } from './paths';
 
 function AggregateEdgeComponent(props: EdgeProps<AggregateEdge>) {
   const { data, source, target } = props;
-  const [path, labelX, labelY] = edgePath(props, source === target);
+  const {
+    path,
+    label: { x: labelX, y: labelY },
+  } = useRoutedPath(props, source, target);
   if (!data) return null;
   const text = aggregateLabel(data);
   return (

@@ -42,6 +42,7 @@ import { LabelPlacer } from './labelLayout';
 import { NamespaceNode } from './NamespaceNode';
 import { RuleEdgeView } from './RuleEdgeView';
 import { reuseUnchanged, reuseUnchangedEdges } from './reuseNodes';
+import { RouteObstacles } from './routeObstacles';
 import {
   applyHighlight,
   buildEdges,
@@ -320,6 +321,7 @@ export function Canvas() {
         onlyRenderVisibleElements={nodes.length > 150}
       >
         <LabelPlacer />
+        <RouteObstacles />
         <Background gap={20} size={1} color="#dde2ea" />
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} />
         <Controls aria-label="Zoom controls" />

@@ -4,16 +4,17 @@
 import type { Edge, EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { Flow } from '../../design/types';
-import { type EdgeGeometry, edgePath } from './paths';
+import { type EdgeGeometry, useRoutedPath } from './paths';
 import type { FlowEdgeData } from './toFlow';
 
 export function FlowPath({ geometry, flow }: { readonly geometry: EdgeGeometry; readonly flow: Flow }) {
-  // A stronger curvature (and a higher loop) than rule edges, so a flow running beside its rule stays visible.
-  const [path] = edgePath(
+  // A stronger curvature (and a higher loop or detour) than rule edges, so a flow running beside its rule stays
+  // visible; routed around the other nodes as the rules are.
+  const { path } = useRoutedPath(
     { ...geometry, sourceY: geometry.sourceY + 4, targetY: geometry.targetY + 4 },
-    flow.source === flow.target,
-    0.55,
-    16,
+    flow.source,
+    flow.target,
+    { curvature: 0.55, lift: 16 },
   );
   return (
     <path d={path} className="flow-path" data-testid={`flow-${flow.source}->${flow.target}`}>

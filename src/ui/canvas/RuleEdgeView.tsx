@@ -8,7 +8,7 @@ import { EdgeLabelPortal } from './EdgeLabelPortal';
 import { FlowPath } from './FlowEdgeView';
 import { useLabelSpot } from './labelLayout';
 import { curveCandidates, labelSize, shortLabel } from './labelPlacement';
-import { edgeCurve, edgePath, labelLift } from './paths';
+import { labelLift, useRoutedPath } from './paths';
 import type { RuleEdgeData } from './toFlow';
 
 function RuleEdgeComponent(props: EdgeProps<Edge<RuleEdgeData, 'rule'>>) {
@@ -20,14 +20,13 @@ function RuleEdgeComponent(props: EdgeProps<Edge<RuleEdgeData, 'rule'>>) {
       !!off && !!data && data.rule.refs.length > 0 && data.rule.refs.every((r) => off.includes(r.policy))
     );
   });
-  const selfLoop = source === target;
-  const [path] = edgePath(props, selfLoop);
+  const { path, route } = useRoutedPath(props, source, target);
   const rule = data?.rule;
   const text = rule?.selectorLabel ? `${rule.label} · ${rule.selectorLabel}` : (rule?.label ?? '');
   const spot = useLabelSpot({
     id: props.id,
     ...labelSize(data?.blocked ? `${shortLabel(text)} ⊘ blocked` : shortLabel(text)),
-    candidates: curveCandidates(edgeCurve(props, selfLoop), labelLift(props, selfLoop)),
+    candidates: curveCandidates(route.curve, labelLift(route)),
   });
   if (!data || !rule) return null;
   const { blocked, selected, flow } = data;

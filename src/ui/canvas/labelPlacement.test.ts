@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pointOnCurve } from '../../design/geometry';
 import {
   boxAt,
   curveCandidates,
@@ -7,7 +8,6 @@ import {
   labelSize,
   overlaps,
   placeLabels,
-  pointOnCurve,
   type Rect,
   shortLabel,
 } from './labelPlacement';

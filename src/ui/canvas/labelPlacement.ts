@@ -4,6 +4,8 @@
 // whose box is free, else the nearest free box above or below one of them, else its middle anyway. Labels are
 // placed in a fixed order (by id), so the same canvas always gets the same placement.
 
+import { type Curve, pointOnCurve } from '../../design/geometry';
+
 export interface Point {
   readonly x: number;
   readonly y: number;
@@ -24,9 +26,6 @@ export interface LabelRequest {
   readonly candidates: readonly Point[];
 }
 
-/** A cubic Bézier curve: start, two control points, end. */
-export type Curve = readonly [Point, Point, Point, Point];
-
 /** Fractions of the curve a label may sit at, the middle first. */
 export const LABEL_STOPS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8] as const;
 /** How far (in label heights) a label may move above or below its curve to find room. */
@@ -34,7 +33,10 @@ const MAX_NUDGES = 8;
 /** Free space kept around a label. */
 export const LABEL_GAP = 2;
 
-/** The edge labels' type: 10 px monospace (`.edge-label` in styles.css), 1 px × 5 px padding, 1 px border. */
+/**
+ * The edge labels' type: 10 px monospace on a 12 px line (`.edge-label` in styles.css), 1 px × 5 px padding, 1 px
+ * border: 16 px tall. (On the page's 18 px line they were 22 px, and labels placed 2 px apart overlapped.)
+ */
 const CHAR_WIDTH = 6.05;
 const LABEL_PADDING_X = 12;
 export const LABEL_HEIGHT = 16;
@@ -49,15 +51,6 @@ export function shortLabel(text: string, max = MAX_LABEL_CHARS): string {
 /** A label's size before it is drawn, from its text (a little generous, so the real box fits inside). */
 export function labelSize(text: string): { width: number; height: number } {
   return { width: Math.ceil(text.length * CHAR_WIDTH + LABEL_PADDING_X), height: LABEL_HEIGHT };
-}
-
-export function pointOnCurve([p0, p1, p2, p3]: Curve, t: number): Point {
-  const u = 1 - t;
-  const a = u * u * u;
-  const b = 3 * u * u * t;
-  const c = 3 * u * t * t;
-  const d = t * t * t;
-  return { x: a * p0.x + b * p1.x + c * p2.x + d * p3.x, y: a * p0.y + b * p1.y + c * p2.y + d * p3.y };
 }
 
 /** The candidate centres of a label on a curve (LABEL_STOPS), moved up by `lift` (a loop's label sits above). */

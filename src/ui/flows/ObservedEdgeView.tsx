@@ -4,7 +4,7 @@
 import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { EdgeLabelPortal } from '../canvas/EdgeLabelPortal';
-import { edgePath } from '../canvas/paths';
+import { useRoutedPath } from '../canvas/paths';
 import { type ObservedEdge, type ObservedEdgeClass, observedLabel } from './observedEdges';
 import './flows.css';
 
@@ -20,12 +20,13 @@ function ObservedEdgeComponent(props: EdgeProps<ObservedEdge>) {
   const { data, source, target } = props;
   // Folded edges of one box pair (one per class) are drawn apart, so each keeps its own line and label.
   const dy = data?.folded ? FOLDED_OFFSET[data.cls] : 8;
-  const [path, labelX, labelY] = edgePath(
-    { ...props, sourceY: props.sourceY + dy, targetY: props.targetY + dy },
-    source === target,
-    0.7,
-    22,
-  );
+  const {
+    path,
+    label: { x: labelX, y: labelY },
+  } = useRoutedPath({ ...props, sourceY: props.sourceY + dy, targetY: props.targetY + dy }, source, target, {
+    curvature: 0.7,
+    lift: 22,
+  });
   if (!data) return null;
   const title = `Observed: ${source} → ${target}\n${data.lines.join('\n')}`;
   const testId = `observed-${source}->${target}${data.folded ? `:${data.cls}` : ''}`;

@@ -1,0 +1,65 @@
+// Binds the pure edge routing (design/geometry.ts `routeEdge`) to the canvas: `RouteObstacles` (inside React
+// Flow) publishes the boxes of the nodes an edge must not cross — workloads, externals and collapsed namespaces,
+// as measured — once per change of a node box, and each edge reads them without its own ends (nor what lies
+// inside a namespace that is one of its ends). Above MAX_ROUTED_NODES nodes nothing is published and edges keep
+// their plain curves, so a drag on a large canvas does not route hundreds of edges per frame.
+import { type ReactFlowState, useStore } from '@xyflow/react';
+import { useEffect, useMemo } from 'react';
+import { create } from 'zustand';
+import type { Rect } from '../../design/geometry';
+
+export const MAX_ROUTED_NODES = 250;
+
+interface Obstacle {
+  readonly id: string;
+  readonly parent?: string;
+  readonly box: Rect;
+}
+
+const useObstacleStore = create<{ readonly obstacles: readonly Obstacle[] }>()(() => ({ obstacles: [] }));
+
+function obstaclesOf(s: ReactFlowState): Obstacle[] {
+  const out: Obstacle[] = [];
+  for (const n of s.nodeLookup.values()) {
+    const collapsed = n.type === 'namespace' && !!(n.data as { collapsed?: unknown }).collapsed;
+    if (n.hidden || (n.type !== 'workload' && n.type !== 'external' && !collapsed)) continue;
+    const width = n.measured.width ?? n.width ?? 0;
+    const height = n.measured.height ?? n.height ?? 0;
+    if (width === 0 || height === 0) continue;
+    const { x, y } = n.internals.positionAbsolute;
+    out.push({ id: n.id, ...(n.parentId ? { parent: n.parentId } : {}), box: { x, y, width, height } });
+  }
+  return out.length > MAX_ROUTED_NODES ? [] : out;
+}
+
+const sameObstacles = (a: readonly Obstacle[], b: readonly Obstacle[]) =>
+  a.length === b.length &&
+  a.every(
+    (o, i) =>
+      o.id === b[i].id &&
+      o.box.x === b[i].box.x &&
+      o.box.y === b[i].box.y &&
+      o.box.width === b[i].box.width &&
+      o.box.height === b[i].box.height,
+  );
+
+/** Publishes the node boxes edges route around whenever one changes. Renders nothing. */
+export function RouteObstacles() {
+  const obstacles = useStore(obstaclesOf, sameObstacles);
+  useEffect(() => {
+    useObstacleStore.setState({ obstacles });
+  }, [obstacles]);
+  return null;
+}
+
+/** The boxes an edge from `source` to `target` must not cross. */
+export function useRouteObstacles(source: string, target: string): readonly Rect[] {
+  const obstacles = useObstacleStore((s) => s.obstacles);
+  return useMemo(
+    () =>
+      obstacles
+        .filter((o) => o.id !== source && o.id !== target && o.parent !== source && o.parent !== target)
+        .map((o) => o.box),
+    [obstacles, source, target],
+  );
+}
