@@ -1,6 +1,7 @@
 // Canonical YAML for admin-tier and baseline policies, in either API form: v1alpha1 AdminNetworkPolicy /
 // BaselineAdminNetworkPolicy (the default) or v1alpha2 ClusterNetworkPolicy. Admin tier first by priority
 // then name, then the baseline tier.
+import { policyKindName } from '../engine/explainWords';
 import type { AdminNetworkPolicy, AdminPeer, AdminPort, AdminRule, AdminSelector } from '../engine/types';
 import {
   appendVerbatim,
@@ -81,12 +82,7 @@ export function adminPolicyYaml(
   spec.subject = subjectYaml(p.subject);
   if (p.ingress.length > 0) spec.ingress = p.ingress.map((r) => ruleYaml(r, false, form));
   if (p.egress.length > 0) spec.egress = p.egress.map((r) => ruleYaml(r, true, form));
-  const kind =
-    form === 'v1alpha2'
-      ? 'ClusterNetworkPolicy'
-      : p.tier === 'Admin'
-        ? 'AdminNetworkPolicy'
-        : 'BaselineAdminNetworkPolicy';
+  const kind = form === 'v1alpha2' ? 'ClusterNetworkPolicy' : policyKindName({ tier: p.tier });
   appendVerbatim(spec, extras.spec);
   const metadata: Yaml = { name: p.name };
   if (extras.labels && Object.keys(extras.labels).length > 0) metadata.labels = sortedLabels(extras.labels);

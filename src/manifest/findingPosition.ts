@@ -1,17 +1,13 @@
 // Where a lint finding points in the input: the field of the policy its path names, or the document of the
 // namespace or workload. Shared by `netpol lint` (file:line:column) and the editor (Monaco markers).
 import type { Finding } from '../engine/lint';
-import { keyPositionOf, originKey, positionOf } from './positions';
+import { adminOriginKey, keyPositionOf, originKey, positionOf } from './positions';
 import type { ManifestSet, SourcePos } from './types';
 
 export function findingPosition(manifests: ManifestSet, finding: Finding): SourcePos | undefined {
   const s = finding.subject;
   if (s.kind === 'policy' || s.kind === 'clusterPolicy') {
-    // Cluster-wide policies are keyed by tier, whichever kind (v1alpha1 or ClusterNetworkPolicy) wrote them.
-    const key =
-      s.kind === 'policy'
-        ? originKey('NetworkPolicy', s.namespace, s.name)
-        : originKey(s.tier === 'Admin' ? 'AdminNetworkPolicy' : 'BaselineAdminNetworkPolicy', '', s.name);
+    const key = s.kind === 'policy' ? originKey('NetworkPolicy', s.namespace, s.name) : adminOriginKey(s);
     const origin = manifests.origins.get(key);
     if (!origin) return undefined;
     const path = s.path ?? [];

@@ -13,7 +13,7 @@ import { judgeKind } from './kinds';
 import { escapeLine, nameForMessage, namespaceNameProblem, UNSAFE_TEXT } from './kubeValidation';
 import { readNetworkPolicy, reportName } from './networkPolicy';
 import { readNode, uniqueNodes, withNodeAddresses } from './nodes';
-import { originKey, positionIn } from './positions';
+import { adminOriginKey, originKey, positionIn } from './positions';
 import { isMap, newReader, readLabels, reportAt, type YamlMap } from './reader';
 import type {
   Diagnostic,
@@ -231,8 +231,7 @@ export function parseManifests(files: readonly SourceFile[], options: ParseOptio
     policyExtras[objectKey(p.policy)] = p.extras;
   }
   for (const p of adminPolicies) {
-    const kind = p.policy.tier === 'Admin' ? 'AdminNetworkPolicy' : 'BaselineAdminNetworkPolicy';
-    origins.set(originKey(kind, '', p.policy.name), p.origin);
+    origins.set(adminOriginKey(p.policy), p.origin);
   }
   const fileOrder = new Map(files.map((f, i) => [f.path, i]));
   const sortedDiagnostics = diagnostics

@@ -1,4 +1,5 @@
 // Lookups from YAML paths to source positions, and the keys under which objects and positions are stored.
+import { policyKindName } from '../engine/explainWords';
 import { quoteForMessage } from './kubeValidation';
 import type { Origin, ParsedDocument, PathSegment, SourcePos, YamlPath } from './types';
 
@@ -21,6 +22,14 @@ export function pathKey(path: YamlPath): string {
 /** The key of an object in `ManifestSet.origins`; `namespace` is '' for cluster-scoped objects. */
 export function originKey(kind: string, namespace: string, name: string): string {
   return `${kind}/${namespace}/${name}`;
+}
+
+/**
+ * The origin key of a cluster-wide policy: by tier, as its v1alpha1 kind (`AdminNetworkPolicy//name`,
+ * `BaselineAdminNetworkPolicy//name`), whichever kind (v1alpha1 or ClusterNetworkPolicy) wrote it.
+ */
+export function adminOriginKey(p: { readonly tier: 'Admin' | 'Baseline'; readonly name: string }): string {
+  return originKey(policyKindName({ tier: p.tier }), '', p.name);
 }
 
 /** 1-based line and column of an offset, by binary search over the line starts. */
