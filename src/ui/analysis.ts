@@ -3,6 +3,7 @@
 // browsers, but possible in tests) the simulation runs on the main thread.
 import { lintDoc } from '../design/lint';
 import { applyOp } from '../design/ops';
+import { readSharedLink, type SharedRead } from '../design/sharedLink';
 import { simulate } from '../design/simulate';
 import type { DesignDoc, ManifestFile, OpResult, Simulation } from '../design/types';
 import { errorMessage, reportFailure } from './docHealth';
@@ -18,6 +19,7 @@ import type {
   ImportProgress,
   ImportResponse,
   LintResponse,
+  ReadShareResponse,
   WorkerRequest,
 } from './worker/protocol';
 import { joinSimulation, type SimulationPart } from './worker/simulationParts';
@@ -114,6 +116,61 @@ export function importInWorker(
   });
 }
 
+/** A worker started before the analysis, to read a share link; `startAnalysis` takes it over. */
+let earlyWorker: Worker | null = null;
+let shareSeq = 0;
+const pendingShares = new Map<number, (result: SharedRead | Error) => void>();
+
+function newWorker(): Worker | null {
+  try {
+    return new AnalysisWorker();
+  } catch {
+    return null;
+  }
+}
+
+/** Stops waiting for share links when the worker stops. */
+function failShares(why: string): void {
+  for (const done of pendingShares.values()) done(new Error(why));
+  pendingShares.clear();
+}
+
+/**
+ * Reads a share link's encoded document (readSharedLink) in the analysis worker, started for it when the
+ * analysis has not started yet: a large link is seconds of decoding and importing. On the main thread where
+ * there is no worker. Rejects only when the worker fails.
+ */
+export function readShareInWorker(encoded: string): Promise<SharedRead> {
+  if (!sharedWorker && !earlyWorker) {
+    earlyWorker = newWorker();
+    if (earlyWorker) {
+      earlyWorker.onmessage = (e: MessageEvent<object>) => {
+        if ('shareId' in e.data) receiveShare(e.data as ReadShareResponse);
+      };
+      earlyWorker.onerror = (e) => failShares(`the worker stopped: ${e.message}`);
+    }
+  }
+  const worker = sharedWorker ?? earlyWorker;
+  if (!worker) return Promise.resolve(readSharedLink(encoded));
+  const shareId = ++shareSeq;
+  return new Promise((resolve, reject) => {
+    pendingShares.set(shareId, (r) => (r instanceof Error ? reject(r) : resolve(r)));
+    const msg: WorkerRequest = { kind: 'readShare', shareId, encoded };
+    try {
+      worker.postMessage(msg);
+    } catch (err) {
+      pendingShares.delete(shareId);
+      reject(err);
+    }
+  });
+}
+
+function receiveShare(res: ReadShareResponse): void {
+  const done = pendingShares.get(res.shareId);
+  pendingShares.delete(res.shareId);
+  done?.(res.read ?? new Error(res.error));
+}
+
 function receiveImport(res: ImportResponse): void {
   const pending = pendingImports.get(res.importId);
   if ('progress' in res) {
@@ -144,12 +201,8 @@ export function onWorkerMessage(listener: WorkerListener): () => void {
 export function startAnalysis(): () => void {
   const store = useAppStore;
   const pendingDocs = new Map<number, DesignDoc>();
-  let worker: Worker | null = null;
-  try {
-    worker = new AnalysisWorker();
-  } catch {
-    worker = null;
-  }
+  const worker = earlyWorker ?? newWorker();
+  earlyWorker = null;
 
   const deliver = (answer: Answer) => {
     if ('error' in answer) {
@@ -224,10 +277,13 @@ export function startAnalysis(): () => void {
     sharedWorker = worker;
     /** The parts of the simulation being received (simulationParts.ts), for analysis `seq`. */
     let received: { seq: number; parts: SimulationPart[] } | null = null;
-    worker.onmessage = (e: MessageEvent<AnalysisPart | AnalysisResponse | LintResponse | ImportResponse>) => {
+    worker.onmessage = (
+      e: MessageEvent<AnalysisPart | AnalysisResponse | LintResponse | ImportResponse | ReadShareResponse>,
+    ) => {
       const res = e.data;
       for (const listener of workerListeners) if (listener(res)) return;
       if ('importId' in res) return receiveImport(res);
+      if ('shareId' in res) return receiveShare(res);
       if ('lint' in res) return receiveLint(res);
       if ('part' in res) {
         // Each part is read in a task of its own; an older analysis's parts are dropped.
@@ -257,6 +313,7 @@ export function startAnalysis(): () => void {
       store.getState().notify('error', `The simulator worker stopped: ${e.message}`);
       for (const p of pendingImports.values()) p.done(new Error(`the worker stopped: ${e.message}`));
       pendingImports.clear();
+      failShares(`the worker stopped: ${e.message}`);
     };
   }
 
@@ -282,6 +339,7 @@ export function startAnalysis(): () => void {
     if (sharedWorker === worker) sharedWorker = null;
     for (const p of pendingImports.values()) p.done(new Error('the simulator stopped'));
     pendingImports.clear();
+    failShares('the simulator stopped');
     worker?.terminate();
   };
 }

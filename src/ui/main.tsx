@@ -7,7 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { emptyDoc } from '../design/model';
 import { App } from './App';
-import { startAnalysis } from './analysis';
+import { readShareInWorker, startAnalysis } from './analysis';
 import { onFailure } from './docHealth';
 import { downloadText } from './files/download';
 import { importReport } from './files/importReport';
@@ -72,9 +72,19 @@ function fallBackWhenItFails(storage: DocStorage, initial: InitialDocument): voi
 async function start(): Promise<void> {
   const storage = await openStorage();
   const hash = window.location.hash;
+  const root = document.getElementById('root');
+  // A large link takes seconds to read (in the analysis worker): the page says so meanwhile instead of staying
+  // blank. React replaces this when it first renders.
+  if (root && sharedFragment(hash) !== undefined) {
+    const status = document.createElement('p');
+    status.className = 'startup-status';
+    status.setAttribute('role', 'status');
+    status.textContent = 'Opening the shared link…';
+    root.replaceChildren(status);
+  }
   let initial: InitialDocument;
   try {
-    initial = await initialDocument(storage, hash);
+    initial = await initialDocument(storage, hash, readShareInWorker);
   } catch (err) {
     // initialDocument does not throw; this is the last line of defence against a blank page.
     initial = {
@@ -114,7 +124,6 @@ async function start(): Promise<void> {
     storage,
   };
 
-  const root = document.getElementById('root');
   if (root) {
     createRoot(root).render(
       <StrictMode>

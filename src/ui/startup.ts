@@ -9,10 +9,10 @@
 // change and at once when the page is hidden, never a document a view failed to show (docHealth).
 import { emptyDoc } from '../design/model';
 import { applyOp } from '../design/ops';
-import { type Drafts, decodeShare, deserializeDoc, serializeDoc } from '../design/persist';
-import { readAsImport } from '../design/readAsImport';
+import { type Drafts, deserializeDoc, serializeDoc } from '../design/persist';
+import { readSharedLink, type SharedRead } from '../design/sharedLink';
 import type { DesignDoc, Notice } from '../design/types';
-import { failureOf } from './docHealth';
+import { errorMessage, failureOf } from './docHealth';
 import { sharedFragment } from './files/shareLink';
 import type { DocStorage } from './storage';
 import { useAppStore } from './store';
@@ -54,38 +54,39 @@ export function keptFileName(what: string): string {
   return `netpol-designer-${what}-${stamp()}.json`;
 }
 
+/** Reads a share link's encoded document (readSharedLink, in the analysis worker on the page). */
+export type SharedReader = (encoded: string) => Promise<SharedRead>;
+
 /**
  * Reads the first document. `hash` is the page's `location.hash`; the caller removes a share link from the
- * address bar. Never throws: every way of failing ends with the example and a notice.
+ * address bar. A share link is read by `readShared` (the page passes the analysis worker's, so a large link never
+ * holds up the page). Never throws: every way of failing ends with the example and a notice.
  */
-export async function initialDocument(storage: DocStorage, hash: string): Promise<InitialDocument> {
+export async function initialDocument(
+  storage: DocStorage,
+  hash: string,
+  readShared: SharedReader = async (encoded) => readSharedLink(encoded),
+): Promise<InitialDocument> {
   const notices: StartupNotice[] = [];
   const encoded = sharedFragment(hash);
   if (encoded !== undefined) {
-    const shared = decodeShare(encoded);
-    if (shared.doc) {
-      const read = readAsImport(shared.doc);
-      if (read.doc) {
-        const shareReport =
-          read.notices.length > 0 ? { files: read.files, notices: read.notices } : undefined;
-        return {
-          doc: read.doc,
-          source: 'share',
-          notices,
-          shareReport,
-          originalText: serializeDoc(shared.doc),
-        };
-      }
-      notices.push({
-        severity: 'error',
-        message: `The shared link could not be opened: ${read.notices[0]?.message ?? 'it is damaged'}.`,
-        keep: { fileName: keptFileName('shared'), text: serializeDoc(shared.doc) },
-      });
-    } else
-      notices.push({
-        severity: 'error',
-        message: `The shared link could not be opened: ${shared.diagnostics[0]?.message ?? 'it is damaged'}`,
-      });
+    let read: SharedRead;
+    try {
+      read = await readShared(encoded);
+    } catch (err) {
+      read = { doc: undefined, message: `The shared link could not be opened: ${errorMessage(err)}` };
+    }
+    if (read.doc) {
+      const shareReport = read.notices.length > 0 ? { files: read.files, notices: read.notices } : undefined;
+      return { doc: read.doc, source: 'share', notices, shareReport, originalText: read.originalText };
+    }
+    notices.push({
+      severity: 'error',
+      message: read.message,
+      ...(read.originalText !== undefined
+        ? { keep: { fileName: keptFileName('shared'), text: read.originalText } }
+        : {}),
+    });
   }
   let saved: string | null = null;
   try {

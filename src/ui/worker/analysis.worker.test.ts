@@ -1,10 +1,16 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CaptureImport } from '../../design/captureImport';
 import { generateWhatIf } from '../../design/generateWhatIf';
 import { emptyDoc } from '../../design/model';
 import { applyOp } from '../../design/ops';
+import { decodeShare, encodeShare, serializeDoc } from '../../design/persist';
+import { readAsImport } from '../../design/readAsImport';
+import { readSharedLink } from '../../design/sharedLink';
 import { simulate } from '../../design/simulate';
+import { docArb } from '../../design/testing/arbitraries';
+import { shopDoc } from '../../design/testing/build';
 import { docPatch } from './docPatch';
 import type {
   AnalysisPart,
@@ -13,6 +19,7 @@ import type {
   ImportProgress,
   ImportResponse,
   LintResponse,
+  ReadShareResponse,
   WorkerRequest,
 } from './protocol';
 import { joinSimulation } from './simulationParts';
@@ -209,5 +216,75 @@ describe('analysis worker, a large simulation', () => {
         parts.map((p) => p.part),
       ),
     ).toEqual(simulate(doc));
+  });
+});
+
+describe('analysis worker, a share link', () => {
+  /** How the page read a link on its main thread before the worker did (startup.ts until this change). */
+  function mainThreadRead(encoded: string) {
+    const shared = decodeShare(encoded);
+    if (!shared.doc) return { doc: undefined, message: shared.diagnostics[0]?.message };
+    const read = readAsImport(shared.doc);
+    return read.doc
+      ? { doc: read.doc, notices: read.notices, originalText: serializeDoc(shared.doc) }
+      : { doc: undefined, message: read.notices[0]?.message, originalText: serializeDoc(shared.doc) };
+  }
+  const readInWorker = async (encoded: string, shareId: number) => {
+    posted.length = 0;
+    send({ kind: 'readShare', shareId, encoded });
+    await answered(1);
+    const res = posted[0] as unknown as ReadShareResponse;
+    expect(res.shareId).toBe(shareId);
+    if (!res.read) throw new Error(res.error);
+    // What crosses to the page is plain data.
+    return structuredClone(res.read);
+  };
+  const sameAsMainThread = async (encoded: string, shareId: number) => {
+    const inWorker = await readInWorker(encoded, shareId);
+    const before = mainThreadRead(encoded);
+    expect(inWorker).toEqual(readSharedLink(encoded));
+    expect(inWorker.doc).toEqual(before.doc);
+    if (inWorker.doc) {
+      expect(inWorker.notices).toEqual(before.notices);
+      expect(inWorker.originalText).toBe(before.originalText);
+    } else {
+      expect(inWorker.message).toContain(before.message);
+      expect(inWorker.originalText).toBe(before.originalText);
+    }
+    return inWorker;
+  };
+
+  it('reads any document as the main thread did: the same document, notices and kept text', async () => {
+    let id = 100;
+    await fc.assert(
+      fc.asyncProperty(docArb, async (doc) => {
+        await sameAsMainThread(encodeShare(doc), ++id);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('refuses what an import refuses, and a damaged link, with the same diagnostics', async () => {
+    const doc = shopDoc();
+    const badPort = {
+      ...doc,
+      policies: [
+        {
+          name: 'p',
+          namespace: 'shop',
+          podSelector: {},
+          ingress: [{ ports: [{ protocol: 'TCP' as const, port: 70000 }] }],
+        },
+      ],
+    };
+    const read = await sameAsMainThread(encodeShare(badPort), 1);
+    expect(read.doc?.policies).toEqual([]);
+    if (read.doc) expect(read.notices.map((n) => n.message).join()).toMatch(/70000/);
+    const hugeLabel = {
+      ...doc,
+      workloads: doc.workloads.map((w, i) => (i === 0 ? { ...w, labels: { team: 'x'.repeat(100_000) } } : w)),
+    };
+    expect((await sameAsMainThread(encodeShare(hugeLabel), 2)).doc).toBeUndefined();
+    expect(await sameAsMainThread('AAAA', 3)).toMatchObject({ doc: undefined, message: /damaged/ });
   });
 });

@@ -13,6 +13,7 @@ import type {
   ImportResponse,
   LintResponse,
   ObserveResponse,
+  ReadShareResponse,
   WorkerRequest,
 } from './protocol';
 import { splitSimulation } from './simulationParts';
@@ -25,6 +26,7 @@ const scope = self as unknown as {
       | AnalysisResponse
       | LintResponse
       | ImportResponse
+      | ReadShareResponse
       | CaptureMessage
       | ObserveResponse
       | GenerateWhatIfResponse,
@@ -37,11 +39,12 @@ let latest: { seq: number; doc: DesignDoc } | null = null;
 let imported: { importId: number; doc: DesignDoc } | null = null;
 
 // What the first analysis does not need is loaded on first use, so the worker starts with the simulator alone:
-// the lint (and its YAML parser, to place findings), the import, and observed traffic. Each module is loaded
+// the lint (and its YAML parser, to place findings), the import, a share link's reading, and observed traffic. Each module is loaded
 // once; requests that wait for it keep their order (the promise's callbacks run in order).
 let lintJob: Promise<typeof import('./lintJob')> | undefined;
 let importJob: Promise<typeof import('./importJob')> | undefined;
 let observedJob: Promise<typeof import('./observedWorker')> | undefined;
+let shareJob: Promise<typeof import('../../design/sharedLink')> | undefined;
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -72,6 +75,17 @@ scope.onmessage = (e) => {
         req.kind === 'import'
           ? scope.postMessage({ importId: req.importId, ok: false, error: errorText(err) })
           : undefined,
+      );
+    return;
+  }
+  if (req.kind === 'readShare') {
+    shareJob ??= import('../../design/sharedLink');
+    shareJob
+      .then(({ readSharedLink }) =>
+        scope.postMessage({ shareId: req.shareId, read: readSharedLink(req.encoded) }),
+      )
+      .catch((err: unknown) =>
+        scope.postMessage({ shareId: req.shareId, read: null, error: errorText(err) }),
       );
     return;
   }

@@ -4,6 +4,7 @@ import type { CaptureImportResult } from '../../design/captureImport';
 import type { GenerateWhatIfResult } from '../../design/generateWhatIf';
 import type { ObservedCapture } from '../../design/observed';
 import type { ObservedReport } from '../../design/observedReport';
+import type { SharedRead } from '../../design/sharedLink';
 import type { DesignDoc, DocLint, ManifestFile, Notice, Simulation } from '../../design/types';
 import type { DocPatch } from './docPatch';
 import type { SimulationPart } from './simulationParts';
@@ -89,11 +90,28 @@ export interface GenerateWhatIfRequest {
   readonly ipv6Prefix?: number;
 }
 
+/**
+ * Opens a share link (readSharedLink): decoding, inflating and importing a large link's document is seconds of
+ * work, so the page reads it here, before its first document is shown.
+ */
+export interface ReadShareRequest {
+  readonly kind: 'readShare';
+  readonly shareId: number;
+  /** The fragment after `#doc=`. */
+  readonly encoded: string;
+}
+
+/** The answer to a `ReadShareRequest`: what readSharedLink read, or why it failed. */
+export type ReadShareResponse =
+  | { readonly shareId: number; readonly read: SharedRead }
+  | { readonly shareId: number; readonly read: null; readonly error: string };
+
 export type WorkerRequest =
   | AnalysisRequest
   | LintRequest
   | ImportRequest
   | CancelImportRequest
+  | ReadShareRequest
   | CaptureRequest
   | CancelCaptureRequest
   | SetObservedRequest
