@@ -334,6 +334,14 @@ describe('host-network pods are outside subjects and namespaces/pods peers', () 
     expect(v.summary).toContain(
       "x/agent by its address, but it uses the host network and its node's address is unknown",
     );
+    // The same for a nodes peer: its node's address is what it would be matched by.
+    const toNodes = deny([{ nodes: {} }], {
+      namespaces: { matchLabels: { 'kubernetes.io/metadata.name': 'y' } },
+    });
+    const n = explain(c2, toNodes, { from: 'y/b', to: 'x/agent', port: 80 });
+    if ('error' in n) throw new Error(n.error);
+    expect(n.allowed).toBe(true);
+    expect(n.summary).toContain("x/agent uses the host network, but its node's address is unknown");
     // An ordinary pod without an IP lies in the pod CIDR, so the same peer matches it.
     const placed = explain(cluster([b, a]), ps, { from: 'y/b', to: 'x/a', port: 80 }, options);
     if ('error' in placed) throw new Error(placed.error);

@@ -393,10 +393,16 @@ function failClosedText(rule: AdminRule): string {
   return ` (which fails closed: a peer has only fields this version of the API does not know, ${fields.join(', ')}, and the API treats the rule ${effect})`;
 }
 
-/** What cannot be told about `networks` peers of a rule and a pod: one sentence per such peer. */
+/** What cannot be told about `networks` (and `nodes`) peers of a rule and a pod: one sentence per such peer. */
 function networksDoubts(ctx: Ctx, peers: readonly AdminPeer[], w: Workload, rule: string): string[] {
-  const who = `${w.namespace}/${w.name}`;
+  const who = objectKey(w);
   return peers.flatMap((p) => {
+    // A nodes peer matches a host-network pod by its node's address, when that is known.
+    if (p.nodes && w.hostNetwork && (w.podIPs ?? []).length === 0)
+      return [
+        `Not applied: ${rule}; its nodes peer matches the addresses of the Nodes it selects, and ${who} uses ` +
+          "the host network, but its node's address is unknown (give the Pod its spec.nodeName and the Node object)",
+      ];
     if (!p.networks) return [];
     const m = networksMatchWorkload(adminNetworkRanges(p), w, ctx.options);
     const nets = `networks ${p.networks.join(', ')}`;
