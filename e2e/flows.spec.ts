@@ -233,6 +233,10 @@ test('outside addresses become external nodes at the prefix the user picks, in o
   await expect(page.getByTestId('external-ext:203.0.113.0/24')).toBeVisible();
   await expect(page.getByTestId('external-ext:2001:db8:1:2::/64')).toBeVisible();
   await expect(page.getByTestId('observed-ext:203.0.113.0/24->shop/frontend')).toBeVisible();
+  // The nodes only split the outside addresses: no flow is gained or lost.
+  await expect(page.getByTestId('changes-chip')).toContainText(
+    'Add 2 outside blocks seen in flows: no flow changed',
+  );
   await expect(outside.getByTestId('outside-block-203.0.113.0/24')).toContainText('its own node');
   await expect(table.locator('tr', { hasText: '203.0.113.200' })).toContainText(
     'from outside, on 203.0.113.0/24',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextChanges, renamedWorkloads } from './flowChanges';
+import { nextChanges, renamedWorkloads, sameConnectivity } from './flowChanges';
 import { simulate } from './simulate';
 import { must, shopDoc } from './testing/build';
 import { OUTSIDE_REF } from './types';
@@ -63,4 +63,22 @@ describe('the flow-change list', () => {
     expect(nextChanges(before, after, edit('Default deny'), 1)?.changes.length).toBeGreaterThan(0);
     expect(nextChanges(before, after, { label: 'Open Three-tier app', opened: true }, 1)).toBeNull();
   });
+
+  it('an external node added alone changes no flow: it only splits the outside addresses among the nodes', () => {
+    const d = denied();
+    const added = must(d, 'addObservedExternals', { blocks: ['203.0.113.0/24', '2001:db8::/64'] });
+    expect(sameConnectivity(d, added)).toBe(true);
+    // Between canvas nodes the flows look different (the new nodes' pairs), yet nothing allowed changed.
+    expect(diffLength(d, added)).toBeGreaterThan(0);
+    expect(
+      nextChanges(simulate(d), simulate(added), edit('Add 2 outside blocks'), 1, new Map(), true)?.changes,
+    ).toEqual([]);
+    // A rule towards the node is a change of traffic.
+    const connected = must(added, 'connect', { from: 'shop/frontend', to: 'ext:203.0.113.0/24' });
+    expect(sameConnectivity(added, connected)).toBe(false);
+  });
 });
+
+function diffLength(a: ReturnType<typeof denied>, b: ReturnType<typeof denied>): number {
+  return nextChanges(simulate(a), simulate(b), edit(null), 1)?.changes.length ?? 0;
+}

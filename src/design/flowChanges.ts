@@ -44,6 +44,24 @@ export function renamedWorkloads(before: DesignDoc, after: DesignDoc): ReadonlyM
   return renamed;
 }
 
+/**
+ * Whether two documents allow exactly the same traffic whatever their external nodes show: the same cluster,
+ * policies and settings (the same objects: an operation that touches none of them keeps them). An external
+ * node added or removed without rules only splits the outside addresses differently among the canvas's nodes,
+ * so the flows it seems to gain or lose between nodes are no change of what is allowed.
+ */
+export function sameConnectivity(a: DesignDoc, b: DesignDoc): boolean {
+  return (
+    a.namespaces === b.namespaces &&
+    a.workloads === b.workloads &&
+    a.nodes === b.nodes &&
+    a.policies === b.policies &&
+    a.adminPolicies === b.adminPolicies &&
+    a.settings === b.settings &&
+    a.whatIf === b.whatIf
+  );
+}
+
 /** Whether two simulations describe the same workloads at least in part. */
 function related(a: Simulation, b: Simulation): boolean {
   const before = Object.keys(a.isolation);
@@ -65,7 +83,8 @@ function underNewIds(sim: Simulation, renamed: ReadonlyMap<string, string>): Sim
 /**
  * The diff between consecutive simulations, or null when the list starts afresh: a document was opened in
  * between, or the new document has none of the previous workloads. `renamed` (from `renamedWorkloads`) lets a
- * renamed or moved workload keep its flows; `seq` numbers the result.
+ * renamed or moved workload keep its flows; `sameTraffic` (from `sameConnectivity`) says nothing allowed changed;
+ * `seq` numbers the result.
  */
 export function nextChanges(
   previous: Simulation,
@@ -73,12 +92,13 @@ export function nextChanges(
   cause: ChangeCause,
   seq: number,
   renamed: ReadonlyMap<string, string> = new Map(),
+  sameTraffic = false,
 ): FlowChanges | null {
   if (cause.opened) return null;
   const before = underNewIds(previous, renamed);
   if (!related(before, after)) return null;
   return {
-    changes: diffFlows(before.flows, after.flows),
+    changes: sameTraffic ? [] : diffFlows(before.flows, after.flows),
     cause: cause.label ?? 'After an edit',
     seq,
     truncated: before.flowsTruncated || after.flowsTruncated,

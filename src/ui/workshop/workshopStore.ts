@@ -3,7 +3,7 @@
 // The diff follows the app store: each new simulation is compared with the previous one (design/flowChanges.ts),
 // under the label of the operation that made the new document; a document opened since starts the list afresh.
 import { create } from 'zustand';
-import { type FlowChanges, nextChanges, renamedWorkloads } from '../../design/flowChanges';
+import { type FlowChanges, nextChanges, renamedWorkloads, sameConnectivity } from '../../design/flowChanges';
 import { useAppStore } from '../store';
 
 export interface WorkshopState {
@@ -35,6 +35,9 @@ useAppStore.subscribe((s, prev) => {
     prev.analysisArrival !== null &&
     s.analysisArrival.loads !== prev.analysisArrival.loads;
   const cause = { label: s.analysisArrival?.label ?? null, opened };
+  // An external node added or removed alone re-partitions the outside addresses: no flow changed.
+  const sameTraffic =
+    prev.analysisDoc !== null && s.analysisDoc !== null && sameConnectivity(prev.analysisDoc, s.analysisDoc);
   const before = prev.analysis;
   const after = s.analysis;
   const mine = ++seq;
@@ -42,6 +45,6 @@ useAppStore.subscribe((s, prev) => {
   // long piece of work, and the overlay must not wait for it. A newer simulation's diff replaces this one.
   setTimeout(() => {
     if (mine !== seq) return;
-    useWorkshopStore.setState({ lastChange: nextChanges(before, after, cause, mine, renamed) });
+    useWorkshopStore.setState({ lastChange: nextChanges(before, after, cause, mine, renamed, sameTraffic) });
   }, 0);
 });
