@@ -26,7 +26,19 @@ export interface FlowChange {
   readonly lost: string;
 }
 
-const pairKey = (source: string, target: string) => `${source}\u0000${target}`;
+/** Each flow's connection by source, then target (the last flow of a pair wins). */
+function connections(flows: readonly Flow[]): Map<string, Map<string, string>> {
+  const bySource = new Map<string, Map<string, string>>();
+  for (const f of flows) {
+    let byTarget = bySource.get(f.source);
+    if (!byTarget) {
+      byTarget = new Map();
+      bySource.set(f.source, byTarget);
+    }
+    byTarget.set(f.target, f.conn);
+  }
+  return bySource;
+}
 
 function connOf(text: string): ConnectionSet {
   // Flows carry what `formatConnectionSet` wrote, which always parses; a bad string counts as nothing.
@@ -42,26 +54,40 @@ function format(set: ConnectionSet): string {
  * left out, so `diffFlows(a, a)` is empty; swapping the arguments swaps `gained` and `lost`.
  */
 export function diffFlows(before: readonly Flow[], after: readonly Flow[]): FlowChange[] {
-  const old = new Map<string, Flow>();
-  for (const f of before) old.set(pairKey(f.source, f.target), f);
-  const now = new Map<string, Flow>();
-  for (const f of after) now.set(pairKey(f.source, f.target), f);
+  // Maps by source then target, not by a joined key: 20,000 flows after a large import made 60,000 key strings.
+  const old = connections(before);
+  const now = connections(after);
   const changes: FlowChange[] = [];
-  const visit = (source: string, target: string) => {
-    const key = pairKey(source, target);
-    const b = old.get(key)?.conn ?? '';
-    const a = now.get(key)?.conn ?? '';
-    if (a === b) return;
+  // A design has few distinct connections (`TCP 8080`, …): each (before, after) pair is compared once, not once
+  // per pair of nodes (20,000 flows after a large import were 20,000 parses and subtractions).
+  const compared = new Map<string, Map<string, Omit<FlowChange, 'source' | 'target'> | null>>();
+  const compare = (b: string, a: string) => {
     const bs = connOf(b);
     const as = connOf(a);
     const gained = format(subtract(as, bs));
     const lost = format(subtract(bs, as));
-    if (gained === '' && lost === '') return;
+    if (gained === '' && lost === '') return null;
     const kind: FlowChangeKind = isEmpty(bs) ? 'gained' : isEmpty(as) ? 'lost' : 'changed';
-    changes.push({ source, target, kind, before: format(bs), after: format(as), gained, lost });
+    return { kind, before: format(bs), after: format(as), gained, lost };
+  };
+  const visit = (source: string, target: string) => {
+    const b = old.get(source)?.get(target) ?? '';
+    const a = now.get(source)?.get(target) ?? '';
+    if (a === b) return;
+    let fromB = compared.get(b);
+    if (!fromB) {
+      fromB = new Map();
+      compared.set(b, fromB);
+    }
+    let change = fromB.get(a);
+    if (change === undefined) {
+      change = compare(b, a);
+      fromB.set(a, change);
+    }
+    if (change) changes.push({ source, target, ...change });
   };
   for (const f of after) visit(f.source, f.target);
-  for (const f of before) if (!now.has(pairKey(f.source, f.target))) visit(f.source, f.target);
+  for (const f of before) if (!now.get(f.source)?.has(f.target)) visit(f.source, f.target);
   return changes.sort((x, y) =>
     x.source < y.source
       ? -1

@@ -142,12 +142,15 @@ function writeText(editor: CodeEditor, text: string): void {
   editor.pushUndoStop();
 }
 
-/** How long one task may spend writing policy texts before it yields (the rest follows in the next task). */
-const WRITE_SLICE_MS = 40;
+/**
+ * How long one task may spend writing policy texts before it yields (the rest follows in the next task): a frame,
+ * so that on a busy machine, where a task takes several times its CPU time, none grows past 200 ms.
+ */
+const WRITE_SLICE_MS = 16;
 
 /**
  * Hands each new document to `show`, at once when its text is ready; a document with policies never written
- * yet (a large import: seconds of YAML writing) is written in slices of a few tens of milliseconds, one task
+ * yet (a large import: seconds of YAML writing) is written in slices of a frame's time, one task
  * each, so the page keeps drawing, and then shown. Latest wins: a newer document replaces one being written.
  * A document that cannot be written goes to `fail` (the view's failure path), not to the timer's caller.
  */
