@@ -322,14 +322,15 @@ export interface Route {
 export const LOOP_RISE = 70;
 /** How far a loop reaches out beyond its ends, horizontally. */
 const LOOP_REACH = 60;
-/** The distance between two lanes tried in turn. */
-const LANE_STEP = 30;
-/** Lanes tried on each side before settling for the curve that crosses fewest boxes. */
-const MAX_LANES = 14;
+/**
+ * How far each lane tried lies beyond the ends (beyond LOOP_RISE for a loop), in turn on each side before
+ * settling for the curve that crosses fewest boxes: close together first, wider apart further out.
+ */
+const LANES = [0, 30, 60, 90, 120, 150, 190, 230, 280, 330, 390, 450, 520] as const;
 /** Free space kept between a curve and a node box. */
 export const ROUTE_MARGIN = 4;
 /** Points a curve is checked at (a polyline of this many segments). */
-const ROUTE_SAMPLES = 40;
+const ROUTE_SAMPLES = 24;
 
 /** Whether the edge turns back: its target's left handle is left of its source's right handle, or a self-loop. */
 export function isBackward(e: EdgeEnds, selfLoop: boolean): boolean {
@@ -389,8 +390,8 @@ export function routeCandidates(e: EdgeEnds, selfLoop: boolean, options: RouteOp
   const reaches = backward
     ? [LOOP_REACH, STEEP_REACH]
     : [Math.max(LOOP_REACH, (e.targetX - e.sourceX) / 3), STEEP_REACH];
-  for (let k = backward ? 0 : 1; k <= MAX_LANES; k++) {
-    const d = (backward ? LOOP_RISE : 0) + lift + k * LANE_STEP;
+  for (const lane of backward ? LANES : LANES.slice(1)) {
+    const d = (backward ? LOOP_RISE : 0) + lift + lane;
     for (const reach of reaches) {
       add(laneCurve(e, top - d, reach), 'above', backward);
       add(laneCurve(e, bottom + d, reach), 'below', backward);
@@ -428,24 +429,41 @@ export function curvePoints(curve: Curve, samples = ROUTE_SAMPLES): Point[] {
   return Array.from({ length: samples + 1 }, (_, i) => pointOnCurve(curve, i / samples));
 }
 
-/** The boxes (grown by `margin`) the curve passes through. */
-export function boxesCrossed(curve: Curve, boxes: readonly Rect[], margin = ROUTE_MARGIN): Rect[] {
+/** The boxes (grown by `margin`) the curve passes through; at most `limit` of them (then it stops looking). */
+export function boxesCrossed(
+  curve: Curve,
+  boxes: readonly Rect[],
+  margin = ROUTE_MARGIN,
+  limit = Number.POSITIVE_INFINITY,
+): Rect[] {
   const pts = curvePoints(curve);
-  const minX = Math.min(...pts.map((p) => p.x));
-  const maxX = Math.max(...pts.map((p) => p.x));
-  const minY = Math.min(...pts.map((p) => p.y));
-  const maxY = Math.max(...pts.map((p) => p.y));
-  return boxes.filter((box) => {
+  let minX = pts[0].x;
+  let maxX = minX;
+  let minY = pts[0].y;
+  let maxY = minY;
+  for (const p of pts) {
+    minX = Math.min(minX, p.x);
+    maxX = Math.max(maxX, p.x);
+    minY = Math.min(minY, p.y);
+    maxY = Math.max(maxY, p.y);
+  }
+  const out: Rect[] = [];
+  for (const box of boxes) {
+    if (out.length >= limit) break;
     const r = {
       x: box.x - margin,
       y: box.y - margin,
       width: box.width + 2 * margin,
       height: box.height + 2 * margin,
     };
-    if (r.x > maxX || r.x + r.width < minX || r.y > maxY || r.y + r.height < minY) return false;
-    for (let i = 1; i < pts.length; i++) if (segmentHitsBox(pts[i - 1], pts[i], r)) return true;
-    return false;
-  });
+    if (r.x > maxX || r.x + r.width < minX || r.y > maxY || r.y + r.height < minY) continue;
+    for (let i = 1; i < pts.length; i++)
+      if (segmentHitsBox(pts[i - 1], pts[i], r)) {
+        out.push(box);
+        break;
+      }
+  }
+  return out;
 }
 
 /** The edge's route among `obstacles` (the boxes of the nodes it must not cross; its own ends left out). */
@@ -457,9 +475,15 @@ export function routeEdge(
 ): Route {
   let best: Route | undefined;
   for (const candidate of routeCandidates(e, selfLoop, options)) {
-    const crossings = obstacles.length === 0 ? 0 : boxesCrossed(candidate.curve, obstacles).length;
+    // Counting stops at the best so far: a candidate no better is dropped without counting the rest.
+    const crossings =
+      obstacles.length === 0
+        ? 0
+        : boxesCrossed(candidate.curve, obstacles, ROUTE_MARGIN, best?.crossings ?? Number.POSITIVE_INFINITY)
+            .length;
     if (crossings === 0) return candidate;
     if (!best || crossings < best.crossings) best = { ...candidate, crossings };
+    if (best.crossings === 0) return best;
   }
   return best!;
 }
