@@ -45,6 +45,51 @@ function unionOver(
   }
 }
 
+// Up to this many port sets are combined per peer by the bitmask of the sets that hold it (a class selected by
+// a dozen policies of its namespace has several), so a peer costs one union whichever sets hold it.
+const MAX_COMBINED = 8;
+const combined = new Int32Array(1 << MAX_COMBINED);
+
+/** `unionOver` for several port sets at once (`sets[i]` holds the peers allowed `ports[i]`). */
+function unionCombined(
+  t: SetTable,
+  acc: Int32Array,
+  sets: readonly Uint32Array[],
+  base: number,
+  lo: number,
+  hi: number,
+  ports: readonly number[],
+): void {
+  const m = sets.length;
+  combined.fill(-1, 0, 1 << m);
+  const first = (lo - base) >>> 5;
+  const last = Math.min(sets[0].length, (hi - base + 31) >>> 5);
+  for (let w = first; w < last; w++) {
+    let any = 0;
+    for (let i = 0; i < m; i++) any |= sets[i][w];
+    if (any === 0) continue;
+    const at = base + (w << 5);
+    if (at < lo) any &= -1 << (lo - at);
+    if (at + 32 > hi) any &= (1 << (hi - at)) - 1;
+    while (any !== 0) {
+      const low = any & -any;
+      const j = 31 - Math.clz32(low);
+      let mask = 0;
+      for (let i = 0; i < m; i++) mask |= ((sets[i][w] >>> j) & 1) << i;
+      let p = combined[mask];
+      if (p < 0) {
+        p = NONE_ID;
+        for (let i = 0; i < m; i++) if ((mask >>> i) & 1) p = t.union(p, ports[i]);
+        combined[mask] = p;
+      }
+      const k = at + j - lo;
+      const x = acc[k];
+      acc[k] = x === NONE_ID ? p : t.union(x, p);
+      any ^= low;
+    }
+  }
+}
+
 /**
  * What the NetworkPolicies isolating class `s` for `dir` allow, per peer `lo..hi-1` (into `acc`, index
  * `u - lo`, which starts empty). Named ports resolve against the destination: `s` itself for ingress, the
@@ -99,8 +144,12 @@ function networkPolicyVector(
       }
     }
   }
-  for (let m = 0; m < mergedPorts.length; m++)
-    unionOver(t, acc, mergedBits[m], w0 << 5, lo, hi, mergedPorts[m]);
+  if (mergedPorts.length === 1) unionOver(t, acc, mergedBits[0], w0 << 5, lo, hi, mergedPorts[0]);
+  else if (mergedPorts.length > 1 && mergedPorts.length <= MAX_COMBINED)
+    unionCombined(t, acc, mergedBits, w0 << 5, lo, hi, mergedPorts);
+  else
+    for (let m = 0; m < mergedPorts.length; m++)
+      unionOver(t, acc, mergedBits[m], w0 << 5, lo, hi, mergedPorts[m]);
   if (toEveryone !== NONE_ID) for (let k = 0; k < hi - lo; k++) acc[k] = t.union(acc[k], toEveryone);
 }
 

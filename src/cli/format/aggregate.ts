@@ -64,6 +64,8 @@ interface Membership {
   readonly groups: readonly (readonly number[])[];
   readonly counts: readonly (readonly number[])[];
   readonly size: Int32Array;
+  /** The group of a class whose members are all in one group (most), else -1: read without a pointer chase. */
+  readonly single: Int32Array;
 }
 
 /** Namespaces for workloads; every outside address range is a group of its own. */
@@ -98,7 +100,8 @@ function membership(c: ClassConnectivity): Membership {
       counts[k].push(1);
     }
   }
-  return { groupNames, groupOf, groups, counts, size };
+  const single = Int32Array.from(groups, (g) => (g.length === 1 ? g[0] : -1));
+  return { groupNames, groupOf, groups, counts, size, single };
 }
 
 // The views read the engine's rows (forEachClassRow: one source class at a time, a connection id per
@@ -140,6 +143,13 @@ export function namespacePairs(c: ClassConnectivity): GroupPair[] {
       const id = row[b];
       if (id === 0 || b === a || m.size[b] === 0) continue;
       const lid = toLocal(id);
+      const one = m.single[b];
+      if (one >= 0) {
+        if (count[one] === 0) touched.push(one);
+        count[one] += m.size[b];
+        conn[one] = local.union(conn[one], lid);
+        continue;
+      }
       const gb = m.groups[b];
       const cb = m.counts[b];
       for (let y = 0; y < gb.length; y++) {
@@ -239,6 +249,14 @@ export function summarize(c: ClassConnectivity): Summary {
     for (let b = 0; b < U; b++) {
       if (row[b] === 0 || b === a || size[b] === 0) continue;
       reach += size[b];
+      const one = m.single[b];
+      if (one >= 0) {
+        if (seen[one] === 0) {
+          seen[one] = 1;
+          touched.push(one);
+        }
+        continue;
+      }
       const gb = m.groups[b];
       for (let y = 0; y < gb.length; y++)
         if (seen[gb[y]] === 0) {
