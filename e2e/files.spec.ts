@@ -115,10 +115,15 @@ test('paste, pick and drop manifests; problems are listed with their positions',
   await expect(page.getByTestId('edge-label-pay/web->pay/api')).toContainText('TCP 8443');
   await report.getByRole('button', { name: 'Close' }).click();
 
-  // Drop a file on the page.
+  // Drop a file on the page: a Namespace and a cluster-wide policy for it, which the report counts apart.
   const drop = await page.evaluateHandle(() => {
     const dt = new DataTransfer();
-    const text = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: dropped\n';
+    const text =
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: dropped\n---\n' +
+      'apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata:\n  name: seal-dropped\n' +
+      'spec:\n  tier: Baseline\n  priority: 1\n' +
+      '  subject: {namespaces: {matchLabels: {kubernetes.io/metadata.name: dropped}}}\n' +
+      '  ingress: [{action: Deny, from: [{namespaces: {}}]}]\n';
     dt.items.add(new File([text], 'dropped.yaml', { type: 'application/yaml' }));
     return dt;
   });
@@ -126,7 +131,7 @@ test('paste, pick and drop manifests; problems are listed with their positions',
   await page.dispatchEvent('body', 'dragover', { dataTransfer: drop });
   await page.dispatchEvent('body', 'drop', { dataTransfer: drop });
   await expect(page.getByTestId('namespace-dropped')).toBeVisible();
-  await expect(report).toContainText('from dropped.yaml');
+  await expect(report).toContainText('0 policies and 1 cluster-wide policy from dropped.yaml');
 });
 
 test('copy YAML and a share link that reopens the document elsewhere', async ({ page, browser, context }) => {

@@ -5,7 +5,7 @@
 import type { NetworkPolicy } from '../engine/types';
 import { originKey } from '../manifest/positions';
 import type { ManifestSet, ParsedAdminPolicy, PolicyExtras } from '../manifest/types';
-import { namespaceLabels, policyKey, workloadId } from './model';
+import { adminPolicyKey, namespaceLabels, policyKey, workloadId } from './model';
 import {
   type DesignAdminPolicy,
   type DesignDoc,
@@ -84,8 +84,8 @@ export function mergeManifestSet(doc: DesignDoc, set: ManifestSet): { doc: Desig
   });
   const nodes = new Map((doc.nodes ?? []).map((n) => [n.name, n]));
   for (const n of set.cluster.nodes ?? []) nodes.set(n.name, n);
-  const admin = new Map(doc.adminPolicies.map((a) => [`${a.tier}/${a.name}`, a]));
-  for (const a of set.adminPolicies) admin.set(`${a.policy.tier}/${a.policy.name}`, designAdminPolicy(a));
+  const admin = new Map(doc.adminPolicies.map((a) => [adminPolicyKey(a), a]));
+  for (const a of set.adminPolicies) admin.set(adminPolicyKey(a.policy), designAdminPolicy(a));
   return {
     doc: {
       ...doc,

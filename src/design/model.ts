@@ -47,6 +47,11 @@ export function policyKey(p: Pick<NetworkPolicy, 'namespace' | 'name'>): string 
   return objectKey(p);
 }
 
+/** An admin policy's identity in the document: its tier and name (`Admin/deny-x`); an import replaces by it. */
+export function adminPolicyKey(p: Pick<AdminNetworkPolicy, 'tier' | 'name'>): string {
+  return `${p.tier}/${p.name}`;
+}
+
 export type ParsedRef =
   | { readonly type: 'namespace'; readonly name: string }
   | { readonly type: 'workload'; readonly workload: DesignWorkload }

@@ -8,6 +8,20 @@ import { must, shopDoc } from '../testing/build';
 import { policyYaml } from '../yaml';
 import { importManifests } from '.';
 
+/** A Pod of namespace `a`, labelled `app: NAME`. */
+const pod = (n: string) => `kind: Pod\nmetadata:\n  name: ${n}\n  namespace: a\n  labels: {app: ${n}}\n`;
+
+/** A v1alpha2 cluster-wide policy. */
+const DENY_A = `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: {name: deny-a}
+spec:
+  tier: Admin
+  priority: 10
+  subject: {namespaces: {}}
+  ingress: [{action: Deny, from: [{namespaces: {}}]}]
+`;
+
 describe('importManifests', () => {
   it('merges into the document and returns the diagnostics of skipped input', () => {
     const r = importManifests.perform(shopDoc(), {
@@ -31,7 +45,6 @@ describe('importManifests', () => {
   });
 
   it('counts in words: one workload, one policy, several of each', () => {
-    const pod = (n: string) => `kind: Pod\nmetadata:\n  name: ${n}\n  namespace: a\n  labels: {app: ${n}}\n`;
     const policy = (n: string) =>
       `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${n}\n  namespace: a\nspec:\n  podSelector: {}\n`;
     const one = importManifests.perform(emptyDoc(), {
@@ -42,6 +55,33 @@ describe('importManifests', () => {
       files: [{ path: 'a.yaml', text: [pod('p'), pod('q'), policy('x'), policy('y')].join('---\n') }],
     });
     expect(two.notices.at(-1)?.message).toBe('Imported 2 workloads and 2 policies.');
+  });
+
+  it('counts and names the cluster-wide policies, whichever kind they were written as', () => {
+    const banp = `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: BaselineAdminNetworkPolicy
+metadata: {name: default}
+spec:
+  subject: {namespaces: {}}
+  ingress: [{action: Deny, from: [{namespaces: {}}]}]
+`;
+    const one = importManifests.perform(emptyDoc(), {
+      files: [{ path: 'a.yaml', text: [pod('p'), pod('q'), DENY_A].join('---\n') }],
+    });
+    expect(one.notices.at(-1)?.message).toBe('Imported 2 workloads, 0 policies and 1 cluster-wide policy.');
+    const two = importManifests.perform(emptyDoc(), {
+      files: [{ path: 'a.yaml', text: `${DENY_A}---\n${banp}` }],
+    });
+    expect(two.notices.at(-1)?.message).toBe('Imported 0 workloads, 0 policies and 2 cluster-wide policies.');
+  });
+
+  it('keeps the cluster-wide policies of a file that has nothing else and a broken document', () => {
+    const r = importManifests.perform(emptyDoc(), {
+      files: [{ path: 'a.yaml', text: `${DENY_A}---\nkind: [\n` }],
+    });
+    expect(r.notices.some((n) => n.severity === 'error')).toBe(true);
+    expect(r.doc.adminPolicies.map((a) => a.name)).toEqual(['deny-a']);
+    expect(r.notices.at(-1)?.message).toBe('Imported 0 workloads, 0 policies and 1 cluster-wide policy.');
   });
 
   it('reads the managed annotation back into the flag', () => {

@@ -1,5 +1,6 @@
 // Importing manifests: parsed by the manifest layer, merged into the document, diagnostics as notices.
 
+import { importedNothing, importedWords } from '../importWords';
 import { parseManifestFiles } from '../manifestBridge';
 import { mergeManifestSet, withPolicyNamespaces } from '../merge';
 import { emptyDoc, ok } from '../model';
@@ -14,15 +15,16 @@ export const importManifests = defineOp(
     const base = replace ? { ...emptyDoc(), ...(doc.settings ? { settings: doc.settings } : {}) } : doc;
     const merged = mergeManifestSet(base, set);
     const withNs = withPolicyNamespaces(merged.doc, merged.doc.policies);
-    const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-    const summary = {
-      severity: 'info' as const,
-      message: `Imported ${count(set.cluster.workloads.length, 'workload', 'workloads')} and ${count(set.policies.networkPolicies.length, 'policy', 'policies')}.`,
+    const counts = {
+      workloads: set.cluster.workloads.length,
+      policies: set.policies.networkPolicies.length,
+      clusterPolicies: set.adminPolicies.length,
     };
+    const summary = { severity: 'info' as const, message: `Imported ${importedWords(counts)}.` };
     const notices = [...set.diagnostics, ...merged.notices, ...withNs.notices];
     if (
       notices.some((n) => n.severity === 'error') &&
-      set.cluster.workloads.length + set.policies.networkPolicies.length + set.cluster.namespaces.length === 0
+      importedNothing({ ...counts, namespaces: set.cluster.namespaces.length })
     )
       return { doc, notices };
     // Admin policies imported into a document without any keep the API form they were written in (v1alpha2

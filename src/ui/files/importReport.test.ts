@@ -3,7 +3,12 @@ import { emptyDoc } from '../../design/model';
 import type { DesignDoc } from '../../design/types';
 import { importReport, locate, summary } from './importReport';
 
-function docWith(namespaces: string[], workloads: string[], policies: string[]): DesignDoc {
+function docWith(
+  namespaces: string[],
+  workloads: string[],
+  policies: string[],
+  adminPolicies: string[] = [],
+): DesignDoc {
   return {
     ...emptyDoc(),
     namespaces: namespaces.map((name) => ({ name, labels: { 'kubernetes.io/metadata.name': name } })),
@@ -15,6 +20,10 @@ function docWith(namespaces: string[], workloads: string[], policies: string[]):
       const [namespace, name] = key.split('/');
       return { namespace, name, podSelector: {} };
     }),
+    adminPolicies: adminPolicies.map((key) => {
+      const [tier, name] = key.split('/') as ['Admin' | 'Baseline', string];
+      return { tier, name, priority: 0, subject: { namespaces: {} }, ingress: [], egress: [] };
+    }),
   };
 }
 
@@ -23,8 +32,32 @@ describe('importReport', () => {
     const before = docWith(['shop'], ['shop/web'], []);
     const after = docWith(['db', 'shop'], ['db/pg', 'shop/api', 'shop/web'], ['shop/deny']);
     const r = importReport(['a.yaml'], before, after, []);
-    expect(r.added).toEqual({ namespaces: 1, workloads: 2, policies: 1 });
+    expect(r.added).toEqual({ namespaces: 1, workloads: 2, policies: 1, clusterPolicies: 0 });
     expect(summary(r)).toBe('Imported 1 namespace, 2 workloads and 1 policy from a.yaml.');
+  });
+
+  it('counts and names the cluster-wide policies the import added', () => {
+    const before = docWith(['shop'], ['shop/web'], [], ['Admin/old']);
+    const after = docWith(
+      ['shop'],
+      ['shop/db', 'shop/web'],
+      [],
+      ['Admin/deny-db', 'Admin/old', 'Baseline/old'],
+    );
+    const r = importReport(['cnp.yaml'], before, after, []);
+    expect(r.added).toEqual({ namespaces: 0, workloads: 1, policies: 0, clusterPolicies: 2 });
+    expect(summary(r)).toBe(
+      'Imported 0 namespaces, 1 workload, 0 policies and 2 cluster-wide policies from cnp.yaml.',
+    );
+    const only = importReport(
+      ['a.yaml'],
+      before,
+      docWith(['shop'], ['shop/web'], [], ['Admin/old', 'Admin/x']),
+      [],
+    );
+    expect(summary(only)).toBe(
+      'Imported 0 namespaces, 0 workloads, 0 policies and 1 cluster-wide policy from a.yaml.',
+    );
   });
 
   it('lists problems errors first, each with file:line:column', () => {

@@ -1,11 +1,13 @@
-// What an import did, in words a user can check: how many namespaces, workloads and policies the document
-// gained, and every skipped item with where it came from (`file:line:column`). Pure so it is unit tested.
-import { policyKey } from '../../design/model';
+// What an import did, in words a user can check: how many namespaces, workloads, policies and cluster-wide
+// policies the document gained, and every skipped item with where it came from (`file:line:column`). Pure so
+// it is unit tested.
+import { countWords, type ImportCounts, importedNothing, importedWords } from '../../design/importWords';
+import { adminPolicyKey, policyKey } from '../../design/model';
 import type { DesignDoc, Notice } from '../../design/types';
 
 export interface ImportReport {
   readonly files: readonly string[];
-  readonly added: { readonly namespaces: number; readonly workloads: number; readonly policies: number };
+  readonly added: Required<ImportCounts>;
   /** Problems and skipped documents, errors first, each `file:line:column: message` (position where known). */
   readonly problems: readonly ReportLine[];
 }
@@ -39,6 +41,10 @@ export function importReport(
         after.workloads.map((w) => w.id),
       ),
       policies: added(before.policies.map(policyKey), after.policies.map(policyKey)),
+      clusterPolicies: added(
+        before.adminPolicies.map(adminPolicyKey),
+        after.adminPolicies.map(adminPolicyKey),
+      ),
     },
     problems,
   };
@@ -55,28 +61,15 @@ export function locate(n: Pick<Notice, 'file' | 'line' | 'column'>): string {
   return parts.join(':');
 }
 
-/** One sentence: "Imported 1 namespace, 3 workloads and 2 policies from a.yaml." */
+/** One sentence: "Imported 1 namespace, 3 workloads, 2 policies and 1 cluster-wide policy from a.yaml." */
 export function summary(report: ImportReport): string {
-  const { namespaces, workloads, policies } = report.added;
-  const items = [count(namespaces, 'namespace'), count(workloads, 'workload'), count(policies, 'policy')];
   const from = report.files.length === 1 ? report.files[0] : `${report.files.length} sources`;
-  const what = namespaces + workloads + policies === 0 ? 'nothing new' : joinWords(items);
+  const what = importedNothing(report.added) ? 'nothing new' : importedWords(report.added);
   const skipped = report.problems.filter((p) => p.severity !== 'info').length;
-  return `Imported ${what} from ${from}${skipped > 0 ? `; ${count(skipped, 'problem')} listed below` : ''}.`;
+  return `Imported ${what} from ${from}${skipped > 0 ? `; ${countWords(skipped, 'problem')} listed below` : ''}.`;
 }
 
 function added(before: readonly string[], after: readonly string[]): number {
   const had = new Set(before);
   return after.filter((x) => !had.has(x)).length;
-}
-
-function count(n: number, noun: string): string {
-  const plural = noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`;
-  return `${n} ${n === 1 ? noun : plural}`;
-}
-
-function joinWords(items: readonly string[]): string {
-  return items.length <= 1
-    ? items.join('')
-    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
