@@ -87,6 +87,17 @@ async function edgeCrossings(page: Page): Promise<string[]> {
   });
 }
 
+/** Namespaces whose default-deny control is covered (by a workload drawn over the header): it cannot be clicked. */
+async function coveredControls(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.ns-node select')].flatMap((select) => {
+      const b = select.getBoundingClientRect();
+      const top = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+      return top && (top === select || select.contains(top)) ? [] : [select.getAttribute('aria-label') ?? ''];
+    }),
+  );
+}
+
 async function fitView(page: Page) {
   // elk places a new document first; a loaded machine takes its time.
   await expect(page.getByTestId('canvas')).toHaveAttribute('aria-busy', 'false', { timeout: 120_000 });
@@ -101,6 +112,8 @@ async function expectClearLabels(page: Page, shot: string) {
   const r = await labelOverlaps(page);
   expect(r.overlaps, shot).toEqual([]);
   expect(await edgeCrossings(page), shot).toEqual([]);
+  // Each namespace's default-deny control can be reached: no workload is drawn over its header.
+  expect(await coveredControls(page), shot).toEqual([]);
   // 10 px type with its padding: at least 12 px on screen, or it cannot be read.
   expect(r.minHeight, shot).toBeGreaterThanOrEqual(12);
   return r;
