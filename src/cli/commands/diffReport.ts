@@ -161,20 +161,24 @@ export function formatDiffMarkdown(d: ConnectivityDiff): string {
   return collect((out) => writeDiffMarkdown(streamOf(d), out));
 }
 
-/** Indents every line but the first of a JSON text by `pad`. */
-const indent = (json: string, pad: string) => json.replace(/\n/g, `\n${pad}`);
-
-/** As `JSON.stringify({summary, changes}, null, 2)`, with the changes written one by one. */
-export const writeDiffJson: DiffWriter = (d, out) => {
-  const n = countKinds(d);
-  const summary = {
+/** The `summary` object of the json format, with and without `--summary`: the counts, in this key order. */
+function summaryJson(n: DiffCounts) {
+  return {
     added: n.added,
     removed: n.removed,
     changed: n.changed,
     workloadsAdded: [...n.workloadsAdded],
     workloadsRemoved: [...n.workloadsRemoved],
   };
-  out(`{\n  "summary": ${indent(JSON.stringify(summary, null, 2), '  ')},\n  "changes": [`);
+}
+
+/** Indents every line but the first of a JSON text by `pad`. */
+const indent = (json: string, pad: string) => json.replace(/\n/g, `\n${pad}`);
+
+/** As `JSON.stringify({summary, changes}, null, 2)`, with the changes written one by one. */
+export const writeDiffJson: DiffWriter = (d, out) => {
+  const n = countKinds(d);
+  out(`{\n  "summary": ${indent(JSON.stringify(summaryJson(n), null, 2), '  ')},\n  "changes": [`);
   let first = true;
   d.forEachChange((c) => {
     const row = {
@@ -252,14 +256,7 @@ export function writeDiffSummary(d: DiffStream, format: 'txt' | 'md' | 'json', o
     }
     out(`${lines.join('\n')}\n`);
   } else {
-    const summary = {
-      added: counts.added,
-      removed: counts.removed,
-      changed: counts.changed,
-      workloadsAdded: [...counts.workloadsAdded],
-      workloadsRemoved: [...counts.workloadsRemoved],
-    };
-    out(`${JSON.stringify({ summary, namespacePairs: pairs }, null, 2)}\n`);
+    out(`${JSON.stringify({ summary: summaryJson(counts), namespacePairs: pairs }, null, 2)}\n`);
   }
   return counts;
 }
