@@ -1,18 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CaptureImport } from './captureImport';
 import { generateWhatIf } from './generateWhatIf';
-import { emptyDoc } from './model';
 import { applyOp } from './ops';
+import { threeTierWithCapture } from './testing/capture';
 
-const CAPTURE = readFileSync(new URL('../../e2e/fixtures/flows/three-tier.jsonl', import.meta.url), 'utf8');
-
-function setup() {
-  const doc = applyOp(emptyDoc(), 'loadExample', { id: 'three-tier' }).doc;
-  const imp = new CaptureImport(doc, 'three-tier.jsonl');
-  imp.push(CAPTURE);
-  return { doc, capture: imp.finish().capture };
-}
+const setup = () => threeTierWithCapture();
 
 describe('generating policies from flows as a what-if', () => {
   it('names the policies it writes, the flows gained and lost, and leaves no observed flow denied', () => {

@@ -1,20 +1,17 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyFlows } from '../engine/flows';
 import { CaptureReader, LineSplitter } from '../manifest/flows/captureReader';
 import { CaptureImport, isCaptureFile } from './captureImport';
-import { emptyDoc, toCluster, toPolicySet } from './model';
+import { toCluster, toPolicySet } from './model';
 import { deserializeObserved, type ObservedCapture, serializeObserved } from './observed';
 import { observedReport } from './observedReport';
 import { applyOp } from './ops';
+import { THREE_TIER_CAPTURE, threeTierDoc } from './testing/capture';
 import type { DesignDoc } from './types';
 
-const CAPTURE = readFileSync(new URL('../../e2e/fixtures/flows/three-tier.jsonl', import.meta.url), 'utf8');
-
-function threeTier(): DesignDoc {
-  return applyOp(emptyDoc(), 'loadExample', { id: 'three-tier' }).doc;
-}
+const CAPTURE = THREE_TIER_CAPTURE;
+const threeTier = threeTierDoc;
 
 function importText(
   doc: DesignDoc,

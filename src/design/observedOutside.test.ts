@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CaptureImport } from './captureImport';
-import { emptyDoc } from './model';
 import { outsideBlocks } from './observedOutside';
 import { observedReport } from './observedReport';
 import { applyOp } from './ops';
-import type { DesignDoc } from './types';
+import { threeTierWithCapture } from './testing/capture';
 
 const CAPTURE = [
   '203.0.113.7,shop/frontend,TCP,8080',
@@ -15,12 +13,7 @@ const CAPTURE = [
   'shop/frontend,shop/backend,TCP,8080',
 ].join('\n');
 
-function setup(): { doc: DesignDoc; capture: ReturnType<CaptureImport['finish']>['capture'] } {
-  const doc = applyOp(emptyDoc(), 'loadExample', { id: 'three-tier' }).doc;
-  const imp = new CaptureImport(doc, 'capture.csv');
-  imp.push(CAPTURE);
-  return { doc, capture: imp.finish().capture };
-}
+const setup = () => threeTierWithCapture(CAPTURE, 'capture.csv');
 
 describe('outside addresses of observed traffic', () => {
   it('lists each address with its flows from and to the cluster, and the node it is drawn on', () => {

@@ -1,22 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CaptureImport } from '../captureImport';
-import { emptyDoc } from '../model';
 import { observedReport } from '../observedReport';
+import { threeTierWithCapture } from '../testing/capture';
 import type { DesignDoc } from '../types';
 import { applyOp, describeOp } from './index';
 
-const CAPTURE = readFileSync(
-  new URL('../../../e2e/fixtures/flows/three-tier.jsonl', import.meta.url),
-  'utf8',
-);
-
-function setup() {
-  const doc = applyOp(emptyDoc(), 'loadExample', { id: 'three-tier' }).doc;
-  const imp = new CaptureImport(doc, 'three-tier.jsonl');
-  imp.push(CAPTURE);
-  return { doc, capture: imp.finish().capture };
-}
+const setup = () => threeTierWithCapture();
 
 describe('addObservedWorkloads', () => {
   it('adds the workloads a capture showed, namespace and labels included, in one step', () => {

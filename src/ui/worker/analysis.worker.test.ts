@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CaptureImport } from '../../design/captureImport';
 import { generateWhatIf } from '../../design/generateWhatIf';
 import { emptyDoc } from '../../design/model';
 import { applyOp } from '../../design/ops';
@@ -11,6 +9,7 @@ import { readSharedLink } from '../../design/sharedLink';
 import { simulate } from '../../design/simulate';
 import { docArb } from '../../design/testing/arbitraries';
 import { shopDoc } from '../../design/testing/build';
+import { threeTierWithCapture } from '../../design/testing/capture';
 import { docPatch } from './docPatch';
 import type {
   AnalysisPart,
@@ -165,10 +164,7 @@ describe('analysis worker', () => {
 
   it('previews generating policies from flows exactly as the pure function does, as plain data', async () => {
     posted.length = 0;
-    const doc = applyOp(emptyDoc(), 'loadExample', { id: 'three-tier' }).doc;
-    const imp = new CaptureImport(doc, 'three-tier.jsonl');
-    imp.push(readFileSync(new URL('../../../e2e/fixtures/flows/three-tier.jsonl', import.meta.url), 'utf8'));
-    const { capture } = imp.finish();
+    const { doc, capture } = threeTierWithCapture();
     const workloads = ['shop/backend', 'shop/database', 'shop/frontend'];
 
     send({ kind: 'generateWhatIf', whatIfSeq: 1, doc, workloads, ipv4Prefix: 24 });
