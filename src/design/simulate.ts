@@ -99,8 +99,9 @@ export function simulate(drawn: DesignDoc, requested: SimulateOptions = {}): Sim
           probe: formatIp(ep.ranges[0].family, ep.ranges[0].start),
         },
   );
-  // Column by column over the equivalence classes, not pair by pair over the endpoints: at thousands of
-  // workloads the matrix is sparse and the pairs are millions. Each distinct connection set is formatted once.
+  // Row by row over the equivalence classes, not pair by pair over the endpoints: at thousands of workloads the
+  // matrix is sparse and the pairs are millions. Each distinct connection set is formatted once. The walk keeps
+  // its vectors: the external flows and the blocked intents below ask pair by pair.
   const K = conn.classCount;
   const endpointsOf: number[][] = Array.from({ length: conn.universe }, (_, b) =>
     b < K ? [] : [nW + (b - K)],
@@ -116,17 +117,22 @@ export function simulate(drawn: DesignDoc, requested: SimulateOptions = {}): Sim
     return t;
   };
   const cells: Record<number, string>[] = conn.endpoints.map(() => ({}));
-  for (let b = 0; b < conn.universe; b++) {
-    const targets = endpointsOf[b]!;
-    if (targets.length === 0) continue;
-    conn.forEachConnectionTo(b, (a, id) => {
-      const text = textOf(id);
-      for (const s of endpointsOf[a]!) {
-        const row = cells[s]!;
-        for (const t of targets) if (t !== s) row[t] = text;
+  conn.forEachClassRow(
+    (a, row, allowed) => {
+      const sources = endpointsOf[a]!;
+      if (sources.length === 0) return;
+      for (const b of allowed) {
+        const targets = endpointsOf[b]!;
+        if (targets.length === 0) continue;
+        const text = textOf(row[b]!);
+        for (const s of sources) {
+          const cellsOf = cells[s]!;
+          for (const t of targets) if (t !== s) cellsOf[t] = text;
+        }
       }
-    });
-  }
+    },
+    { keep: true },
+  );
   const matrix: ConnectivityMatrix = { endpoints, cells };
 
   // Flows between canvas nodes: workload pairs, and workloads with each external node (union of its pieces).

@@ -1,7 +1,8 @@
 // The allowed connections between every pair of endpoints. Evaluation is per equivalence class: for each
 // class, one vector over all peers (classes and address pieces) per direction (sideVector.ts), computed on
-// first use and kept for pair-by-pair questions; a walk over every pair streams rows instead (classRows.ts).
-import { type ClassRowVisitor, forEachClassRow } from './classRows';
+// first use and kept for pair-by-pair questions; a walk over every pair streams rows (classRows.ts), from vectors
+// computed for the walk alone or, asked to keep them, from these.
+import { type ClassRowVisitor, forEachClassRow, type SideVectors } from './classRows';
 import { compile } from './compile';
 import { externalEndpoint, workloadEndpoint } from './endpoints';
 import { ALL_ID, NONE_ID, type SetTable } from './setTable';
@@ -33,23 +34,29 @@ export interface ClassConnectivity extends Connectivity {
   classConnectionId(a: number, b: number): number;
   /**
    * Every row of `classConnectionId`, source by source in order (`row[b]` for every peer `b`; the array is
-   * reused, valid during the call only). For callers that visit every pair: it keeps a block of rows, not a
-   * vector per class, so its memory does not grow with the square of the class count.
+   * reused, valid during the call only). For callers that visit every pair: it holds a block of rows
+   * (`budgetBytes`), not a vector per class, so its memory does not grow with the square of the class count —
+   * unless `keep` is set: then the vectors it computes are kept, as for `classConnectionId`, for a caller that
+   * asks pair by pair afterwards (the designer's simulation).
    */
-  forEachClassRow(visit: ClassRowVisitor, budgetBytes?: number): void;
+  forEachClassRow(visit: ClassRowVisitor, options?: RowWalkOptions): void;
   /** The connection set of an id from `classConnectionId`. */
   connectionSetOf(id: number): ConnectionSet;
   /** Whether a NetworkPolicy selects class `a` (`< classCount`) for `dir`, isolating its pods in that direction. */
   isolated(a: number, dir: Direction): boolean;
   /** How many distinct connection sets the analysis has met so far (a measure of its variety). */
   distinctConnectionSets(): number;
-  /**
-   * Calls `visit(a, id)` for every peer `a`, in order, that has a connection to peer `b` (`id` as from
-   * `classConnectionId`, never 0): one column of the class matrix without a call per pair, for callers that list
-   * a sparse answer over thousands of classes.
-   */
-  forEachConnectionTo(b: number, visit: (a: number, id: number) => void): void;
 }
+
+export interface RowWalkOptions {
+  /** Room for one block of transposed ingress (classRows.ts: ROW_BLOCK_BYTES by default, 16 MiB when kept). */
+  readonly budgetBytes?: number;
+  /** Keep the side vectors for `classConnectionId` instead of dropping them after their block. */
+  readonly keep?: boolean;
+}
+
+/** A walk over vectors that are kept needs no large block: the block only saves computing them again. */
+const KEPT_BLOCK_BYTES = 4 * 2 ** 20;
 
 /** A vector as kept for the rest of the analysis, in the narrowest array its ids fit. */
 type StoredVector = Int32Array | Uint16Array | Uint8Array | null;
@@ -109,24 +116,13 @@ export function analyze(
     return table.intersect(e, ig ? ig[a] : ALL_ID);
   };
   const classConnection = (a: number, b: number): ConnectionSet => table.set(classConnectionId(a, b));
-  // The same answers as `classConnectionId`, a column at a time: each ingress vector is read in order (its
-  // class's sources), the egress vectors of the sources by one array look-up each.
-  let egressVectors: StoredVector[] | null = null;
-  const forEachConnectionTo = (b: number, visit: (a: number, id: number) => void): void => {
-    if (!egressVectors) {
-      egressVectors = new Array(K);
-      for (let a = 0; a < K; a++) egressVectors[a] = egressOf(a);
-    }
-    const egs = egressVectors;
-    const ig = b < K ? ingressOf(b) : null;
-    const end = b < K ? c.universe : K;
-    for (let a = 0; a < end; a++) {
-      const i = ig ? ig[a]! : ALL_ID;
-      if (i === NONE_ID) continue;
-      const eg = a < K ? egs[a] : null;
-      const id = eg ? table.intersect(eg[b]!, i) : i;
-      if (id !== NONE_ID) visit(a, id);
-    }
+  // The walk's vectors read from the kept ones (computed on first use), so later pair questions reuse them.
+  const kept: SideVectors = {
+    ingress(b, a0, a1) {
+      const v = ingressOf(b);
+      return v ? v.subarray(a0, a1) : null;
+    },
+    egress: egressOf,
   };
 
   return {
@@ -136,11 +132,13 @@ export function analyze(
     classOfEndpoint,
     classConnection,
     classConnectionId,
-    forEachClassRow: (visit, budgetBytes) => forEachClassRow(c, table, visit, budgetBytes),
+    forEachClassRow: (visit, { budgetBytes, keep = false } = {}) =>
+      keep
+        ? forEachClassRow(c, table, visit, budgetBytes ?? KEPT_BLOCK_BYTES, kept)
+        : forEachClassRow(c, table, visit, budgetBytes),
     connectionSetOf: (id) => table.set(id),
     isolated: (a, dir) => (dir === 'Ingress' ? c.ingressIsolating : c.egressIsolating)[a].length > 0,
     distinctConnectionSets: () => table.size,
-    forEachConnectionTo,
     connection: (i, j) => classConnection(classOfEndpoint(i), classOfEndpoint(j)),
     connections(): Connection[] {
       const out: Connection[] = [];

@@ -1,6 +1,7 @@
 // The streamed rows of an analysis are its pair-by-pair answers: for every block size (one source at a time,
 // blocks ending inside and on bitset words, one block for all), `forEachClassRow` gives every source's row in
-// order with the ids `classConnectionId` gives.
+// order with the ids `classConnectionId` gives — whether it computes its vectors for itself (the CLI) or keeps
+// them for pair-by-pair questions (the designer), and whether those were asked before the walk or not.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze';
@@ -13,21 +14,30 @@ function mismatches(
   policies: PolicySet,
   options: AnalysisOptions,
   block: number,
+  keep = false,
+  askedBefore = false,
 ): string[] {
   const c = analyze(cluster, policies, options);
   const out: string[] = [];
+  if (askedBefore) for (let a = 0; a < c.universe; a += 2) c.classConnectionId(a, (a * 7) % c.universe);
   let next = 0;
   c.forEachClassRow(
-    (a, row) => {
+    (a, row, allowed) => {
       if (a !== next) out.push(`source ${a} visited after ${next - 1}`);
       next = a + 1;
+      const nonZero = row.filter((id) => id !== 0).length;
+      if (
+        allowed.length !== nonZero ||
+        allowed.some((b, k) => row[b] === 0 || (k > 0 && allowed[k - 1]! >= b))
+      )
+        out.push(`${a}: allowed [${allowed.join(',')}] is not the row's non-zero peers in order`);
       for (let b = 0; b < c.universe; b++) {
         const want = c.classConnectionId(a, b);
         if (c.connectionSetOf(row[b]) !== c.connectionSetOf(want))
           out.push(`${a} -> ${b}: ${row[b]} not ${want}`);
       }
     },
-    block * 4 * Math.max(1, c.classCount),
+    { budgetBytes: block * 4 * Math.max(1, c.classCount), keep },
   );
   if (next !== c.universe) out.push(`visited ${next} of ${c.universe} sources`);
   return out;
@@ -75,8 +85,12 @@ describe('forEachClassRow', () => {
         policySetArb(true),
         fc.boolean(),
         fc.integer({ min: 1, max: 9 }),
-        (cluster, policies, ipBlockMatchesPodIPs, block) => {
-          expect(mismatches(cluster, policies, { ipBlockMatchesPodIPs }, block)).toEqual([]);
+        fc.boolean(),
+        fc.boolean(),
+        (cluster, policies, ipBlockMatchesPodIPs, block, keep, askedBefore) => {
+          expect(mismatches(cluster, policies, { ipBlockMatchesPodIPs }, block, keep, askedBefore)).toEqual(
+            [],
+          );
         },
       ),
       { numRuns: 300 },
@@ -86,11 +100,16 @@ describe('forEachClassRow', () => {
   it('gives the rows of classConnectionId over a universe of several bitset words', () => {
     const { cluster, policies } = bigCluster();
     fc.assert(
-      fc.property(policySetArb(true), fc.constantFrom(1, 7, 31, 32, 33, 64, 1000), (extra, block) => {
-        const all = { ...extra, networkPolicies: [...policies, ...extra.networkPolicies] };
-        expect(analyze(cluster, all).universe).toBeGreaterThan(100);
-        expect(mismatches(cluster, all, {}, block)).toEqual([]);
-      }),
+      fc.property(
+        policySetArb(true),
+        fc.constantFrom(1, 7, 31, 32, 33, 64, 1000),
+        fc.boolean(),
+        (extra, block, keep) => {
+          const all = { ...extra, networkPolicies: [...policies, ...extra.networkPolicies] };
+          expect(analyze(cluster, all).universe).toBeGreaterThan(100);
+          expect(mismatches(cluster, all, {}, block, keep)).toEqual([]);
+        },
+      ),
       { numRuns: 40 },
     );
   }, 60_000);
