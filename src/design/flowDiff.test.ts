@@ -165,6 +165,45 @@ describe('diffFlows laws', () => {
     );
   });
 
+  it('finds the same changes whatever the order of the lists (a common head and tail are compared in place)', () => {
+    // The pairs of both lists in one order (as two simulations list them), some in one list only, some with
+    // another connection after; `after` has a window [lo, hi) reversed. The reference: both lists reordered by
+    // their connection texts, which puts few pairs in the same places.
+    const lists = fc
+      .uniqueArray(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), nodes, connText, connText), {
+        selector: ([s, t]) => `${s}>${t}`,
+        maxLength: 14,
+      })
+      .chain((pairs) =>
+        fc.tuple(
+          fc.constant(pairs),
+          fc.array(fc.constantFrom('both', 'before', 'after', 'same'), {
+            minLength: pairs.length,
+            maxLength: pairs.length,
+          }),
+          fc.nat(pairs.length),
+          fc.nat(pairs.length),
+        ),
+      );
+    const byConn = (fs: readonly Flow[]) =>
+      [...fs].sort((p, q) => (p.conn < q.conn ? -1 : p.conn > q.conn ? 1 : 0));
+    fc.assert(
+      fc.property(lists, ([pairs, where, x, y]) => {
+        const before: Flow[] = [];
+        const after: Flow[] = [];
+        pairs.forEach(([s, t, c1, c2], i) => {
+          if (where[i] !== 'after') before.push(flow(s, t, c1));
+          if (where[i] !== 'before') after.push(flow(s, t, where[i] === 'same' ? c1 : c2));
+        });
+        const [lo, hi] = [Math.min(x, y, after.length), Math.min(Math.max(x, y), after.length)];
+        after.splice(lo, hi - lo, ...after.slice(lo, hi).reverse());
+        expect(diffFlows(before, after)).toEqual(diffFlows(byConn(before), byConn(after)));
+        expect(diffFlows(after, before)).toEqual(diffFlows(byConn(after), byConn(before)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('reports only pairs whose connections really differ', () => {
     fc.assert(
       fc.property(flows, flows, (a, b) => {
