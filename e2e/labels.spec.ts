@@ -87,13 +87,38 @@ async function edgeCrossings(page: Page): Promise<string[]> {
   });
 }
 
-/** Namespaces whose default-deny control is covered (by a workload drawn over the header): it cannot be clicked. */
+/** Nodes, labels and namespace headers under the canvas's own overlays (zoom controls, minimap, legend). */
+async function underOverlays(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const overlays = [
+      ...document.querySelectorAll('.react-flow__minimap, .react-flow__controls, .legend-strip'),
+    ];
+    const items = [...document.querySelectorAll('.wl-node, .ext-node, .edge-label, .ns-header')];
+    const out: string[] = [];
+    for (const o of overlays) {
+      const a = o.getBoundingClientRect();
+      for (const item of items) {
+        const b = item.getBoundingClientRect();
+        // Touching (within 2 px) is not covering.
+        if (a.left < b.right - 2 && b.left < a.right - 2 && a.top < b.bottom - 2 && b.top < a.bottom - 2)
+          out.push(
+            `${o.className} × ${item.getAttribute('data-testid') ?? item.getAttribute('aria-label') ?? item.className}`,
+          );
+      }
+    }
+    return out;
+  });
+}
+
+/** Namespaces whose default-deny control is covered by another node (a workload drawn over the header). */
 async function coveredControls(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll('.ns-node select')].flatMap((select) => {
       const b = select.getBoundingClientRect();
+      // Another node on top (a workload over the header); an edge passing over it is not counted here.
       const top = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
-      return top && (top === select || select.contains(top)) ? [] : [select.getAttribute('aria-label') ?? ''];
+      const node = top?.closest('.react-flow__node');
+      return !node || node.contains(select) ? [] : [select.getAttribute('aria-label') ?? ''];
     }),
   );
 }
@@ -114,6 +139,8 @@ async function expectClearLabels(page: Page, shot: string) {
   expect(await edgeCrossings(page), shot).toEqual([]);
   // Each namespace's default-deny control can be reached: no workload is drawn over its header.
   expect(await coveredControls(page), shot).toEqual([]);
+  // Nothing is drawn under the zoom controls, the minimap or the legend at fit view.
+  expect(await underOverlays(page), shot).toEqual([]);
   // 10 px type with its padding: at least 12 px on screen, or it cannot be read.
   expect(r.minHeight, shot).toBeGreaterThanOrEqual(12);
   return r;
