@@ -7,14 +7,20 @@
 // the time until the what-if is shown and the longest main-thread task meanwhile. Target: the page stays
 // responsive — no task over 200 ms.
 // Options: --no-build (reuse dist-4193/), --port=4193, --records=100000.
-import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { writeSyntheticCapture } from './hubbleCapture';
-import { dropStashedText, recordLongTasks, stashText, waitForServer } from './pageTools';
-import { withTaskTrace } from './ui.bench';
+import {
+  dropStashedText,
+  launchChromium,
+  recordLongTasks,
+  startPreview,
+  stashText,
+  withTaskTrace,
+} from './pageTools';
 
 const args = process.argv.slice(2);
 const PORT = Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 4193);
@@ -46,26 +52,14 @@ async function main() {
   const tmp = mkdtempSync(join(tmpdir(), 'netpol-flows-ui-bench-'));
   const manifests = join(tmp, 'cluster.yaml');
   const synthetic = writeSyntheticCapture(manifests, join(OUT, CAPTURE_FILE), RECORDS);
-  const server: ChildProcess = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    { stdio: 'ignore', detached: true },
-  );
-  const stop = () => {
-    try {
-      if (server.pid) process.kill(-server.pid);
-    } catch {
-      // The server's group has already ended.
-    }
+  const clean = () => {
     rmSync(tmp, { recursive: true, force: true });
     rmSync(join(OUT, CAPTURE_FILE), { force: true });
   };
+  let stopServer = () => {};
   try {
-    await waitForServer(BASE);
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
+    stopServer = await startPreview(OUT, PORT);
+    const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await recordLongTasks(page);
     await page.goto(BASE);
@@ -160,7 +154,8 @@ async function main() {
     );
     await browser.close();
   } finally {
-    stop();
+    stopServer();
+    clean();
   }
 }
 

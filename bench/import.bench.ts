@@ -4,12 +4,19 @@
 // from the click to the simulation of the imported document on screen, the number of tasks over 200 ms, and
 // the time until the import report and the simulation. Target: no task over 200 ms.
 // Options: --no-build (reuse dist-4192/), --port=4192, --mb=10.
-import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { dropStashedText, recordLongTasks, stashText, waitForServer } from './pageTools';
-import { withTaskTrace } from './ui.bench';
+import {
+  analysisVersion,
+  dropStashedText,
+  launchChromium,
+  recordLongTasks,
+  startPreview,
+  stashText,
+  waitForAnalysisAfter,
+  withTaskTrace,
+} from './pageTools';
 
 const args = process.argv.slice(2);
 const PORT = Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 4192);
@@ -98,21 +105,10 @@ export function bigManifest(mb: number): string {
 
 async function main() {
   if (!args.includes('--no-build')) execSync(`npx vite build --outDir ${OUT}`, { stdio: 'ignore' });
-  const server: ChildProcess = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    { stdio: 'ignore', detached: true },
-  );
-  const stop = () => {
-    if (server.pid) process.kill(-server.pid);
-  };
+  const stop = await startPreview(OUT, PORT);
   try {
-    await waitForServer(BASE);
     const text = bigManifest(MB);
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
+    const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await recordLongTasks(page);
     await page.goto(BASE);
@@ -122,27 +118,14 @@ async function main() {
     // the harness's work, not the app's); the import starts with a file dropped on the page, as a user's would.
     await stashText(page, text);
     await page.waitForTimeout(3000);
-    const before = await page.evaluate(() => ({
-      at: performance.now(),
-      version: Number(document.querySelector('[data-testid="app"]')?.getAttribute('data-analysis-version')),
-    }));
+    const before = { at: await page.evaluate(() => performance.now()), version: await analysisVersion(page) };
     // Wall-clock task lengths stretch with the machine's load (another process holds the core); the CPU time of
     // the longest main-thread task, from a trace, is reported beside them.
     const traced = await withTaskTrace(browser, page, async () => {
       await dropStashedText(page, 'cluster.yaml');
       await page.getByRole('dialog', { name: 'Import report' }).waitFor({ timeout: 300_000 });
       const reportAt = await page.evaluate(() => performance.now());
-      await page.waitForFunction(
-        (v) => {
-          const app = document.querySelector('[data-testid="app"]');
-          return (
-            Number(app?.getAttribute('data-analysis-version')) > v &&
-            !document.querySelector('[aria-busy="true"]')
-          );
-        },
-        before.version,
-        { timeout: 300_000 },
-      );
+      await waitForAnalysisAfter(page, before.version);
       const doneAt = await page.evaluate(() => performance.now());
       await page.waitForTimeout(3000);
       return { reportAt, doneAt };

@@ -1,11 +1,17 @@
 // Profiling aid for the import bench: imports the 10 MB manifest into a build (default dist-5214, best built with
 // `--minify false` for readable names) under the V8 sampling profiler and prints, per long main-thread task, the
 // functions with the most self and total time inside it. Usage: tsx bench/profile-import.ts --port=5214
-import { type ChildProcess, spawn } from 'node:child_process';
-import { chromium } from '@playwright/test';
 import { clusterManifest } from './cluster';
 import { bigManifest } from './import.bench';
-import { dropStashedText, recordLongTasks, stashText, waitForServer } from './pageTools';
+import {
+  analysisVersion,
+  dropStashedText,
+  launchChromium,
+  recordLongTasks,
+  startPreview,
+  stashText,
+  waitForAnalysisAfter,
+} from './pageTools';
 
 const args = process.argv.slice(2);
 const PORT = Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 5214);
@@ -27,17 +33,9 @@ interface Profile {
 }
 
 async function main() {
-  const server: ChildProcess = spawn(
-    'node_modules/.bin/vite',
-    ['preview', '--outDir', `dist-${PORT}`, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    { stdio: 'ignore', detached: true },
-  );
+  const stopServer = await startPreview(`dist-${PORT}`, PORT);
   try {
-    await waitForServer(BASE);
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
+    const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.addInitScript('globalThis.__name = (f) => f;');
     await recordLongTasks(page);
@@ -66,18 +64,10 @@ async function main() {
       profileAnchor();
       return at;
     });
-    const version = await page.evaluate(() =>
-      Number(document.querySelector('[data-testid="app"]')?.getAttribute('data-analysis-version')),
-    );
+    const version = await analysisVersion(page);
     await dropStashedText(page, 'cluster.yaml');
     await page.getByRole('dialog', { name: 'Import report' }).waitFor({ timeout: 300_000 });
-    await page.waitForFunction(
-      (v) =>
-        Number(document.querySelector('[data-testid="app"]')?.getAttribute('data-analysis-version')) > v &&
-        !document.querySelector('[aria-busy="true"]'),
-      version,
-      { timeout: 300_000 },
-    );
+    await waitForAnalysisAfter(page, version);
     await page.waitForTimeout(3000);
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
     const tasks = (
@@ -145,7 +135,7 @@ async function main() {
     }
     await browser.close();
   } finally {
-    if (server.pid) process.kill(-server.pid);
+    stopServer();
   }
 }
 void main();

@@ -3,29 +3,24 @@
 // `--over=MS` of CPU time (thread time, robust to a busy machine) with the trace events inside it (script entry
 // points with their function and line, message and timer handlers, style, layout, paint, garbage collection), as
 // a tree, by CPU time. Usage: tsx bench/trace-import.ts --port=5214 [--over=20] [--mb=10]
-import { type ChildProcess, spawn } from 'node:child_process';
-import { chromium } from '@playwright/test';
 import { bigManifest } from './import.bench';
-import { dropStashedText, stashText, waitForServer } from './pageTools';
+import {
+  analysisVersion,
+  dropStashedText,
+  launchChromium,
+  mainThreadEvents,
+  startPreview,
+  stashText,
+  TASK_NAMES,
+  type TraceEvent,
+  waitForAnalysisAfter,
+} from './pageTools';
 
 const args = process.argv.slice(2);
 const PORT = Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 5214);
 const MB = Number(args.find((a) => a.startsWith('--mb='))?.slice(5) ?? 10);
 const OVER = Number(args.find((a) => a.startsWith('--over='))?.slice(7) ?? 20);
 const BASE = `http://127.0.0.1:${PORT}`;
-
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly pid: number;
-  readonly tid: number;
-  readonly ts: number;
-  readonly dur?: number;
-  readonly tdur?: number;
-  readonly args?: { name?: string; data?: Record<string, unknown> };
-}
-
-const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 
 function label(e: TraceEvent): string {
   const d = e.args?.data ?? {};
@@ -35,60 +30,28 @@ function label(e: TraceEvent): string {
 }
 
 async function main() {
-  const server: ChildProcess = spawn(
-    'node_modules/.bin/vite',
-    ['preview', '--outDir', `dist-${PORT}`, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    { stdio: 'ignore', detached: true },
-  );
+  const stopServer = await startPreview(`dist-${PORT}`, PORT);
   try {
-    await waitForServer(BASE);
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
+    const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.goto(BASE);
     await page.locator('.react-flow__node').first().waitFor({ timeout: 120_000 });
     await page.waitForTimeout(2000);
     await stashText(page, bigManifest(MB));
     await page.waitForTimeout(2000);
-    const version = await page.evaluate(() =>
-      Number(document.querySelector('[data-testid="app"]')?.getAttribute('data-analysis-version')),
-    );
+    const version = await analysisVersion(page);
     await browser.startTracing(page, {
       categories: ['toplevel', 'devtools.timeline', 'v8', 'blink.user_timing'],
     });
     await dropStashedText(page, 'cluster.yaml');
     await page.getByRole('dialog', { name: 'Import report' }).waitFor({ timeout: 300_000 });
-    await page.waitForFunction(
-      (v) =>
-        Number(document.querySelector('[data-testid="app"]')?.getAttribute('data-analysis-version')) > v &&
-        !document.querySelector('[aria-busy="true"]'),
-      version,
-      { timeout: 300_000 },
-    );
+    await waitForAnalysisAfter(page, version);
     await page.waitForTimeout(3000);
     const buffer = await browser.stopTracing();
     await browser.close();
-    const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-    const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
-    const mains = new Set(
-      events
-        .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-        .map((e) => `${e.pid}:${e.tid}`),
-    );
-    const byThread = new Map<string, TraceEvent[]>();
-    for (const e of events) {
-      const key = `${e.pid}:${e.tid}`;
-      if (e.ph !== 'X' || !mains.has(key)) continue;
-      const list = byThread.get(key) ?? [];
-      list.push(e);
-      byThread.set(key, list);
-    }
-    let main: TraceEvent[] = [];
+    const main = mainThreadEvents(buffer);
     const cpu = (list: TraceEvent[]) =>
       list.filter((e) => TASK_NAMES.has(e.name)).reduce((a, e) => a + (e.tdur ?? 0), 0);
-    for (const list of byThread.values()) if (cpu(list) > cpu(main)) main = list;
     main.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
     const tasks = main.filter((e) => TASK_NAMES.has(e.name));
     const t0 = tasks[0]?.ts ?? 0;
@@ -113,7 +76,7 @@ async function main() {
       }
     }
   } finally {
-    if (server.pid) process.kill(-server.pid);
+    stopServer();
   }
 }
 void main();

@@ -14,19 +14,28 @@
 // Options: --no-build (reuse dist-4191/), --sizes=50,200 (subset), --runs=5 (medians of; a page's first, cold run
 // is one of them), --port=4191 (not 4190: browsers and Node's fetch refuse it, it is on the Fetch standard's list
 // of blocked ports).
-import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { type Browser, chromium, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { emptyDoc } from '../src/design/model';
 import { applyOp } from '../src/design/ops';
 import { encodeShare } from '../src/design/persist';
 import type { DesignDoc, OpArgs, OpName } from '../src/design/types';
 import { clusterManifest } from './cluster';
-import { dropStashedText, recordLongTasks, stashText } from './pageTools';
+import {
+  analysisVersion,
+  dropStashedText,
+  launchChromium,
+  recordLongTasks,
+  startPreview,
+  stashText,
+  waitForAnalysisAfter,
+  withTaskTrace,
+} from './pageTools';
 
 const args = process.argv.slice(2);
 const PORT = Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 4191);
@@ -107,61 +116,7 @@ export function generateDoc(n: number): DesignDoc {
   return doc;
 }
 
-// ---- server ---------------------------------------------------------------------------------------------------
-
-export async function startServer(): Promise<ChildProcess> {
-  try {
-    await fetch(BASE);
-    throw new Error(`port ${PORT} is already in use (another preview or a Playwright run?)`);
-  } catch (e) {
-    if (e instanceof Error && e.message.startsWith('port')) throw e;
-  }
-  // The local vite binary (not npx: its start-up alone can take seconds on a busy machine), in its own
-  // process group so the whole group can be stopped.
-  const child = spawn(
-    join('node_modules', '.bin', 'vite'),
-    ['preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  for (let i = 0; i < 300; i++) {
-    await new Promise((r) => setTimeout(r, 200));
-    try {
-      if ((await fetch(BASE)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    if (child.exitCode !== null) break;
-  }
-  stopServer(child);
-  throw new Error(`vite preview did not start: ${stderr}`);
-}
-
-export function stopServer(child: ChildProcess): void {
-  // The preview runs in its own process group (detached): stop the group, not just npx.
-  if (child.pid) {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
-}
-
 // ---- measurements ---------------------------------------------------------------------------------------------
-
-export const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 function gzipKb(file: string): number {
   // KB = 1024 bytes.
@@ -499,63 +454,6 @@ export async function measureDrag(page: Page): Promise<DragFrames> {
   };
 }
 
-// ---- CPU time (robust to a busy machine) ------------------------------------------------------------------------
-
-// Wall-clock figures above depend on how many other processes want the CPU: on a shared 2-core machine a 10 ms
-// frame can take 200 ms. The renderer's own CPU time does not, so it is reported beside them: the main thread's
-// CPU time (from a trace of top-level tasks, which costs little): in total for one edit → overlay (parse, commit,
-// both renders; it includes the editor's own reaction to the edit) and, for the drag, the CPU time of the longest
-// main-thread task, which bounds the longest frame on an idle machine from below.
-
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly pid: number;
-  readonly tid: number;
-  readonly dur?: number;
-  readonly tdur?: number;
-  readonly args?: { readonly name?: string };
-}
-
-/** Top-level task events: their name depends on the trace categories. */
-const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
-
-/** Runs `action` under a trace; returns the longest main-thread task by CPU time and the main thread's CPU total. */
-export async function withTaskTrace<T>(
-  browser: Browser,
-  page: Page,
-  action: () => Promise<T>,
-): Promise<{ result: T; longestTaskCpuMs: number; mainCpuMs: number }> {
-  await browser.startTracing(page, {
-    categories: ['toplevel'],
-  });
-  const result = await action();
-  const buffer = await browser.stopTracing();
-  const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
-  const mains = new Set(
-    events
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  // Several renderers may be traced; the page's main thread is the busiest one.
-  const byThread = new Map<string, number[]>();
-  for (const e of events) {
-    const key = `${e.pid}:${e.tid}`;
-    if (e.ph !== 'X' || !TASK_NAMES.has(e.name) || !mains.has(key)) continue;
-    const list = byThread.get(key) ?? [];
-    list.push((e.tdur ?? e.dur ?? 0) / 1000);
-    byThread.set(key, list);
-  }
-  let tasks: number[] = [];
-  for (const list of byThread.values()) if (sum1(list) > sum1(tasks)) tasks = list;
-  return { result, longestTaskCpuMs: Math.max(0, ...tasks), mainCpuMs: sum1(tasks) };
-}
-
-function sum1(xs: readonly number[]): number {
-  return xs.reduce((a, b) => a + b, 0);
-}
-
 // ---- a real-size cluster, imported (issue 14) -------------------------------------------------------------------
 
 interface ClusterResult {
@@ -596,10 +494,7 @@ async function measureCluster(browser: Browser, n: number): Promise<ClusterResul
   await stashText(page, text);
   await page.waitForTimeout(2000);
   const traced = await withTaskTrace(browser, page, async () => {
-    const before = await page.evaluate(() => ({
-      at: performance.now(),
-      version: Number(document.querySelector('[data-testid="app"]')?.getAttribute('data-analysis-version')),
-    }));
+    const before = { at: await page.evaluate(() => performance.now()), version: await analysisVersion(page) };
     await dropStashedText(page, 'cluster.yaml');
     await page.waitForFunction(
       (count) => document.querySelectorAll('.react-flow__node-namespace').length >= count,
@@ -607,13 +502,7 @@ async function measureCluster(browser: Browser, n: number): Promise<ClusterResul
       { timeout: 300_000, polling: 'raf' },
     );
     const pictureAt = await page.evaluate(() => performance.now());
-    await page.waitForFunction(
-      (v) =>
-        Number(document.querySelector('[data-testid="app"]')?.getAttribute('data-analysis-version')) > v &&
-        !document.querySelector('[aria-busy="true"]'),
-      before.version,
-      { timeout: 600_000 },
-    );
+    await waitForAnalysisAfter(page, before.version, 600_000);
     const simulationAt = await page.evaluate(() => performance.now());
     await page.waitForTimeout(3000);
     return { from: before.at, pictureAt, simulationAt };
@@ -665,8 +554,8 @@ async function main() {
     .map((l) => l.toFixed(1))
     .join(' ');
   const docs = SIZES.filter((n) => n < CLUSTER_FROM).map((n) => ({ n, doc: generateDoc(n) }));
-  const server = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
+  const stopServer = await startPreview(OUT, PORT);
+  const browser = await launchChromium();
   try {
     const initial = await measureInitialJs(browser);
     const results: SizeResult[] = [];
@@ -780,7 +669,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    stopServer(server);
+    stopServer();
   }
 }
 
