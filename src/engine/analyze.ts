@@ -70,7 +70,7 @@ function narrow(v: Vector, t: SetTable): StoredVector {
   if (!v) return v;
   if (t.size <= 1 << 8) return Uint8Array.from(v);
   if (t.size <= 1 << 16) return Uint16Array.from(v);
-  return v;
+  return v.slice();
 }
 
 export function analyze(
@@ -91,17 +91,19 @@ export function analyze(
   const ingressCache: StoredVector[] = new Array(K);
   const egressCache: StoredVector[] = new Array(K);
   const ingressDone = new Uint8Array(K);
+  // Vectors are computed here and stored narrowed (a copy), so one buffer serves them all.
+  const scratch = new Int32Array(c.universe);
   const egressDone = new Uint8Array(K);
   const ingressOf = (b: number): StoredVector => {
     if (!ingressDone[b]) {
-      ingressCache[b] = narrow(sideVector(c, table, b, 'Ingress'), table);
+      ingressCache[b] = narrow(sideVector(c, table, b, 'Ingress', 0, c.universe, scratch), table);
       ingressDone[b] = 1;
     }
     return ingressCache[b];
   };
   const egressOf = (a: number): StoredVector => {
     if (!egressDone[a]) {
-      egressCache[a] = narrow(sideVector(c, table, a, 'Egress'), table);
+      egressCache[a] = narrow(sideVector(c, table, a, 'Egress', 0, c.universe, scratch), table);
       egressDone[a] = 1;
     }
     return egressCache[a];

@@ -69,13 +69,19 @@ export const blockedByOtherSide: LintRule = {
     // A destination's ports matter to a rule only through its named ports: each distinct list of container
     // ports gets a small number, and a rule's judgement is remembered per (ports, allowed set id).
     const portsIndex = new Map<string, number>();
+    // Per workload too: the same workloads head the groups of thousands of peers (writing their ports out
+    // each time was 5% of a large lint).
+    const portsOfWorkload = new Map<Workload, number>();
     const portsOf = (w: Workload): number => {
+      const known = portsOfWorkload.get(w);
+      if (known !== undefined) return known;
       const text = JSON.stringify(w.ports);
       let i = portsIndex.get(text);
       if (i === undefined) {
         i = portsIndex.size;
         portsIndex.set(text, i);
       }
+      portsOfWorkload.set(w, i);
       return i;
     };
     interface Groups {
