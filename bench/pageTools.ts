@@ -50,7 +50,7 @@ export async function startPreview(outDir: string, port: number): Promise<() => 
 }
 
 /** Chromium's flags for every bench: no sandbox, GPU or background traffic of the browser's own. */
-export const LAUNCH_ARGS = [
+const LAUNCH_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

@@ -18,7 +18,6 @@ import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
 import { emptyDoc } from '../src/design/model';
@@ -76,7 +75,7 @@ function op<N extends OpName>(doc: DesignDoc, name: N, a: OpArgs[N]): DesignDoc 
  * from the previous one in its namespace (a chain), and the first workload of each namespace reachable from
  * the first one of the previous namespace on TCP 5432. Positions on a grid so nothing overlaps.
  */
-export function generateDoc(n: number): DesignDoc {
+function generateDoc(n: number): DesignDoc {
   let doc = emptyDoc();
   const perNs = 25;
   const nsCount = Math.ceil(n / perNs);
@@ -127,7 +126,7 @@ function gzipKb(file: string): number {
  * tsx compiles this file with esbuild's keepNames, which wraps named functions inside `page.evaluate` callbacks
  * in a `__name(...)` helper that exists only in Node: give the page a no-op one.
  */
-export async function newContext(browser: Browser) {
+async function newContext(browser: Browser) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
   await context.addInitScript('globalThis.__name = (f) => f;');
   return context;
@@ -221,7 +220,7 @@ interface SizeResult {
   readonly dragP95Ms: number;
 }
 
-export async function openDoc(
+async function openDoc(
   browser: Browser,
   doc: DesignDoc,
 ): Promise<{ page: Page; firstRenderMs: number; close: () => Promise<void> }> {
@@ -244,7 +243,7 @@ async function fitView(page: Page): Promise<void> {
 }
 
 /** Edits the first `port: 8080` of the policies model and waits for the overlay to repaint. */
-export async function measureEdit(
+async function measureEdit(
   page: Page,
   newPort = 8081,
   timeoutMs = 20_000,
@@ -324,7 +323,7 @@ export async function measureEdit(
   );
 }
 
-export interface DragFrames {
+interface DragFrames {
   /** Longest frame between the first move and the release. */
   readonly max: number;
   readonly p95: number;
@@ -339,7 +338,7 @@ export interface DragFrames {
  * events are time-stamped in the page, so the pick-up and the drop (which commits a document change) are told
  * apart from the frames of the drag itself.
  */
-export async function measureDrag(page: Page): Promise<DragFrames> {
+async function measureDrag(page: Page): Promise<DragFrames> {
   // The workload nearest the pane's centre that the pointer really hits at its grab point (the header, away from
   // handles and chips; zoomed far out a node is a few pixels high, so its middle): at the pane's edge the drag
   // would auto-pan, and under the legend strip it would grab nothing.
@@ -673,10 +672,7 @@ async function main() {
   }
 }
 
-// Run only as a script, so a profiling helper can import `generateDoc`.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

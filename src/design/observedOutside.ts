@@ -2,7 +2,9 @@
 // flows from and to it and the canvas node that stands for it now (the narrowest external node holding it, else
 // none), and the blocks they aggregate to at the prefix lengths the user picks — the engine's outsideCidr, the
 // rule `netpol generate --from-flows --ipv4-prefix/--ipv6-prefix` writes its ipBlocks by — which the
-// `addObservedExternals` operation adds as external nodes. Plain data, computed in the analysis worker.
+// `addObservedExternals` operation adds as external nodes. Plain data: the addresses are part of the observed
+// report (observedReport.ts, computed in the analysis worker); the blocks are computed on the page from the
+// report's addresses, again whenever the user changes the prefix lengths (OutsideAddresses.tsx).
 import { type OutsidePrefixes, outsideCidr } from '../engine/flows';
 import type { FlowEndpoint, ObservedFlow } from '../engine/flows/types';
 import { parseIp } from '../engine/ipRanges';
