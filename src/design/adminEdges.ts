@@ -72,7 +72,7 @@ export interface AdminGraph {
 const isEmptySelector = (s: LabelSelector) =>
   Object.keys(s.matchLabels ?? {}).length === 0 && (s.matchExpressions ?? []).length === 0;
 
-export function formatAdminPort(p: AdminPort): string {
+function formatAdminPort(p: AdminPort): string {
   if ('portNumber' in p) return `${p.portNumber.protocol} ${p.portNumber.port}`;
   if ('namedPort' in p) return `port ${p.namedPort}`;
   const { protocol, start, end } = p.portRange;

@@ -73,7 +73,7 @@ export function refText(ref: string): string {
 }
 
 /** Where a rule is enforced, in words: "on both sides", "at the egress of app/frontend"… */
-export function enforcementText(enforce: Enforcement, from: string, to: string): string {
+function enforcementText(enforce: Enforcement, from: string, to: string): string {
   if (enforce === 'both') return 'on both sides';
   return enforce === 'ingress' ? `at the ingress of ${refText(to)}` : `at the egress of ${refText(from)}`;
 }

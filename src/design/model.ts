@@ -100,7 +100,7 @@ export function namespaceLabels(name: string, labels: Labels = {}): Labels {
   return sortLabels({ ...labels, [NAMESPACE_NAME_LABEL]: name });
 }
 
-export function sortLabels(labels: Labels): Labels {
+function sortLabels(labels: Labels): Labels {
   const out = userRecord<string>();
   for (const k of Object.keys(labels).sort()) out[k] = labels[k];
   return out;

@@ -75,8 +75,11 @@ export const addObservedExternals = defineOp(
   },
 );
 
-/** The policies `generateFromFlows` writes for these arguments (what the what-if shows before applying). */
-export function policiesFromFlows(
+/**
+ * The policies `generateFromFlows` writes for these arguments, or why it writes none. (The what-if,
+ * generateWhatIf.ts, applies the operation itself, so that it shows what applying does.)
+ */
+function policiesFromFlows(
   doc: DesignDoc,
   args: {
     readonly capture: Parameters<typeof resolveObserved>[1];

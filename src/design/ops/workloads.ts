@@ -21,7 +21,7 @@ import { defineOp } from './define';
 
 const PORT_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-export function invalidPorts(ports: readonly ContainerPort[]): string | undefined {
+function invalidPorts(ports: readonly ContainerPort[]): string | undefined {
   const seen = new Set<string>();
   for (const p of ports) {
     if (!isPortNumber(p.containerPort))
