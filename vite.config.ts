@@ -13,7 +13,7 @@ export default defineConfig({
   // Pre-bundle what the Web Workers import: Vite's scan does not follow `?worker` imports, so a package only
   // a worker loads (the YAML worker, elkjs in the layout worker, js-yaml in the analysis worker's imports) was found late and the first load of
   // `npm run dev` bundled again and reloaded itself. scripts/optimizeDeps.test.ts keeps this list complete.
-  optimizeDeps: { include: ['monaco-yaml/yaml.worker.js', 'elkjs/lib/elk.bundled.js', 'js-yaml'] },
+  optimizeDeps: { include: ['monaco-yaml/yaml.worker.js', 'elkjs/lib/elk.bundled.js', 'js-yaml', 'fflate'] },
   worker: { format: 'es' },
   build: { chunkSizeWarningLimit: 4096, sourcemap: false },
   test: {
