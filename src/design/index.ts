@@ -38,4 +38,5 @@ export {
   inventoryYaml,
   POLICY_FILE,
   policyYaml,
+  readPolicyYamlAhead,
 } from './yaml';

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { YamlChunkCache } from '../manifest';
+import { cacheChunks } from '../manifest/yamlDocuments';
 import { examples } from './examples';
 import { emptyDoc } from './model';
 import { docArb } from './testing/arbitraries';
 import { must, shopDoc } from './testing/build';
-import { applyInventoryYaml, applyPolicyYaml, inventoryYaml, policyYaml } from './yaml';
+import { applyInventoryYaml, applyPolicyYaml, inventoryYaml, policyYaml, readPolicyYamlAhead } from './yaml';
 
 function drawn() {
   let d = must(shopDoc(), 'setDefaultDeny', { namespace: 'shop', mode: 'both' });
@@ -95,5 +97,41 @@ describe('applyInventoryYaml', () => {
     expect(r.doc?.workloads.map((w) => w.name)).toEqual(['backend', 'frontend']);
     expect(r.doc?.policies).toEqual(d.policies);
     expect(r.doc?.layout).toEqual({ 'shop/backend': { x: 2, y: 2 } });
+  });
+});
+
+describe('readPolicyYamlAhead', () => {
+  /** The text cut into runs of `size` whole documents, at the document markers (as the pane's warm-up cuts it). */
+  const parts = (text: string, size: number): string[] => {
+    const starts = [0, ...[...text.matchAll(/^---$/gm)].map((m) => m.index)];
+    const out: string[] = [];
+    for (let i = 0; i < starts.length; i += size)
+      out.push(text.slice(starts[i], i + size < starts.length ? starts[i + size]! - 1 : text.length));
+    return out;
+  };
+
+  it('reads every document ahead, and the apply after it is the apply without it', () => {
+    fc.assert(
+      fc.property(docArb, fc.integer({ min: 1, max: 4 }), fc.nat(), (doc, size, drop) => {
+        const text = policyYaml(doc);
+        const cache = new YamlChunkCache();
+        for (const part of parts(text, size)) readPolicyYamlAhead(doc, part, cache);
+        // Every NetworkPolicy was parsed and read ahead: its parsed value has the reading remembered.
+        for (const chunk of cacheChunks({ path: 'p', text }, cache).chunks)
+          for (const v of cache.parse(chunk.text).values)
+            if ((v as { kind?: string } | null)?.kind === 'NetworkPolicy')
+              expect(cache.readOf(v as object)).toBeDefined();
+        // An edit: one document left out.
+        const docs = text.split(/^---\n/m);
+        const edited = docs.filter((_, i) => docs.length < 2 || i !== drop % docs.length).join('---\n');
+        const ahead = applyPolicyYaml(doc, edited, cache);
+        const fresh = applyPolicyYaml(doc, edited);
+        expect(ahead).toEqual(fresh);
+        // The document's own policies where unchanged (what lets the views redo only what changed).
+        for (const p of ahead.doc?.policies ?? [])
+          if (fresh.doc?.policies.some((q) => q === p)) expect(doc.policies).toContain(p);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -116,11 +116,23 @@ export function copiedYaml(doc: DesignDoc, tab: string): { readonly what: string
   return { what: 'whole design (inventory and policies)', text: designYaml(doc) };
 }
 
-function parse(text: string, path: string, cache: YamlChunkCache | undefined) {
+function parse(text: string, path: string, cache: YamlChunkCache | undefined, part = false) {
   const file: SourceFile = { path, text };
-  const set = parseManifests([file], { cache });
+  const set = parseManifests([file], { cache, part });
   const errors = set.diagnostics.some((d) => d.severity === 'error');
   return { set, errors, diagnostics: set.diagnostics as readonly Notice[] };
+}
+
+const byKey = new WeakMap<readonly DesignPolicy[], ReadonlyMap<string, DesignPolicy>>();
+
+/** A document's policies by key, made once per policy list (read-ahead asks for it once per few documents). */
+function policiesByKey(policies: readonly DesignPolicy[]): ReadonlyMap<string, DesignPolicy> {
+  let map = byKey.get(policies);
+  if (!map) {
+    map = new Map(policies.map((p) => [policyKey(p), p]));
+    byKey.set(policies, map);
+  }
+  return map;
 }
 
 /** Design policies made from parsed ones; a cached parse hands out the same parsed policy for an unchanged text. */
@@ -146,6 +158,18 @@ function designPolicyOnce(
 }
 
 /**
+ * Reads `part` (whole documents of the text of `doc`'s policies view) ahead into `cache`, and makes their design
+ * policies as `applyPolicyYaml` would (the document's own for an unchanged policy): an edit of the text then
+ * reads and designs only the documents it changed. What it returns is nothing: the reading is kept with the
+ * parsed values (the cache) and the parsed policies (a weak map).
+ */
+export function readPolicyYamlAhead(doc: DesignDoc, part: string, cache: YamlChunkCache): void {
+  const { set } = parse(part, POLICY_FILE, cache, true);
+  const previous = policiesByKey(doc.policies);
+  for (const p of set.networkPolicies) designPolicyOnce(p.policy, p.extras, previous);
+}
+
+/**
  * Replaces the policy set (and admin policies) with the text's; other kinds are ignored with a warning. A
  * `cache` (one per pane) spares re-parsing the documents of the text an edit did not touch.
  */
@@ -165,7 +189,7 @@ export function applyPolicyYaml(doc: DesignDoc, text: string, cache?: YamlChunkC
       line: 1,
       column: 1,
     });
-  const previous = new Map(doc.policies.map((p) => [policyKey(p), p]));
+  const previous = policiesByKey(doc.policies);
   const policies = sameItems(
     set.networkPolicies.map((p) => designPolicyOnce(p.policy, p.extras, previous)),
     doc.policies,

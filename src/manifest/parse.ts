@@ -129,6 +129,11 @@ function readNetworkPolicyCached(
 export interface ParseOptions {
   /** Parsed documents of earlier calls, for a text parsed again after a small edit (see `YamlChunkCache`). */
   readonly cache?: YamlChunkCache;
+  /**
+   * The text is a part of one the cache will be asked for (a view's text read ahead, a few documents at a time):
+   * the parse does not end the cache's round, so the parts read before stay in it.
+   */
+  readonly part?: boolean;
 }
 
 export function parseManifests(files: readonly SourceFile[], options: ParseOptions = {}): ManifestSet {
@@ -210,7 +215,7 @@ export function parseManifests(files: readonly SourceFile[], options: ParseOptio
     }
   }
 
-  options.cache?.endParse();
+  if (!options.part) options.cache?.endParse();
   const networkPolicies = [...netpols.values()].sort(
     (a, b) =>
       compareStrings(a.policy.namespace, b.policy.namespace) || compareStrings(a.policy.name, b.policy.name),

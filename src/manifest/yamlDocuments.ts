@@ -108,6 +108,11 @@ export class YamlChunkCache {
     this.reads.set(value, result);
   }
 
+  /** Whether the chunk of this text was parsed in this round or the one before (`parse` finds it). */
+  holds(text: string): boolean {
+    return this.current.has(text) || this.previous.has(text);
+  }
+
   /** The chunk parsed (or found); a chunk that does not parse throws, as `parseEvents` does, and is not kept. */
   parse(text: string): ParsedChunk {
     let chunk = this.current.get(text) ?? this.previous.get(text);

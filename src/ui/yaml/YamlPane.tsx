@@ -11,6 +11,7 @@ import {
   inventoryYaml,
   policyYaml,
   preparePolicyYaml,
+  readPolicyYamlAhead,
 } from '../../design/yaml';
 import { reportFailure } from '../docHealth';
 import { sameByValue } from '../jsonOf';
@@ -37,7 +38,10 @@ const inventoryInputs = (doc: DesignDoc): readonly unknown[] => [doc.namespaces,
 const sameJson = (a: readonly unknown[], b: readonly unknown[]): boolean =>
   a.length === b.length && a.every((x, i) => sameByValue(x, b[i]));
 
-const VIEWS: Record<YamlView, SyncView<DesignDoc> & { uri: string; title: string }> = {
+const VIEWS: Record<
+  YamlView,
+  SyncView<DesignDoc> & { uri: string; title: string; readAhead?: (part: string) => void }
+> = {
   policies: {
     uri: POLICIES_URI,
     title: 'Policies YAML',
@@ -49,6 +53,7 @@ const VIEWS: Record<YamlView, SyncView<DesignDoc> & { uri: string; title: string
       performance.mark('netpol:yaml-parse');
       return applyPolicyYaml(doc, text, chunkCaches.policies);
     },
+    readAhead: (part) => readPolicyYamlAhead(useAppStore.getState().doc, part, chunkCaches.policies),
   },
   inventory: {
     uri: INVENTORY_URI,
@@ -291,7 +296,7 @@ export default function YamlPane({ view }: { view: YamlView }) {
           setText: (text) => {
             writeText(editor, text);
             // The document's own text: parsed while idle, so the first edit of it parses only what changed.
-            void warmUp(chunkCaches[view], text);
+            void warmUp(chunkCaches[view], text, VIEWS[view].readAhead);
           },
         },
         doc,

@@ -28,4 +28,13 @@ describe('warmUp', () => {
     // The second text's one document, and none of the first's: it had not begun when it was replaced.
     expect(parse).toHaveBeenCalledTimes(1);
   });
+
+  it('hands a reader ahead runs of whole documents, which together are the text', async () => {
+    const text = Array.from({ length: 40 }, (_, i) => doc(i)).join('---\n');
+    const parts: string[] = [];
+    await warmUp(new YamlChunkCache(), text, (part) => parts.push(part));
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.join('\n')).toBe(text);
+    for (const part of parts.slice(1)) expect(part.startsWith('---\n')).toBe(true);
+  });
 });
