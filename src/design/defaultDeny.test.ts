@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultDenyOf } from './defaultDeny';
+import { defaultDenyOf, deniesAll } from './defaultDeny';
 import { setDefaultDeny } from './ops';
+import { docArb } from './testing/arbitraries';
 import { must, shopDoc } from './testing/build';
 import type { DefaultDenyMode } from './types';
 
@@ -41,5 +43,31 @@ describe('setDefaultDeny', () => {
       'DNS',
     );
     expect(setDefaultDeny.perform(d, { namespace: 'nope', mode: 'both' }).doc).toBe(d);
+  });
+});
+
+describe('defaultDenyOf', () => {
+  it('is, for every namespace, whether a policy of that namespace denies all in each direction (the definition)', () => {
+    fc.assert(
+      fc.property(docArb, (doc) => {
+        for (const name of [...doc.namespaces.map((n) => n.name), 'elsewhere']) {
+          const inNs = doc.policies.filter((p) => p.namespace === name);
+          const ing = inNs.some((p) => deniesAll(p, 'Ingress'));
+          const eg = inNs.some((p) => deniesAll(p, 'Egress'));
+          expect(defaultDenyOf(doc, name)).toBe(
+            ing && eg ? 'both' : ing ? 'ingress' : eg ? 'egress' : 'none',
+          );
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('follows the document through toggles (a new policy list is scanned anew)', () => {
+    let doc = shopDoc();
+    for (const mode of ['ingress', 'both', 'egress', 'none'] as const) {
+      doc = must(doc, 'setDefaultDeny', { namespace: 'shop', mode });
+      expect(defaultDenyOf(doc, 'shop')).toBe(mode);
+    }
   });
 });

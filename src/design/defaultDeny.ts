@@ -18,11 +18,29 @@ export function deniesAll(p: DesignPolicy, dir: Dir): boolean {
   return isEmptySelector(p) && effectivePolicyTypes(p).includes(dir) && (rules ?? []).length === 0;
 }
 
-/** The toggle's state for a namespace. */
+/** The namespaces where some policy denies all, per direction, once per policy list (documents are immutable). */
+const deniers = new WeakMap<readonly DesignPolicy[], Record<Dir, ReadonlySet<string>>>();
+
+function denyingNamespaces(policies: readonly DesignPolicy[]): Record<Dir, ReadonlySet<string>> {
+  let found = deniers.get(policies);
+  if (!found) {
+    const sets = { Ingress: new Set<string>(), Egress: new Set<string>() };
+    for (const p of policies)
+      for (const dir of ['Ingress', 'Egress'] as const) if (deniesAll(p, dir)) sets[dir].add(p.namespace);
+    found = sets;
+    deniers.set(policies, found);
+  }
+  return found;
+}
+
+/**
+ * The toggle's state for a namespace. The canvas asks it for every namespace at every render: the policies are
+ * scanned once per policy list, not once per namespace (150 namespaces × 5,000 policies at real size).
+ */
 export function defaultDenyOf(doc: DesignDoc, namespace: string): DefaultDenyMode {
-  const inNs = doc.policies.filter((p) => p.namespace === namespace);
-  const ing = inNs.some((p) => deniesAll(p, 'Ingress'));
-  const eg = inNs.some((p) => deniesAll(p, 'Egress'));
+  const { Ingress, Egress } = denyingNamespaces(doc.policies);
+  const ing = Ingress.has(namespace);
+  const eg = Egress.has(namespace);
   return ing && eg ? 'both' : ing ? 'ingress' : eg ? 'egress' : 'none';
 }
 
