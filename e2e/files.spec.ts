@@ -132,6 +132,13 @@ test('paste, pick and drop manifests; problems are listed with their positions',
   await page.dispatchEvent('body', 'drop', { dataTransfer: drop });
   await expect(page.getByTestId('namespace-dropped')).toBeVisible();
   await expect(report).toContainText('0 policies and 1 cluster-wide policy from dropped.yaml');
+  // `dropped` sorts before `pay`: the grid's spot for it was on top of `pay`, placed before the drop.
+  const [a, b] = await Promise.all(
+    ['namespace-dropped', 'namespace-pay'].map((id) => page.getByTestId(id).boundingBox()),
+  );
+  if (!a || !b) throw new Error('a namespace has no box');
+  const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  expect(overlap).toBe(false);
 });
 
 test('copy YAML and a share link that reopens the document elsewhere', async ({ page, browser, context }) => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { freeSpotNear, type Rect } from './geometry';
+import { freeSpotNear, gridLayout, occupiedRects, type Rect } from './geometry';
+import { emptyDoc } from './model';
+import { importManifests } from './ops';
+import { must } from './testing/build';
+import type { DesignDoc } from './types';
 
 const size = { width: 190, height: 96 };
 const inside = (p: { x: number; y: number }, v: Rect) =>
@@ -32,5 +36,47 @@ describe('a new node lands in view, near the selection, on free ground', () => {
     const occupied: Rect[] = [{ x: -50, y: -50, width: 1100, height: 700 }];
     const p = freeSpotNear(occupied, size, view);
     expect(occupied.some((r) => overlaps(p, r))).toBe(false);
+  });
+});
+
+describe('namespaces an import adds land on free ground', () => {
+  /** `pay` and `shop` placed by the user where the grid would put the first namespaces of a bigger document. */
+  const placed = (): DesignDoc => {
+    let d = must(emptyDoc(), 'addNamespace', { name: 'pay' });
+    d = must(d, 'addNamespace', { name: 'shop' });
+    d = must(d, 'addWorkload', { namespace: 'pay', name: 'api', labels: { app: 'api' }, ports: [] });
+    d = must(d, 'addWorkload', { namespace: 'shop', name: 'web', labels: { app: 'web' }, ports: [] });
+    return must(d, 'setLayout', { layout: gridLayout(d) });
+  };
+  const pods = (ns: string, ...names: string[]) =>
+    names
+      .map((n) => `kind: Pod\nmetadata: {name: ${n}, namespace: ${ns}, labels: {app: ${n}}}\n`)
+      .join('---\n');
+  const hits = (a: Rect, b: Rect) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  it('places each new namespace (with its workloads) so that its box overlaps no box drawn before', () => {
+    const before = placed();
+    const old = occupiedRects(before);
+    // `audit` and `bank` sort before `pay`: the grid alone drew them on `pay` and `shop`.
+    const text = [pods('audit', 'a1', 'a2', 'a3'), pods('bank', 'b1'), pods('pay', 'worker')].join('---\n');
+    const after = importManifests.perform(before, { files: [{ path: 'x.yaml', text }] }).doc;
+    expect(after.layout['ns:pay']).toEqual(before.layout['ns:pay']);
+    expect(after.layout['ns:shop']).toEqual(before.layout['ns:shop']);
+    const fresh = occupiedRects({
+      ...after,
+      namespaces: after.namespaces.filter((n) => /^(audit|bank)$/.test(n.name)),
+    });
+    expect(after.layout['ns:audit']).toBeDefined();
+    expect(after.layout['ns:bank']).toBeDefined();
+    expect(fresh).toHaveLength(2);
+    for (const r of fresh) for (const o of old) expect(hits(r, o)).toBe(false);
+    expect(hits(fresh[0] as Rect, fresh[1] as Rect)).toBe(false);
+  });
+
+  it('leaves a document with nothing placed to the grid (and the automatic layout)', () => {
+    const d = must(emptyDoc(), 'addNamespace', { name: 'pay' });
+    const after = importManifests.perform(d, { files: [{ path: 'x.yaml', text: pods('audit', 'a') }] }).doc;
+    expect(after.layout).toEqual({});
   });
 });

@@ -208,18 +208,27 @@ export const NEW_NAMESPACE_SIZE: Size = {
 
 /** The boxes of the top-level nodes (namespaces with their workloads, and the externals drawn). */
 export function occupiedRects(doc: DesignDoc): Rect[] {
+  return occupiedBoxes(doc).map(([, r]) => r);
+}
+
+/** `occupiedRects` with each box's node. */
+function occupiedBoxes(doc: DesignDoc): Array<[NodeRef, Rect]> {
   const ids = externalIds(doc);
   const layout = placeMissing(doc, {}, ids);
   const byNamespace = workloadsByNamespace(doc);
-  const out: Rect[] = [];
+  const out: Array<[NodeRef, Rect]> = [];
   for (const ns of doc.namespaces) {
-    const place = layout[namespaceRef(ns.name)];
+    const ref = namespaceRef(ns.name);
+    const place = layout[ref];
     if (place)
-      out.push({ x: place.x, y: place.y, ...namespaceSize(byNamespace.get(ns.name) ?? [], layout, place) });
+      out.push([
+        ref,
+        { x: place.x, y: place.y, ...namespaceSize(byNamespace.get(ns.name) ?? [], layout, place) },
+      ]);
   }
   for (const id of ids) {
     const place = layout[id];
-    if (place) out.push({ x: place.x, y: place.y, ...EXTERNAL_SIZE });
+    if (place) out.push([id, { x: place.x, y: place.y, ...EXTERNAL_SIZE }]);
   }
   return out;
 }
@@ -268,6 +277,59 @@ export function freeSpotNear(occupied: readonly Rect[], size: Size, view: Rect, 
         if (clear(p)) return p;
       }
   return { x: Math.round(start.x), y: Math.round(start.y) };
+}
+
+/**
+ * The layout of `doc` with its unplaced namespaces (an import's, or a policy's new namespace) placed on free
+ * ground, as one block arranged like the grid (their workloads too): the grid alone would put them where the
+ * whole document's grid has them, on top of namespaces the user (or elk) placed elsewhere. A document with no
+ * namespace placed is left to the grid or the automatic layout, as before.
+ */
+export function placeAddedNamespaces(doc: DesignDoc): Layout {
+  const placed = (name: string) => doc.layout[namespaceRef(name)] !== undefined;
+  const added = doc.namespaces.filter((ns) => !placed(ns.name));
+  if (added.length === 0 || added.length === doc.namespaces.length) return doc.layout;
+  const addedNames = new Set(added.map((ns) => ns.name));
+  const block = gridLayout(
+    {
+      ...doc,
+      namespaces: added,
+      workloads: doc.workloads.filter((w) => addedNames.has(w.namespace)),
+      layout: {},
+    },
+    {},
+    [],
+  );
+  const refs = new Set(added.map((ns) => namespaceRef(ns.name)));
+  const boxes = Object.entries(block).filter(([id]) => refs.has(id));
+  const left = Math.min(...boxes.map(([, b]) => b.x));
+  const top = Math.min(...boxes.map(([, b]) => b.y));
+  const size = {
+    width: Math.max(...boxes.map(([, b]) => b.x + (b.width ?? 0))) - left,
+    height: Math.max(...boxes.map(([, b]) => b.y + (b.height ?? 0))) - top,
+  };
+  // What is drawn now, the new namespaces' grid spots left out.
+  const occupied = occupiedBoxes(doc)
+    .filter(([id]) => !refs.has(id))
+    .map(([, r]) => r);
+  const right = Math.max(...occupied.map((r) => r.x + r.width));
+  const x0 = Math.min(...occupied.map((r) => r.x));
+  const y0 = Math.min(...occupied.map((r) => r.y));
+  const bottom = Math.max(...occupied.map((r) => r.y + r.height));
+  // Anywhere among the drawn nodes or in a column to their right, as near their top right as there is room.
+  const view: Rect = {
+    x: x0,
+    y: y0,
+    width: right - x0 + GROUP_GAP + size.width + 2 * SPOT_MARGIN,
+    height: Math.max(bottom - y0, size.height + 2 * SPOT_MARGIN),
+  };
+  const spot = freeSpotNear(occupied, size, view, { x: right + GROUP_GAP + size.width / 2, y: y0 });
+  const out: Record<NodeRef, NodeLayout> = { ...doc.layout };
+  for (const [id, place] of Object.entries(block)) {
+    if (out[id]) continue;
+    out[id] = refs.has(id) ? { ...place, x: spot.x + place.x - left, y: spot.y + place.y - top } : place;
+  }
+  return out;
 }
 
 // ---- edge routes ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // Importing manifests: parsed by the manifest layer, merged into the document, diagnostics as notices.
 
+import { placeAddedNamespaces } from '../geometry';
 import { importedNothing, importedWords } from '../importWords';
 import { parseManifestFiles } from '../manifestBridge';
 import { mergeManifestSet, withPolicyNamespaces } from '../merge';
@@ -31,6 +32,7 @@ export const importManifests = defineOp(
     // ClusterNetworkPolicy stays so in the YAML view and exports); the Cluster policies panel can change it.
     const forms = new Set(set.adminPolicies.map((a) => a.form));
     const adminForm = base.adminPolicies.length === 0 && forms.size === 1 ? [...forms][0] : base.adminForm;
-    return ok({ ...withNs.doc, adminForm }, [...notices, summary]);
+    // New namespaces land on free ground beside the ones already placed, not on their grid spot over them.
+    return ok({ ...withNs.doc, adminForm, layout: placeAddedNamespaces(withNs.doc) }, [...notices, summary]);
   },
 );
