@@ -8,10 +8,13 @@ import {
   isBackward,
   loopCurve,
   NODE_WIDTH,
+  placeMissing,
   type Rect,
   routeEdge,
   WORKLOAD_HEIGHT,
 } from './geometry';
+import { applyOp } from './ops';
+import { docArb, stepArb } from './testing/arbitraries';
 
 /** A workload box at (x, y), and the ends of an edge from one box's right handle to another's left handle. */
 const box = (x: number, y: number): Rect => ({ x, y, width: NODE_WIDTH, height: WORKLOAD_HEIGHT });
@@ -110,5 +113,22 @@ describe('routeEdge', () => {
     const ext: Rect = { x: -300, y: 0, ...EXTERNAL_SIZE };
     const r = routeEdge(ends(ext, database), false, [frontend, backend]);
     expect(r.crossings).toBe(0);
+  });
+});
+
+describe('placeMissing, remembered per layout', () => {
+  it('answers after every operation what it answers for a fresh copy of the document', () => {
+    fc.assert(
+      fc.property(docArb, fc.array(stepArb, { minLength: 1, maxLength: 5 }), (start, steps) => {
+        let doc = start;
+        for (const step of steps) {
+          doc = applyOp(doc, step.name, step.args as never).doc;
+          // The same document twice (the second answer remembered), and a copy nothing remembers.
+          expect(placeMissing(doc)).toEqual(placeMissing(structuredClone(doc)));
+          expect(placeMissing(doc)).toEqual(placeMissing(structuredClone(doc)));
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });

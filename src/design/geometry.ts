@@ -119,6 +119,29 @@ export function gridLayout(doc: DesignDoc, sizes: Sizes = {}, externals?: readon
  */
 export function placeMissing(doc: DesignDoc, sizes: Sizes = {}, externals?: readonly NodeRef[]): Layout {
   const ids = externals ?? externalIds(doc);
+  // The canvas asks at every render (a policy edit of an imported cluster laid out nothing: 5,000 workloads'
+  // grid each time); the answer depends on the layout, namespaces, workloads and externals alone.
+  if (Object.keys(sizes).length > 0) return placeMissingNow(doc, sizes, ids);
+  const key = ids.join('\n');
+  const known = placedMemo.get(doc.layout);
+  if (known && known.namespaces === doc.namespaces && known.workloads === doc.workloads && known.key === key)
+    return known.layout;
+  const layout = placeMissingNow(doc, sizes, ids);
+  placedMemo.set(doc.layout, { namespaces: doc.namespaces, workloads: doc.workloads, key, layout });
+  return layout;
+}
+
+const placedMemo = new WeakMap<
+  Layout,
+  {
+    namespaces: DesignDoc['namespaces'];
+    workloads: DesignDoc['workloads'];
+    key: string;
+    layout: Layout;
+  }
+>();
+
+function placeMissingNow(doc: DesignDoc, sizes: Sizes, ids: readonly NodeRef[]): Layout {
   const placed = (id: NodeRef) => doc.layout[id] !== undefined;
   const complete =
     doc.namespaces.every((ns) => placed(namespaceRef(ns.name))) &&
