@@ -68,8 +68,8 @@ type StoredVector = Int32Array | Uint16Array | Uint8Array | null;
  */
 function narrow(v: Vector, t: SetTable): StoredVector {
   if (!v) return v;
-  if (t.size <= 1 << 8) return Uint8Array.from(v);
-  if (t.size <= 1 << 16) return Uint16Array.from(v);
+  if (t.size <= 1 << 8) return new Uint8Array(v);
+  if (t.size <= 1 << 16) return new Uint16Array(v);
   return v.slice();
 }
 
