@@ -168,6 +168,39 @@ test('cluster policies: default deny as a BANP, admin rules on the canvas, tiers
     page,
     (t) => t.includes('kind: ClusterNetworkPolicy') && t.includes('tier: Baseline'),
   );
+  // The schema knows v1alpha2 (tier, priority, subject, protocols): the view's text, with one unknown field
+  // added at its end, gets exactly one schema warning, on that field (a probe model, so the design is untouched).
+  const schemaCheck = await page.evaluate(async () => {
+    type Marker = { message: string; startLineNumber: number };
+    const m = (
+      globalThis as {
+        __monaco?: {
+          Uri: { parse(s: string): unknown };
+          editor: {
+            getModel(u: unknown): { getValue(): string } | null;
+            createModel(text: string, language: string, u: unknown): { dispose(): void };
+            getModelMarkers(f: { resource: unknown }): Marker[];
+          };
+        };
+      }
+    ).__monaco;
+    if (!m) return null;
+    const text = `${m.editor.getModel(m.Uri.parse('inmemory://netpol/policies.yaml'))?.getValue()}`;
+    const lines = `${text.trimEnd()}\n  colour: blue\n`;
+    const uri = m.Uri.parse('inmemory://probe/policies.yaml');
+    const model = m.editor.createModel(lines, 'yaml', uri);
+    for (let i = 0; i < 300; i++) {
+      const markers = m.editor.getModelMarkers({ resource: uri });
+      if (markers.length > 0) {
+        model.dispose();
+        return { markers, line: lines.trimEnd().split('\n').length };
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    model.dispose();
+    return { markers: [], line: 0 };
+  });
+  expect(schemaCheck?.markers.map((x) => x.startLineNumber)).toEqual([schemaCheck?.line]);
   const v2 = await zipFiles(page);
   expect(v2['_cluster/banp-default.yaml']).toContain('kind: ClusterNetworkPolicy');
   expect(v2['_cluster/anp-deny-x.yaml']).toContain('apiVersion: policy.networking.k8s.io/v1alpha2');

@@ -130,7 +130,7 @@ const readNetworks = (r: Reader, v: unknown, path: YamlPath) =>
  * "'*', the wildcard specifier, matches one or more entire labels. It does not support partial matches. '*' may
  * only be specified as a prefix." (v1alpha2.)
  */
-const DOMAIN_NAME =
+export const DOMAIN_NAME =
   /^(\*\.)?([a-zA-Z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.)+[a-zA-Z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.?$/;
 
 const readDomainNames = (r: Reader, v: unknown, path: YamlPath) =>
@@ -306,7 +306,7 @@ function readV2Protocol(r: Reader, v: unknown, path: YamlPath): AdminPort | unde
   return readRange(r, range, [...dpath, 'range'], protocol, 'v1alpha2');
 }
 
-const ACTIONS: Record<AdminPolicyForm, Readonly<Record<string, AdminAction>>> = {
+export const ACTIONS: Record<AdminPolicyForm, Readonly<Record<string, AdminAction>>> = {
   v1alpha1: { Allow: 'Allow', Deny: 'Deny', Pass: 'Pass' },
   v1alpha2: { Accept: 'Allow', Deny: 'Deny', Pass: 'Pass' },
 };

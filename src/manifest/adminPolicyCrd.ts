@@ -7,7 +7,7 @@ import { isMap, type Reader, report, type YamlMap } from './reader';
 import type { AdminPolicyForm, YamlPath } from './types';
 
 /** `+kubebuilder:validation:MaxItems` of the rule lists, peers and ports of each API form. */
-const MAX_ITEMS: Record<AdminPolicyForm, { rules: number; peers: number; ports: number }> = {
+export const MAX_ITEMS: Record<AdminPolicyForm, { rules: number; peers: number; ports: number }> = {
   // AdminNetworkPolicySpec.Ingress/Egress, rule From/To and Ports: MaxItems=100.
   v1alpha1: { rules: 100, peers: 100, ports: 100 },
   // ClusterNetworkPolicySpec: "A maximum of 25 rules is allowed in this block."; From/To, Protocols: MaxItems=25.

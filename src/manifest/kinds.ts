@@ -6,7 +6,7 @@
 // a notice; any other pair is a warning.
 
 /** The policy kinds and the apiVersions each is read from. */
-const POLICY_VERSIONS: ReadonlyMap<string, readonly string[]> = new Map([
+export const POLICY_VERSIONS: ReadonlyMap<string, readonly string[]> = new Map([
   ['NetworkPolicy', ['networking.k8s.io/v1', 'extensions/v1beta1']],
   ['AdminNetworkPolicy', ['policy.networking.k8s.io/v1alpha1']],
   ['BaselineAdminNetworkPolicy', ['policy.networking.k8s.io/v1alpha1']],

@@ -1,4 +1,4 @@
-// Wires the locally bundled Monaco (never a CDN) and monaco-yaml with the NetworkPolicy schema. Imported only by
+// Wires the locally bundled Monaco (never a CDN) and monaco-yaml with the policies schema. Imported only by
 // the lazily loaded YAML pane, so none of this is in the first chunk. Slim Monaco: the core API, the editor
 // features and only the YAML tokenizer (no JSON/CSS/HTML/TS language services).
 import { loader } from '@monaco-editor/react';
@@ -7,7 +7,7 @@ import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/yaml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
-import { networkPolicySchema } from './networkPolicySchema';
+import { policiesSchema } from './policiesSchema';
 import YamlWorker from './yaml.worker?worker';
 
 /** Model URIs: the schema applies to the policies model only (matched by file name). */
@@ -65,9 +65,9 @@ configureMonacoYaml(monacoForYaml as unknown as Parameters<typeof configureMonac
   format: { enable: false },
   schemas: [
     {
-      uri: 'inmemory://schemas/networkpolicy.json',
+      uri: 'inmemory://schemas/policies.json',
       fileMatch: ['**/policies.yaml'],
-      schema: networkPolicySchema,
+      schema: policiesSchema,
     },
   ],
 });

@@ -1,4 +1,5 @@
-// JSON schema of a networking.k8s.io/v1 NetworkPolicy, given to monaco-yaml for the policies model: it drives
+// JSON schema of a networking.k8s.io/v1 NetworkPolicy's spec (and every policy's metadata), part of the schema
+// given to monaco-yaml for the policies model (policiesSchema.ts): it drives
 // validation (shown as warnings), completion and hover docs. The descriptions paraphrase the Kubernetes API
 // reference so the hover text speaks the user's vocabulary. Kept hand-written and small on purpose: the
 // authoritative check is the design layer's `applyPolicyYaml`, which reports errors with positions.
@@ -6,13 +7,13 @@ import type { JSONSchema } from 'monaco-yaml';
 import { MAX_PORT } from '../../engine/connectionSet';
 import { PROTOCOLS } from '../../engine/types';
 
-const labels: JSONSchema = {
+export const labels: JSONSchema = {
   type: 'object',
   description: 'Label key/value pairs; every pair must match.',
   additionalProperties: { type: 'string' },
 };
 
-const labelSelector = (what: string): JSONSchema => ({
+export const labelSelector = (what: string): JSONSchema => ({
   type: 'object',
   description: `${what} An empty selector ({}) selects everything.`,
   additionalProperties: false,
@@ -142,73 +143,58 @@ const egressRule: JSONSchema = {
   },
 };
 
-export const networkPolicySchema: JSONSchema = {
-  $id: 'inmemory://schemas/networkpolicy.json',
+/** `metadata` of every policy kind. */
+export const policyMetadata: JSONSchema = {
   type: 'object',
-  title: 'NetworkPolicy',
-  description: 'A networking.k8s.io/v1 NetworkPolicy: which traffic the selected pods accept and send.',
-  // An empty document (the blank design's policy set) reads as an object without properties: it is not a
-  // policy with four missing fields, so the required fields apply only once the document has content.
-  if: { minProperties: 1 },
-  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable
-  then: { required: ['apiVersion', 'kind', 'metadata', 'spec'] },
+  description: 'The policy’s name and (for a NetworkPolicy) namespace.',
+  required: ['name'],
   properties: {
-    apiVersion: {
+    name: { type: 'string', description: 'The policy’s name, unique in its namespace.' },
+    namespace: {
       type: 'string',
-      description: 'The API group and version of the object.',
-      enum: ['networking.k8s.io/v1'],
+      description:
+        'The namespace a NetworkPolicy lives in; it only selects pods of this namespace. Cluster-wide policies have none.',
     },
-    kind: { type: 'string', description: 'The kind of the object.', enum: ['NetworkPolicy'] },
-    metadata: {
+    labels,
+    annotations: {
       type: 'object',
-      description: 'The policy’s name and namespace.',
-      required: ['name'],
-      properties: {
-        name: { type: 'string', description: 'The policy’s name, unique in its namespace.' },
-        namespace: {
-          type: 'string',
-          description: 'The namespace the policy lives in; it only selects pods of this namespace.',
-        },
-        labels,
-        annotations: {
-          type: 'object',
-          description: 'Free-form annotations.',
-          additionalProperties: { type: 'string' },
-        },
-      },
+      description: 'Free-form annotations.',
+      additionalProperties: { type: 'string' },
     },
-    spec: {
-      type: 'object',
-      description: 'What the policy selects and allows.',
-      additionalProperties: false,
-      required: ['podSelector'],
-      properties: {
-        podSelector: labelSelector(
-          'The pods of the policy’s namespace this policy applies to (isolates for its policyTypes).',
-        ),
-        policyTypes: {
-          type: 'array',
-          description:
-            'Directions the selected pods are isolated in. Omitted: Ingress, plus Egress when the policy has an egress section.',
-          items: {
-            type: 'string',
-            description: 'A direction.',
-            enum: ['Ingress', 'Egress'],
-            enumDescriptions: ['Traffic into the selected pods.', 'Traffic out of the selected pods.'],
-          },
-          uniqueItems: true,
-        },
-        ingress: {
-          type: 'array',
-          description: 'Rules allowing traffic in; the allowed set is the union of the rules. []: deny all.',
-          items: ingressRule,
-        },
-        egress: {
-          type: 'array',
-          description: 'Rules allowing traffic out; the allowed set is the union of the rules. []: deny all.',
-          items: egressRule,
-        },
+  },
+};
+
+/** `spec` of a networking.k8s.io/v1 NetworkPolicy. */
+export const networkPolicySpec: JSONSchema = {
+  type: 'object',
+  description: 'What the policy selects and allows.',
+  additionalProperties: false,
+  required: ['podSelector'],
+  properties: {
+    podSelector: labelSelector(
+      'The pods of the policy’s namespace this policy applies to (isolates for its policyTypes).',
+    ),
+    policyTypes: {
+      type: 'array',
+      description:
+        'Directions the selected pods are isolated in. Omitted: Ingress, plus Egress when the policy has an egress section.',
+      items: {
+        type: 'string',
+        description: 'A direction.',
+        enum: ['Ingress', 'Egress'],
+        enumDescriptions: ['Traffic into the selected pods.', 'Traffic out of the selected pods.'],
       },
+      uniqueItems: true,
+    },
+    ingress: {
+      type: 'array',
+      description: 'Rules allowing traffic in; the allowed set is the union of the rules. []: deny all.',
+      items: ingressRule,
+    },
+    egress: {
+      type: 'array',
+      description: 'Rules allowing traffic out; the allowed set is the union of the rules. []: deny all.',
+      items: egressRule,
     },
   },
 };
