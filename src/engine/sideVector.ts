@@ -90,6 +90,21 @@ function unionCombined(
   }
 }
 
+// The merged bitsets are copied into buffers kept between calls: the row walk calls networkPolicyVector
+// millions of times (every class, every block), and a fresh slice per port set was most of its garbage.
+const mergePool: Uint32Array[] = [];
+
+/** Words `w0..w1-1` of `peers`, copied into the `i`-th pooled buffer (valid until the next call). */
+function copyWords(i: number, peers: Uint32Array, w0: number, w1: number): Uint32Array {
+  let buffer = mergePool[i];
+  if (!buffer || buffer.length < w1 - w0) {
+    buffer = new Uint32Array(Math.max(64, w1 - w0));
+    mergePool[i] = buffer;
+  }
+  for (let w = w0; w < w1; w++) buffer[w - w0] = peers[w];
+  return buffer;
+}
+
 /**
  * What the NetworkPolicies isolating class `s` for `dir` allow, per peer `lo..hi-1` (into `acc`, index
  * `u - lo`, which starts empty). Named ports resolve against the destination: `s` itself for ingress, the
@@ -125,8 +140,8 @@ function networkPolicyVector(
         else {
           const m = mergedPorts.indexOf(fixed);
           if (m < 0) {
+            mergedBits.push(copyWords(mergedPorts.length, peers, w0, w1));
             mergedPorts.push(fixed);
-            mergedBits.push(peers.slice(w0, w1));
           } else {
             const bits = mergedBits[m];
             for (let w = w0; w < w1; w++) bits[w - w0] |= peers[w];
