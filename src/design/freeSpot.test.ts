@@ -74,6 +74,24 @@ describe('namespaces an import adds land on free ground', () => {
     expect(hits(fresh[0] as Rect, fresh[1] as Rect)).toBe(false);
   });
 
+  // A saved document or share link may hold any number as a position; the random documents of
+  // readAsImport.test.ts found -2.1e236, where stepping through the view never ended (x + step === x).
+  it.each([4e7, -2.107485085861872e236])(
+    'places them when a drawn namespace lies at x = %d (a saved layout can), without trying every spot between',
+    (x) => {
+      const before = placed();
+      const far = { ...before, layout: { ...before.layout, 'ns:shop': { x, y: -3e7 } } };
+      const files = [{ path: 'x.yaml', text: pods('audit', 'a1') }];
+      const after = importManifests.perform(far, { files }).doc;
+      const fresh = occupiedRects({
+        ...after,
+        namespaces: after.namespaces.filter((n) => n.name === 'audit'),
+      });
+      expect(fresh).toHaveLength(1);
+      for (const o of occupiedRects(far)) expect(hits(fresh[0] as Rect, o)).toBe(false);
+    },
+  );
+
   it('leaves a document with nothing placed to the grid (and the automatic layout)', () => {
     const d = must(emptyDoc(), 'addNamespace', { name: 'pay' });
     const after = importManifests.perform(d, { files: [{ path: 'x.yaml', text: pods('audit', 'a') }] }).doc;

@@ -258,6 +258,8 @@ function occupiedBoxes(doc: DesignDoc): Array<[NodeRef, Rect]> {
 
 const SPOT_STEP = 20;
 const SPOT_MARGIN = 16;
+/** Places tried along each axis of the view at most (a 1600×1000 view at SPOT_STEP has about 80 × 50). */
+const AXIS_SPOTS = 120;
 
 /**
  * Where a node of `size` the user adds goes: inside `view` (the visible part of the canvas, in flow
@@ -277,10 +279,24 @@ export function freeSpotNear(occupied: readonly Rect[], size: Size, view: Rect, 
     );
   const distance = (p: Point) =>
     Math.hypot(p.x + size.width / 2 - centre.x, p.y + size.height / 2 - centre.y);
+  // The view may be a whole document's extent (an import's new namespaces), and a saved layout can put nodes
+  // anywhere a number reaches: past AXIS_SPOTS places per axis the grid coarsens instead of growing, and each
+  // place is computed from its index (adding a step to a huge coordinate can leave it unchanged).
+  const axis = (extent: number, length: number) => {
+    const fit = (extent - 2 * SPOT_MARGIN - length) / SPOT_STEP + 1;
+    if (!(fit >= 1) || !Number.isFinite(fit)) return { count: 0, step: SPOT_STEP };
+    if (fit <= AXIS_SPOTS) return { count: Math.floor(fit), step: SPOT_STEP };
+    return { count: AXIS_SPOTS, step: (extent - 2 * SPOT_MARGIN - length) / (AXIS_SPOTS - 1) };
+  };
+  const across = axis(view.width, size.width);
+  const down = axis(view.height, size.height);
   const candidates: Point[] = [];
-  for (let x = view.x + SPOT_MARGIN; x + size.width <= view.x + view.width - SPOT_MARGIN; x += SPOT_STEP)
-    for (let y = view.y + SPOT_MARGIN; y + size.height <= view.y + view.height - SPOT_MARGIN; y += SPOT_STEP)
-      candidates.push({ x: Math.round(x), y: Math.round(y) });
+  for (let i = 0; i < across.count; i++)
+    for (let j = 0; j < down.count; j++)
+      candidates.push({
+        x: Math.round(view.x + SPOT_MARGIN + i * across.step),
+        y: Math.round(view.y + SPOT_MARGIN + j * down.step),
+      });
   candidates.sort((a, b) => distance(a) - distance(b));
   const inView = candidates.find(clear);
   if (inView) return inView;
