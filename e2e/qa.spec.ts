@@ -36,8 +36,11 @@ async function startBlank(page: Page) {
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
 }
 
-const doc = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __netpol: Hook }).__netpol.getState().doc);
+/** The document, once the page has finished starting (the hook is set after the saved document is read). */
+const doc = async (page: Page) => {
+  await page.waitForFunction(() => '__netpol' in window);
+  return page.evaluate(() => (window as unknown as { __netpol: Hook }).__netpol.getState().doc);
+};
 
 async function dispatch(page: Page, name: string, args: unknown) {
   await page.evaluate(
