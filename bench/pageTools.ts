@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 
 /**
  * Serves the build in `outDir` with `vite preview` on 127.0.0.1:`port` and resolves once it answers; the
@@ -49,20 +50,9 @@ export async function startPreview(outDir: string, port: number): Promise<() => 
   throw new Error(`vite preview did not start: ${stderr}`);
 }
 
-/** Chromium's flags for every bench: no sandbox, GPU or background traffic of the browser's own. */
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
 /** Debian's chromium (`npx playwright install` cannot download browsers on our machines). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 /** From the page's first script on, its long tasks are kept in `window.__tasks` (start and duration, ms). */
