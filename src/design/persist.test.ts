@@ -252,6 +252,10 @@ describe('saved and shared documents with oversized extras', () => {
     for (let i = 0; i < n; i++) v = [v];
     return v;
   };
+  // A value nested 10,000 deep is written as text: JSON.stringify recurses and overflows a 1 MB stack (Vitest's
+  // forks pool), while the reader under test gets the text, as a saved document or share link would give it.
+  const DEEP = '"__deep__"';
+  const tooDeepText = (json: string) => json.replace(DEEP, `${'['.repeat(10_000)}"x"${']'.repeat(10_000)}`);
   const withExtras = (extras: unknown) => {
     const good = JSON.parse(serializeDoc(shopDoc()));
     good.doc.policies = [{ name: 'p', namespace: 'shop', podSelector: {}, extras }];
@@ -259,7 +263,7 @@ describe('saved and shared documents with oversized extras', () => {
   };
 
   it('are refused with the bound an import applies, never passed on', () => {
-    const tooDeep = deserializeDoc(withExtras({ spec: { deep: deep(10_000) } }));
+    const tooDeep = deserializeDoc(tooDeepText(withExtras({ spec: { deep: '__deep__' } })));
     expect(tooDeep.doc).toBeUndefined();
     expect(tooDeep.diagnostics[0].message).toMatch(
       /extras\.spec\.deep cannot be kept: it is nested more than 64/,
@@ -273,9 +277,9 @@ describe('saved and shared documents with oversized extras', () => {
   it('bound the open rules of admin policies in depth', () => {
     const good = JSON.parse(serializeDoc(shopDoc()));
     good.doc.adminPolicies = [
-      { tier: 'Admin', name: 'a', priority: 1, subject: {}, ingress: [{ x: deep(10_000) }], egress: [] },
+      { tier: 'Admin', name: 'a', priority: 1, subject: {}, ingress: [{ x: '__deep__' }], egress: [] },
     ];
-    const r = deserializeDoc(JSON.stringify(good));
+    const r = deserializeDoc(tooDeepText(JSON.stringify(good)));
     expect(r.doc).toBeUndefined();
     expect(r.diagnostics[0].message).toMatch(/nested more than 64 levels/);
   });
