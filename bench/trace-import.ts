@@ -2,7 +2,8 @@
 // (default dist-5214, best built with `--minify false` for readable names) and prints every main-thread task over
 // `--over=MS` of CPU time (thread time, robust to a busy machine) with the trace events inside it (script entry
 // points with their function and line, message and timer handlers, style, layout, paint, garbage collection), as
-// a tree, by CPU time. Usage: tsx bench/trace-import.ts --port=5214 [--over=20] [--mb=10]
+// a tree, by CPU time. Usage: tsx bench/trace-import.ts --port=5214 [--over=20] [--mb=10 | --workloads=5000]
+import { clusterManifest } from './cluster';
 import { bigManifest } from './import.bench';
 import {
   analysisVersion,
@@ -21,6 +22,8 @@ const PORT = Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 5214)
 const MB = Number(args.find((a) => a.startsWith('--mb='))?.slice(5) ?? 10);
 const OVER = Number(args.find((a) => a.startsWith('--over='))?.slice(7) ?? 20);
 const BASE = `http://127.0.0.1:${PORT}`;
+/** `--workloads=N`: the real-size cluster of bench:ui (bench/cluster.ts, 150 namespaces) instead of `--mb`. */
+const WORKLOADS = Number(args.find((a) => a.startsWith('--workloads='))?.slice(12) ?? 0);
 
 function label(e: TraceEvent): string {
   const d = e.args?.data ?? {};
@@ -36,8 +39,17 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.goto(BASE);
     await page.locator('.react-flow__node').first().waitFor({ timeout: 120_000 });
+    // The cluster alone, as bench:ui imports it (an import adds to the open document): from the blank example.
+    if (WORKLOADS > 0)
+      await page.evaluate(() =>
+        (
+          window as unknown as { __netpol: { getState(): { dispatch(n: string, a: unknown): unknown } } }
+        ).__netpol
+          .getState()
+          .dispatch('loadExample', { id: 'blank' }),
+      );
     await page.waitForTimeout(2000);
-    await stashText(page, bigManifest(MB));
+    await stashText(page, WORKLOADS > 0 ? clusterManifest(WORKLOADS, 150) : bigManifest(MB));
     await page.waitForTimeout(2000);
     const version = await analysisVersion(page);
     await browser.startTracing(page, {

@@ -48,7 +48,7 @@ export function keepCollapsed(doc: DesignDoc, id: NodeRef, place: NodeLayout): N
   return doc.layout[id]?.collapsed ? { ...place, collapsed: true } : place;
 }
 
-function workloadsByNamespace(doc: DesignDoc): Map<string, DesignWorkload[]> {
+export function workloadsByNamespace(doc: DesignDoc): Map<string, DesignWorkload[]> {
   const out = new Map<string, DesignWorkload[]>();
   for (const w of doc.workloads) {
     const list = out.get(w.namespace);
@@ -235,7 +235,7 @@ export function occupiedRects(doc: DesignDoc): Rect[] {
 }
 
 /** `occupiedRects` with each box's node. */
-function occupiedBoxes(doc: DesignDoc): Array<[NodeRef, Rect]> {
+export function occupiedBoxes(doc: DesignDoc): Array<[NodeRef, Rect]> {
   const ids = externalIds(doc);
   const layout = placeMissing(doc, {}, ids);
   const byNamespace = workloadsByNamespace(doc);

@@ -55,7 +55,8 @@ export function readAsImport(doc: DesignDoc): ImportRead {
   if (notices.length === 0) return { doc, notices, files: FILES };
   const read = result.doc === base ? base : result.doc;
   return {
-    doc: canonical({ ...read, adminForm: doc.adminForm ?? read.adminForm }),
+    // The layout as it was: a re-read places nothing (the import would place workloads in namespaces drawn).
+    doc: canonical({ ...read, layout: doc.layout, adminForm: doc.adminForm ?? read.adminForm }),
     notices,
     files: FILES,
   };

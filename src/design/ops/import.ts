@@ -1,6 +1,7 @@
 // Importing manifests: parsed by the manifest layer, merged into the document, diagnostics as notices.
 
 import { placeAddedNamespaces } from '../geometry';
+import { placeAddedWorkloads } from '../importPlacement';
 import { importedNothing, importedWords } from '../importWords';
 import { parseManifestFiles } from '../manifestBridge';
 import { mergeManifestSet, withPolicyNamespaces } from '../merge';
@@ -32,7 +33,12 @@ export const importManifests = defineOp(
     // ClusterNetworkPolicy stays so in the YAML view and exports); the Cluster policies panel can change it.
     const forms = new Set(set.adminPolicies.map((a) => a.form));
     const adminForm = base.adminPolicies.length === 0 && forms.size === 1 ? [...forms][0] : base.adminForm;
-    // New namespaces land on free ground beside the ones already placed, not on their grid spot over them.
-    return ok({ ...withNs.doc, adminForm, layout: placeAddedNamespaces(withNs.doc) }, [...notices, summary]);
+    // New workloads of a namespace already drawn land on its free slots, not on their grid spot over the
+    // workloads there; then new namespaces land on free ground beside the ones already placed (and grown).
+    const withWorkloads = { ...withNs.doc, layout: placeAddedWorkloads(withNs.doc, base) };
+    return ok({ ...withWorkloads, adminForm, layout: placeAddedNamespaces(withWorkloads) }, [
+      ...notices,
+      summary,
+    ]);
   },
 );
