@@ -98,9 +98,13 @@ test('paste, pick and drop manifests; problems are listed with their positions',
   await dialog.getByRole('button', { name: 'Import pasted YAML' }).click();
   await expect(page.getByTestId('workload-pay/api')).toBeVisible();
   const report = page.getByRole('dialog', { name: 'Import report' });
-  await expect(report).toContainText('1 namespace, 1 workload and 0 policies');
+  await expect(report).toContainText('Imported 1 namespace and 1 workload from pasted YAML');
   await expect(report).toContainText(/pasted YAML:\d+:\d+/);
   await expect(report).toContainText('ConfigMap');
+  // Each fact once: the count in the summary only (not again as a line below it), the skipped ConfigMap in the
+  // report only (not again as a notice over the canvas).
+  expect((await report.textContent())?.match(/Imported/g)).toHaveLength(1);
+  await expect(page.getByTestId('notices').filter({ hasText: /Imported|ConfigMap/ })).toHaveCount(0);
   await screenshot(page, '11-import-report');
   await report.getByRole('button', { name: 'Close' }).click();
 
@@ -131,7 +135,7 @@ test('paste, pick and drop manifests; problems are listed with their positions',
   await page.dispatchEvent('body', 'dragover', { dataTransfer: drop });
   await page.dispatchEvent('body', 'drop', { dataTransfer: drop });
   await expect(page.getByTestId('namespace-dropped')).toBeVisible();
-  await expect(report).toContainText('0 policies and 1 cluster-wide policy from dropped.yaml');
+  await expect(report).toContainText('Imported 1 namespace and 1 cluster-wide policy from dropped.yaml');
   // `dropped` sorts before `pay`: the grid's spot for it was on top of `pay`, placed before the drop.
   const [a, b] = await Promise.all(
     ['namespace-dropped', 'namespace-pay'].map((id) => page.getByTestId(id).boundingBox()),
@@ -139,6 +143,65 @@ test('paste, pick and drop manifests; problems are listed with their positions',
   if (!a || !b) throw new Error('a namespace has no box');
   const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
   expect(overlap).toBe(false);
+});
+
+test('what an import adds beside a drawn document is brought into view, readable, overlapping nothing', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('workload-shop/frontend')).toBeVisible();
+  await expect(page.getByTestId('canvas')).toHaveAttribute('aria-busy', 'false');
+  // A new namespace, and a workload for `shop`, which is drawn already.
+  const text = [
+    'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: payments\n',
+    'kind: Pod\nmetadata: {name: ledger, namespace: payments, labels: {app: ledger}}\n',
+    'kind: Pod\nmetadata: {name: audit, namespace: shop, labels: {app: audit}}\n',
+  ].join('---\n');
+  await page.getByRole('button', { name: 'Paste YAML' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste manifests' });
+  await dialog.getByRole('textbox', { name: 'Manifests YAML' }).fill(text);
+  await dialog.getByRole('button', { name: 'Import pasted YAML' }).click();
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await expect(report).toContainText('Imported 1 namespace and 2 workloads from pasted YAML');
+  await report.getByRole('button', { name: 'Close' }).click();
+  const canvas = await page.getByTestId('canvas').boundingBox();
+  if (!canvas) throw new Error('no canvas');
+  const inCanvas = async (testId: string) => {
+    const b = await page.getByTestId(testId).boundingBox();
+    return (
+      b !== null &&
+      b.x >= canvas.x &&
+      b.y >= canvas.y &&
+      b.x + b.width <= canvas.x + canvas.width &&
+      b.y + b.height <= canvas.y + canvas.height
+    );
+  };
+  await expect.poll(() => inCanvas('namespace-payments'), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => inCanvas('workload-shop/audit')).toBe(true);
+  await expect(page.getByTestId('canvas')).toHaveAttribute('aria-busy', 'false');
+  // Not zoomed out to unreadable: the viewport's scale.
+  const zoom = await page
+    .locator('.react-flow__viewport')
+    .evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+  expect(zoom).toBeGreaterThanOrEqual(0.6);
+  // The workload added to `shop` lies on none of the workloads there.
+  const boxes = await page
+    .locator('[data-testid^="workload-shop/"]')
+    .evaluateAll((els) =>
+      els.map((e) => ({ id: e.getAttribute('data-testid'), ...e.getBoundingClientRect().toJSON() })),
+    );
+  const audit = boxes.find((b) => b.id === 'workload-shop/audit');
+  if (!audit) throw new Error('audit is not drawn');
+  for (const b of boxes)
+    if (b !== audit)
+      expect(
+        audit.x < b.x + b.width &&
+          b.x < audit.x + audit.width &&
+          audit.y < b.y + b.height &&
+          b.y < audit.y + audit.height,
+        `audit over ${b.id}`,
+      ).toBe(false);
+  await screenshot(page, '11c-import-revealed');
 });
 
 test('copy YAML and a share link that reopens the document elsewhere', async ({ page, browser, context }) => {
@@ -248,6 +311,6 @@ test('a large import shows its progress and can be cancelled; run again, it ends
   // A smaller one, to the end: the bar goes when the import is in, with its report.
   await dropIt(1500);
   const report = page.getByRole('dialog', { name: 'Import report' });
-  await expect(report).toContainText('100 namespaces, 1500 workloads', { timeout: 120_000 });
+  await expect(report).toContainText('100 namespaces and 1500 workloads', { timeout: 120_000 });
   await expect(bar).toBeHidden();
 });

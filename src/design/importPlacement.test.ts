@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { namespaceSize, occupiedRects, placeMissing, type Rect, workloadSize } from './geometry';
-import { placeAddedWorkloads } from './importPlacement';
+import { importedNamespaces, placeAddedWorkloads } from './importPlacement';
 import { emptyDoc } from './model';
 import { importManifests } from './ops';
 import { must } from './testing/build';
@@ -145,5 +145,26 @@ describe('workloads an import adds to a namespace already drawn', () => {
   it('leaves the layout object as it is when no placed namespace gets a workload', () => {
     const d = payWith([{ x: 24, y: 56 }]);
     expect(placeAddedWorkloads(d)).toBe(d.layout);
+  });
+});
+
+describe('what the canvas brings into view after an import', () => {
+  it('names the namespaces the import added or added workloads to', () => {
+    const before = payWith([{ x: 24, y: 56 }]);
+    const text = [pods('pay', 'a'), pods('audit', 'x'), pods('pay', 'w0')].join('---\n');
+    const after = importManifests.perform(before, { files: [{ path: 'x.yaml', text }] }).doc;
+    expect(importedNamespaces(before, after)).toEqual(['ns:audit', 'ns:pay']);
+    // Only a workload replaced: nothing new to show.
+    const same = importManifests.perform(before, {
+      files: [{ path: 'x.yaml', text: pods('pay', 'w0') }],
+    }).doc;
+    expect(importedNamespaces(before, same)).toEqual([]);
+  });
+
+  it('names none when nothing was drawn before (the automatic layout fits the whole document)', () => {
+    const after = importManifests.perform(emptyDoc(), {
+      files: [{ path: 'x.yaml', text: pods('pay', 'a') }],
+    }).doc;
+    expect(importedNamespaces(emptyDoc(), after)).toEqual([]);
   });
 });

@@ -133,3 +133,18 @@ function topLevelBoxes(doc: DesignDoc, layout: Layout): Map<NodeRef, Rect> {
   };
   return new Map(occupiedBoxes(placedOnly));
 }
+
+/**
+ * The namespaces an import added or added workloads to, when it placed them itself (beside what `before` had
+ * drawn): what the canvas brings into view afterwards. Empty when `before` had nothing placed (the automatic
+ * layout and its fit view show the whole document then).
+ */
+export function importedNamespaces(before: DesignDoc, after: DesignDoc): NodeRef[] {
+  if (!before.namespaces.some((ns) => before.layout[namespaceRef(ns.name)] !== undefined)) return [];
+  const had = new Set(before.namespaces.map((ns) => ns.name));
+  const hadWorkloads = new Set(before.workloads.map((w) => w.id));
+  const touched = new Set(after.workloads.filter((w) => !hadWorkloads.has(w.id)).map((w) => w.namespace));
+  return after.namespaces
+    .filter((ns) => !had.has(ns.name) || touched.has(ns.name))
+    .map((ns) => namespaceRef(ns.name));
+}

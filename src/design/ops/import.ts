@@ -2,7 +2,7 @@
 
 import { placeAddedNamespaces } from '../geometry';
 import { placeAddedWorkloads } from '../importPlacement';
-import { importedNothing, importedWords } from '../importWords';
+import { importedNothing, importSummary } from '../importWords';
 import { parseManifestFiles } from '../manifestBridge';
 import { mergeManifestSet, withPolicyNamespaces } from '../merge';
 import { emptyDoc, ok } from '../model';
@@ -22,7 +22,7 @@ export const importManifests = defineOp(
       policies: set.policies.networkPolicies.length,
       clusterPolicies: set.adminPolicies.length,
     };
-    const summary = { severity: 'info' as const, message: `Imported ${importedWords(counts)}.` };
+    const summary = importSummary(counts);
     const notices = [...set.diagnostics, ...merged.notices, ...withNs.notices];
     if (
       notices.some((n) => n.severity === 'error') &&

@@ -10,7 +10,7 @@ import { beginViewMove } from './viewMotion';
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The legend strip along the top (two lines with the fading note) and the zoom controls on the left cover part of the canvas. */
-const INSET = { top: 84, right: 24, bottom: 24, left: 56 };
+export const INSET = { top: 84, right: 24, bottom: 24, left: 56 };
 
 /** `taken`: room already promised to nodes not in the document yet (several placed for one operation). */
 export function usePlaceInView(): (

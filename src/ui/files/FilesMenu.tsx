@@ -4,11 +4,13 @@
 // expectations (ExportMenu), or copy a share link that carries the document in the URL fragment. Every import ends with a report listing what was added and what was skipped, with
 // `file:line:column`; every export first shows what it cannot keep, if anything.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { importedNamespaces } from '../../design/importPlacement';
 import { emptyDoc } from '../../design/model';
 import { encodeShare } from '../../design/persist';
-import type { ManifestFile, OpResult } from '../../design/types';
+import type { ManifestFile, NodeRef, OpResult } from '../../design/types';
 import { copiedYaml, DESIGN_FILE, designYaml } from '../../design/yaml';
 import { type ImportOptions, type ImportProgressInfo, importInWorker } from '../analysis';
+import { useRevealNodes } from '../canvas/useRevealNodes';
 import { importCaptures } from '../flows/importCaptures';
 import { useAppStore } from '../store';
 import { copyText, downloadText, readFiles } from './download';
@@ -29,7 +31,7 @@ async function runImport(
   files: readonly ManifestFile[],
   replace = false,
   options: ImportOptions = {},
-): Promise<ImportReport | null> {
+): Promise<{ readonly report: ImportReport; readonly reveal: readonly NodeRef[] } | null> {
   let before = useAppStore.getState().doc;
   let result: OpResult;
   for (;;) {
@@ -43,24 +45,31 @@ async function runImport(
       // Cancelled by the user: nothing changed, nothing to report.
       if (err instanceof DOMException && err.name === 'AbortError') return null;
       const message = `The import failed: ${err instanceof Error ? err.message : String(err)}`;
-      return importReport(
+      const report = importReport(
         files.map((f) => f.path),
         before,
         before,
         [{ severity: 'error', message }],
       );
+      return { report, reveal: [] };
     }
     const now = useAppStore.getState().doc;
     if (now === before) break;
     before = now;
   }
-  useAppStore.getState().dispatch('importManifests', { files, replace }, { result });
-  return importReport(
+  // The import report says what the import did and lists its problems: the same notices as toasts over the
+  // canvas would say each of them twice.
+  useAppStore
+    .getState()
+    .dispatch('importManifests', { files, replace }, { result: { ...result, notices: [] } });
+  const report = importReport(
     files.map((f) => f.path),
     before,
     result.doc,
     result.notices,
   );
+  // What it added beside what was drawn, for the canvas to bring into view (a replace starts afresh).
+  return { report, reveal: replace ? [] : importedNamespaces(before, result.doc) };
 }
 
 /** Whether a drag carries files or text we can import (not a node dragged on the canvas). */
@@ -84,6 +93,7 @@ export default function FilesMenu() {
     readonly controller: AbortController;
   } | null>(null);
   const [link, setLink] = useState<string | null>(null);
+  const reveal = useRevealNodes();
   const { guard, dialog: exportWarningsDialog } = useExportGuard();
 
   const importFiles = useCallback(
@@ -97,15 +107,17 @@ export default function FilesMenu() {
         signal: controller.signal,
         onProgress: (progress) => setRunning((r) => (r?.controller === controller ? { ...r, progress } : r)),
       })
-        .then((report) => {
-          if (report) setReport(report);
+        .then((done) => {
+          if (!done) return;
+          setReport(done.report);
+          reveal(done.reveal);
         })
         .finally(() => {
           setImporting(false);
           setRunning((r) => (r?.controller === controller ? null : r));
         });
     },
-    [setReport],
+    [setReport, reveal],
   );
   const [pasteMode, setPasteMode] = useState<'merge' | 'replace'>('merge');
   const docEmpty = useAppStore((s) => s.doc.namespaces.length === 0 && s.doc.policies.length === 0);

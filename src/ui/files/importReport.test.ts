@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDoc } from '../../design/model';
+import { importManifests } from '../../design/ops';
 import type { DesignDoc } from '../../design/types';
 import { importReport, locate, summary } from './importReport';
 
@@ -46,18 +47,14 @@ describe('importReport', () => {
     );
     const r = importReport(['cnp.yaml'], before, after, []);
     expect(r.added).toEqual({ namespaces: 0, workloads: 1, policies: 0, clusterPolicies: 2 });
-    expect(summary(r)).toBe(
-      'Imported 0 namespaces, 1 workload, 0 policies and 2 cluster-wide policies from cnp.yaml.',
-    );
+    expect(summary(r)).toBe('Imported 1 workload and 2 cluster-wide policies from cnp.yaml.');
     const only = importReport(
       ['a.yaml'],
       before,
       docWith(['shop'], ['shop/web'], [], ['Admin/old', 'Admin/x']),
       [],
     );
-    expect(summary(only)).toBe(
-      'Imported 0 namespaces, 0 workloads, 0 policies and 1 cluster-wide policy from a.yaml.',
-    );
+    expect(summary(only)).toBe('Imported 1 cluster-wide policy from a.yaml.');
   });
 
   it('lists problems errors first, each with file:line:column', () => {
@@ -77,6 +74,21 @@ describe('importReport', () => {
       { severity: 'warning', where: 'b.yaml:3:1', message: 'kind ConfigMap is not modelled; skipped' },
     ]);
     expect(summary(r)).toBe('Imported nothing new from 2 sources; 2 problems listed below.');
+  });
+
+  it("says each fact once: the operation's own count is not listed again below the summary", () => {
+    const before = emptyDoc();
+    const text = [
+      'apiVersion: v1\nkind: Namespace\nmetadata: {name: pay}\n',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: pay}\n',
+      'kind: Pod\nmetadata: {name: api, namespace: pay, labels: {app: api}}\n',
+    ].join('---\n');
+    const result = importManifests.perform(before, { files: [{ path: 'a.yaml', text }] });
+    const r = importReport(['a.yaml'], before, result.doc, result.notices);
+    const lines = [summary(r), ...r.problems.map((p) => p.message)];
+    expect(lines[0]).toBe('Imported 1 namespace and 1 workload from a.yaml.');
+    expect(lines.join('\n').match(/Imported/g)).toHaveLength(1);
+    expect(r.problems.map((p) => p.where)).toEqual(['a.yaml:5:1']);
   });
 
   it('writes only the known parts of a position', () => {

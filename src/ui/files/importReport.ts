@@ -1,7 +1,7 @@
 // What an import did, in words a user can check: how many namespaces, workloads, policies and cluster-wide
 // policies the document gained, and every skipped item with where it came from (`file:line:column`). Pure so
 // it is unit tested.
-import { countWords, type ImportCounts, importedNothing, importedWords } from '../../design/importWords';
+import { countWords, type ImportCounts, isImportSummary, nonzeroWords } from '../../design/importWords';
 import { adminPolicyKey, policyKey } from '../../design/model';
 import type { DesignDoc, Notice } from '../../design/types';
 
@@ -25,7 +25,10 @@ export function importReport(
   notices: readonly Notice[],
 ): ImportReport {
   const rank = { error: 0, warning: 1, info: 2 } as const;
+  // The operation's own count ("Imported 2 workloads and 0 policies.") is what the summary says better (it
+  // counts what was added): the report says each fact once.
   const problems = notices
+    .filter((n) => !isImportSummary(n))
     .map((n, i) => ({ n, i }))
     .sort((a, b) => rank[a.n.severity] - rank[b.n.severity] || a.i - b.i)
     .map(({ n }) => ({ severity: n.severity, where: locate(n), message: n.message }));
@@ -61,10 +64,12 @@ export function locate(n: Pick<Notice, 'file' | 'line' | 'column'>): string {
   return parts.join(':');
 }
 
-/** One sentence: "Imported 1 namespace, 3 workloads, 2 policies and 1 cluster-wide policy from a.yaml." */
+/** One sentence: "Imported 1 namespace, 3 workloads and 1 cluster-wide policy from a.yaml." (what was added; none
+ * of a kind goes unsaid). */
 export function summary(report: ImportReport): string {
   const from = report.files.length === 1 ? report.files[0] : `${report.files.length} sources`;
-  const what = importedNothing(report.added) ? 'nothing new' : importedWords(report.added);
+  const words = nonzeroWords(report.added);
+  const what = words === 'nothing' ? 'nothing new' : words;
   const skipped = report.problems.filter((p) => p.severity !== 'info').length;
   return `Imported ${what} from ${from}${skipped > 0 ? `; ${countWords(skipped, 'problem')} listed below` : ''}.`;
 }
