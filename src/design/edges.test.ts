@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriveEdges, formatPorts, prepareEdges } from './edges';
+import { createEdgeDeriver, deriveEdges, formatPorts, prepareEdges } from './edges';
 import { examples } from './examples';
 import { emptyDoc, policyKey } from './model';
-import { disconnect } from './ops';
-import { docArb } from './testing/arbitraries';
+import { applyOp, disconnect } from './ops';
+import { docArb, stepArb } from './testing/arbitraries';
 import { must, shopDoc } from './testing/build';
-import type { DesignDoc } from './types';
+import type { DesignDoc, DesignPolicy } from './types';
 import { applyPolicyYaml, policyYaml } from './yaml';
 
 function load(id: string) {
@@ -52,6 +52,91 @@ describe('deriveEdges', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('a derivation that continues from the documents before gives what a fresh one gives, edit after edit', () => {
+    // An operation, or one policy's rules edited in place (the policy keeps its place, as a YAML edit does):
+    // its first rule's ports moved by one, the rule dropped, its managed mark flipped, or its pod selector
+    // widened to a tier (several edges appear at once).
+    const editArb = fc.oneof(
+      stepArb.map((step) => (doc: DesignDoc) => applyOp(doc, step.name, step.args as never).doc),
+      fc
+        .tuple(fc.nat(), fc.constantFrom('ports', 'drop', 'managed', 'widen'))
+        .map(([k, how]) => (doc: DesignDoc) => {
+          if (doc.policies.length === 0) return doc;
+          const i = k % doc.policies.length;
+          const p = doc.policies[i]!;
+          const edit = (rules: DesignPolicy['ingress']) =>
+            how === 'drop'
+              ? rules?.slice(1)
+              : rules?.map((r, j) =>
+                  j > 0
+                    ? r
+                    : { ...r, ports: (r.ports ?? []).map((x) => ({ ...x, port: Number(x.port ?? 1) + 1 })) },
+                );
+          const changed: DesignPolicy =
+            how === 'managed'
+              ? { ...p, managed: !p.managed }
+              : how === 'widen'
+                ? { ...p, podSelector: { matchLabels: { tier: i % 2 === 0 ? 'x' : 'y' } } }
+                : { ...p, ingress: edit(p.ingress), egress: edit(p.egress) };
+          return { ...doc, policies: doc.policies.map((q, j) => (j === i ? changed : q)) };
+        }),
+    );
+    // Every node the random steps name exists, so most connections succeed and edges share policies.
+    let populated = emptyDoc();
+    for (const ns of ['a', 'b', 'kube-system']) {
+      populated = must(populated, 'addNamespace', { name: ns });
+      for (const [i, name] of ['web', 'api', 'db', 'cache'].entries())
+        populated = must(populated, 'addWorkload', {
+          namespace: ns,
+          name,
+          labels: { app: name, tier: i % 2 === 0 ? 'x' : 'y' },
+          ports: [{ containerPort: 8000 + i, protocol: 'TCP' }],
+        });
+    }
+    const startArb = fc
+      .array(stepArb, { minLength: 5, maxLength: 30 })
+      .map((steps) => steps.reduce((doc, s) => applyOp(doc, s.name, s.args as never).doc, populated));
+    fc.assert(
+      fc.property(startArb, fc.array(editArb, { minLength: 1, maxLength: 12 }), (start, edits) => {
+        const continuing = createEdgeDeriver();
+        let doc = start;
+        continuing(doc);
+        for (const edit of edits) {
+          doc = edit(doc);
+          expect(continuing(doc)).toEqual(createEdgeDeriver()(doc));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('joins again what a YAML edit of one policy among many changed, and nothing else', () => {
+    let d = must(shopDoc(), 'setDefaultDeny', { namespace: 'shop', mode: 'both' });
+    d = must(d, 'connect', {
+      from: 'shop/frontend',
+      to: 'shop/backend',
+      ports: [{ protocol: 'TCP', port: 8080 }],
+    });
+    d = must(d, 'connect', {
+      from: 'shop/backend',
+      to: 'shop/database',
+      ports: [{ protocol: 'TCP', port: 5432 }],
+    });
+    const derive = createEdgeDeriver();
+    const before = derive(d);
+    const text = policyYaml(d).replaceAll('port: 5432', 'port: 5433');
+    const edited = applyPolicyYaml(d, text).doc!;
+    const after = derive(edited);
+    expect(after).toEqual(createEdgeDeriver()(edited));
+    const byId = (g: typeof before, id: string) => g.edges.find((e) => e.id === id);
+    expect(byId(after, 'shop/frontend->shop/backend')).toBe(byId(before, 'shop/frontend->shop/backend'));
+    expect(byId(after, 'shop/backend->shop/database')?.label).toBe('TCP 5433');
+    // Back again: the edge is as it was, the other one untouched throughout.
+    const back = derive(d);
+    expect(back).toEqual(before);
+    expect(byId(back, 'shop/frontend->shop/backend')).toBe(byId(before, 'shop/frontend->shop/backend'));
   });
 
   it('draws drawn edges once per (source, target), merging the ingress and egress sides', () => {
