@@ -18,6 +18,7 @@ import { sameByValue } from '../jsonOf';
 import { useAppStore } from '../store';
 import { chunkCaches } from './chunkCaches';
 import { draftsChanged, provideDrafts, takeDraft } from './drafts';
+import { isLargeText, sizedOptions } from './largeText';
 import { attachLint } from './lintMarkers';
 import { diagnosticsToMarkers } from './markers';
 import { INVENTORY_URI, monaco, POLICIES_URI } from './monacoSetup';
@@ -126,6 +127,22 @@ function showMarkers(view: YamlView, diagnostics: readonly Notice[]): void {
     MARKER_OWNER,
     diagnosticsToMarkers(positioned, model.getLinesContent()),
   );
+}
+
+/**
+ * The options that follow the text's size (largeText.ts), set only when the text crosses the limit: each
+ * `updateOptions` recomputes the editor's whole configuration.
+ */
+function followTextSize(editor: CodeEditor): { dispose(): void } {
+  let large: boolean | undefined;
+  const check = () => {
+    const lines = editor.getModel()?.getLineCount() ?? 0;
+    if (isLargeText(lines) === large) return;
+    large = isLargeText(lines);
+    editor.updateOptions(sizedOptions(lines));
+  };
+  check();
+  return editor.onDidChangeModelContent(check);
 }
 
 /** Replace the editor's text with the smallest edit, as one Monaco undo step. */
@@ -280,6 +297,8 @@ export default function YamlPane({ view }: { view: YamlView }) {
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
+    // Before the text arrives (the first listener of its change, so folding is off before it scans a large text).
+    const size = followTextSize(editor);
     const change = editor.onDidChangeModelContent(() => sync.textChanged());
     const blur = editor.onDidBlurEditorText(() => sync.flushNow());
     // The problems list under the editor appears with the first error and shrinks the editor: without this the
@@ -323,6 +342,7 @@ export default function YamlPane({ view }: { view: YamlView }) {
       unsubscribe();
       follow.stop();
       change.dispose();
+      size.dispose();
       blur.dispose();
       layout.dispose();
       sync.detach();
