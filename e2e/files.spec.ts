@@ -204,6 +204,46 @@ test('what an import adds beside a drawn document is brought into view, readable
   await screenshot(page, '11c-import-revealed');
 });
 
+test("a `kind: List` import's progress bar moves while the document is built, not 0 then 100", async ({
+  page,
+}) => {
+  await startBlank(page);
+  // Every value the bar shows, as the page draws it.
+  await page.evaluate(() => {
+    const seen: number[] = [];
+    (window as unknown as { __barValues: number[] }).__barValues = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector('[role="progressbar"]');
+      const now = Number(bar?.getAttribute('aria-valuenow') ?? Number.NaN);
+      if (bar && seen.at(-1) !== now) seen.push(now);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  // `kubectl get -A -o yaml`'s shape: one List document of 4,000 Deployments (about 2 MB).
+  const dt = await page.evaluateHandle(() => {
+    const items: string[] = [];
+    for (let i = 0; i < 4000; i++)
+      items.push(
+        `- apiVersion: apps/v1\n  kind: Deployment\n  metadata:\n    name: svc-${i}\n    namespace: team-${i % 100}\n  spec:\n    template:\n      metadata:\n        labels: {app: svc-${i}, tier: backend}\n      spec:\n        containers:\n        - name: main\n          image: example/svc:1.0\n          ports: [{name: http, containerPort: 8080}]\n`,
+      );
+    const text = `apiVersion: v1\nitems:\n${items.join('')}kind: List\nmetadata:\n  resourceVersion: ""\n`;
+    const d = new DataTransfer();
+    d.items.add(new File([text], 'list.yaml', { type: 'application/yaml' }));
+    return d;
+  });
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer: dt });
+  await page.dispatchEvent('body', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await expect(report).toContainText('4000 workloads', { timeout: 120_000 });
+  const values = await page.evaluate(() => (window as unknown as { __barValues: number[] }).__barValues);
+  // The List parses as one piece (the first half of the bar at once); the building moves it on from there.
+  const building = values.filter((v) => v > 50 && v < 100);
+  expect(building.length, `values shown: ${values.join(', ')}`).toBeGreaterThanOrEqual(3);
+  expect(values.filter((v) => !Number.isNaN(v))).toEqual(
+    [...values.filter((v) => !Number.isNaN(v))].sort((a, b) => a - b),
+  );
+});
+
 test('copy YAML and a share link that reopens the document elsewhere', async ({ page, browser, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');

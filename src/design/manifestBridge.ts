@@ -3,7 +3,12 @@
 import { parseManifests, type YamlChunkCache } from '../manifest';
 import type { ManifestSet, SourceFile } from '../manifest/types';
 
-/** `cache`: the files' documents parsed ahead (an import with progress), not parsed again. */
-export function parseManifestFiles(files: readonly SourceFile[], cache?: YamlChunkCache): ManifestSet {
-  return parseManifests(files, cache ? { cache } : {});
+/** `cache`: the files' documents parsed ahead (an import with progress), not parsed again; `onProgress`: the
+ * share of the objects read so far, every few objects. */
+export function parseManifestFiles(
+  files: readonly SourceFile[],
+  cache?: YamlChunkCache,
+  onProgress?: (done: number) => void,
+): ManifestSet {
+  return parseManifests(files, { ...(cache ? { cache } : {}), ...(onProgress ? { onProgress } : {}) });
 }

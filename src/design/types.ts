@@ -300,6 +300,8 @@ export interface OpArgs {
     replace?: boolean;
     /** The files' documents parsed ahead (manifest's `documentTexts`), by the caller that showed the progress. */
     cache?: YamlChunkCache;
+    /** Told the share (0–1) of the manifests' objects read so far, every few objects (the progress bar). */
+    onProgress?: (built: number) => void;
   };
   setNodePosition: { id: NodeRef; position: Point };
   /** A workload dropped on namespace `namespace` at `position` (relative to it): moved within it or into it. */

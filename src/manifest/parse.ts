@@ -134,7 +134,15 @@ export interface ParseOptions {
    * the parse does not end the cache's round, so the parts read before stay in it.
    */
   readonly part?: boolean;
+  /**
+   * Told the share of the objects read so far (0–1, by file, then by document, then by object of a List), every
+   * few objects: an import shows it while it builds the document (a `kind: List` is one document of thousands).
+   */
+  readonly onProgress?: (done: number) => void;
 }
+
+/** Objects read between two `onProgress` calls. */
+const PROGRESS_EVERY = 64;
 
 export function parseManifests(files: readonly SourceFile[], options: ParseOptions = {}): ManifestSet {
   const diagnostics: Diagnostic[] = [];
@@ -144,11 +152,16 @@ export function parseManifests(files: readonly SourceFile[], options: ParseOptio
   const netpols = new Map<string, ParsedNetworkPolicy>();
   const admins = new Map<string, ParsedAdminPolicy>();
 
-  for (const file of files) {
+  const { onProgress } = options;
+  let read = 0;
+  for (const [f, file] of files.entries()) {
     const loaded = loadYamlFile(file, options.cache);
     diagnostics.push(...loaded.diagnostics);
-    for (const { value, doc } of loaded.documents) {
-      for (const found of findObjects(value, doc, diagnostics)) {
+    for (const [d, { value, doc }] of loaded.documents.entries()) {
+      const objects = findObjects(value, doc, diagnostics);
+      for (const [o, found] of objects.entries()) {
+        if (onProgress && ++read % PROGRESS_EVERY === 0)
+          onProgress((f + (d + o / objects.length) / loaded.documents.length) / files.length);
         const { kind, obj, origin } = found;
         if (kind === 'Namespace') {
           const r = newReader(origin, describeObject(kind, obj), diagnostics, ' (skipped)');

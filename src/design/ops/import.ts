@@ -11,8 +11,8 @@ import { defineOp } from './define';
 export const importManifests = defineOp(
   'importManifests',
   'Import manifests',
-  (doc, { files, replace, cache }) => {
-    const set = parseManifestFiles(files, cache);
+  (doc, { files, replace, cache, onProgress }) => {
+    const set = parseManifestFiles(files, cache, onProgress);
     // Replace: the manifests become the whole document (the CNI setting stays, it is not in the YAML).
     const base = replace ? { ...emptyDoc(), ...(doc.settings ? { settings: doc.settings } : {}) } : doc;
     const merged = mergeManifestSet(base, set);

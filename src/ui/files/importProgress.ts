@@ -1,4 +1,5 @@
-// What the import's progress bar says (pure, tested beside it): the share of the files parsed, and the words.
+// What the import's progress bar says (pure, tested beside it): how far the files are parsed, then how far the
+// document is built from them, and the words.
 import type { ImportProgressInfo } from '../analysis';
 
 export interface ImportProgressView {
@@ -9,16 +10,25 @@ export interface ImportProgressView {
 
 const mb = (chars: number) => (chars / 2 ** 20).toFixed(1);
 
+/**
+ * The bar's share of the parsing: the rest is building the document from the parsed objects, which takes about
+ * as long (4 MB of manifests, 5,000 workloads: 0.3–0.6 s each in Node). A `kind: List` parses as one piece, so
+ * its bar moves only while the document is built.
+ */
+const PARSE_SHARE = 0.5;
+
 /** `null` progress: the import has started and nothing is parsed yet. */
 export function importProgressView(what: string, progress: ImportProgressInfo | null): ImportProgressView {
   if (!progress || progress.total === 0) return { percent: 0, text: `Reading ${what}…` };
-  const percent = Math.min(100, Math.floor((progress.read / progress.total) * 100));
-  if (progress.read >= progress.total)
-    return {
-      percent,
-      text: `Adding ${what} to the design (${progress.documents.toLocaleString('en')} documents)…`,
-    };
   const docs = `${progress.documents.toLocaleString('en')} ${progress.documents === 1 ? 'document' : 'documents'}`;
+  if (progress.built !== undefined || progress.read >= progress.total) {
+    const built = Math.min(1, Math.max(0, progress.built ?? 0));
+    return {
+      percent: Math.min(100, Math.floor((PARSE_SHARE + (1 - PARSE_SHARE) * built) * 100)),
+      text: `Adding ${what} to the design (${docs})…`,
+    };
+  }
+  const percent = Math.min(100, Math.floor((progress.read / progress.total) * PARSE_SHARE * 100));
   return { percent, text: `Reading ${what}: ${mb(progress.read)} of ${mb(progress.total)} MB, ${docs}` };
 }
 

@@ -83,10 +83,10 @@ describe('analysis worker', () => {
     send({ kind: 'import', importId: 7, doc: emptyDoc(), files: [{ path: 'a.yaml', text }] });
     const res = await importAnswer(7);
     expect(res).toMatchObject({ importId: 7, ok: true });
-    // Its progress came first, to the whole text.
+    // Its progress came first, to the whole text, as the building of the document starts.
     expect(posted[0]).toEqual({
       importId: 7,
-      progress: { read: text.length, total: text.length, documents: 2 },
+      progress: { read: text.length, total: text.length, documents: 2, built: 0 },
     });
     if (!res.ok) return;
     expect(res.doc.namespaces.map((n) => n.name)).toEqual(['pay']);

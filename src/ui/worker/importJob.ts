@@ -57,10 +57,20 @@ export async function runImport(
       }
       before += file.length;
     }
-    post({ importId, progress: { read: total, total, documents } });
+    post({ importId, progress: { read: total, total, documents, built: 0 } });
     await nextTask();
     if (stopped()) return null;
-    const result = applyOp(req.doc, 'importManifests', { files: req.files, cache });
+    // Building the document reads every object (thousands of them in one `kind: List` document, which parsed
+    // as one piece): its progress is posted as it goes (the page hears it while the worker carries on), once
+    // per whole percent.
+    let postedPercent = 0;
+    const onProgress = (built: number) => {
+      const percent = Math.floor(built * 100);
+      if (percent <= postedPercent) return;
+      postedPercent = percent;
+      post({ importId, progress: { read: total, total, documents, built: percent / 100 } });
+    };
+    const result = applyOp(req.doc, 'importManifests', { files: req.files, cache, onProgress });
     if (stopped()) return null;
     post({ importId, ok: true, doc: result.doc, notices: result.notices });
     return result.doc;

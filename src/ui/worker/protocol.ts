@@ -132,10 +132,18 @@ export type GenerateWhatIfResponse =
   | { readonly whatIfSeq: number; readonly preview: GenerateWhatIfResult }
   | { readonly whatIfSeq: number; readonly preview: null; readonly error: string };
 
-/** How far import `importId` has read: `read` of `total` characters of its files, in `documents` documents. */
+/**
+ * How far import `importId` has come: `read` of `total` characters of its files parsed, in `documents`
+ * documents; then, once all is parsed, `built`: the share (0–1) of their objects read into the design.
+ */
 export interface ImportProgress {
   readonly importId: number;
-  readonly progress: { readonly read: number; readonly total: number; readonly documents: number };
+  readonly progress: {
+    readonly read: number;
+    readonly total: number;
+    readonly documents: number;
+    readonly built?: number;
+  };
 }
 
 /**
