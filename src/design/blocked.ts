@@ -11,7 +11,16 @@ import { workloadId as endpointName } from '../engine/endpoints';
 import { explain } from '../engine/explain';
 import { formatIp, intersectRanges, ipBlockRanges } from '../engine/ipRanges';
 import { effectivePolicyTypes } from '../engine/policy';
-import type { AnalysisOptions, Cluster, ConnectionSet, IpRange, PolicySet, Protocol } from '../engine/types';
+import type {
+  AnalysisOptions,
+  Cluster,
+  ConnectionSet,
+  IpRange,
+  NetworkPolicyEgressRule,
+  NetworkPolicyIngressRule,
+  PolicySet,
+  Protocol,
+} from '../engine/types';
 import { policyKey, resolveRef, toCluster, toPolicySet } from './model';
 import { isolatingPolicies } from './policies';
 import {
@@ -19,8 +28,10 @@ import {
   type BlockedIntent,
   type DerivedGraph,
   type DesignDoc,
+  type DesignPolicy,
   type DesignWorkload,
   type NodeRef,
+  type RuleEdge,
 } from './types';
 
 /** Every address of both families: what a rule without peers allows besides every pod. */
@@ -81,23 +92,62 @@ export interface BlockedOptions extends AnalysisOptions {
   readonly maxExplained?: number;
 }
 
+/** The workloads of a document by id, with their index, kept per workloads array (documents are immutable). */
+const workloadIndex = new WeakMap<
+  readonly DesignWorkload[],
+  { readonly index: ReadonlyMap<string, number>; readonly byId: ReadonlyMap<string, DesignWorkload> }
+>();
+/** The policies of a document by key, kept per policies array. */
+const policyIndex = new WeakMap<readonly DesignPolicy[], ReadonlyMap<string, DesignPolicy>>();
+
+type Rule = NetworkPolicyIngressRule | NetworkPolicyEgressRule | undefined;
+
+/**
+ * What an edge's rules intend and the analysis blocks, as last judged: the same edge (deriveEdges hands out an
+ * unchanged edge again as the same object), rules, destination and allowed set give the same answer, so after
+ * an edit only the edges it touched are judged again.
+ */
+const missingMemo = new WeakMap<
+  RuleEdge,
+  {
+    readonly rules: readonly Rule[];
+    readonly dst: DesignWorkload | undefined;
+    readonly allowed: ConnectionSet;
+    readonly missing: ConnectionSet;
+  }
+>();
+
 export function blockedIntents(
   doc: DesignDoc,
   graph: DerivedGraph,
-  conn: ClassConnectivity,
+  conn: Pick<ClassConnectivity, 'endpoints' | 'connection'>,
   options: BlockedOptions = {},
 ): BlockedIntent[] {
-  const ids = doc.workloads.map((w) => w.id);
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const byId = new Map(doc.workloads.map((w) => [w.id, w]));
-  const byKey = new Map(doc.policies.map((p) => [policyKey(p), p]));
-  const inputs: Inputs = { doc, cluster: toCluster(doc), policies: toPolicySet(doc), options };
+  let workloads = workloadIndex.get(doc.workloads);
+  if (!workloads) {
+    workloads = {
+      index: new Map(doc.workloads.map((w, i) => [w.id, i])),
+      byId: new Map(doc.workloads.map((w) => [w.id, w])),
+    };
+    workloadIndex.set(doc.workloads, workloads);
+  }
+  const { index, byId } = workloads;
+  let byKey = policyIndex.get(doc.policies);
+  if (!byKey) {
+    byKey = new Map(doc.policies.map((p) => [policyKey(p), p]));
+    policyIndex.set(doc.policies, byKey);
+  }
+  let inputs: Inputs | undefined;
+  const inputsOf = () => {
+    inputs ??= { doc, cluster: toCluster(doc), policies: toPolicySet(doc), options };
+    return inputs;
+  };
   let egressWorld: ClassConnectivity | undefined;
   let budget = options.maxExplained ?? 25;
   const out: BlockedIntent[] = [];
   for (const edge of graph.edges) {
     const dstW = byId.get(edge.target);
-    const rules = edge.refs.map((r) => {
+    const rules = edge.refs.map((r): Rule => {
       const p = byKey.get(r.policy)!;
       return r.direction === 'Ingress' ? p.ingress?.[r.ruleIndex] : p.egress?.[r.ruleIndex];
     });
@@ -120,9 +170,22 @@ export function blockedIntents(
       else [t, to] = [piece, ip];
     }
     const allowed = conn.connection(s!, t!);
-    const missing = unionAll(
-      rules.map((rule) => blockedPart(rule?.ports, dstW, allowed)?.blocked ?? noConnections()),
-    );
+    const seen = missingMemo.get(edge);
+    let missing: ConnectionSet;
+    if (
+      seen &&
+      seen.dst === dstW &&
+      seen.allowed === allowed &&
+      seen.rules.length === rules.length &&
+      seen.rules.every((r, i) => r === rules[i])
+    )
+      missing = seen.missing;
+    else {
+      missing = unionAll(
+        rules.map((rule) => blockedPart(rule?.ports, dstW, allowed)?.blocked ?? noConnections()),
+      );
+      missingMemo.set(edge, { rules, dst: dstW, allowed, missing });
+    }
     if (isEmpty(missing)) continue;
     const probe = firstPort(missing);
     const srcW = byId.get(edge.source);
@@ -134,14 +197,14 @@ export function blockedIntents(
     let blockedBy: 'Ingress' | 'Egress' | undefined;
     let reason: string | undefined;
     if (budget-- > 0) {
-      const v = explainSmall(inputs, involved, { from: engineName(from), to: engineName(to), ...probe });
+      const v = explainSmall(inputsOf(), involved, { from: engineName(from), to: engineName(to), ...probe });
       if (!('error' in v)) {
         blockedBy = v.egress.allowed ? 'Ingress' : 'Egress';
         reason = (blockedBy === 'Egress' ? v.egress : v.ingress).reason;
       }
     }
     if (!blockedBy || !reason) {
-      egressWorld ??= analyze(inputs.cluster, egressOnly(inputs.policies), options);
+      egressWorld ??= analyze(inputsOf().cluster, egressOnly(inputsOf().policies), options);
       const egressAllows = isEmpty(
         subtract(portsOf(probe.protocol, probe.port), egressWorld.connection(s!, t!)),
       );

@@ -3,12 +3,14 @@
 // Pure and synchronous, so a Web Worker can run it. Results are plain strings/numbers/arrays; a probe's
 // Verdict carries bigint address ranges, which structured clone (postMessage) handles.
 
-import { analyze } from '../engine/analyze';
+import { analyze, type ClassConnectivity } from '../engine/analyze';
 import {
   formatConnectionSet,
   isEmpty,
   isPortNumber,
   MAX_PORT,
+  noConnections,
+  parseConnectionSet,
   subtract,
   unionAll,
 } from '../engine/connectionSet';
@@ -16,7 +18,7 @@ import { workloadId as endpointName } from '../engine/endpoints';
 import { explain } from '../engine/explain';
 import { formatIp, formatRangesReadably, intersectRanges } from '../engine/ipRanges';
 import { type ProbePort, probePorts } from '../engine/probePorts';
-import type { AnalysisOptions, ConnectionSet, Verdict } from '../engine/types';
+import type { AnalysisOptions, ConnectionSet, Endpoint, Verdict } from '../engine/types';
 import { docAnalysisOptions } from './analysisOptions';
 import { type BlockedOptions, blockedIntents, rangesOfNode } from './blocked';
 import { deriveEdges } from './edges';
@@ -50,7 +52,7 @@ export interface SimulateOptions extends BlockedOptions {
  * The document the engine evaluates (what-if switches and a non-enforcing CNI applied, see whatIf.ts) and the
  * engine options the CNI implies (its ipBlock reading), unless the caller sets `ipBlockMatchesPodIPs` itself.
  */
-function effective<O extends AnalysisOptions & { readonly disabledPolicies?: readonly string[] }>(
+export function effective<O extends AnalysisOptions & { readonly disabledPolicies?: readonly string[] }>(
   doc: DesignDoc,
   options: O,
 ): { doc: DesignDoc; options: O } {
@@ -70,26 +72,53 @@ export function isolationOf(
   return { state, ingressPolicies, egressPolicies };
 }
 
-export function simulate(drawn: DesignDoc, requested: SimulateOptions = {}): Simulation {
-  // `drawn` is what the canvas shows (its external nodes get flows); `doc` is what the engine evaluates.
-  const { doc, options } = effective(drawn, requested);
-  const cluster = toCluster(doc);
-  const policies = toPolicySet(doc);
-  const conn = analyze(cluster, policies, options);
-  const nW = cluster.workloads.length;
-  const ids = doc.workloads.map((w) => w.id);
-
-  const isolation: Record<string, WorkloadIsolation> = {};
-  // A policy only selects pods of its own namespace: each workload is judged against those alone.
+/** The policies of each namespace, in document order. */
+export function policiesByNamespace(policies: readonly DesignPolicy[]): Map<string, DesignPolicy[]> {
   const byNamespace = new Map<string, DesignPolicy[]>();
-  for (const p of doc.policies) {
+  for (const p of policies) {
     const list = byNamespace.get(p.namespace);
     if (list) list.push(p);
     else byNamespace.set(p.namespace, [p]);
   }
-  for (const w of doc.workloads) isolation[w.id] = isolationOf(doc, w, byNamespace.get(w.namespace) ?? []);
+  return byNamespace;
+}
 
-  const endpoints: MatrixEndpoint[] = conn.endpoints.map((ep, i) =>
+/**
+ * The formatted connection sets of a matrix and the sets they stand for: formatConnectionSet writes a set in
+ * one canonical way, so a cell's text names its set (parsed back when it was not formatted here).
+ */
+export class CellTexts {
+  private readonly sets = new Map<string, ConnectionSet>();
+
+  text(set: ConnectionSet): string {
+    const t = formatConnectionSet(set);
+    if (!this.sets.has(t)) this.sets.set(t, set);
+    return t;
+  }
+
+  /** The set of a cell's text; no text (an absent cell) is no connection. */
+  set(text: string | undefined): ConnectionSet {
+    if (text === undefined) return NO_CONNECTIONS;
+    let set = this.sets.get(text);
+    if (!set) {
+      set = parseConnectionSet(text) ?? NO_CONNECTIONS;
+      this.sets.set(text, set);
+    }
+    return set;
+  }
+}
+
+const NO_CONNECTIONS = noConnections();
+
+/**
+ * The row walk's block of transposed ingress: 16 MiB (a worker of a browser tab; the engine's default is made
+ * for the CLI). Every vector entry is computed once whatever the block; a smaller one only adds set-up per block.
+ */
+const ROW_BLOCK_BYTES = 16 * 2 ** 20;
+
+/** The matrix's endpoints: workloads by their canvas id, address pieces by their ranges. */
+export function matrixEndpoints(conn: ClassConnectivity, ids: readonly string[]): MatrixEndpoint[] {
+  return conn.endpoints.map((ep, i) =>
     ep.type === 'workload'
       ? { id: ep.id, node: ids[i], label: ids[i], external: false, probe: ids[i] }
       : {
@@ -99,20 +128,25 @@ export function simulate(drawn: DesignDoc, requested: SimulateOptions = {}): Sim
           probe: formatIp(ep.ranges[0].family, ep.ranges[0].start),
         },
   );
-  // Row by row over the equivalence classes, not pair by pair over the endpoints: at thousands of workloads the
-  // matrix is sparse and the pairs are millions. Each distinct connection set is formatted once. The walk keeps
-  // its vectors: the external flows and the blocked intents below ask pair by pair.
+}
+
+/**
+ * Every allowed pair's formatted connection, per source endpoint (`cells[s][t]`; none for no connection, or
+ * for `s === t`). Row by row over the equivalence classes, not pair by pair over the endpoints: at thousands
+ * of workloads the matrix is sparse and the pairs are millions. Each distinct connection set is formatted once.
+ */
+export function matrixCells(conn: ClassConnectivity, nW: number, texts: CellTexts): Record<number, string>[] {
   const K = conn.classCount;
   const endpointsOf: number[][] = Array.from({ length: conn.universe }, (_, b) =>
     b < K ? [] : [nW + (b - K)],
   );
   for (let i = 0; i < nW; i++) endpointsOf[conn.classOfEndpoint(i)]!.push(i);
-  const texts = new Map<number, string>();
+  const byId = new Map<number, string>();
   const textOf = (id: number): string => {
-    let t = texts.get(id);
+    let t = byId.get(id);
     if (t === undefined) {
-      t = formatConnectionSet(conn.connectionSetOf(id));
-      texts.set(id, t);
+      t = texts.text(conn.connectionSetOf(id));
+      byId.set(id, t);
     }
     return t;
   };
@@ -131,10 +165,76 @@ export function simulate(drawn: DesignDoc, requested: SimulateOptions = {}): Sim
         }
       }
     },
-    { keep: true },
+    { budgetBytes: ROW_BLOCK_BYTES },
   );
-  const matrix: ConnectivityMatrix = { endpoints, cells };
+  return cells;
+}
 
+export function simulate(drawn: DesignDoc, requested: SimulateOptions = {}): Simulation {
+  return simulation(drawn, requested).simulation;
+}
+
+/** A simulation with what an update after an edit starts from (simulateIncremental.ts). */
+export interface SimulationState {
+  /** The document drawn, and the one evaluated (`effective`), with the options they were evaluated with. */
+  readonly drawn: DesignDoc;
+  readonly doc: DesignDoc;
+  readonly options: SimulateOptions;
+  readonly simulation: Simulation;
+  /** The engine's endpoints of the matrix (workloads, then the address pieces with their ranges). */
+  readonly endpoints: readonly Endpoint[];
+  readonly texts: CellTexts;
+}
+
+/** The whole simulation of `drawn`, computed from nothing. */
+export function simulation(
+  drawn: DesignDoc,
+  requested: SimulateOptions = {},
+  texts = new CellTexts(),
+): SimulationState {
+  // `drawn` is what the canvas shows (its external nodes get flows); `doc` is what the engine evaluates.
+  const { doc, options } = effective(drawn, requested);
+  const cluster = toCluster(doc);
+  const conn = analyze(cluster, toPolicySet(doc), options);
+  const isolation: Record<string, WorkloadIsolation> = {};
+  // A policy only selects pods of its own namespace: each workload is judged against those alone.
+  const byNamespace = policiesByNamespace(doc.policies);
+  for (const w of doc.workloads) isolation[w.id] = isolationOf(doc, w, byNamespace.get(w.namespace) ?? []);
+  const matrix: ConnectivityMatrix = {
+    endpoints: matrixEndpoints(
+      conn,
+      doc.workloads.map((w) => w.id),
+    ),
+    cells: matrixCells(conn, cluster.workloads.length, texts),
+  };
+  return {
+    drawn,
+    doc,
+    options,
+    simulation: finishSimulation(drawn, doc, options, isolation, matrix, conn.endpoints, texts),
+    endpoints: conn.endpoints,
+    texts,
+  };
+}
+
+/**
+ * The rest of a simulation once its isolation and matrix are known (the whole simulation, or one updated after
+ * an edit, simulateIncremental.ts): the flows between canvas nodes and the drawn edges the other side blocks,
+ * read from the matrix's cells.
+ */
+export function finishSimulation(
+  drawn: DesignDoc,
+  doc: DesignDoc,
+  options: SimulateOptions,
+  isolation: Record<string, WorkloadIsolation>,
+  matrix: ConnectivityMatrix,
+  engineEndpoints: readonly Endpoint[],
+  texts: CellTexts,
+): Simulation {
+  const { cells } = matrix;
+  const nW = doc.workloads.length;
+  const ids = doc.workloads.map((w) => w.id);
+  const connection = (i: number, j: number): ConnectionSet => texts.set(cells[i]?.[j]);
   // Flows between canvas nodes: workload pairs, and workloads with each external node (union of its pieces).
   const maxFlows = options.maxFlows ?? 20000;
   const flows: Flow[] = [];
@@ -150,34 +250,37 @@ export function simulate(drawn: DesignDoc, requested: SimulateOptions = {}): Sim
     }
   const graph = deriveEdges(doc);
   const drawnExternals = doc === drawn ? graph.externals : deriveEdges(drawn).externals;
-  const externalPieces = conn.endpoints.flatMap((ep, i) => (ep.type === 'external' ? [{ ep, i }] : []));
+  const externalPieces: { ep: Endpoint; i: number }[] = [];
+  for (let i = nW; i < engineEndpoints.length; i++) externalPieces.push({ ep: engineEndpoints[i]!, i });
   // One flow per workload and direction for a group of address pieces: the union of what the pieces allow,
   // `partial` when some piece allows less than that.
   const pushExternal = (ref: NodeRef, pieces: readonly number[]) => {
-    // What a workload and the pieces allow depends on its class only: judged once per class and direction.
     type Judged = { conn: string; partial: boolean } | null;
     const judge = (sets: readonly ConnectionSet[]): Judged => {
       const all = unionAll(sets);
       if (isEmpty(all)) return null;
       return { conn: formatConnectionSet(all), partial: sets.some((x) => !isEmpty(subtract(all, x))) };
     };
-    const byClass = new Map<number, readonly [Judged, Judged]>();
+    // What a workload and the pieces allow is judged once per distinct row of cells (workloads of one
+    // equivalence class share theirs).
+    const judged = new Map<string, readonly [Judged, Judged]>();
     for (let w = 0; w < nW; w++) {
-      const a = conn.classOfEndpoint(w);
-      let judged = byClass.get(a);
-      if (!judged) {
-        const classesOf = pieces.map((p) => conn.classOfEndpoint(p));
-        judged = [
-          judge(classesOf.map((b) => conn.classConnection(a, b))),
-          judge(classesOf.map((b) => conn.classConnection(b, a))),
+      const out = pieces.map((p) => cells[w]![p] ?? '');
+      const into = pieces.map((p) => cells[p]![w] ?? '');
+      const key = `${out.join('\n')}\t${into.join('\n')}`;
+      let j = judged.get(key);
+      if (!j) {
+        j = [
+          judge(out.map((t) => texts.set(t || undefined))),
+          judge(into.map((t) => texts.set(t || undefined))),
         ];
-        byClass.set(a, judged);
+        judged.set(key, j);
       }
-      for (const [source, target, j] of [
-        [ids[w], ref, judged[0]],
-        [ref, ids[w], judged[1]],
+      for (const [source, target, x] of [
+        [ids[w], ref, j[0]],
+        [ref, ids[w], j[1]],
       ] as const) {
-        if (j) push({ source, target, conn: j.conn, ...(j.partial ? { partial: true } : {}) });
+        if (x) push({ source, target, conn: x.conn, ...(x.partial ? { partial: true } : {}) });
       }
     }
   };
@@ -196,7 +299,7 @@ export function simulate(drawn: DesignDoc, requested: SimulateOptions = {}): Sim
   const outside = externalPieces.filter(({ i }) => !covered.has(i)).map(({ i }) => i);
   if (outside.length > 0) pushExternal(OUTSIDE_REF, outside);
 
-  const blocked = blockedIntents(doc, graph, conn, options);
+  const blocked = blockedIntents(doc, graph, { endpoints: engineEndpoints, connection }, options);
   return { isolation, flows, blocked, matrix, flowsTruncated };
 }
 

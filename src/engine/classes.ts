@@ -43,12 +43,20 @@ export interface Group {
   readonly workloads: number[];
 }
 
+/** Keys of label sets already seen: inputs are never mutated, and the designer analyses the same ones again. */
+const labelKeys = new WeakMap<Labels, string>();
+
 function labelsKey(l: Labels): string {
-  return JSON.stringify(
-    Object.keys(l)
-      .sort()
-      .map((k) => [k, l[k]]),
-  );
+  let key = labelKeys.get(l);
+  if (key === undefined) {
+    key = JSON.stringify(
+      Object.keys(l)
+        .sort()
+        .map((k) => [k, l[k]]),
+    );
+    labelKeys.set(l, key);
+  }
+  return key;
 }
 
 /** The container ports of a workload that matter: those whose name some policy mentions. */

@@ -1,8 +1,8 @@
-// The simulator's Web Worker: runs the engine over the whole document off the main thread, so typing in the
-// YAML pane and dragging on the canvas never wait for a large analysis. The page sends at most one analysis at
-// a time (see latestWins.ts), so there is no queue to drain here; the lint of an analysis comes when the page
-// asks for it (protocol.ts).
-import { simulate } from '../../design/simulate';
+// The simulator's Web Worker: runs the engine off the main thread, so typing in the YAML pane and dragging on the
+// canvas never wait for a large analysis; after an edit it updates its latest simulation (simulateIncremental.ts).
+// The page sends at most one analysis at a time (see latestWins.ts), so there is no queue to drain here; the
+// lint of an analysis comes when the page asks for it (protocol.ts).
+import { createSimulator } from '../../design/simulateIncremental';
 import type { DesignDoc } from '../../design/types';
 import { applyDocPatch } from './docPatch';
 import type {
@@ -35,6 +35,11 @@ const scope = self as unknown as {
 
 /** The latest analysed document, kept for its lint and as the base of the next one (docPatch.ts). */
 let latest: { seq: number; doc: DesignDoc } | null = null;
+/**
+ * The simulator keeps its latest simulation: the answer to an edit is that simulation updated where the edit can
+ * change it (simulateIncremental.ts), not a whole new one.
+ */
+const simulator = createSimulator();
 /** The result of the latest import, which the page may ask to analyse by its id (protocol.ts). */
 let imported: { importId: number; doc: DesignDoc } | null = null;
 
@@ -122,7 +127,7 @@ scope.onmessage = (e) => {
   const started = performance.now();
   latest = { seq, doc };
   try {
-    const { head, parts } = splitSimulation(simulate(doc));
+    const { head, parts } = splitSimulation(simulator.simulate(doc));
     for (const part of parts) scope.postMessage({ seq, part });
     scope.postMessage({
       seq,
