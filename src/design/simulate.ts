@@ -26,7 +26,9 @@ import { toCluster, toPolicySet } from './model';
 import { isolatingPoliciesAmong } from './policies';
 import {
   ANY_REF,
+  type BlockedIntent,
   type ConnectivityMatrix,
+  type DerivedGraph,
   type DesignDoc,
   type DesignPolicy,
   type DesignWorkload,
@@ -36,6 +38,7 @@ import {
   type NodeRef,
   OUTSIDE_REF,
   type ProbeQuestion,
+  type RuleEdge,
   type Simulation,
   type WorkloadIsolation,
 } from './types';
@@ -181,6 +184,8 @@ export interface SimulationState {
   readonly doc: DesignDoc;
   readonly options: SimulateOptions;
   readonly simulation: Simulation;
+  /** The rule edges of `doc`. */
+  readonly graph: DerivedGraph;
   /** The engine's endpoints of the matrix (workloads, then the address pieces with their ranges). */
   readonly endpoints: readonly Endpoint[];
   readonly texts: CellTexts;
@@ -207,14 +212,26 @@ export function simulation(
     ),
     cells: matrixCells(conn, cluster.workloads.length, texts),
   };
-  return {
+  const { simulation: sim, graph } = finishSimulation(
     drawn,
     doc,
     options,
-    simulation: finishSimulation(drawn, doc, options, isolation, matrix, conn.endpoints, texts),
-    endpoints: conn.endpoints,
+    isolation,
+    matrix,
+    conn.endpoints,
     texts,
-  };
+  );
+  return { drawn, doc, options, simulation: sim, graph, endpoints: conn.endpoints, texts };
+}
+
+/**
+ * What an update of a simulation knows of the one before (simulateIncremental.ts): its rule edges and blocked
+ * edges, and which edges the edit touched (their pair's cell, a rule or the destination may have changed).
+ */
+export interface SinceBefore {
+  readonly graph: DerivedGraph;
+  readonly blocked: readonly BlockedIntent[];
+  readonly touched: (edge: RuleEdge) => boolean;
 }
 
 /**
@@ -230,7 +247,8 @@ export function finishSimulation(
   matrix: ConnectivityMatrix,
   engineEndpoints: readonly Endpoint[],
   texts: CellTexts,
-): Simulation {
+  since?: SinceBefore,
+): { simulation: Simulation; graph: DerivedGraph } {
   const { cells } = matrix;
   const nW = doc.workloads.length;
   const ids = doc.workloads.map((w) => w.id);
@@ -299,8 +317,17 @@ export function finishSimulation(
   const outside = externalPieces.filter(({ i }) => !covered.has(i)).map(({ i }) => i);
   if (outside.length > 0) pushExternal(OUTSIDE_REF, outside);
 
-  const blocked = blockedIntents(doc, graph, { endpoints: engineEndpoints, connection }, options);
-  return { isolation, flows, blocked, matrix, flowsTruncated };
+  const conn = { endpoints: engineEndpoints, connection };
+  let blocked: BlockedIntent[] | undefined;
+  if (since && since.blocked.length === 0) {
+    // Nothing was blocked: only the edges that are new or whose pair, rules or destination changed can be now.
+    const before = new Set(since.graph.edges);
+    const judged = graph.edges.filter((e) => !before.has(e) || since.touched(e));
+    if (blockedIntents(doc, { ...graph, edges: judged }, conn, options).length === 0) blocked = [];
+  }
+  // Judged as a whole otherwise: the first blocked edges (in edge order) get the engine's own explanation.
+  blocked ??= blockedIntents(doc, graph, conn, options);
+  return { simulation: { isolation, flows, blocked, matrix, flowsTruncated }, graph };
 }
 
 export type ProbeResult =

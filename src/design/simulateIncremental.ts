@@ -23,7 +23,7 @@ import { analyze, type ClassConnectivity } from '../engine/analyze';
 import { intersectRanges } from '../engine/ipRanges';
 import { effectivePolicyTypes } from '../engine/policy';
 import { matchesSelector } from '../engine/selector';
-import type { NetworkPolicyPeer } from '../engine/types';
+import type { Cluster, NetworkPolicyPeer } from '../engine/types';
 import { policyKey, toCluster, toPolicySet } from './model';
 import {
   effective,
@@ -39,6 +39,7 @@ import type {
   DesignPolicy,
   DesignWorkload,
   MatrixRow,
+  RuleEdge,
   Simulation,
   WorkloadIsolation,
 } from './types';
@@ -91,6 +92,8 @@ interface Dirty {
   /** Namespaces whose workloads' isolation is judged again. */
   readonly namespaces: Set<string>;
   readonly workloads: Set<number>;
+  /** Keys of the policies changed, added or removed. */
+  readonly policies: Set<string>;
 }
 
 function hasIpBlock(p: DesignPolicy): boolean {
@@ -107,7 +110,13 @@ function dirtyOf(before: DesignDoc, after: DesignDoc, maxChanges: number): Dirty
   if (after.settings !== before.settings) return { why: 'settings' };
   const ws = after.workloads;
   if (ws.length !== before.workloads.length) return { why: 'workloads added or removed' };
-  const dirty: Dirty = { columns: new Set(), rows: new Set(), namespaces: new Set(), workloads: new Set() };
+  const dirty: Dirty = {
+    columns: new Set(),
+    rows: new Set(),
+    namespaces: new Set(),
+    workloads: new Set(),
+    policies: new Set(),
+  };
   if (ws !== before.workloads)
     for (let i = 0; i < ws.length; i++) {
       const a = before.workloads[i]!;
@@ -121,23 +130,28 @@ function dirtyOf(before: DesignDoc, after: DesignDoc, maxChanges: number): Dirty
       if (dirty.workloads.size > maxChanges) return { why: 'many workloads changed' };
     }
   if (after.policies !== before.policies) {
-    const old = new Map(before.policies.map((p) => [policyKey(p), p]));
-    const changed: DesignPolicy[] = [];
-    for (const p of after.policies) {
-      const key = policyKey(p);
-      const q = old.get(key);
-      old.delete(key);
-      if (q === p) continue;
-      changed.push(p);
-      if (q) changed.push(q);
+    // Operations keep the policies they do not change: past the common start and end (by identity), the
+    // policies of one document not in the other are the changed ones, old and new.
+    const a = before.policies;
+    const b = after.policies;
+    let lo = 0;
+    while (lo < a.length && lo < b.length && a[lo] === b[lo]) lo++;
+    let ha = a.length;
+    let hb = b.length;
+    while (ha > lo && hb > lo && a[ha - 1] === b[hb - 1]) {
+      ha--;
+      hb--;
     }
-    for (const q of old.values()) changed.push(q);
+    const olds = new Set(a.slice(lo, ha));
+    const news = new Set(b.slice(lo, hb));
+    const changed = [...[...news].filter((p) => !olds.has(p)), ...[...olds].filter((p) => !news.has(p))];
     if (changed.length > 2 * maxChanges) return { why: 'many policies changed' };
     const inNamespace = workloadsByNamespace(ws);
     for (const p of changed) {
       // A policy naming addresses may change the pieces of the address space: the matrix's endpoints.
       if (hasIpBlock(p)) return { why: 'a changed policy has an ipBlock' };
       dirty.namespaces.add(p.namespace);
+      dirty.policies.add(policyKey(p));
       const types = effectivePolicyTypes(p);
       for (const i of inNamespace.get(p.namespace) ?? []) {
         if (types.includes('Ingress')) dirty.columns.add(i);
@@ -182,6 +196,30 @@ function mayReach(p: DesignPolicy, dir: 'Ingress' | 'Egress', ws: readonly Desig
   return false;
 }
 
+/**
+ * The engine's cluster of a document, kept per inventory: the reduced analyses of one update, and of the updates
+ * after it while the inventory stays, read the same workload objects (the engine keys their groups once).
+ */
+const clusters = new WeakMap<
+  readonly DesignWorkload[],
+  { readonly doc: DesignDoc; readonly cluster: Cluster }
+>();
+
+function clusterOf(doc: DesignDoc): Cluster {
+  const kept = clusters.get(doc.workloads);
+  if (kept && kept.doc.namespaces === doc.namespaces && kept.doc.nodes === doc.nodes) return kept.cluster;
+  const cluster = toCluster(doc);
+  clusters.set(doc.workloads, { doc, cluster });
+  return cluster;
+}
+
+/** The endpoints of each class or piece of a reduced analysis. */
+function membersOf(cls: Int32Array, universe: number): number[][] {
+  const members: number[][] = Array.from({ length: universe }, () => []);
+  for (let i = 0; i < cls.length; i++) members[cls[i]!]!.push(i);
+  return members;
+}
+
 function update(
   prev: SimulationState,
   drawn: DesignDoc,
@@ -216,7 +254,7 @@ function update(
     }
     return cells[s]!;
   };
-  const cluster = toCluster(doc);
+  const cluster = clusterOf(doc);
   const U = prev.endpoints.length;
   /** Per endpoint of the whole document, its class or piece in a reduced analysis. */
   const classesIn = (conn: ClassConnectivity): Int32Array => {
@@ -264,15 +302,18 @@ function update(
     const conn = analyze(cluster, toPolicySet({ ...doc, policies: reduced }), options);
     const cls = classesIn(conn);
     const text = textsOf(conn);
+    const members = membersOf(cls, conn.universe);
     for (const t of dirty.columns) {
       const b = cls[t]!;
-      for (let s = 0; s < U; s++) {
-        if (s === t) continue;
-        const a = cls[s]!;
-        let id = conn.classConnectionId(a, b);
-        // An Egress policy left out allows nothing towards the column.
-        if (id !== 0 && s < nW && isolated(s, 'Egress') && !conn.isolated(a, 'Egress')) id = 0;
-        set(s, t, id === 0 ? undefined : text(id));
+      for (let a = 0; a < members.length; a++) {
+        const id = conn.classConnectionId(a, b);
+        const egressOpen = id === 0 || a >= conn.classCount || conn.isolated(a, 'Egress');
+        for (const s of members[a]!) {
+          if (s === t) continue;
+          // An Egress policy left out allows nothing towards the column.
+          const cell = id !== 0 && (egressOpen || !isolated(s, 'Egress')) ? text(id) : undefined;
+          set(s, t, cell);
+        }
       }
     }
   }
@@ -285,26 +326,43 @@ function update(
     const conn = analyze(cluster, toPolicySet({ ...doc, policies: reduced }), options);
     const cls = classesIn(conn);
     const text = textsOf(conn);
+    const members = membersOf(cls, conn.universe);
     for (const s of dirty.rows) {
       const a = cls[s]!;
-      for (let t = 0; t < U; t++) {
-        if (s === t) continue;
-        const b = cls[t]!;
-        let id = conn.classConnectionId(a, b);
-        if (id !== 0 && t < nW && isolated(t, 'Ingress') && !conn.isolated(b, 'Ingress')) id = 0;
-        set(s, t, id === 0 ? undefined : text(id));
+      for (let b = 0; b < members.length; b++) {
+        const id = conn.classConnectionId(a, b);
+        const ingressOpen = id === 0 || b >= conn.classCount || conn.isolated(b, 'Ingress');
+        for (const t of members[b]!) {
+          if (s === t) continue;
+          // An Ingress policy left out admits nothing from the row.
+          const cell = id !== 0 && (ingressOpen || !isolated(t, 'Ingress')) ? text(id) : undefined;
+          set(s, t, cell);
+        }
       }
     }
   }
   const matrix = { endpoints: before.matrix.endpoints, cells };
+  const index = new Map(ws.map((w, i) => [w.id, i]));
+  const touched = (e: RuleEdge): boolean => {
+    const s = index.get(e.source);
+    const t = index.get(e.target);
+    return (
+      (s !== undefined && dirty.rows.has(s)) ||
+      (t !== undefined && dirty.columns.has(t)) ||
+      e.refs.some((r) => dirty.policies.has(r.policy))
+    );
+  };
+  const { simulation: sim, graph } = finishSimulation(
+    drawn,
+    doc,
+    options,
+    isolation,
+    matrix,
+    prev.endpoints,
+    prev.texts,
+    { graph: prev.graph, blocked: before.blocked, touched },
+  );
   return {
-    state: {
-      drawn,
-      doc,
-      options,
-      simulation: finishSimulation(drawn, doc, options, isolation, matrix, prev.endpoints, prev.texts),
-      endpoints: prev.endpoints,
-      texts: prev.texts,
-    },
+    state: { drawn, doc, options, simulation: sim, graph, endpoints: prev.endpoints, texts: prev.texts },
   };
 }

@@ -59,6 +59,19 @@ function labelsKey(l: Labels): string {
   return key;
 }
 
+/** What groups a workload whatever the policies: namespace, labels, host network; kept per workload object. */
+const baseKeys = new WeakMap<Workload, string>();
+
+function baseKey(w: Workload): string {
+  let key = baseKeys.get(w);
+  if (key === undefined) {
+    // Host-network pods never share a group with others: cluster-wide selectors leave them out.
+    key = `${w.namespace}\u0000${labelsKey(w.labels)}\u0000${w.hostNetwork === true ? 'host' : ''}`;
+    baseKeys.set(w, key);
+  }
+  return key;
+}
+
 /** The container ports of a workload that matter: those whose name some policy mentions. */
 export function portsKey(w: Workload, names: ReadonlySet<string>): string {
   return w.ports
@@ -82,11 +95,9 @@ export function groupWorkloads(
   const groupOf = new Int32Array(workloads.length);
   const byKey = new Map<string, number>();
   workloads.forEach((w, i) => {
-    const ports = portsKey(w, portNames);
+    const ports = portNames.size === 0 ? '' : portsKey(w, portNames);
     const ips = withPodIPs ? [...(w.podIPs ?? [])].sort().join(',') : '';
-    // Host-network pods never share a group with others: cluster-wide selectors leave them out.
-    const host = w.hostNetwork === true ? 'host' : '';
-    const key = `${w.namespace}\u0000${labelsKey(w.labels)}\u0000${ports}\u0000${ips}\u0000${host}`;
+    const key = `${baseKey(w)}\u0000${ports}\u0000${ips}`;
     let g = byKey.get(key);
     if (g === undefined) {
       g = groups.length;
