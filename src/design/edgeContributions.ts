@@ -119,14 +119,48 @@ export interface Contribution {
 /**
  * Contributions per policy, memoised by the inventory (workloads and namespaces arrays, which operations
  * keep when they do not change them) and the policy object: after an edit of one policy among hundreds,
- * only that policy's selectors are matched again.
+ * only that policy's selectors are matched again (after an edit of a few workloads, see `carried`).
  */
 const contributionMemo = new WeakMap<
   readonly DesignWorkload[],
   WeakMap<DesignDoc['namespaces'], WeakMap<DesignPolicy, readonly Contribution[]>>
 >();
 
-export function policyMemo(doc: DesignDoc): WeakMap<DesignPolicy, readonly Contribution[]> {
+type PolicyMemo = WeakMap<DesignPolicy, readonly Contribution[]>;
+
+/**
+ * After an edit of a few workloads the inventory is a new one, but a policy none of the changed workloads can
+ * appear in draws what it drew: its contributions are taken over from the inventory just before (`carried`:
+ * that inventory's memo, and the changed workloads in both versions). Only one inventory back, so that a chain
+ * of them does not keep every inventory before alive.
+ */
+const carried = new WeakMap<
+  PolicyMemo,
+  { readonly from: PolicyMemo; readonly changed: readonly DesignWorkload[] }
+>();
+let lastInventory: { readonly doc: DesignDoc; readonly memo: PolicyMemo } | null = null;
+
+/** At most this many changed workloads are carried over; more: every policy is matched again. */
+const MAX_CARRIED = 64;
+
+/** The workloads of `before` and `after` that differ (both versions), or null when not the same ids. */
+function changedWorkloads(
+  before: readonly DesignWorkload[],
+  after: readonly DesignWorkload[],
+): DesignWorkload[] | null {
+  if (before.length !== after.length) return null;
+  const changed: DesignWorkload[] = [];
+  for (let i = 0; i < after.length; i++) {
+    const a = before[i]!;
+    const b = after[i]!;
+    if (a === b) continue;
+    if (a.id !== b.id || changed.length >= 2 * MAX_CARRIED) return null;
+    changed.push(a, b);
+  }
+  return changed;
+}
+
+export function policyMemo(doc: DesignDoc): PolicyMemo {
   let byNamespaces = contributionMemo.get(doc.workloads);
   if (!byNamespaces) {
     byNamespaces = new WeakMap();
@@ -136,8 +170,41 @@ export function policyMemo(doc: DesignDoc): WeakMap<DesignPolicy, readonly Contr
   if (!byPolicy) {
     byPolicy = new WeakMap();
     byNamespaces.set(doc.namespaces, byPolicy);
+    if (lastInventory && lastInventory.doc.namespaces === doc.namespaces) {
+      const changed = changedWorkloads(lastInventory.doc.workloads, doc.workloads);
+      if (changed) carried.set(byPolicy, { from: lastInventory.memo, changed });
+      carried.delete(lastInventory.memo);
+    }
+    lastInventory = { doc, memo: byPolicy };
   }
   return byPolicy;
+}
+
+/**
+ * Whether one of `changed` may be among the nodes of a contribution of `p`: in `p`'s namespace (its subject,
+ * and peers without a namespace selector), or matched by the pod selector of a peer with a namespace selector.
+ * Peers that stand for namespaces, addresses or `any` never list workloads.
+ */
+function mayList(p: DesignPolicy, changed: readonly DesignWorkload[]): boolean {
+  if (changed.some((w) => w.namespace === p.namespace)) return true;
+  let hit = false;
+  forEachPeerOf(p, (_p, peer) => {
+    if (hit || !peer?.namespaceSelector || isEmpty(peer.podSelector)) return;
+    hit = changed.some((w) => matchesSelector(peer.podSelector!, w.labels));
+  });
+  return hit;
+}
+
+/** `p`'s contributions in the inventory of `memo`, matched once (or taken over, `carried`). */
+function matchOnce(memo: PolicyMemo, ix: () => Index, p: DesignPolicy): readonly Contribution[] {
+  let contributions = memo.get(p);
+  if (!contributions) {
+    const carry = carried.get(memo);
+    const before = carry?.from.get(p);
+    contributions = before && !mayList(p, carry!.changed) ? before : contributionsOf(ix, p);
+    memo.set(p, contributions);
+  }
+  return contributions;
 }
 
 export function contributionsOf(ix: () => Index, p: DesignPolicy): Contribution[] {
@@ -174,7 +241,7 @@ export function prepareEdges(doc: DesignDoc, more: () => boolean): boolean {
   for (const p of doc.policies) {
     if (memo.has(p)) continue;
     if (!more()) return false;
-    memo.set(p, contributionsOf(ix, p));
+    matchOnce(memo, ix, p);
   }
   return true;
 }
@@ -187,12 +254,5 @@ export function contributionsIn(doc: DesignDoc): (p: DesignPolicy) => readonly C
     index ??= indexOf(doc);
     return index;
   };
-  return (p) => {
-    let contributions = memo.get(p);
-    if (!contributions) {
-      contributions = contributionsOf(ix, p);
-      memo.set(p, contributions);
-    }
-    return contributions;
-  };
+  return (p) => matchOnce(memo, ix, p);
 }

@@ -22,6 +22,10 @@ import type { AnalysisOptions, ConnectionSet, Endpoint, Verdict } from '../engin
 import { docAnalysisOptions } from './analysisOptions';
 import { type BlockedOptions, blockedIntents, rangesOfNode } from './blocked';
 import { deriveEdges } from './edges';
+
+/** Derives the rule edges of a document (deriveEdges, or a deriver that continues from its last document). */
+export type EdgeDeriver = (doc: DesignDoc) => DerivedGraph;
+
 import { toCluster, toPolicySet } from './model';
 import { isolatingPoliciesAmong } from './policies';
 import {
@@ -196,6 +200,7 @@ export function simulation(
   drawn: DesignDoc,
   requested: SimulateOptions = {},
   texts = new CellTexts(),
+  derive: Derivers = WHOLE,
 ): SimulationState {
   // `drawn` is what the canvas shows (its external nodes get flows); `doc` is what the engine evaluates.
   const { doc, options } = effective(drawn, requested);
@@ -220,9 +225,21 @@ export function simulation(
     matrix,
     conn.endpoints,
     texts,
+    derive,
   );
   return { drawn, doc, options, simulation: sim, graph, endpoints: conn.endpoints, texts };
 }
+
+/**
+ * The rule edges of the document evaluated and of the one drawn (they differ by the what-if switches): a
+ * simulator keeps a deriver for each, so that each continues from its own last document.
+ */
+export interface Derivers {
+  readonly doc: EdgeDeriver;
+  readonly drawn: EdgeDeriver;
+}
+
+const WHOLE: Derivers = { doc: deriveEdges, drawn: deriveEdges };
 
 /**
  * What an update of a simulation knows of the one before (simulateIncremental.ts): its rule edges and blocked
@@ -247,6 +264,7 @@ export function finishSimulation(
   matrix: ConnectivityMatrix,
   engineEndpoints: readonly Endpoint[],
   texts: CellTexts,
+  derive: Derivers,
   since?: SinceBefore,
 ): { simulation: Simulation; graph: DerivedGraph } {
   const { cells } = matrix;
@@ -266,8 +284,8 @@ export function finishSimulation(
       const t = Number(key);
       if (t < nW && s !== t) push({ source: ids[s]!, target: ids[t]!, conn: cell });
     }
-  const graph = deriveEdges(doc);
-  const drawnExternals = doc === drawn ? graph.externals : deriveEdges(drawn).externals;
+  const graph = derive.doc(doc);
+  const drawnExternals = doc === drawn ? graph.externals : derive.drawn(drawn).externals;
   const externalPieces: { ep: Endpoint; i: number }[] = [];
   for (let i = nW; i < engineEndpoints.length; i++) externalPieces.push({ ep: engineEndpoints[i]!, i });
   // One flow per workload and direction for a group of address pieces: the union of what the pieces allow,

@@ -24,8 +24,10 @@ import { intersectRanges } from '../engine/ipRanges';
 import { effectivePolicyTypes } from '../engine/policy';
 import { matchesSelector } from '../engine/selector';
 import type { Cluster, NetworkPolicyPeer } from '../engine/types';
+import { createEdgeDeriver } from './edges';
 import { policyKey, toCluster, toPolicySet } from './model';
 import {
+  type Derivers,
   effective,
   finishSimulation,
   isolationOf,
@@ -66,15 +68,16 @@ export function createSimulator(
   limits: UpdateLimits = LIMITS,
 ): IncrementalSimulator {
   let state: SimulationState | null = null;
+  const derive: Derivers = { doc: createEdgeDeriver(), drawn: createEdgeDeriver() };
   let last: IncrementalSimulator['last'] = { how: 'whole', why: 'first' };
   return {
     simulate(drawn) {
-      const next = state ? update(state, drawn, requested, limits) : null;
+      const next = state ? update(state, drawn, requested, limits, derive) : null;
       if (next && 'state' in next) {
         state = next.state;
         last = { how: 'incremental' };
       } else {
-        state = simulation(drawn, requested, state?.texts);
+        state = simulation(drawn, requested, state?.texts, derive);
         last = { how: 'whole', why: next?.why ?? 'first' };
       }
       return state.simulation;
@@ -225,6 +228,7 @@ function update(
   drawn: DesignDoc,
   requested: SimulateOptions,
   limits: UpdateLimits,
+  derive: Derivers,
 ): { state: SimulationState } | { why: string } {
   const { doc, options } = effective(drawn, requested);
   const dirty = dirtyOf(prev.doc, doc, limits.maxChanges);
@@ -360,6 +364,7 @@ function update(
     matrix,
     prev.endpoints,
     prev.texts,
+    derive,
     { graph: prev.graph, blocked: before.blocked, touched },
   );
   return {
