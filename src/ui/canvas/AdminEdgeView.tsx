@@ -5,7 +5,7 @@ import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { AdminFlowEdge } from './adminFlow';
 import { EdgeLabelPortal } from './EdgeLabelPortal';
-import { useLabelSpot } from './labelLayout';
+import { useLabelScale, useLabelSpot } from './labelLayout';
 import { curveCandidates, labelSize } from './labelPlacement';
 import { labelLift, useRoutedPath } from './paths';
 import '../panels/ClusterPanel.css';
@@ -15,9 +15,10 @@ function AdminEdgeComponent(props: EdgeProps<AdminFlowEdge>) {
   // Higher loops and a stronger curve than rule edges, so a rule and an admin rule on the same pair both show.
   const geometry = { ...props, sourceY: props.sourceY - 6, targetY: props.targetY - 6 };
   const { path, route } = useRoutedPath(geometry, source, target, { curvature: 0.7, lift: 36 });
+  const scale = useLabelScale();
   const spot = useLabelSpot({
     id: props.id,
-    ...labelSize(data?.edge.label ?? ''),
+    ...labelSize(data?.edge.label ?? '', scale),
     candidates: curveCandidates(route.curve, labelLift(route)),
   });
   if (!data) return null;

@@ -6,6 +6,7 @@ import {
   applyNodeChanges,
   Background,
   type Connection,
+  ControlButton,
   Controls,
   type EdgeMouseHandler,
   MiniMap,
@@ -37,6 +38,8 @@ import { useCollapseStore } from './collapseState';
 import { commitDrawnEdge } from './drawEdge';
 import { ExternalNode } from './ExternalNode';
 import { FlowEdgeView } from './FlowEdgeView';
+import { MIN_ZOOM, useFitCanvas } from './fitCanvas';
+import { FIT_MAX_ZOOM } from './fitView';
 import { IsolationLegend } from './IsolationLegend';
 import { LabelPlacer } from './labelLayout';
 import { NamespaceNode } from './NamespaceNode';
@@ -88,14 +91,15 @@ const showAll = () => useAppStore.getState().select(null);
 const onEdgeClick: EdgeMouseHandler = (_e, edge) => {
   if (edge.id.startsWith('rule:')) useAppStore.getState().select({ type: 'edge', id: edge.id.slice(5) });
 };
-/** Room for the legend strip along the top and the zoom controls on the left. */
+/**
+ * Room for the legend strip along the top and the zoom controls on the left, for React Flow's first fit (before
+ * anything is measured); every later fit is `fitCanvas`, which also keeps clear of the minimap and the loops.
+ */
 const FIT_PADDING = { top: '52px', right: '24px', bottom: '24px', left: '56px' } as const;
-const FIT_VIEW_OPTIONS = { padding: FIT_PADDING, maxZoom: 1.2 };
+const FIT_VIEW_OPTIONS = { padding: FIT_PADDING, maxZoom: FIT_MAX_ZOOM };
 const FIT_DURATION_MS = 200;
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const PRO_OPTIONS = { hideAttribution: true };
-/** Far enough out that "fit view" still shows all of a design of several hundred workloads (0.1 did not). */
-const MIN_ZOOM = 0.04;
 
 /**
  * Below this zoom a node's text is a few pixels high: nodes keep only their header row and edge labels go
@@ -113,6 +117,7 @@ export function Canvas() {
   const analysisSource = useAppStore((s) => s.analysisSource);
   const graph = derivedGraphOf(doc);
   const flow = useReactFlow();
+  const fitToView = useFitCanvas();
 
   // Namespaces drawn collapsed, and the edges and flows with an end inside one, folded per pair of boxes.
   const choices = useCollapseStore((s) => s.choices);
@@ -233,11 +238,11 @@ export function Canvas() {
         () =>
           delay(50).then(() =>
             // An interrupted fit animation never resolves: the canvas is not busy for longer than a second.
-            Promise.race([flow.fitView({ ...FIT_VIEW_OPTIONS, duration: FIT_DURATION_MS }), delay(1000)]),
+            Promise.race([fitToView(FIT_DURATION_MS), delay(1000)]),
           ),
         setPlacing,
       ),
-    [flow],
+    [fitToView],
   );
 
   // The view zooming out after a node was added where there was no room: busy too.
@@ -324,7 +329,23 @@ export function Canvas() {
         <RouteObstacles />
         <Background gap={20} size={1} color="#dde2ea" />
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} />
-        <Controls aria-label="Zoom controls" />
+        <Controls aria-label="Zoom controls" showFitView={false}>
+          <ControlButton
+            className="react-flow__controls-fitview"
+            title="Fit View"
+            aria-label="Fit View"
+            onClick={() => void fitToView()}
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path
+                d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+              />
+            </svg>
+          </ControlButton>
+        </Controls>
       </ReactFlow>
       <IsolationLegend
         simulatorOn={simulatorOn}

@@ -6,7 +6,7 @@ import { memo } from 'react';
 import { useAppStore } from '../store';
 import { EdgeLabelPortal } from './EdgeLabelPortal';
 import { FlowPath } from './FlowEdgeView';
-import { useLabelSpot } from './labelLayout';
+import { useLabelScale, useLabelSpot } from './labelLayout';
 import { curveCandidates, labelSize, shortLabel } from './labelPlacement';
 import { labelLift, useRoutedPath } from './paths';
 import type { RuleEdgeData } from './toFlow';
@@ -23,9 +23,10 @@ function RuleEdgeComponent(props: EdgeProps<Edge<RuleEdgeData, 'rule'>>) {
   const { path, route } = useRoutedPath(props, source, target);
   const rule = data?.rule;
   const text = rule?.selectorLabel ? `${rule.label} · ${rule.selectorLabel}` : (rule?.label ?? '');
+  const scale = useLabelScale();
   const spot = useLabelSpot({
     id: props.id,
-    ...labelSize(data?.blocked ? `${shortLabel(text)} ⊘ blocked` : shortLabel(text)),
+    ...labelSize(data?.blocked ? `${shortLabel(text)} ⊘ blocked` : shortLabel(text), scale),
     candidates: curveCandidates(route.curve, labelLift(route)),
   });
   if (!data || !rule) return null;

@@ -6,6 +6,8 @@ import { type ReactFlowState, useStore } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
 import { NAMESPACE_PADDING } from '../../design/geometry';
+import { useLessonStore } from '../lessons/lessonStore';
+import { PRESENTER_LABEL_SCALE } from './fitView';
 import { type LabelRequest, type Point, placeLabels, type Rect } from './labelPlacement';
 
 export const MAX_PLACED_LABELS = 150;
@@ -25,6 +27,11 @@ const sameRequest = (a: LabelRequest | undefined, b: LabelRequest) =>
   a.candidates.every(
     (p, i) => Math.abs(p.x - b.candidates[i].x) < 0.5 && Math.abs(p.y - b.candidates[i].y) < 0.5,
   );
+
+/** How much larger than the normal view's the labels' type is (the presenter view's type is larger). */
+export function useLabelScale(): number {
+  return useLessonStore((s) => (s.presenter ? PRESENTER_LABEL_SCALE : 1));
+}
 
 /** Registers a label and returns where to draw it: its placed spot, or its curve's middle until placed. */
 export function useLabelSpot(request: LabelRequest): Point {

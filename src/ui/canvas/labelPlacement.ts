@@ -48,9 +48,15 @@ export function shortLabel(text: string, max = MAX_LABEL_CHARS): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** A label's size before it is drawn, from its text (a little generous, so the real box fits inside). */
-export function labelSize(text: string): { width: number; height: number } {
-  return { width: Math.ceil(text.length * CHAR_WIDTH + LABEL_PADDING_X), height: LABEL_HEIGHT };
+/**
+ * A label's size before it is drawn, from its text (a little generous, so the real box fits inside); `scale`
+ * for larger type (the presenter view's, PRESENTER_LABEL_SCALE in fitView.ts).
+ */
+export function labelSize(text: string, scale = 1): { width: number; height: number } {
+  return {
+    width: Math.ceil((text.length * CHAR_WIDTH + LABEL_PADDING_X) * scale),
+    height: Math.ceil(LABEL_HEIGHT * scale),
+  };
 }
 
 /** The candidate centres of a label on a curve (LABEL_STOPS), moved up by `lift` (a loop's label sits above). */

@@ -1,7 +1,7 @@
 // The toolbar's "Presenter" toggle, and the presenter's keyboard (see presenterKeys.ts). The view itself is
 // a class on the app root (presenter.css): larger type, the lesson beside the canvas, the YAML on demand.
-import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
+import { useFitCanvas } from '../canvas/fitCanvas';
 import { isTextTarget } from '../keyboard';
 import { useAppStore } from '../store';
 import { useLessonStore } from './lessonStore';
@@ -35,21 +35,18 @@ function usePresenterKeys() {
 const FIT_WINDOW_MS = 4000;
 
 /**
- * Fits the canvas to each document a lesson loads, and to the placement that follows it; larger in the
- * presenter view, so a room can read the nodes. Also refits when the presenter view is switched.
+ * Fits the canvas to each document a lesson loads, and to the placement that follows it; in the presenter view
+ * never so far out that its text gets small (fitCanvas.ts). Also refits when the presenter view is switched.
  */
 function useFitOnLessonLoad() {
-  const flow = useReactFlow();
+  const fitToView = useFitCanvas();
   const loads = useLessonStore((s) => s.loads);
   const presenter = useLessonStore((s) => s.presenter);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const fitCanvas = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        const maxZoom = useLessonStore.getState().presenter ? 1.6 : 1.2;
-        void flow.fitView({ padding: 0.15, maxZoom, duration: 200 });
-      }, 250);
+      timer = setTimeout(() => void fitToView(), 250);
     };
     if (loads === 0 && !presenter) return;
     fitCanvas();
@@ -61,7 +58,7 @@ function useFitOnLessonLoad() {
       unsubscribe();
       clearTimeout(timer);
     };
-  }, [flow, loads, presenter]);
+  }, [fitToView, loads, presenter]);
 }
 
 /** The class the app root carries in the presenter view. */

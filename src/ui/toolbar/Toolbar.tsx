@@ -1,8 +1,8 @@
 // The top bar: add things, lay out, toggle the simulator, undo/redo (titled with the step they undo or redo),
 // examples, and engineer B's file menu.
 // Every button dispatches a design operation or a store action; nothing here edits the document itself.
-import { useReactFlow } from '@xyflow/react';
 import { EXTERNAL_SIZE } from '../../design/geometry';
+import { useFitCanvas } from '../canvas/fitCanvas';
 import { usePlaceInView } from '../canvas/usePlaceInView';
 import { redoCommand, undoCommand } from '../commands';
 import { FilesMenuSlot } from '../FilesMenuSlot';
@@ -26,9 +26,9 @@ export function Toolbar() {
   const simulatorOn = useAppStore((s) => s.simulatorOn);
   const pending = useAppStore((s) => s.analysisPending);
   const { canUndo, canRedo, undoStep, redoStep } = useHistoryState();
-  const flow = useReactFlow();
   const place = usePlaceInView();
-  const fit = () => setTimeout(() => flow.fitView({ padding: 0.15, maxZoom: 1.2, duration: 200 }), 50);
+  const fitView = useFitCanvas();
+  const fit = () => setTimeout(() => void fitView(), 50);
 
   return (
     <header className="topbar" role="toolbar" aria-label="Designer toolbar">
