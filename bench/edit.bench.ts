@@ -4,7 +4,8 @@
 // answers it: by the incremental simulator (simulateIncremental.ts), or with --whole by a simulation from nothing.
 // The edits: the port of the first policy that has one (what bench:ui types into the YAML pane), a what-if switch,
 // a new rule (connect), and a workload's label moved to another's. Reports per edit the median CPU time of the
-// simulation and of serialising it as postMessage would (v8.serialize of its parts), with the load average.
+// simulation and of what the worker posts as postMessage would serialise it (the difference from the previous
+// answer, or the simulation in parts), with the load average.
 import { loadavg } from 'node:os';
 import { cpuUsage } from 'node:process';
 import { serialize } from 'node:v8';
@@ -13,6 +14,7 @@ import { applyOp } from '../src/design/ops';
 import { simulate } from '../src/design/simulate';
 import { createSimulator } from '../src/design/simulateIncremental';
 import type { DesignDoc, DesignPolicy, Simulation } from '../src/design/types';
+import { simulationDiff } from '../src/ui/worker/simulationDiff';
 import { splitSimulation } from '../src/ui/worker/simulationParts';
 import { clusterManifest } from './cluster';
 
@@ -65,7 +67,7 @@ const text = clusterManifest(5000, 150);
 let doc = applyOp(emptyDoc(), 'importManifests', { files: [{ path: 'cluster.yaml', text }] }).doc;
 const simulator = createSimulator();
 const answer = (d: DesignDoc): Simulation => (WHOLE ? simulate(d) : simulator.simulate(d));
-answer(doc);
+let previous = answer(doc);
 console.log(
   `${doc.workloads.length} workloads, ${doc.policies.length} policies; ${WHOLE ? 'whole simulation' : 'incremental'}, ${RUNS} runs`,
 );
@@ -79,11 +81,17 @@ for (const [name, edit] of Object.entries(edits)) {
     const sim = answer(doc);
     cpu.push(cpuMs() - c0);
     how.add(WHOLE ? 'whole' : simulator.last.how);
+    // What the worker posts: the difference from its previous answer when there is one (simulationDiff.ts).
     const c1 = cpuMs();
-    const { head, parts } = splitSimulation(sim);
-    for (const p of parts) serialize(p);
-    serialize(head);
+    const diff = WHOLE ? null : simulationDiff(previous, sim);
+    if (diff) serialize(diff);
+    else {
+      const { head, parts } = splitSimulation(sim);
+      for (const p of parts) serialize(p);
+      serialize(head);
+    }
     post.push(cpuMs() - c1);
+    previous = sim;
   }
   console.log(
     `${name.padEnd(15)} simulation median ${median(cpu).toFixed(0).padStart(4)} ms CPU (${cpu.map((x) => x.toFixed(0)).join(', ')}; ${[...how].join('/')}), serialised ${median(post).toFixed(0)} ms CPU; load ${loadavg()[0]!.toFixed(1)}`,

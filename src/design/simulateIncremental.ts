@@ -6,8 +6,8 @@
 // s (the engine's sideVector): the first depends on the NetworkPolicies that select s for Egress, their rules and
 // t; the second on those that select t for Ingress, their rules and s. A NetworkPolicy selects pods of its own
 // namespace only. So
-// - an edit of policy p (added, removed, changed, switched off) changes the column of every workload of p's
-//   namespace when p (before or after) is an Ingress policy, and their rows when it is an Egress one;
+// - an edit of policy p (added, removed, changed, switched off) changes the column of every workload p selects
+//   (before or after) when p is an Ingress policy, and their rows when it is an Egress one;
 // - an edit of workload w changes its row and its column, nothing else.
 // A column t is computed from: every policy of t's namespace (all of t's ingress, exactly), and the Egress
 // policies having a peer that may select some workload of the column (`peerMayMatch`, which may say yes too
@@ -21,7 +21,7 @@
 // of operations the answer equals `simulate` of the document.
 import { analyze, type ClassConnectivity } from '../engine/analyze';
 import { intersectRanges } from '../engine/ipRanges';
-import { effectivePolicyTypes } from '../engine/policy';
+import { effectivePolicyTypes, policySelects } from '../engine/policy';
 import { matchesSelector } from '../engine/selector';
 import type { Cluster, NetworkPolicyPeer } from '../engine/types';
 import { createEdgeDeriver } from './edges';
@@ -157,6 +157,7 @@ function dirtyOf(before: DesignDoc, after: DesignDoc, maxChanges: number): Dirty
       dirty.policies.add(policyKey(p));
       const types = effectivePolicyTypes(p);
       for (const i of inNamespace.get(p.namespace) ?? []) {
+        if (!policySelects(p, ws[i]!)) continue;
         if (types.includes('Ingress')) dirty.columns.add(i);
         if (types.includes('Egress')) dirty.rows.add(i);
       }

@@ -22,6 +22,7 @@ import type {
   ReadShareResponse,
   WorkerRequest,
 } from './worker/protocol';
+import { applySimulationDiff } from './worker/simulationDiff';
 import { joinSimulation, type SimulationPart } from './worker/simulationParts';
 
 type Answer = { doc: DesignDoc; simulation: Simulation } | { doc: DesignDoc; error: string };
@@ -275,6 +276,8 @@ export function startAnalysis(): () => void {
 
   if (worker) {
     sharedWorker = worker;
+    /** The simulation of the worker's latest successful answer, which its next answer may be a difference from. */
+    let lastSimulation: Simulation | null = null;
     /** The parts of the simulation being received (simulationParts.ts), for analysis `seq`. */
     let received: { seq: number; parts: SimulationPart[] } | null = null;
     worker.onmessage = (
@@ -296,11 +299,27 @@ export function startAnalysis(): () => void {
       // A worker's messages arrive in the order sent: the parts of this analysis are all in.
       const parts = received?.seq === res.seq ? received.parts : [];
       received = null;
+      // Every answer is read, wanted or not: the next may be a difference from it.
+      let simulation: Simulation | null = null;
+      if (res.ok) {
+        simulation =
+          'diff' in res
+            ? lastSimulation && applySimulationDiff(lastSimulation, res.diff)
+            : joinSimulation(res.simulation, parts);
+        lastSimulation = simulation;
+      }
       const doc = pendingDocs.get(res.seq);
       if (!doc) return;
       answer(
         res.seq,
-        res.ok ? { doc, simulation: joinSimulation(res.simulation, parts) } : { doc, error: res.error },
+        res.ok
+          ? simulation
+            ? { doc, simulation }
+            : {
+                doc,
+                error: 'the simulator answered with a difference from a simulation the page does not hold',
+              }
+          : { doc, error: res.error },
       );
       // Every analysis gets its lint, even a failed one, so the Lint tab never waits forever; but only once the
       // frame that draws the simulation is out, so the lint does not take a core from the overlay's commit.

@@ -10,6 +10,7 @@ import { simulate } from '../../design/simulate';
 import { docArb } from '../../design/testing/arbitraries';
 import { shopDoc } from '../../design/testing/build';
 import { threeTierWithCapture } from '../../design/testing/capture';
+import type { Simulation } from '../../design/types';
 import { docPatch } from './docPatch';
 import type {
   AnalysisPart,
@@ -21,17 +22,45 @@ import type {
   ReadShareResponse,
   WorkerRequest,
 } from './protocol';
-import { joinSimulation } from './simulationParts';
+import { applySimulationDiff } from './simulationDiff';
+import { joinSimulation, type SimulationPart } from './simulationParts';
 
 type Out = AnalysisResponse | LintResponse | ImportResponse | GenerateWhatIfResponse;
 const posted: Out[] = [];
+/** Every message, never cleared: an answer may be a difference from the one before (simulationDiff.ts). */
+const everything: (Out | AnalysisPart)[] = [];
+
+/** The simulation of analysis `seq` as the page reads it: parts joined, or the difference from the one before. */
+function simulationOf(seq: number): Simulation {
+  let last: Simulation | null = null;
+  let parts: SimulationPart[] = [];
+  for (const m of everything) {
+    if ('part' in m) {
+      parts.push(m.part);
+      continue;
+    }
+    if (!('seq' in m) || !('ok' in m)) continue;
+    if (m.ok) {
+      last = 'diff' in m ? applySimulationDiff(last!, m.diff) : joinSimulation(m.simulation, parts);
+      if (m.seq === seq) return last;
+    }
+    parts = [];
+  }
+  throw new Error(`no answer to analysis ${seq}`);
+}
 let onmessage: ((e: { data: WorkerRequest }) => void) | null = null;
 const g = globalThis as unknown as { self?: unknown };
 const hadSelf = 'self' in g;
 const savedSelf = g.self;
 
 beforeAll(async () => {
-  const scope = { onmessage: null as typeof onmessage, postMessage: (m: Out) => posted.push(m) };
+  const scope = {
+    onmessage: null as typeof onmessage,
+    postMessage: (m: Out) => {
+      posted.push(m);
+      everything.push(m);
+    },
+  };
   g.self = scope;
   await import('./analysis.worker');
   onmessage = scope.onmessage;
@@ -108,7 +137,7 @@ describe('analysis worker', () => {
     const [byId, bySent] = posted as AnalysisResponse[];
     expect(byId).toMatchObject({ seq: 10, ok: true });
     if (!byId?.ok || !bySent?.ok) throw new Error('analysis failed');
-    expect(byId.simulation).toEqual(bySent.simulation);
+    expect(simulationOf(10)).toEqual(simulationOf(11));
     send({ kind: 'analyse', seq: 12, doc: { importId: 7 } });
     expect(posted.at(-1)).toMatchObject({
       seq: 12,
@@ -152,7 +181,8 @@ describe('analysis worker', () => {
     const [, byPatch, whole] = posted as AnalysisResponse[];
     if (!byPatch?.ok || !whole?.ok) throw new Error('analysis failed');
     expect(byPatch.seq).toBe(21);
-    expect(byPatch.simulation).toEqual(whole.simulation);
+    expect(simulationOf(21)).toEqual(simulationOf(22));
+    expect(simulationOf(22)).toEqual(simulate(after));
     // A difference from a document the worker no longer holds is refused, never applied to another one.
     send({ kind: 'analyse', seq: 23, doc: { baseSeq: 20, patch: docPatch(before, after) } });
     expect(posted.at(-1)).toMatchObject({
@@ -203,6 +233,7 @@ describe('analysis worker, a large simulation', () => {
     const parts = posted.slice(0, -1) as unknown as AnalysisPart[];
     const res = posted.at(-1) as AnalysisResponse;
     if (!res.ok) throw new Error(res.error);
+    if ('diff' in res) throw new Error('a first simulation sent as a difference');
     expect(parts.length).toBeGreaterThan(1);
     expect(res.parts).toBe(parts.length);
     expect(parts.every((p) => p.seq === 20)).toBe(true);
@@ -212,6 +243,30 @@ describe('analysis worker, a large simulation', () => {
         parts.map((p) => p.part),
       ),
     ).toEqual(simulate(doc));
+  });
+
+  it('sends the simulation after an edit as the difference from the one before, one message', () => {
+    const pods = Array.from(
+      { length: 120 },
+      (_, i) => `kind: Pod\napiVersion: v1\nmetadata: {name: w${i}, namespace: big, labels: {app: w${i}}}\n`,
+    ).join('---\n');
+    const doc = applyOp(emptyDoc(), 'importManifests', { files: [{ path: 'big.yaml', text: pods }] }).doc;
+    // big/w7 admits big/w3 only: its column changes in every row.
+    const edited = applyOp(doc, 'connect', {
+      from: 'big/w3',
+      to: 'big/w7',
+      ports: [{ protocol: 'TCP', port: 80 }],
+    }).doc;
+    const relabelled = applyOp(edited, 'setWorkloadLabels', { id: 'big/w3', labels: { app: 'w4' } }).doc;
+    send({ kind: 'analyse', seq: 40, doc });
+    posted.length = 0;
+    send({ kind: 'analyse', seq: 41, doc: edited });
+    send({ kind: 'analyse', seq: 42, doc: relabelled });
+    expect(posted).toHaveLength(2);
+    expect(posted.every((m) => 'diff' in m)).toBe(true);
+    expect(simulationOf(41)).toEqual(simulate(edited));
+    expect(simulationOf(42)).toEqual(simulate(relabelled));
+    expect(JSON.stringify(posted).length).toBeLessThan(JSON.stringify(simulate(edited)).length / 4);
   });
 });
 

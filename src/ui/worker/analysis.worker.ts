@@ -3,7 +3,7 @@
 // The page sends at most one analysis at a time (see latestWins.ts), so there is no queue to drain here; the
 // lint of an analysis comes when the page asks for it (protocol.ts).
 import { createSimulator } from '../../design/simulateIncremental';
-import type { DesignDoc } from '../../design/types';
+import type { DesignDoc, Simulation } from '../../design/types';
 import { applyDocPatch } from './docPatch';
 import type {
   AnalysisPart,
@@ -16,6 +16,7 @@ import type {
   ReadShareResponse,
   WorkerRequest,
 } from './protocol';
+import { simulationDiff } from './simulationDiff';
 import { splitSimulation } from './simulationParts';
 
 const scope = self as unknown as {
@@ -40,6 +41,8 @@ let latest: { seq: number; doc: DesignDoc } | null = null;
  * change it (simulateIncremental.ts), not a whole new one.
  */
 const simulator = createSimulator();
+/** The simulation of the latest successful answer, which the page holds: the next is sent as a difference. */
+let sent: Simulation | null = null;
 /** The result of the latest import, which the page may ask to analyse by its id (protocol.ts). */
 let imported: { importId: number; doc: DesignDoc } | null = null;
 
@@ -127,15 +130,21 @@ scope.onmessage = (e) => {
   const started = performance.now();
   latest = { seq, doc };
   try {
-    const { head, parts } = splitSimulation(simulator.simulate(doc));
-    for (const part of parts) scope.postMessage({ seq, part });
-    scope.postMessage({
-      seq,
-      ok: true,
-      simulation: head,
-      millis: performance.now() - started,
-      ...(parts.length > 0 ? { parts: parts.length } : {}),
-    });
+    const simulation = simulator.simulate(doc);
+    const diff = sent ? simulationDiff(sent, simulation) : null;
+    if (diff) scope.postMessage({ seq, ok: true, diff, millis: performance.now() - started });
+    else {
+      const { head, parts } = splitSimulation(simulation);
+      for (const part of parts) scope.postMessage({ seq, part });
+      scope.postMessage({
+        seq,
+        ok: true,
+        simulation: head,
+        millis: performance.now() - started,
+        ...(parts.length > 0 ? { parts: parts.length } : {}),
+      });
+    }
+    sent = simulation;
   } catch (err) {
     scope.postMessage({ seq, ok: false, error: err instanceof Error ? err.message : String(err) });
   }

@@ -7,6 +7,7 @@ import type { ObservedReport } from '../../design/observedReport';
 import type { SharedRead } from '../../design/sharedLink';
 import type { DesignDoc, DocLint, ManifestFile, Notice, Simulation } from '../../design/types';
 import type { DocPatch } from './docPatch';
+import type { SimulationDiff } from './simulationDiff';
 import type { SimulationPart } from './simulationParts';
 
 export interface AnalysisRequest {
@@ -172,6 +173,11 @@ export type AnalysisResponse =
       readonly millis: number;
       readonly parts?: number;
     }
+  /**
+   * The simulation as the difference from the one of the worker's previous successful answer (simulationDiff.ts),
+   * which the page holds: messages arrive in the order sent.
+   */
+  | { readonly seq: number; readonly ok: true; readonly diff: SimulationDiff; readonly millis: number }
   | { readonly seq: number; readonly ok: false; readonly error: string };
 
 /** One part of the simulation of analysis `seq`, ahead of its `AnalysisResponse`. */
