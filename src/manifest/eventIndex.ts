@@ -6,13 +6,13 @@
 import { EVENT_ID, type Event, getScalarValue, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
 import { childKey } from './positions';
 
-const STRIDE = 5;
+export const STRIDE = 5;
 // Per event: type, node offset (-1: none), then for scalars valueStart, valueEnd and the style, chomping,
 // `fast` flag and indent packed (style 3 bits, chomping 2 bits, fast 1 bit, indent the rest).
-const TYPE = 0;
-const OFFSET = 1;
-const VALUE_START = 2;
-const VALUE_END = 3;
+export const TYPE = 0;
+export const OFFSET = 1;
+export const VALUE_START = 2;
+export const VALUE_END = 3;
 const PACKED = 4;
 
 /** Where a node's text begins: before the quote of a quoted scalar, at the `*` of an alias. */

@@ -1,14 +1,10 @@
 // Splits a YAML/JSON text into its documents and loads each one with the position of every node. The text is
 // cut at `---` lines here (not by js-yaml) so that one malformed document yields one diagnostic while the
 // others still load. Positions come from js-yaml's event stream (`parseEvents`), whose events carry offsets.
-import { constructFromEvents, parseEvents, YAMLException } from 'js-yaml';
-import {
-  type CompactEvents,
-  compactEvents,
-  type DocumentIndex,
-  indexDocument,
-  rootOffsets,
-} from './eventIndex';
+import { YAMLException } from 'js-yaml';
+import { type DocumentIndex, indexDocument, rootOffsets } from './eventIndex';
+import { listParse } from './listPieces';
+import { type ParsedChunk, parseChunk } from './parsedChunk';
 import { lineStartsOf, offsetToPos } from './positions';
 import type { Diagnostic, ParsedDocument, SourceFile } from './types';
 
@@ -61,18 +57,6 @@ function yamlErrorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** One chunk parsed: js-yaml's events, compacted (for the position index), and the values they construct. */
-interface ParsedChunk {
-  readonly events: CompactEvents;
-  readonly values: readonly unknown[];
-}
-
-function parseChunk(text: string): ParsedChunk {
-  const events = parseEvents(text, {});
-  const values = constructFromEvents(events, { source: text });
-  return { events: compactEvents(events), values };
-}
-
 /**
  * Parsed chunks by their text, for a text that is parsed again and again with small changes (the YAML pane
  * re-reads its whole text after every pause in the typing): a document whose text did not change is not
@@ -119,6 +103,28 @@ export class YamlChunkCache {
     if (!chunk) chunk = parseChunk(text);
     this.current.set(text, chunk);
     return chunk;
+  }
+
+  /**
+   * Parses the chunk of this text in steps, for a caller that shows its progress between them: each call of
+   * the function returned does one step and tells the share of the text parsed, 1 once the chunk is in the
+   * cache (then `parse` finds it). A large `kind: List` (`kubectl get -A -o yaml`: every object in one
+   * document) takes a step per piece of its items; any other chunk, one step. A chunk that does not parse
+   * throws, as `parse` does.
+   */
+  parseInSteps(text: string): () => number {
+    const list = this.holds(text) ? null : listParse(text, this.pieceChars);
+    if (!list)
+      return () => {
+        this.parse(text);
+        return 1;
+      };
+    return () => {
+      const done = list.step();
+      if (done < 1) return done;
+      this.current.set(text, list.result());
+      return 1;
+    };
   }
 
   /** Ends one parse (of all its files): chunks used by neither this parse nor the previous one are forgotten. */

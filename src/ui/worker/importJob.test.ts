@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDoc } from '../../design/model';
+import { applyOp } from '../../design/ops';
 import { runImport } from './importJob';
 import type { ImportResponse } from './protocol';
 
@@ -24,7 +25,7 @@ async function progressOf(text: string) {
 }
 
 describe('the import in the worker posts its progress', () => {
-  it('while it builds the document from a List (one document, parsed in one piece): values between 0 and 1', async () => {
+  it('while it builds the document from a List (one document of a thousand objects): values between 0 and 1', async () => {
     const { doc, posted, progress } = await progressOf(listOf(1000));
     expect(doc?.workloads).toHaveLength(1000);
     expect(posted.at(-1)).toMatchObject({ importId: 1, ok: true });
@@ -35,5 +36,24 @@ describe('the import in the worker posts its progress', () => {
     expect(built).toEqual([...built].sort((a, b) => a - b));
     // Every post of the building comes after the whole text is parsed.
     for (const p of progress.filter((p) => p.built !== undefined)) expect(p.read).toBe(p.total);
+  });
+
+  it('reads a large List in pieces into exactly what the operation reads from the whole text, positions included', async () => {
+    // A broken port in item 700 and an unknown kind in item 1,200: notices with a line and column.
+    const text = listOf(1500)
+      .replace('labels: {app: svc-700}', 'labels: {app: [not, a, string]}')
+      .replace(
+        'kind: Deployment\n  metadata:\n    name: svc-1200\n',
+        'kind: Gadget\n  metadata:\n    name: svc-1200\n',
+      );
+    const files = [{ path: 'cluster.yaml', text }];
+    const { posted } = await progressOf(text);
+    const answer = posted.at(-1);
+    const whole = applyOp(emptyDoc(), 'importManifests', { files });
+    expect(answer).toMatchObject({ ok: true });
+    if (!answer || !('ok' in answer) || !answer.ok) return;
+    expect(answer.notices.filter((n) => n.line !== undefined).length).toBeGreaterThanOrEqual(2);
+    expect(answer.notices).toEqual(whole.notices);
+    expect(answer.doc).toEqual(whole.doc);
   });
 });

@@ -1,6 +1,7 @@
 // The analysis worker's import of manifests (the `importManifests` operation), loaded on the first import.
-// Megabytes of YAML take seconds to parse: the documents are parsed ahead, a slice of time at a time, with the
-// progress posted after each slice and the worker's other messages (an analysis, a cancel) served in between;
+// Megabytes of YAML take seconds to parse: the documents are parsed ahead, a slice of time at a time (a large
+// `kind: List`, one document, a piece of its items at a time), with the progress posted after each slice and the
+// worker's other messages (an analysis, a cancel) served in between;
 // the operation then reads the parsed documents from the cache instead of parsing them again.
 import { applyOp } from '../../design/ops';
 import type { DesignDoc } from '../../design/types';
@@ -43,16 +44,24 @@ export async function runImport(
     let sliceStart = performance.now();
     for (const file of files) {
       for (const chunk of file.chunks) {
-        try {
-          documents += cache.parse(chunk.text).values.length;
-        } catch {
-          // The operation parses it again and reports where it is broken.
-        }
-        if (performance.now() - sliceStart >= SLICE_MS) {
-          post({ importId, progress: { read: before + chunk.end, total, documents } });
-          await nextTask();
-          if (stopped()) return null;
-          sliceStart = performance.now();
+        const start = chunk.end - chunk.text.length;
+        // One step for most chunks; a step per piece of items for a large `kind: List` (one document).
+        const step = cache.parseInSteps(chunk.text);
+        for (let share = 0; share < 1; ) {
+          try {
+            share = step();
+          } catch {
+            // The operation parses it again and reports where it is broken.
+            share = 1;
+          }
+          if (share >= 1 && cache.holds(chunk.text)) documents += cache.parse(chunk.text).values.length;
+          if (performance.now() - sliceStart >= SLICE_MS) {
+            const read = before + start + Math.round(share * chunk.text.length);
+            post({ importId, progress: { read, total, documents } });
+            await nextTask();
+            if (stopped()) return null;
+            sliceStart = performance.now();
+          }
         }
       }
       before += file.length;
