@@ -40,6 +40,7 @@ import { ExternalNode } from './ExternalNode';
 import { FlowEdgeView } from './FlowEdgeView';
 import { MIN_ZOOM, useFitCanvas } from './fitCanvas';
 import { FIT_MAX_ZOOM } from './fitView';
+import { HandleRepair } from './handleRepair';
 import { IsolationLegend } from './IsolationLegend';
 import { LabelPlacer } from './labelLayout';
 import { NamespaceNode } from './NamespaceNode';
@@ -325,6 +326,7 @@ export function Canvas() {
         proOptions={PRO_OPTIONS}
         onlyRenderVisibleElements={nodes.length > 150}
       >
+        <HandleRepair />
         <LabelPlacer />
         <RouteObstacles />
         <Background gap={20} size={1} color="#dde2ea" />
