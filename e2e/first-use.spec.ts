@@ -273,31 +273,23 @@ test('forms take what is typed, new nodes land in view, fading is explained, nam
   await expect(page.getByTestId('workload-shop/frontend')).toHaveCount(0);
 });
 
-/** Drags from one handle to another (not a counted action: these tests are not about the budget). */
+/**
+ * Drags from one handle to another (not a counted action: these tests are not about the budget). The press must
+ * start a connection: a press the canvas ignores fails here, not later at the drop.
+ */
 async function drawEdge(page: Page, fromTestId: string, toTestId: string) {
-  const line = page.locator('.react-flow__connectionline');
-  // Once in CI (a729cc2) a press on the handle started no connection line, right after the import report
-  // closed; the drop then did nothing. The user would see no line and press again: so does the test, once,
-  // and only when no line appeared (a drop that is ignored with a line drawn still fails).
-  for (let attempt = 0; ; attempt++) {
-    await page.getByTestId(fromTestId).hover();
-    const from = await centre(page, fromTestId);
-    const to = await centre(page, toTestId);
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    await page.mouse.move(from.x + (to.x - from.x) / 4, from.y + (to.y - from.y) / 4, { steps: 5 });
-    const started = await line
-      .waitFor({ state: 'visible', timeout: 3000 })
-      .then(() => true)
-      .catch(() => false);
-    if (!started && attempt === 0) {
-      await page.mouse.up();
-      continue;
-    }
-    await page.mouse.move(to.x, to.y, { steps: 10 });
-    await page.mouse.up();
-    return;
-  }
+  await page.getByTestId(fromTestId).hover();
+  const from = await centre(page, fromTestId);
+  const to = await centre(page, toTestId);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + (to.x - from.x) / 4, from.y + (to.y - from.y) / 4, { steps: 5 });
+  await expect(
+    page.locator('.react-flow__connectionline'),
+    `a press on ${fromTestId} draws a line`,
+  ).toBeVisible();
+  await page.mouse.move(to.x, to.y, { steps: 10 });
+  await page.mouse.up();
 }
 
 test('an edge with nothing to decide is written at once, and its enforcement is edited in the inspector, naming who loses access', async ({
@@ -341,25 +333,13 @@ test('an edge with nothing to decide is written at once, and its enforcement is 
   await expect(inspector).toContainText('rules on egress of the source.');
 });
 
-// FIXME (issue 11, items 3 and 12): passes alone and in the whole spec file, but in the full suite on a clean
-// clone (CI at a729cc2 and 4dcfb4f) the press on web's handle starts no connection, twice; not found before the
-// session ended. The dialog's behaviour is also covered by src/design/connectPreview.test.ts.
-test.fixme('the New rule dialog asks when every choice isolates something, says what it writes and who loses access', async ({
+test('the New rule dialog asks when every choice isolates something, says what it writes and who loses access', async ({
   page,
 }) => {
   test.setTimeout(600_000);
   await page.goto('/');
   await canvasSettled(page);
-  await page.getByRole('button', { name: 'Paste YAML' }).click();
-  const paste = page.getByRole('dialog', { name: 'Paste manifests' });
-  const pod = (name: string) =>
-    `kind: Pod\nmetadata:\n  name: ${name}\n  namespace: lab\n  labels: {app: ${name}}\nspec: {containers: [{name: c, image: x, ports: [{containerPort: 8080}]}]}\n`;
-  await paste.getByRole('textbox').fill(['web', 'api', 'probe'].map(pod).join('---\n'));
-  await paste.getByRole('radio', { name: /Replace/ }).check();
-  await paste.getByRole('button', { name: 'Import pasted YAML' }).click();
-  await expect(page.getByTestId('workload-lab/api')).toBeVisible();
-  await page.getByRole('dialog', { name: 'Import report' }).getByRole('button', { name: 'Close' }).click();
-  await canvasSettled(page);
+  await pasteLab(page);
 
   // Nothing in lab is isolated: whichever side holds the rule becomes isolated, so the dialog asks.
   await drawEdge(page, 'handle-src-workload-lab/web', 'handle-dst-workload-lab/api');
@@ -380,6 +360,87 @@ test.fixme('the New rule dialog asks when every choice isolates something, says 
   await rule.getByRole('button', { name: 'Allow and isolate' }).click();
   await expect(rule).toBeHidden();
   await expect(page.getByTestId('dim-note')).toBeHidden();
+});
+
+/** Pastes three pods into namespace lab in place of the document, and closes the import report. */
+async function pasteLab(page: Page) {
+  await page.getByRole('button', { name: 'Paste YAML' }).click();
+  const paste = page.getByRole('dialog', { name: 'Paste manifests' });
+  const pod = (name: string) =>
+    `kind: Pod\nmetadata:\n  name: ${name}\n  namespace: lab\n  labels: {app: ${name}}\nspec: {containers: [{name: c, image: x, ports: [{containerPort: 8080}]}]}\n`;
+  await paste.getByRole('textbox').fill(['web', 'api', 'probe'].map(pod).join('---\n'));
+  await paste.getByRole('radio', { name: /Replace/ }).check();
+  await paste.getByRole('button', { name: 'Import pasted YAML' }).click();
+  await expect(page.getByTestId('workload-lab/api')).toBeVisible();
+  await page.getByRole('dialog', { name: 'Import report' }).getByRole('button', { name: 'Close' }).click();
+  await canvasSettled(page);
+}
+
+type Hooked = { __afterResize?: (entries: ResizeObserverEntry[]) => void; __replaced?: boolean };
+
+test('a node whose object is replaced in the frame that first measured it still starts a connection', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  // React Flow measures a node's handles when the node first shows, and keeps them for each new object of the node
+  // that carries `measured`. In CI (a729cc2, 4dcfb4f) the object of lab/web was replaced twice in the frame of
+  // that first measurement, before React drew the node again: without `measured` (elk's placement of the pasted
+  // document, from a state that had not yet received the measurement), then with it. The node kept its size and
+  // lost its handles' bounds, and every press on them was ignored (handleBounds.ts). Here those two replacements
+  // are made at that moment, through React Flow's store, as its own prop sync made them.
+  await page.addInitScript(() => {
+    const Native = window.ResizeObserver;
+    window.ResizeObserver = class extends Native {
+      constructor(callback: ResizeObserverCallback) {
+        super((entries, observer) => {
+          callback(entries, observer);
+          (window as unknown as Hooked).__afterResize?.(entries);
+        });
+      }
+    };
+  });
+  await page.goto('/');
+  await canvasSettled(page);
+  await page.evaluate(() => {
+    type Flow = {
+      getState(): {
+        nodes: { id: string; measured?: unknown }[];
+        nodeLookup: Map<string, { measured: unknown }>;
+        setNodes(nodes: unknown[]): void;
+      };
+    };
+    /** React Flow's store, from the context its renderer reads (React's fiber of the renderer element). */
+    const flowStore = (): Flow | null => {
+      const el = document.querySelector('.react-flow__renderer');
+      const key = el && Object.keys(el).find((k) => k.startsWith('__reactFiber$'));
+      type Fiber = { memoizedProps?: { value?: Partial<Flow> }; return: Fiber | null };
+      let f = key ? ((el as unknown as Record<string, Fiber>)[key] ?? null) : null;
+      for (; f; f = f.return) {
+        const v = f.memoizedProps?.value;
+        if (typeof v?.getState === 'function' && v.getState().nodeLookup) return v as Flow;
+      }
+      return null;
+    };
+    const w = window as unknown as Hooked;
+    w.__afterResize = (entries) => {
+      if (w.__replaced || !entries.some((e) => e.target.getAttribute('data-id') === 'lab/web')) return;
+      const store = flowStore();
+      if (!store) return;
+      const { nodes, nodeLookup, setNodes } = store.getState();
+      const measured = nodeLookup.get('lab/web')?.measured;
+      setNodes(nodes.map((n) => (n.id === 'lab/web' ? { ...n, measured: undefined } : n)));
+      setNodes(nodes.map((n) => (n.id === 'lab/web' ? { ...n, measured } : n)));
+      w.__replaced = true;
+    };
+  });
+  await pasteLab(page);
+  expect(await page.evaluate(() => (window as unknown as Hooked).__replaced)).toBe(true);
+
+  await drawEdge(page, 'handle-src-workload-lab/web', 'handle-dst-workload-lab/api');
+  const rule = page.getByRole('dialog', { name: 'New rule' });
+  await expect(rule).toBeVisible();
+  await rule.getByRole('button', { name: 'Cancel' }).click();
+  await expect(rule).toBeHidden();
 });
 
 test('4: "all namespaces" and "all pods of namespace X" are on the canvas, compile to their peers and come back from YAML', async ({
