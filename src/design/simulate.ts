@@ -39,6 +39,7 @@ import {
   type Flow,
   type IsolationState,
   type MatrixEndpoint,
+  type MatrixRow,
   type NodeRef,
   OUTSIDE_REF,
   type ProbeQuestion,
@@ -231,6 +232,12 @@ export function simulation(
 }
 
 /**
+ * The flows between workloads of each matrix row, per workload list: an update keeps the rows it did not change
+ * (the same objects), and their flows are not made again.
+ */
+const rowFlows = new WeakMap<readonly DesignWorkload[], WeakMap<MatrixRow, readonly Flow[]>>();
+
+/**
  * The rule edges of the document evaluated and of the one drawn (they differ by the what-if switches): a
  * simulator keeps a deriver for each, so that each continues from its own last document.
  */
@@ -279,11 +286,25 @@ export function finishSimulation(
     if (flows.length < maxFlows) flows.push(f);
     else flowsTruncated = true;
   };
-  for (let s = 0; s < nW; s++)
-    for (const [key, cell] of Object.entries(cells[s]!)) {
-      const t = Number(key);
-      if (t < nW && s !== t) push({ source: ids[s]!, target: ids[t]!, conn: cell });
+  let byRow = rowFlows.get(doc.workloads);
+  if (!byRow) {
+    byRow = new WeakMap();
+    rowFlows.set(doc.workloads, byRow);
+  }
+  for (let s = 0; s < nW; s++) {
+    const row = cells[s]!;
+    let out = byRow.get(row);
+    if (!out) {
+      const list: Flow[] = [];
+      for (const [key, cell] of Object.entries(row)) {
+        const t = Number(key);
+        if (t < nW && s !== t) list.push({ source: ids[s]!, target: ids[t]!, conn: cell });
+      }
+      byRow.set(row, list);
+      out = list;
     }
+    for (const f of out) push(f);
+  }
   const graph = derive.doc(doc);
   const drawnExternals = doc === drawn ? graph.externals : derive.drawn(drawn).externals;
   const externalPieces: { ep: Endpoint; i: number }[] = [];
@@ -301,23 +322,19 @@ export function finishSimulation(
     // equivalence class share theirs).
     const judged = new Map<string, readonly [Judged, Judged]>();
     for (let w = 0; w < nW; w++) {
-      const out = pieces.map((p) => cells[w]![p] ?? '');
-      const into = pieces.map((p) => cells[p]![w] ?? '');
-      const key = `${out.join('\n')}\t${into.join('\n')}`;
+      const row = cells[w]!;
+      let key = '';
+      for (const p of pieces) key += `${row[p] ?? ''}\n${cells[p]![w] ?? ''}\n`;
       let j = judged.get(key);
       if (!j) {
-        j = [
-          judge(out.map((t) => texts.set(t || undefined))),
-          judge(into.map((t) => texts.set(t || undefined))),
-        ];
+        j = [judge(pieces.map((p) => texts.set(row[p]))), judge(pieces.map((p) => texts.set(cells[p]![w])))];
         judged.set(key, j);
       }
-      for (const [source, target, x] of [
-        [ids[w], ref, j[0]],
-        [ref, ids[w], j[1]],
-      ] as const) {
-        if (x) push({ source, target, conn: x.conn, ...(x.partial ? { partial: true } : {}) });
-      }
+      const [out, into] = j;
+      if (out)
+        push({ source: ids[w]!, target: ref, conn: out.conn, ...(out.partial ? { partial: true } : {}) });
+      if (into)
+        push({ source: ref, target: ids[w]!, conn: into.conn, ...(into.partial ? { partial: true } : {}) });
     }
   };
   const covered = new Set<number>();

@@ -15,7 +15,22 @@ export interface NamespaceTable {
 }
 
 /** Declared namespaces, plus those only referenced by a workload (which carry only their name label). */
+/**
+ * Tables already made, per cluster object: inputs are never mutated, and the designer's worker analyses one
+ * cluster several times per edit (its reduced analyses, design/simulateIncremental.ts).
+ */
+const tables = new WeakMap<Cluster, NamespaceTable>();
+
 export function namespaceTable(cluster: Cluster): NamespaceTable {
+  let table = tables.get(cluster);
+  if (!table) {
+    table = makeNamespaceTable(cluster);
+    tables.set(cluster, table);
+  }
+  return table;
+}
+
+function makeNamespaceTable(cluster: Cluster): NamespaceTable {
   const names: string[] = [];
   const labels: Labels[] = [];
   const indexOf = new Map<string, number>();
@@ -85,7 +100,33 @@ export function portsKey(w: Workload, names: ReadonlySet<string>): string {
  * Groups workloads by namespace, labels, the container ports whose names some policy mentions, and (when
  * `withPodIPs`) their pod IPs.
  */
+/** The latest grouping of each workloads array, with what it was made for (read only by its callers). */
+const groupings = new WeakMap<
+  readonly Workload[],
+  {
+    readonly ns: NamespaceTable;
+    readonly portNames: string;
+    readonly withPodIPs: boolean;
+    readonly grouping: { groups: Group[]; groupOf: Int32Array };
+  }
+>();
+
 export function groupWorkloads(
+  workloads: readonly Workload[],
+  ns: NamespaceTable,
+  portNames: ReadonlySet<string>,
+  withPodIPs: boolean,
+): { groups: Group[]; groupOf: Int32Array } {
+  const names = [...portNames].sort().join('\u0000');
+  const kept = groupings.get(workloads);
+  if (kept && kept.ns === ns && kept.portNames === names && kept.withPodIPs === withPodIPs)
+    return kept.grouping;
+  const grouping = makeGroups(workloads, ns, portNames, withPodIPs);
+  groupings.set(workloads, { ns, portNames: names, withPodIPs, grouping });
+  return grouping;
+}
+
+function makeGroups(
   workloads: readonly Workload[],
   ns: NamespaceTable,
   portNames: ReadonlySet<string>,
