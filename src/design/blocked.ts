@@ -97,8 +97,30 @@ const workloadIndex = new WeakMap<
   readonly DesignWorkload[],
   { readonly index: ReadonlyMap<string, number>; readonly byId: ReadonlyMap<string, DesignWorkload> }
 >();
-/** The policies of a document by key, kept per policies array. */
+/** The policies of a document by key, kept per policies array, when they are not sorted by key. */
 const policyIndex = new WeakMap<readonly DesignPolicy[], ReadonlyMap<string, DesignPolicy>>();
+
+/**
+ * The policy of `key`: looked up by halves in the document's order (sorted by key, and keys are unique), so that
+ * judging the few edges an edit touched does not key thousands of policies; by a map where that misses.
+ */
+function policyByKey(policies: readonly DesignPolicy[], key: string): DesignPolicy | undefined {
+  let lo = 0;
+  let hi = policies.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = policyKey(policies[mid]!);
+    if (k === key) return policies[mid];
+    if (k < key) lo = mid + 1;
+    else hi = mid;
+  }
+  let byKey = policyIndex.get(policies);
+  if (!byKey) {
+    byKey = new Map(policies.map((p) => [policyKey(p), p]));
+    policyIndex.set(policies, byKey);
+  }
+  return byKey.get(key);
+}
 
 type Rule = NetworkPolicyIngressRule | NetworkPolicyEgressRule | undefined;
 
@@ -132,11 +154,7 @@ export function blockedIntents(
     workloadIndex.set(doc.workloads, workloads);
   }
   const { index, byId } = workloads;
-  let byKey = policyIndex.get(doc.policies);
-  if (!byKey) {
-    byKey = new Map(doc.policies.map((p) => [policyKey(p), p]));
-    policyIndex.set(doc.policies, byKey);
-  }
+  const byKey = { get: (key: string) => policyByKey(doc.policies, key) };
   let inputs: Inputs | undefined;
   const inputsOf = () => {
     inputs ??= { doc, cluster: toCluster(doc), policies: toPolicySet(doc), options };

@@ -217,7 +217,7 @@ function joinChanged(
   perPolicy: readonly PolicyPieces[],
   changed: readonly number[],
 ): Pick<Join, 'drawnBy' | 'byId' | 'edges'> {
-  const { drawnBy, byId } = last;
+  const { drawnBy } = last;
   const touched = new Set<string>();
   for (const i of changed) {
     for (const id of last.perPolicy[i]!.byEdge.keys()) {
@@ -232,6 +232,50 @@ function joinChanged(
       else drawnBy.set(id, [i]);
     }
   }
+  return rejoin(last, perPolicy, touched);
+}
+
+/**
+ * Joins again the edges drawn by the policies in `lo..ha-1` of the last join, replaced by those in `lo..hb-1`
+ * (a policy added or removed: the ones after it move by `hb - ha`).
+ */
+function joinShifted(
+  last: Join,
+  perPolicy: readonly PolicyPieces[],
+  lo: number,
+  ha: number,
+  hb: number,
+): Pick<Join, 'drawnBy' | 'byId' | 'edges'> {
+  const { drawnBy } = last;
+  const touched = new Set<string>();
+  for (let i = lo; i < ha; i++)
+    for (const id of last.perPolicy[i]!.byEdge.keys()) {
+      touched.add(id);
+      const list = drawnBy.get(id)!;
+      list.splice(list.indexOf(i), 1);
+    }
+  const shift = hb - ha;
+  // Lists are ascending: the indices from `ha` on are at their ends.
+  if (shift !== 0)
+    for (const list of drawnBy.values())
+      for (let k = list.length - 1; k >= 0 && list[k]! >= ha; k--) list[k] = list[k]! + shift;
+  for (let i = lo; i < hb; i++)
+    for (const id of perPolicy[i]!.byEdge.keys()) {
+      touched.add(id);
+      const list = drawnBy.get(id);
+      if (list) insertSorted(list, i);
+      else drawnBy.set(id, [i]);
+    }
+  return rejoin(last, perPolicy, touched);
+}
+
+/** The edges at `touched` joined again from `drawnBy` (already updated); the others handed on. */
+function rejoin(
+  last: Join,
+  perPolicy: readonly PolicyPieces[],
+  touched: ReadonlySet<string>,
+): Pick<Join, 'drawnBy' | 'byId' | 'edges'> {
+  const { drawnBy, byId } = last;
   const added: string[] = [];
   let removed = false;
   for (const id of touched) {
@@ -279,13 +323,32 @@ export function createEdgeDeriver(): (doc: DesignDoc) => DerivedGraph {
     // A policy's pieces are the same object while neither it nor the inventory changed.
     const perPolicy = doc.policies.map((p) => piecesOf(p, contributions(p)));
     let changed: number[] | undefined;
+    let shifted: readonly [number, number, number] | undefined;
     if (last && last.perPolicy.length === perPolicy.length) {
       changed = [];
       for (let i = 0; i < perPolicy.length && changed.length <= INCREMENTAL_MAX; i++)
         if (perPolicy[i] !== last.perPolicy[i]) changed.push(i);
       if (changed.length > INCREMENTAL_MAX) changed = undefined;
+    } else if (last) {
+      // A policy added or removed (a new rule's policy, a what-if switch): the policies past the common start
+      // and end moved.
+      const before = last.perPolicy;
+      let lo = 0;
+      while (lo < before.length && lo < perPolicy.length && before[lo] === perPolicy[lo]) lo++;
+      let ha = before.length;
+      let hb = perPolicy.length;
+      while (ha > lo && hb > lo && before[ha - 1] === perPolicy[hb - 1]) {
+        ha--;
+        hb--;
+      }
+      if (ha - lo + (hb - lo) <= INCREMENTAL_MAX) shifted = [lo, ha, hb];
     }
-    const joined = last && changed ? joinChanged(last, perPolicy, changed) : joinAll(perPolicy, last?.byId);
+    const joined =
+      last && changed
+        ? joinChanged(last, perPolicy, changed)
+        : last && shifted
+          ? joinShifted(last, perPolicy, ...shifted)
+          : joinAll(perPolicy, last?.byId);
     last = { perPolicy, ...joined };
 
     const unmatched = perPolicy.flatMap((pp) => pp.unmatched);
