@@ -6,6 +6,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import type { Rect } from '../../design/geometry';
 import type { NodeRef } from '../../design/types';
+import { useAppStore } from '../store';
 import { INSET } from './usePlaceInView';
 import { beginViewMove } from './viewMotion';
 
@@ -55,14 +56,18 @@ export function useRevealNodes(): (refs: readonly NodeRef[]) => void {
         });
         return { ...topLeft, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
       };
-      const done = beginViewMove();
+      // The document the nodes belong to: once the user has changed it (an undo, an edit), the view is theirs.
+      const doc = useAppStore.getState().doc;
       void (async () => {
         for (let waited = 0; waited < WAIT_MS; waited += POLL_MS) {
+          if (useAppStore.getState().doc !== doc) return;
           const drawn = boxes();
           if (drawn) {
             const v = view();
             if (!v || allInView(v, drawn)) return;
-            // An interrupted fit animation never resolves: the canvas is not busy for longer than a second.
+            // The canvas is busy while the view moves; an interrupted fit animation never resolves, so not
+            // for longer than a second.
+            const done = beginViewMove();
             await Promise.race([
               flow.fitView({
                 nodes: refs.map((id) => ({ id })),
@@ -72,12 +77,12 @@ export function useRevealNodes(): (refs: readonly NodeRef[]) => void {
                 duration: 200,
               }),
               delay(1000),
-            ]);
+            ]).finally(done);
             return;
           }
           await delay(POLL_MS);
         }
-      })().finally(done);
+      })();
     },
     [flow],
   );
