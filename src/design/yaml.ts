@@ -14,6 +14,7 @@ import {
   type YamlChunkCache,
 } from '../manifest';
 import type { PolicyExtras, PolicyExtrasMap, SourceFile } from '../manifest/types';
+import { editedDocument } from './editedDocument';
 import { designAdminPolicy, designPolicy, mergeManifestSet, withPolicyNamespaces } from './merge';
 import {
   canonical,
@@ -170,10 +171,79 @@ export function readPolicyYamlAhead(doc: DesignDoc, part: string, cache: YamlChu
 }
 
 /**
+ * The last text the policies view read cleanly (no diagnostic, no admin policy, nothing but NetworkPolicies)
+ * and the policy list it read as. One entry: a large text is megabytes, and only the latest is edited again.
+ */
+let lastClean: { readonly policies: readonly DesignPolicy[]; readonly text: string } | null = null;
+
+/**
+ * The edit of one policy's document in a text that read cleanly into `doc`'s policies: that document read alone,
+ * the rest as it was. Undefined when that does not hold (any diagnostic, a document added, removed or renamed,
+ * anything but one NetworkPolicy in the document before or after): the caller reads the whole text. Gives
+ * what reading the whole text gives (policyYamlEdit.test.ts), since the documents of a text are read apart.
+ */
+function applyPolicyEdit(doc: DesignDoc, text: string): ParseResult | undefined {
+  if (lastClean === null || lastClean.policies !== doc.policies || doc.adminPolicies.length > 0)
+    return undefined;
+  const edited = editedDocument(lastClean.text, text);
+  if (!edited) return undefined;
+  const readAlone = (t: string, at: { start: number; end: number }) => {
+    const { set, diagnostics } = parse(t.slice(at.start, at.end), POLICY_FILE, undefined);
+    const only = set.networkPolicies[0];
+    return diagnostics.length === 0 &&
+      set.networkPolicies.length === 1 &&
+      set.adminPolicies.length === 0 &&
+      set.cluster.workloads.length === 0 &&
+      set.origins.size === 1
+      ? only
+      : undefined;
+  };
+  const before = readAlone(lastClean.text, edited.before);
+  const after = before && readAlone(text, edited.after);
+  if (!before || !after) return undefined;
+  const key = policyKey(after.policy);
+  if (policyKey(before.policy) !== key) return undefined;
+  const at = doc.policies.findIndex((p) => policyKey(p) === key);
+  // The whole read would add a namespace the document lacks (and say so).
+  if (at < 0 || !doc.namespaces.some((n) => n.name === after.policy.namespace)) return undefined;
+  const old = doc.policies[at]!;
+  const policy = designPolicyOnce(after.policy, after.extras, new Map([[key, old]]));
+  const policies = policy === old ? doc.policies : doc.policies.map((p, i) => (i === at ? policy : p));
+  return {
+    doc: canonical({ ...doc, policies, adminPolicies: [], adminForm: doc.adminForm }),
+    diagnostics: [],
+  };
+}
+
+/**
  * Replaces the policy set (and admin policies) with the text's; other kinds are ignored with a warning. A
- * `cache` (one per pane) spares re-parsing the documents of the text an edit did not touch.
+ * `cache` (one per pane) spares re-parsing the documents of the text an edit did not touch; an edit of one
+ * policy's document in a text read cleanly before reads only that document (`applyPolicyEdit`).
  */
 export function applyPolicyYaml(doc: DesignDoc, text: string, cache?: YamlChunkCache): ParseResult {
+  const result = applyPolicyEdit(doc, text) ?? applyWholePolicyYaml(doc, text, cache);
+  const clean =
+    result.doc !== undefined && result.diagnostics.length === 0 && result.doc.adminPolicies.length === 0;
+  lastClean = clean ? { policies: result.doc!.policies, text } : null;
+  return result;
+}
+
+/**
+ * Reads the text the policies view shows for `doc` (its rendering, written into the editor), so that the first
+ * edit of it reads only the edited document. For idle time: it is a whole read of the text. Nothing changes
+ * when the text does not read cleanly into `doc`'s own policies.
+ */
+export function readShownPolicyYaml(doc: DesignDoc, text: string, cache?: YamlChunkCache): void {
+  const result = applyPolicyYaml(doc, text, cache);
+  // The read's list may be sorted apart from the document's (`a-b/x` before `a/y`), with the very same objects.
+  const read = new Set(result.doc?.policies);
+  const same = read.size === doc.policies.length && doc.policies.every((p) => read.has(p));
+  if (lastClean?.policies === result.doc?.policies && same && doc.adminPolicies.length === 0)
+    lastClean = { policies: doc.policies, text };
+}
+
+/** `applyPolicyYaml` reading the whole text (exported for the tests that hold the edit's path to it). */
+export function applyWholePolicyYaml(doc: DesignDoc, text: string, cache?: YamlChunkCache): ParseResult {
   const { set, errors, diagnostics } = parse(text, POLICY_FILE, cache);
   if (errors) return { doc: undefined, diagnostics };
   const notices: Notice[] = [...diagnostics];
