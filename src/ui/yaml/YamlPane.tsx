@@ -12,6 +12,7 @@ import {
   policyYaml,
   preparePolicyYaml,
   readPolicyYamlAhead,
+  readShownPolicyYaml,
 } from '../../design/yaml';
 import { reportFailure } from '../docHealth';
 import { sameByValue } from '../jsonOf';
@@ -41,7 +42,13 @@ const sameJson = (a: readonly unknown[], b: readonly unknown[]): boolean =>
 
 const VIEWS: Record<
   YamlView,
-  SyncView<DesignDoc> & { uri: string; title: string; readAhead?: (part: string) => void }
+  SyncView<DesignDoc> & {
+    uri: string;
+    title: string;
+    readAhead?: (part: string) => void;
+    /** After the warm-up of a text the view showed: read it whole once, so its first edit reads one document. */
+    readShown?: (text: string) => void;
+  }
 > = {
   policies: {
     uri: POLICIES_URI,
@@ -55,6 +62,7 @@ const VIEWS: Record<
       return applyPolicyYaml(doc, text, chunkCaches.policies);
     },
     readAhead: (part) => readPolicyYamlAhead(useAppStore.getState().doc, part, chunkCaches.policies),
+    readShown: (text) => readShownPolicyYaml(useAppStore.getState().doc, text, chunkCaches.policies),
   },
   inventory: {
     uri: INVENTORY_URI,
@@ -139,7 +147,15 @@ function followTextSize(editor: CodeEditor): { dispose(): void } {
     const lines = editor.getModel()?.getLineCount() ?? 0;
     if (isLargeText(lines) === large) return;
     large = isLargeText(lines);
-    editor.updateOptions(sizedOptions(lines));
+    const options = sizedOptions(lines);
+    editor.updateOptions(options);
+    // Bracket colours are the model's option in Monaco (the editor's option does not reach a model made before it).
+    editor.getModel()?.updateOptions({
+      bracketColorizationOptions: {
+        ...options.bracketPairColorization,
+        independentColorPoolPerBracketType: false,
+      },
+    });
   };
   check();
   return editor.onDidChangeModelContent(check);
@@ -162,6 +178,12 @@ function writeText(editor: CodeEditor, text: string): void {
     { range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column), text: r.text },
   ]);
   editor.pushUndoStop();
+}
+
+/** Runs `f` when the page is idle (at most 2 s later), or after the current task where there is no idle time. */
+function whenIdle(f: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(f, { timeout: 2000 });
+  else setTimeout(f, 0);
 }
 
 /**
@@ -314,8 +336,16 @@ export default function YamlPane({ view }: { view: YamlView }) {
           getText: () => editor.getModel()?.getValue() ?? '',
           setText: (text) => {
             writeText(editor, text);
-            // The document's own text: parsed while idle, so the first edit of it parses only what changed.
-            void warmUp(chunkCaches[view], text, VIEWS[view].readAhead);
+            // The document's own text: parsed while idle, so the first edit of it parses only what changed;
+            // then, still idle and unless the text changed meanwhile, read whole once (readShown).
+            const version = editor.getModel()?.getVersionId();
+            const readShown = VIEWS[view].readShown;
+            void warmUp(chunkCaches[view], text, VIEWS[view].readAhead).then(() => {
+              if (!readShown) return;
+              whenIdle(() => {
+                if (editor.getModel()?.getVersionId() === version) readShown(text);
+              });
+            });
           },
         },
         doc,
