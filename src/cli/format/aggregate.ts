@@ -105,7 +105,7 @@ function membership(c: ClassConnectivity): Membership {
 }
 
 // The views read the engine's rows (forEachClassRow: one source class at a time, a connection id per
-// destination class, 0 for none) and add up per row before touching a map: at 64,000 classes there are four
+// destination class, 0 for none, and the classes it allows) and add up per row before touching a map: at 64,000 classes there are four
 // billion class pairs, so the work per pair is a few array reads. A class's pair with itself is counted
 // apart: its members' pairs with themselves are not pairs.
 
@@ -136,12 +136,12 @@ export function namespacePairs(c: ClassConnectivity): GroupPair[] {
   const count = new Float64Array(G);
   const conn = new Int32Array(G);
   const touched: number[] = [];
-  const U = c.universe;
-  c.forEachClassRow((a, row) => {
+  c.forEachClassRow((a, row, allowed) => {
     if (m.size[a] === 0) return;
-    for (let b = 0; b < U; b++) {
+    for (let k = 0; k < allowed.length; k++) {
+      const b = allowed[k];
       const id = row[b];
-      if (id === 0 || b === a || m.size[b] === 0) continue;
+      if (b === a || m.size[b] === 0) continue;
       const lid = toLocal(id);
       const one = m.single[b];
       if (one >= 0) {
@@ -196,12 +196,12 @@ export function namespacePairs(c: ClassConnectivity): GroupPair[] {
 function reachCounts(c: ClassConnectivity, size: Int32Array): { out: Float64Array; in: Float64Array } {
   const out = new Float64Array(c.universe);
   const inn = new Float64Array(c.universe);
-  const U = c.universe;
-  c.forEachClassRow((a, row) => {
+  c.forEachClassRow((a, _row, allowed) => {
     if (size[a] === 0) return;
     let reach = 0;
-    for (let b = 0; b < U; b++) {
-      if (row[b] === 0 || size[b] === 0) continue;
+    for (let k = 0; k < allowed.length; k++) {
+      const b = allowed[k];
+      if (size[b] === 0) continue;
       const n = b === a ? size[a] - 1 : size[b];
       reach += n;
       inn[b] += b === a ? n : size[a];
@@ -241,13 +241,13 @@ export function summarize(c: ClassConnectivity): Summary {
   const G = m.groupNames.length;
   const seen = new Uint8Array(G);
   const touched: number[] = [];
-  const U = c.universe;
-  c.forEachClassRow((a, row) => {
+  c.forEachClassRow((a, row, allowed) => {
     const size = m.size;
     if (size[a] === 0) return;
     let reach = 0;
-    for (let b = 0; b < U; b++) {
-      if (row[b] === 0 || b === a || size[b] === 0) continue;
+    for (let k = 0; k < allowed.length; k++) {
+      const b = allowed[k];
+      if (b === a || size[b] === 0) continue;
       reach += size[b];
       const one = m.single[b];
       if (one >= 0) {
