@@ -16,7 +16,7 @@
 // 6. the rules with their peers as bitsets and their ports resolved (`compileNetworkPolicies`,
 //    `compileAdminPolicies`), and per class the policies that isolate or select it.
 import { orderAdminPolicies, policyInEffect } from './adminPolicy';
-import { type Bitset, newBitset, setBit } from './bitset';
+import { type Bitset, BitsetSlab, newBitset, setBit } from './bitset';
 import { type Group, groupWorkloads, namespaceTable, refine } from './classes';
 import { type RulePorts, RulePortsResolver } from './compilePorts';
 import {
@@ -175,11 +175,21 @@ function buildClasses(
   return { classOf, classCount, workloadClass, classRepresentative, classSize };
 }
 
-/** Selections and address sets as bitsets over the universe: classes, then the address pieces. */
+/**
+ * Selections and address sets as bitsets over the universe: classes, then the address pieces. Equal peers share
+ * one bitset (a rule naming one selection gets that selection's own; others are interned by content): at
+ * 64,000 classes a bitset is 8 KB, and 145,000 rules each with a bitset of its own were most of the garbage and
+ * a gigabyte of the heap. The rules' bitsets are read only.
+ */
 class PeerBits {
   readonly universe: number;
   private readonly setPieces: number[][];
-  private readonly cache = new Map<readonly number[], Bitset>();
+  private readonly cache = new Map<readonly number[], Selected>();
+  private readonly interned = new Map<number, Bitset[]>();
+  private readonly slab: BitsetSlab;
+  private readonly scratch: Bitset;
+  // Words of `scratch` set by the selection being built, when it is built bit by bit (`touchedAll` otherwise).
+  private readonly touched: number[] = [];
 
   constructor(
     private readonly classes: Classes,
@@ -192,29 +202,80 @@ class PeerBits {
     pieces.forEach((p, i) => {
       for (const s of p.memberOf) this.setPieces[s].push(K + i);
     });
+    this.slab = new BitsetSlab(this.universe);
+    this.scratch = newBitset(this.universe);
   }
 
   /** Null: every peer, in the cluster or not. */
   of(spec: PeerSpec): Bitset | null {
     if (spec.all) return null;
-    const b = newBitset(this.universe);
+    if (spec.groups.length === 1 && spec.pieceSets.length === 0) return this.selected(spec.groups[0]).bits;
+    const b = this.scratch;
+    const touched = this.touched;
+    // A small selection sets its classes' bits; a large one is OR-ed a word at a time.
+    const small = b.length >>> 3;
+    let all = false;
+    const set = (u: number) => {
+      const w = u >>> 5;
+      if (b[w] === 0) touched.push(w);
+      b[w] |= 1 << (u & 31);
+    };
     for (const sel of spec.groups) {
-      const part = this.classBits(sel);
-      for (let w = 0; w < b.length; w++) b[w] |= part[w];
+      const part = this.selected(sel);
+      if (part.classes.length < small) for (const k of part.classes) set(k);
+      else {
+        all = true;
+        for (let w = 0; w < b.length; w++) b[w] |= part.bits[w];
+      }
     }
-    for (const s of spec.pieceSets) for (const u of this.setPieces[s]) setBit(b, u);
-    return b;
+    for (const s of spec.pieceSets) for (const u of this.setPieces[s]) set(u);
+    if (!all) touched.sort((x, y) => x - y);
+    const result = this.intern(b, all ? undefined : touched);
+    if (all) b.fill(0);
+    else for (const w of touched) b[w] = 0;
+    touched.length = 0;
+    return result;
   }
 
-  private classBits(sel: readonly number[]): Bitset {
-    let b = this.cache.get(sel);
-    if (!b) {
-      b = newBitset(this.universe);
-      for (const g of sel) setBit(b, this.classes.classOf[g]);
-      this.cache.set(sel, b);
+  /** The bitset equal to `b` met before, or a copy of `b` kept from now on; `words`: its non-zero words. */
+  private intern(b: Bitset, words: readonly number[] | undefined): Bitset {
+    let h = 0;
+    if (words) for (const w of words) h = (Math.imul(h ^ w, 0x9e3779b1) ^ b[w]) | 0;
+    else for (let w = 0; w < b.length; w++) if (b[w] !== 0) h = (Math.imul(h ^ w, 0x9e3779b1) ^ b[w]) | 0;
+    let same = this.interned.get(h);
+    if (!same) {
+      same = [];
+      this.interned.set(h, same);
     }
-    return b;
+    for (const x of same) if (equalBits(x, b)) return x;
+    const copy = this.slab.alloc();
+    if (words) for (const w of words) copy[w] = b[w];
+    else copy.set(b);
+    same.push(copy);
+    return copy;
   }
+
+  private selected(sel: readonly number[]): Selected {
+    let hit = this.cache.get(sel);
+    if (!hit) {
+      const bits = this.slab.alloc();
+      for (const g of sel) setBit(bits, this.classes.classOf[g]);
+      hit = { bits, classes: classesOf(sel, this.classes.classOf) };
+      this.cache.set(sel, hit);
+    }
+    return hit;
+  }
+}
+
+/** A selection of groups as classes: a bitset, and the list. */
+interface Selected {
+  readonly bits: Bitset;
+  readonly classes: readonly number[];
+}
+
+function equalBits(x: Bitset, y: Bitset): boolean {
+  for (let w = 0; w < x.length; w++) if (x[w] !== y[w]) return false;
+  return true;
 }
 
 // ---- 6. the compiled rules, and who each policy isolates or selects -------------------------------------------
