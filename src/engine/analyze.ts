@@ -53,6 +53,8 @@ export interface RowWalkOptions {
   readonly budgetBytes?: number;
   /** Keep the side vectors for `classConnectionId` instead of dropping them after their block. */
   readonly keep?: boolean;
+  /** False: the visitor reads `allowed` and `ids` only, and `row` is left empty (ClassRowVisitor). */
+  readonly withRow?: boolean;
 }
 
 /** A walk over vectors that are kept needs no large block: the block only saves computing them again. */
@@ -134,10 +136,10 @@ export function analyze(
     classOfEndpoint,
     classConnection,
     classConnectionId,
-    forEachClassRow: (visit, { budgetBytes, keep = false } = {}) =>
+    forEachClassRow: (visit, { budgetBytes, keep = false, withRow = true } = {}) =>
       keep
-        ? forEachClassRow(c, table, visit, budgetBytes ?? KEPT_BLOCK_BYTES, kept)
-        : forEachClassRow(c, table, visit, budgetBytes),
+        ? forEachClassRow(c, table, visit, budgetBytes ?? KEPT_BLOCK_BYTES, kept, withRow)
+        : forEachClassRow(c, table, visit, budgetBytes, undefined, withRow),
     connectionSetOf: (id) => table.set(id),
     isolated: (a, dir) => (dir === 'Ingress' ? c.ingressIsolating : c.egressIsolating)[a].length > 0,
     distinctConnectionSets: () => table.size,

@@ -20,10 +20,12 @@ import { type SideKind, sideKind, sideVector } from './sideVector';
 
 /**
  * A row as `forEachClassRow` hands it: `row[b]` is the connection-set id from `a` to `b`, 0 for none, for every
- * peer `b`; `allowed` lists the peers with a non-zero id, in increasing order. Both are reused: valid during the
- * call only.
+ * peer `b`; `allowed` lists the peers with a non-zero id, in increasing order, and `ids[k]` is the id of
+ * `allowed[k]`. All are reused: valid during the call only. A walk asked not to fill rows (`withRow` false) hands
+ * an empty `row`: the visitor reads `allowed` and `ids` (a billion pairs at 64,000 classes: writing and clearing
+ * the row was a quarter of the walk).
  */
-export type ClassRowVisitor = (a: number, row: Int32Array, allowed: Int32Array) => void;
+export type ClassRowVisitor = (a: number, row: Int32Array, allowed: Int32Array, ids: Int32Array) => void;
 
 /** Room for one block of transposed ingress, by default. */
 export const ROW_BLOCK_BYTES = 128 * 2 ** 20;
@@ -68,6 +70,7 @@ export function forEachClassRow(
   visit: ClassRowVisitor,
   budgetBytes: number = ROW_BLOCK_BYTES,
   kept?: SideVectors,
+  withRow = true,
 ): void {
   const K = c.classCount;
   const U = c.universe;
@@ -82,8 +85,9 @@ export function forEachClassRow(
   const tile = new Int32Array(TILE * B);
   const buffer = new Int32Array(U);
   const column = new Int32Array(U);
-  const row = new Int32Array(U);
+  const row = new Int32Array(withRow ? U : 0);
   const allowed = new Int32Array(U);
+  const ids = new Int32Array(U);
   // Which peers a source's egress may allow (its vector is only written there): every peer unless planned.
   const everyone = new Uint32Array(WU).fill(-1);
   const planned = new Uint32Array(WU);
@@ -252,7 +256,7 @@ export function forEachClassRow(
     }
     for (let a = a0; a < a1; a++) {
       // The row holds the previous source's entries: clearing those leaves it all NONE_ID.
-      for (let k = 0; k < count; k++) row[allowed[k]!] = NONE_ID;
+      if (withRow) for (let k = 0; k < count; k++) row[allowed[k]!] = NONE_ID;
       count = 0;
       // An address piece sends everything (as a class whose egress is not isolated), never to another piece.
       let egress: ArrayLike<number> | null = null;
@@ -282,7 +286,7 @@ export function forEachClassRow(
             const i = ingress[base + b]!;
             const id = i === ALL_ID ? e : e === ALL_ID ? i : t.intersect(e, i);
             if (id === NONE_ID) continue;
-            row[b] = id;
+            ids[count] = id;
             allowed[count++] = b;
           }
         }
@@ -294,7 +298,7 @@ export function forEachClassRow(
           if (e === NONE_ID || i === NONE_ID) continue;
           const id = i === ALL_ID ? e : e === ALL_ID ? i : t.intersect(e, i);
           if (id === NONE_ID) continue;
-          row[b] = id;
+          ids[count] = id;
           allowed[count++] = b;
         }
       }
@@ -304,10 +308,11 @@ export function forEachClassRow(
           if ((support[b >>> 5]! & (1 << (b & 31))) === 0) continue;
           const e = egress === null ? ALL_ID : egress[b]!;
           if (e === NONE_ID) continue;
-          row[b] = e;
+          ids[count] = e;
           allowed[count++] = b;
         }
-      visit(a, row, allowed.subarray(0, count));
+      if (withRow) for (let k = 0; k < count; k++) row[allowed[k]!] = ids[k]!;
+      visit(a, row, allowed.subarray(0, count), ids.subarray(0, count));
     }
   }
 }

@@ -136,45 +136,50 @@ export function namespacePairs(c: ClassConnectivity): GroupPair[] {
   const count = new Float64Array(G);
   const conn = new Int32Array(G);
   const touched: number[] = [];
-  c.forEachClassRow((a, row, allowed) => {
-    if (m.size[a] === 0) return;
-    for (let k = 0; k < allowed.length; k++) {
-      const b = allowed[k];
-      const id = row[b];
-      if (b === a || m.size[b] === 0) continue;
-      const lid = toLocal(id);
-      const one = m.single[b];
-      if (one >= 0) {
-        if (count[one] === 0) touched.push(one);
-        count[one] += m.size[b];
-        conn[one] = local.union(conn[one], lid);
-        continue;
+  c.forEachClassRow(
+    (a, _row, allowed, ids) => {
+      if (m.size[a] === 0) return;
+      let self = 0;
+      for (let k = 0; k < allowed.length; k++) {
+        const b = allowed[k];
+        const id = ids[k];
+        if (b === a) self = id;
+        if (b === a || m.size[b] === 0) continue;
+        const lid = toLocal(id);
+        const one = m.single[b];
+        if (one >= 0) {
+          if (count[one] === 0) touched.push(one);
+          count[one] += m.size[b];
+          conn[one] = local.union(conn[one], lid);
+          continue;
+        }
+        const gb = m.groups[b];
+        const cb = m.counts[b];
+        for (let y = 0; y < gb.length; y++) {
+          const g = gb[y];
+          if (count[g] === 0) touched.push(g);
+          count[g] += cb[y];
+          conn[g] = local.union(conn[g], lid);
+        }
       }
-      const gb = m.groups[b];
-      const cb = m.counts[b];
-      for (let y = 0; y < gb.length; y++) {
-        const g = gb[y];
-        if (count[g] === 0) touched.push(g);
-        count[g] += cb[y];
-        conn[g] = local.union(conn[g], lid);
+      const ga = m.groups[a];
+      const ca = m.counts[a];
+      for (const g of touched) {
+        for (let x = 0; x < ga.length; x++) add(ga[x], g, ca[x] * count[g], conn[g]);
+        count[g] = 0;
+        conn[g] = 0;
       }
-    }
-    const ga = m.groups[a];
-    const ca = m.counts[a];
-    for (const g of touched) {
-      for (let x = 0; x < ga.length; x++) add(ga[x], g, ca[x] * count[g], conn[g]);
-      count[g] = 0;
-      conn[g] = 0;
-    }
-    touched.length = 0;
-    if (row[a] === 0 || m.size[a] === 1) return;
-    const lid = toLocal(row[a]);
-    for (let x = 0; x < ga.length; x++)
-      for (let y = 0; y < ga.length; y++) {
-        const n = ca[x] * ca[y] - (x === y ? ca[x] : 0);
-        if (n !== 0) add(ga[x], ga[y], n, lid);
-      }
-  });
+      touched.length = 0;
+      if (self === 0 || m.size[a] === 1) return;
+      const lid = toLocal(self);
+      for (let x = 0; x < ga.length; x++)
+        for (let y = 0; y < ga.length; y++) {
+          const n = ca[x] * ca[y] - (x === y ? ca[x] : 0);
+          if (n !== 0) add(ga[x], ga[y], n, lid);
+        }
+    },
+    { withRow: false },
+  );
   const groupSize = new Array<number>(G).fill(0);
   for (const g of m.groupOf) groupSize[g]++;
   const rows: GroupPair[] = [];
@@ -196,18 +201,21 @@ export function namespacePairs(c: ClassConnectivity): GroupPair[] {
 function reachCounts(c: ClassConnectivity, size: Int32Array): { out: Float64Array; in: Float64Array } {
   const out = new Float64Array(c.universe);
   const inn = new Float64Array(c.universe);
-  c.forEachClassRow((a, _row, allowed) => {
-    if (size[a] === 0) return;
-    let reach = 0;
-    for (let k = 0; k < allowed.length; k++) {
-      const b = allowed[k];
-      if (size[b] === 0) continue;
-      const n = b === a ? size[a] - 1 : size[b];
-      reach += n;
-      inn[b] += b === a ? n : size[a];
-    }
-    out[a] = reach;
-  });
+  c.forEachClassRow(
+    (a, _row, allowed) => {
+      if (size[a] === 0) return;
+      let reach = 0;
+      for (let k = 0; k < allowed.length; k++) {
+        const b = allowed[k];
+        if (size[b] === 0) continue;
+        const n = b === a ? size[a] - 1 : size[b];
+        reach += n;
+        inn[b] += b === a ? n : size[a];
+      }
+      out[a] = reach;
+    },
+    { withRow: false },
+  );
   return { out, in: inn };
 }
 
@@ -241,44 +249,49 @@ export function summarize(c: ClassConnectivity): Summary {
   const G = m.groupNames.length;
   const seen = new Uint8Array(G);
   const touched: number[] = [];
-  c.forEachClassRow((a, row, allowed) => {
-    const size = m.size;
-    if (size[a] === 0) return;
-    let reach = 0;
-    for (let k = 0; k < allowed.length; k++) {
-      const b = allowed[k];
-      if (b === a || size[b] === 0) continue;
-      reach += size[b];
-      const one = m.single[b];
-      if (one >= 0) {
-        if (seen[one] === 0) {
-          seen[one] = 1;
-          touched.push(one);
+  c.forEachClassRow(
+    (a, _row, allowed) => {
+      const size = m.size;
+      if (size[a] === 0) return;
+      let reach = 0;
+      let self = false;
+      for (let k = 0; k < allowed.length; k++) {
+        const b = allowed[k];
+        if (b === a) self = true;
+        if (b === a || size[b] === 0) continue;
+        reach += size[b];
+        const one = m.single[b];
+        if (one >= 0) {
+          if (seen[one] === 0) {
+            seen[one] = 1;
+            touched.push(one);
+          }
+          continue;
         }
-        continue;
+        const gb = m.groups[b];
+        for (let y = 0; y < gb.length; y++)
+          if (seen[gb[y]] === 0) {
+            seen[gb[y]] = 1;
+            touched.push(gb[y]);
+          }
       }
-      const gb = m.groups[b];
-      for (let y = 0; y < gb.length; y++)
-        if (seen[gb[y]] === 0) {
-          seen[gb[y]] = 1;
-          touched.push(gb[y]);
+      connections += size[a] * reach;
+      const ga = m.groups[a];
+      for (const g of touched) {
+        for (let x = 0; x < ga.length; x++) nsPairs.add(ga[x] * G + g);
+        seen[g] = 0;
+      }
+      touched.length = 0;
+      if (!self || size[a] === 1) return;
+      connections += size[a] * size[a] - size[a];
+      for (let x = 0; x < ga.length; x++)
+        for (let y = 0; y < ga.length; y++) {
+          if (x === y && m.counts[a][x] === 1) continue;
+          nsPairs.add(ga[x] * G + ga[y]);
         }
-    }
-    connections += size[a] * reach;
-    const ga = m.groups[a];
-    for (const g of touched) {
-      for (let x = 0; x < ga.length; x++) nsPairs.add(ga[x] * G + g);
-      seen[g] = 0;
-    }
-    touched.length = 0;
-    if (row[a] === 0 || size[a] === 1) return;
-    connections += size[a] * size[a] - size[a];
-    for (let x = 0; x < ga.length; x++)
-      for (let y = 0; y < ga.length; y++) {
-        if (x === y && m.counts[a][x] === 1) continue;
-        nsPairs.add(ga[x] * G + ga[y]);
-      }
-  });
+    },
+    { withRow: false },
+  );
   const perNs = new Map<string, { workloads: number; ingress: number; egress: number; open: number }>();
   let workloads = 0;
   let isolatedIngress = 0;
