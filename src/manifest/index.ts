@@ -22,6 +22,7 @@ export { parseExpectations } from './expectations';
 export * from './kubeValidation';
 export { parseLesson } from './lessons';
 export type * from './lessonTypes';
+export { parseInSteps } from './listPieces';
 export { type ParseOptions, parseManifests } from './parse';
 export * from './positions';
 export * from './types';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { itemsRegion, listParse } from './listPieces';
+import { itemsRegion, listParse, parseInSteps } from './listPieces';
 import type { ParsedChunk } from './parsedChunk';
 import { parseChunk } from './parsedChunk';
 import { loadYamlFile, YamlChunkCache } from './yamlDocuments';
@@ -139,7 +139,7 @@ describe('a large List parsed a piece of items at a time', () => {
   it("is how the import's cache parses a large List: a step per piece, then the file loads from the cache as from the text", () => {
     const text = kubectlList(1200);
     const cache = new YamlChunkCache({ pieceChars: 64 * 1024 });
-    const step = cache.parseInSteps(text);
+    const step = parseInSteps(cache, text);
     const shares: number[] = [];
     for (let share = 0; share < 1; ) {
       share = step();

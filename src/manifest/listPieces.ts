@@ -18,6 +18,7 @@ import {
   VALUE_START,
 } from './eventIndex';
 import { type ParsedChunk, parseChunk } from './parsedChunk';
+import type { YamlChunkCache } from './yamlDocuments';
 
 /** Below this many characters of items a List is parsed whole (one step is quick). */
 const MIN_ITEMS_CHARS = 256 * 1024;
@@ -74,6 +75,28 @@ export function itemsRegion(text: string): ItemsRegion | null {
   }
   if (items.length === 0) return null;
   return { start: items[0]!, end: Math.min(end, text.length), items };
+}
+
+/**
+ * Parses the chunk of this text into `cache` in steps, for a caller that shows its progress between them: each
+ * call of the function returned does one step and tells the share of the text parsed, 1 once the chunk is in the
+ * cache (then `cache.parse` finds it). A large List takes a step per piece of its items; any other chunk, one
+ * step. A chunk that does not parse throws, as `cache.parse` does. (Here, not in the cache, so that only the
+ * import's worker code carries it.)
+ */
+export function parseInSteps(cache: YamlChunkCache, text: string): () => number {
+  const list = cache.holds(text) ? null : listParse(text, cache.pieceChars);
+  if (!list)
+    return () => {
+      cache.parse(text);
+      return 1;
+    };
+  return () => {
+    const done = list.step();
+    if (done < 1) return done;
+    cache.store(text, list.result());
+    return 1;
+  };
 }
 
 export interface ListParse {

@@ -3,7 +3,6 @@
 // others still load. Positions come from js-yaml's event stream (`parseEvents`), whose events carry offsets.
 import { YAMLException } from 'js-yaml';
 import { type DocumentIndex, indexDocument, rootOffsets } from './eventIndex';
-import { listParse } from './listPieces';
 import { type ParsedChunk, parseChunk } from './parsedChunk';
 import { lineStartsOf, offsetToPos } from './positions';
 import type { Diagnostic, ParsedDocument, SourceFile } from './types';
@@ -106,25 +105,11 @@ export class YamlChunkCache {
   }
 
   /**
-   * Parses the chunk of this text in steps, for a caller that shows its progress between them: each call of
-   * the function returned does one step and tells the share of the text parsed, 1 once the chunk is in the
-   * cache (then `parse` finds it). A large `kind: List` (`kubectl get -A -o yaml`: every object in one
-   * document) takes a step per piece of its items; any other chunk, one step. A chunk that does not parse
-   * throws, as `parse` does.
+   * Keeps a chunk parsed elsewhere as `parse` would have parsed it: a large `kind: List` parsed a piece of its
+   * items at a time (listPieces.ts `parseInSteps`), so that the import's progress moves while it is parsed.
    */
-  parseInSteps(text: string): () => number {
-    const list = this.holds(text) ? null : listParse(text, this.pieceChars);
-    if (!list)
-      return () => {
-        this.parse(text);
-        return 1;
-      };
-    return () => {
-      const done = list.step();
-      if (done < 1) return done;
-      this.current.set(text, list.result());
-      return 1;
-    };
+  store(text: string, chunk: ParsedChunk): void {
+    this.current.set(text, chunk);
   }
 
   /** Ends one parse (of all its files): chunks used by neither this parse nor the previous one are forgotten. */

@@ -5,7 +5,7 @@
 // the operation then reads the parsed documents from the cache instead of parsing them again.
 import { applyOp } from '../../design/ops';
 import type { DesignDoc } from '../../design/types';
-import { cacheChunks, YamlChunkCache } from '../../manifest';
+import { cacheChunks, parseInSteps, YamlChunkCache } from '../../manifest';
 import type { ImportRequest, ImportResponse } from './protocol';
 
 /** Parse for this long, then post the progress and let other messages in. */
@@ -46,7 +46,7 @@ export async function runImport(
       for (const chunk of file.chunks) {
         const start = chunk.end - chunk.text.length;
         // One step for most chunks; a step per piece of items for a large `kind: List` (one document).
-        const step = cache.parseInSteps(chunk.text);
+        const step = parseInSteps(cache, chunk.text);
         for (let share = 0; share < 1; ) {
           try {
             share = step();
