@@ -23,7 +23,7 @@ import { analyze, type ClassConnectivity } from '../engine/analyze';
 import { intersectRanges } from '../engine/ipRanges';
 import { effectivePolicyTypes, policySelects } from '../engine/policy';
 import { matchesSelector } from '../engine/selector';
-import type { Cluster, NetworkPolicyPeer } from '../engine/types';
+import type { Cluster, NetworkPolicyPeer, Workload } from '../engine/types';
 import { createEdgeDeriver } from './edges';
 import { policyKey, toCluster, toPolicySet } from './model';
 import {
@@ -209,10 +209,24 @@ const clusters = new WeakMap<
   { readonly doc: DesignDoc; readonly cluster: Cluster }
 >();
 
+/**
+ * The engine's workload of each design workload made so far: a new inventory (a label changed) keeps the engine
+ * objects of the workloads it did not change, whose groups the engine has keyed already.
+ */
+const engineWorkloads = new WeakMap<DesignWorkload, Workload>();
+
 function clusterOf(doc: DesignDoc): Cluster {
   const kept = clusters.get(doc.workloads);
   if (kept && kept.doc.namespaces === doc.namespaces && kept.doc.nodes === doc.nodes) return kept.cluster;
-  const cluster = toCluster(doc);
+  const made = toCluster(doc);
+  const workloads = made.workloads.map((w, i) => {
+    const design = doc.workloads[i]!;
+    const known = engineWorkloads.get(design);
+    if (known) return known;
+    engineWorkloads.set(design, w);
+    return w;
+  });
+  const cluster = { ...made, workloads };
   clusters.set(doc.workloads, { doc, cluster });
   return cluster;
 }
