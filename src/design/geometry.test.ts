@@ -7,9 +7,12 @@ import {
   EXTERNAL_SIZE,
   isBackward,
   loopCurve,
+  NAMESPACE_PADDING,
   NODE_WIDTH,
+  namespaceHeader,
   placeMissing,
   type Rect,
+  routeCandidates,
   routeEdge,
   WORKLOAD_HEIGHT,
 } from './geometry';
@@ -79,6 +82,50 @@ describe('routeEdge', () => {
     const r = routeEdge(e, false, row.slice(1), { curvature: 0.55, lift: 16 });
     expect(r.crossings).toBe(0);
     expect(boxesCrossed(r.curve, row.slice(1))).toEqual([]);
+  });
+
+  it('loops a backward edge between namespaces in one column around the lower one, not over its header (lesson 2: frontend → coredns)', () => {
+    // As measured in the browser at lesson 2's last step: kube-system above shop, one workload column each.
+    const kubeSystem: Rect = { x: 0, y: 0, width: 258, height: 186 };
+    const shop: Rect = { x: 0, y: 240, width: 258, height: 290 };
+    const coredns: Rect = { x: 24, y: 56, width: 190, height: 82 };
+    const backend: Rect = { x: 24, y: 296, width: 190, height: 82 };
+    const frontend: Rect = { x: 24, y: 412, width: 190, height: 82 };
+    const headers = [namespaceHeader(kubeSystem), namespaceHeader(shop)];
+    const e = ends(frontend, coredns);
+    // Every loop of the usual reach, above or below, climbs through shop's header.
+    const usual = routeCandidates(e, false, { lift: 16 }).filter(
+      (c) => c.curve[1].x - e.sourceX === 60 || c.curve[1].x - e.sourceX === 12,
+    );
+    expect(usual.every((c) => boxesCrossed(c.curve, [backend, ...headers]).length > 0)).toBe(true);
+    const r = routeEdge(e, false, [backend], { lift: 16, avoid: headers });
+    expect(r).toMatchObject({ loop: true, crossings: 0 });
+    expect(boxesCrossed(r.curve, [backend, ...headers])).toEqual([]);
+  });
+
+  it('crosses a namespace header rather than a node when every lane crosses one or the other', () => {
+    // Headers 10 px above and below the row, as wide as can be: every lane crosses one; the direct curve crosses
+    // backend.
+    const e = ends(frontend, database);
+    const headers = [
+      { x: -2000, y: -1000, width: 4000, height: 990 },
+      { x: -2000, y: WORKLOAD_HEIGHT + 10, width: 4000, height: 990 },
+    ];
+    const r = routeEdge(e, false, [backend], { avoid: headers });
+    expect(r.crossings).toBe(0);
+    expect(r.avoided).toBeGreaterThan(0);
+    // With nothing to avoid in the way, nothing is crossed.
+    expect(routeEdge(e, false, [backend], { avoid: [] })).toMatchObject({ crossings: 0 });
+  });
+
+  it('a namespace header is the strip along its top, the whole box when it is shorter', () => {
+    expect(namespaceHeader({ x: 5, y: 6, width: 300, height: 200 })).toEqual({
+      x: 5,
+      y: 6,
+      width: 300,
+      height: NAMESPACE_PADDING.top,
+    });
+    expect(namespaceHeader({ x: 0, y: 0, width: 240, height: 40 }).height).toBe(40);
   });
 
   it('a self loop stays above its node', () => {

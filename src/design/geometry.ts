@@ -223,6 +223,15 @@ export function nextExternalPosition(doc: DesignDoc, externals: readonly NodeRef
 
 export interface Rect extends Point, Size {}
 
+/**
+ * A namespace's header: the strip along its top where its title, label chips and default-deny control are
+ * drawn (NAMESPACE_PADDING.top, or the whole box when it is shorter). Edge labels are kept off it, and edges are
+ * routed around it: a loop or detour over a namespace ran across its default-deny control.
+ */
+export function namespaceHeader(box: Rect): Rect {
+  return { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, NAMESPACE_PADDING.top) };
+}
+
 /** What a namespace the user adds reserves: room for two columns and two rows of workloads. */
 export const NEW_NAMESPACE_SIZE: Size = {
   width: NAMESPACE_PADDING.left + NAMESPACE_PADDING.right + 2 * NODE_WIDTH + GAP.x,
@@ -405,6 +414,11 @@ export interface RouteOptions {
   readonly curvature?: number;
   /** Extra height for loops and detours, so a second curve between the same ends (a flow) stands apart. */
   readonly lift?: number;
+  /**
+   * Boxes to keep clear of where a lane allows, after the obstacles (namespace headers: a curve across one is
+   * drawn over its title and default-deny control, but crossing it is better than crossing a node).
+   */
+  readonly avoid?: readonly Rect[];
 }
 
 export type RouteSide = 'direct' | 'above' | 'below';
@@ -417,6 +431,8 @@ export interface Route {
   readonly loop: boolean;
   /** How many node boxes it crosses (0 unless every lane crosses one). */
   readonly crossings: number;
+  /** How many of the boxes to avoid it crosses, among the routes crossing fewest node boxes. */
+  readonly avoided?: number;
 }
 
 /** How high a loop first rises above the higher end (handles are at mid-height of their nodes). */
@@ -477,6 +493,12 @@ export function loopCurve(e: EdgeEnds, rise = LOOP_RISE): Curve {
  * straight out of a gap of a few pixels between neighbours (nodes laid out 20 px apart).
  */
 const STEEP_REACH = 12;
+/**
+ * A loop that swings well out to the side before it turns: with namespaces in one column (a workload below
+ * sending to one above), every loop of the usual reach crossed the lower namespace's header on its way up, over
+ * its title and default-deny control.
+ */
+const SIDE_REACHES = [180, 320] as const;
 
 /** The curves an edge may take, the preferred first (see the section's comment). */
 export function routeCandidates(e: EdgeEnds, selfLoop: boolean, options: RouteOptions = {}): Route[] {
@@ -489,7 +511,7 @@ export function routeCandidates(e: EdgeEnds, selfLoop: boolean, options: RouteOp
   if (!backward) add(directCurve(e, options.curvature), 'direct', false);
   // A detour leaves and enters horizontally, as the direct curve does, then bows out to its lane.
   const reaches = backward
-    ? [LOOP_REACH, STEEP_REACH]
+    ? [LOOP_REACH, STEEP_REACH, ...SIDE_REACHES]
     : [Math.max(LOOP_REACH, (e.targetX - e.sourceX) / 3), STEEP_REACH];
   for (const lane of backward ? LANES : LANES.slice(1)) {
     const d = (backward ? LOOP_RISE : 0) + lift + lane;
@@ -567,24 +589,44 @@ export function boxesCrossed(
   return out;
 }
 
-/** The edge's route among `obstacles` (the boxes of the nodes it must not cross; its own ends left out). */
+/**
+ * The edge's route among `obstacles` (the boxes of the nodes it must not cross; its own ends left out): the
+ * first candidate crossing none of them nor of `options.avoid`, else the one crossing fewest obstacles and,
+ * among those, fewest boxes to avoid.
+ */
 export function routeEdge(
   e: EdgeEnds,
   selfLoop: boolean,
   obstacles: readonly Rect[],
   options: RouteOptions = {},
 ): Route {
+  const avoid = options.avoid ?? [];
   let best: Route | undefined;
   for (const candidate of routeCandidates(e, selfLoop, options)) {
     // Counting stops at the best so far: a candidate no better is dropped without counting the rest.
     const crossings =
       obstacles.length === 0
         ? 0
-        : boxesCrossed(candidate.curve, obstacles, ROUTE_MARGIN, best?.crossings ?? Number.POSITIVE_INFINITY)
-            .length;
-    if (crossings === 0) return candidate;
-    if (!best || crossings < best.crossings) best = { ...candidate, crossings };
-    if (best.crossings === 0) return best;
+        : boxesCrossed(
+            candidate.curve,
+            obstacles,
+            ROUTE_MARGIN,
+            (best?.crossings ?? Number.POSITIVE_INFINITY) + 1,
+          ).length;
+    if (best && crossings > best.crossings) continue;
+    const tie = best !== undefined && crossings === best.crossings;
+    const avoided =
+      avoid.length === 0
+        ? 0
+        : boxesCrossed(
+            candidate.curve,
+            avoid,
+            ROUTE_MARGIN,
+            tie ? (best?.avoided ?? 0) : Number.POSITIVE_INFINITY,
+          ).length;
+    if (crossings === 0 && avoided === 0) return candidate;
+    if (!best || crossings < best.crossings || avoided < (best.avoided ?? 0))
+      best = { ...candidate, crossings, avoided };
   }
   return best!;
 }

@@ -5,7 +5,7 @@
 import { type ReactFlowState, useStore } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
-import { NAMESPACE_PADDING } from '../../design/geometry';
+import { namespaceHeader } from '../../design/geometry';
 import { useLessonStore } from '../lessons/lessonStore';
 import { PRESENTER_LABEL_SCALE } from './fitView';
 import { type LabelRequest, type Point, placeLabels, type Rect } from './labelPlacement';
@@ -62,13 +62,8 @@ function obstaclesOf(s: ReactFlowState): Rect[] {
     const width = n.measured.width ?? n.width ?? 0;
     const height = n.measured.height ?? n.height ?? 0;
     if (width === 0 || height === 0 || n.hidden) continue;
-    const { x, y } = n.internals.positionAbsolute;
-    out.push({
-      x,
-      y,
-      width,
-      height: n.type === 'namespace' ? Math.min(height, NAMESPACE_PADDING.top) : height,
-    });
+    const box = { ...n.internals.positionAbsolute, width, height };
+    out.push(n.type === 'namespace' ? namespaceHeader(box) : box);
   }
   return out;
 }

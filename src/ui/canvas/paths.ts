@@ -67,13 +67,17 @@ export function edgePath(
 
 /** The edge's route around the nodes drawn (design/geometry.ts `routeEdge`), recomputed when a box moves. */
 export function useRoute(g: EdgeGeometry, source: string, target: string, options: RouteOptions = {}): Route {
-  const obstacles = useRouteObstacles(source, target);
+  const { nodes, headers } = useRouteObstacles(source, target);
   const { sourceX, sourceY, targetX, targetY } = g;
   const { curvature, lift } = options;
   return useMemo(
     () =>
-      routeEdge({ sourceX, sourceY, targetX, targetY }, source === target, obstacles, { curvature, lift }),
-    [sourceX, sourceY, targetX, targetY, source, target, obstacles, curvature, lift],
+      routeEdge({ sourceX, sourceY, targetX, targetY }, source === target, nodes, {
+        curvature,
+        lift,
+        avoid: headers,
+      }),
+    [sourceX, sourceY, targetX, targetY, source, target, nodes, headers, curvature, lift],
   );
 }
 

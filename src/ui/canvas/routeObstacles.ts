@@ -1,7 +1,8 @@
 // Binds the pure edge routing (design/geometry.ts `routeEdge`) to the canvas: `RouteObstacles` (inside React
-// Flow) publishes the boxes of the nodes an edge must not cross — workloads, externals and collapsed namespaces,
-// as measured — once per change of a node box, and each edge reads them without its own ends (nor what lies
-// inside a namespace that is one of its ends). While a node is dragged the boxes published stay as they were
+// Flow) publishes the boxes an edge must not cross — workloads, externals and collapsed namespaces as measured,
+// and the headers of open namespaces (loops and detours ran across their default-deny control) — once per
+// change of a node box, and each edge reads them without its own ends (nor what lies inside a namespace that is
+// one of its ends). While a node is dragged the boxes published stay as they were
 // (only the edges of the moving node follow it, against the others' boxes), and they are published again when
 // it is dropped: rerouting every edge on every frame of a drag costs up to ~80 ms of CPU with 300 edges among
 // 60 nodes (measured with the worst layouts: grids with no free lane). Above MAX_ROUTED_NODES nodes nothing is
@@ -9,7 +10,7 @@
 import { type ReactFlowState, useStore } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
-import type { Rect } from '../../design/geometry';
+import { namespaceHeader, type Rect } from '../../design/geometry';
 
 export const MAX_ROUTED_NODES = 120;
 
@@ -17,22 +18,33 @@ interface Obstacle {
   readonly id: string;
   readonly parent?: string;
   readonly box: Rect;
+  /** A namespace's header: kept clear of where a lane allows (RouteOptions.avoid), not a node to go around. */
+  readonly header?: true;
 }
 
 const useObstacleStore = create<{ readonly obstacles: readonly Obstacle[] }>()(() => ({ obstacles: [] }));
 
 function obstaclesOf(s: ReactFlowState): Obstacle[] {
   const out: Obstacle[] = [];
+  let nodes = 0;
   for (const n of s.nodeLookup.values()) {
-    const collapsed = n.type === 'namespace' && !!(n.data as { collapsed?: unknown }).collapsed;
-    if (n.hidden || (n.type !== 'workload' && n.type !== 'external' && !collapsed)) continue;
+    if (n.hidden) continue;
+    const namespace = n.type === 'namespace';
+    const collapsed = namespace && !!(n.data as { collapsed?: unknown }).collapsed;
+    if (n.type !== 'workload' && n.type !== 'external' && !namespace) continue;
     const width = n.measured.width ?? n.width ?? 0;
     const height = n.measured.height ?? n.height ?? 0;
     if (width === 0 || height === 0) continue;
-    const { x, y } = n.internals.positionAbsolute;
-    out.push({ id: n.id, ...(n.parentId ? { parent: n.parentId } : {}), box: { x, y, width, height } });
+    const box = { ...n.internals.positionAbsolute, width, height };
+    // An open namespace is crossed freely, except its header (title and default-deny control).
+    if (namespace && !collapsed) {
+      out.push({ id: n.id, box: namespaceHeader(box), header: true });
+      continue;
+    }
+    nodes++;
+    out.push({ id: n.id, ...(n.parentId ? { parent: n.parentId } : {}), box });
   }
-  return out.length > MAX_ROUTED_NODES ? [] : out;
+  return nodes > MAX_ROUTED_NODES ? [] : out;
 }
 
 const sameObstacles = (a: readonly Obstacle[], b: readonly Obstacle[]) =>
@@ -61,14 +73,18 @@ export function RouteObstacles() {
   return null;
 }
 
-/** The boxes an edge from `source` to `target` must not cross. */
-export function useRouteObstacles(source: string, target: string): readonly Rect[] {
+/** The boxes an edge from `source` to `target` must not cross, and the namespace headers it keeps clear of. */
+export function useRouteObstacles(
+  source: string,
+  target: string,
+): { readonly nodes: readonly Rect[]; readonly headers: readonly Rect[] } {
   const obstacles = useObstacleStore((s) => s.obstacles);
-  return useMemo(
-    () =>
-      obstacles
-        .filter((o) => o.id !== source && o.id !== target && o.parent !== source && o.parent !== target)
-        .map((o) => o.box),
-    [obstacles, source, target],
-  );
+  return useMemo(() => {
+    const nodes: Rect[] = [];
+    const headers: Rect[] = [];
+    for (const o of obstacles)
+      if (o.id !== source && o.id !== target && o.parent !== source && o.parent !== target)
+        (o.header ? headers : nodes).push(o.box);
+    return { nodes, headers };
+  }, [obstacles, source, target]);
 }
