@@ -1,7 +1,8 @@
 // The grouped evaluation of a side's NetworkPolicy rules (sidePlan.ts: rules merged per port set, each peer's
 // port sets combined by the mask of groups holding it) gives what the rules give one by one: for every peer, the
 // union of the ports of every rule that names it. Checked on random clusters for every class, side and range of
-// peers, one peer at a time (`planAt`), and on random plans with more port sets than one pass combines.
+// peers, one peer at a time (`planAt`), and on random plans with more port sets than one pass combines and
+// bitsets read by their lists of non-zero words.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasBit } from './bitset';
@@ -73,12 +74,16 @@ describe('sidePlan', () => {
         fc.option(connectionSetArb, { nil: undefined }),
         fc.integer({ min: 0, max: size }),
         fc.integer({ min: 0, max: size }),
-        (groups, everyone, x, y) => {
+        fc.infiniteStream(fc.boolean()),
+        (groups, everyone, x, y, listed) => {
           const t = new SetTable();
-          // Equal port sets in two groups, as a plan never has them, still read as their union.
+          // Equal port sets in two groups, as a plan never has them, still read as their union. Some bitsets
+          // come with the list of their non-zero words, as sidePlan gives the sparse ones.
+          const nonZero = (b: Uint32Array) => Int32Array.from(b.keys()).filter((w) => b[w] !== 0);
           const plan: SidePlan = {
             ports: groups.map(([set]) => t.id(set)),
             peers: groups.map(([, peers]) => peers),
+            words: groups.map(([, peers]) => peers.map((b) => (listed.next().value ? nonZero(b) : null))),
             toEveryone: everyone ? t.id(everyone) : NONE_ID,
             perPeer: [],
           };

@@ -16,6 +16,11 @@ export interface SidePlan {
   readonly ports: readonly number[];
   /** Per port set, the distinct bitsets of the peers given it. */
   readonly peers: readonly (readonly Uint32Array[])[];
+  /**
+   * Beside each of `peers`, the indices of its non-zero words when they are few (a selection of a few
+   * workloads), else null: merging reads those words alone instead of the whole range.
+   */
+  readonly words?: readonly (readonly (Int32Array | null)[])[];
   /** What the rules with no peer written (every peer) allow, with fixed ports. */
   readonly toEveryone: number;
   /** Rules whose ports are named and resolve against each destination peer (egress only). */
@@ -45,7 +50,27 @@ export function sidePlan(c: Compiled, t: SetTable, s: number, dir: Direction): S
       }
     }
   }
-  return { ports, peers, toEveryone, perPeer };
+  return { ports, peers, words: peers.map((sets) => sets.map(nonZeroWords)), toEveryone, perPeer };
+}
+
+// Shared by every plan naming the same bitset (compile interns them).
+const wordsOf = new WeakMap<Uint32Array, Int32Array | null>();
+
+/** The indices of the non-zero words of `b` when they are under an eighth of its words, else null. */
+function nonZeroWords(b: Uint32Array): Int32Array | null {
+  let hit = wordsOf.get(b);
+  if (hit === undefined) {
+    let n = 0;
+    for (let w = 0; w < b.length; w++) if (b[w] !== 0) n++;
+    if (n * 8 >= b.length) hit = null;
+    else {
+      hit = new Int32Array(n);
+      n = 0;
+      for (let w = 0; w < b.length; w++) if (b[w] !== 0) hit[n++] = w;
+    }
+    wordsOf.set(b, hit);
+  }
+  return hit;
 }
 
 /** Port sets combined per word by the bitmask of the groups holding a bit; more groups are taken in chunks. */
@@ -96,12 +121,31 @@ export function mergeRuns(
       merged[g] = buffer;
     }
     const sets = plan.peers[g0 + g];
-    const first = sets[0];
-    for (let w = w0; w < w1; w++) buffer[w - w0] = first[w];
-    for (let k = 1; k < sets.length; k++) {
-      const more = sets[k];
-      for (let w = w0; w < w1; w++) buffer[w - w0] |= more[w];
+    const lists = plan.words?.[g0 + g];
+    let started = false;
+    for (let k = 0; k < sets.length; k++) {
+      if (lists && lists[k] !== null) continue;
+      const set = sets[k];
+      if (started) for (let w = w0; w < w1; w++) buffer[w - w0] |= set[w];
+      else for (let w = w0; w < w1; w++) buffer[w - w0] = set[w];
+      started = true;
     }
+    if (!started) buffer.fill(0, 0, words);
+    if (lists)
+      for (let k = 0; k < sets.length; k++) {
+        const list = lists[k];
+        if (list === null) continue;
+        const set = sets[k];
+        // The first listed word at or after w0, by bisection.
+        let i = 0;
+        let j = list.length;
+        while (i < j) {
+          const mid = (i + j) >>> 1;
+          if (list[mid] < w0) i = mid + 1;
+          else j = mid;
+        }
+        for (; i < list.length && list[i] < w1; i++) buffer[list[i] - w0] |= set[list[i]];
+      }
   }
   const memoed = m <= MEMO_GROUPS;
   if (memoed) memo.fill(-1, 0, 1 << m);
