@@ -193,7 +193,7 @@ test('auto layout works again after the first document, and a large import stays
 
   // 3 namespaces of 10 open workloads: 870 flows gained, more than the overlay draws at once.
   const report = await paste(page, deployments(3, 10));
-  await expect(report).toContainText('3 namespaces, 30 workloads');
+  await expect(report).toContainText('Imported 3 namespaces and 30 workloads');
   await report.getByRole('button', { name: 'Close' }).click();
   // Placed by elk without any click (a second request to the layout worker).
   await expect.poll(async () => Object.keys((await doc(page)).layout).length, { timeout: 30_000 }).toBe(33);
@@ -254,7 +254,7 @@ test('the matrix of a large design draws only what is on screen, and scrolling o
   await page.getByRole('menuitem', { name: /^Blank/ }).click();
   // 4 × 20 open workloads and the addresses outside the cluster: a 81 × 81 matrix, every pair allowed.
   const report = await paste(page, deployments(4, 20));
-  await expect(report).toContainText('4 namespaces, 80 workloads');
+  await expect(report).toContainText('Imported 4 namespaces and 80 workloads');
   await report.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('tab', { name: 'Matrix' }).click();
   await expect(page.getByTestId('matrix-extent')).toHaveText('81 sources × 81 destinations');

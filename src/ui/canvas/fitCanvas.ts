@@ -17,6 +17,7 @@ import {
   type Rect,
   unionOf,
 } from './fitView';
+import { beginViewMove } from './viewMotion';
 
 /** Far enough out that "fit view" still shows all of a design of several hundred workloads (0.1 did not). */
 export const MIN_ZOOM = 0.04;
@@ -65,6 +66,56 @@ function overlayRoom(
   };
 }
 
+/** A screen box in flow coordinates. */
+function toFlowRect(
+  flow: ReactFlowInstance,
+  b: { left: number; top: number; right: number; bottom: number },
+): Rect {
+  const a = flow.screenToFlowPosition({ x: b.left, y: b.top }, { snapToGrid: false });
+  const c = flow.screenToFlowPosition({ x: b.right, y: b.bottom }, { snapToGrid: false });
+  return { x: a.x, y: a.y, width: c.x - a.x, height: c.y - a.y };
+}
+
+/**
+ * The part of the canvas the user sees, in flow coordinates: the canvas less the strips the legend and the zoom
+ * controls take (measured: the legend wraps on a narrow canvas) and a margin. Undefined before the canvas is laid out.
+ */
+export function visibleRoom(flow: ReactFlowInstance, state: ReactFlowState): Rect | undefined {
+  const root = state.domNode;
+  if (!root) return undefined;
+  const canvas = root.getBoundingClientRect();
+  if (canvas.width === 0 || canvas.height === 0) return undefined;
+  const { insets } = overlayRoom(root, canvas);
+  return toFlowRect(flow, {
+    left: canvas.left + insets.left,
+    top: canvas.top + insets.top,
+    right: canvas.right - insets.right,
+    bottom: canvas.bottom - insets.bottom,
+  });
+}
+
+/** Fits the view to `content` (flow coordinates), clear of the overlays; resolves when the view is there. */
+export function fitTo(
+  flow: ReactFlowInstance,
+  state: ReactFlowState,
+  content: Rect,
+  options: FitOptions,
+  duration = 200,
+): Promise<boolean> {
+  const root = state.domNode;
+  if (!root) return Promise.resolve(false);
+  const canvas = root.getBoundingClientRect();
+  if (canvas.width === 0 || canvas.height === 0) return Promise.resolve(false);
+  const { insets, corner } = overlayRoom(root, canvas);
+  // The canvas is busy while the view moves (nodes aimed at meanwhile move under the pointer); an interrupted
+  // animation never resolves, so not for longer than the move and a second.
+  const done = beginViewMove();
+  return Promise.race([
+    flow.setViewport(fitContent(content, canvas, insets, corner, options), { duration }),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), duration + 1000)),
+  ]).finally(done);
+}
+
 /** Fits the view to what is drawn; resolves when the view is there. */
 export function fitCanvas(
   flow: ReactFlowInstance,
@@ -75,19 +126,10 @@ export function fitCanvas(
   const root = state.domNode;
   const nodes = flow.getNodes();
   if (!root || nodes.length === 0) return Promise.resolve(false);
-  const canvas = root.getBoundingClientRect();
-  if (canvas.width === 0 || canvas.height === 0) return Promise.resolve(false);
-  const toFlow = (b: DOMRect): Rect => {
-    const a = flow.screenToFlowPosition({ x: b.left, y: b.top }, { snapToGrid: false });
-    const c = flow.screenToFlowPosition({ x: b.right, y: b.bottom }, { snapToGrid: false });
-    return { x: a.x, y: a.y, width: c.x - a.x, height: c.y - a.y };
-  };
   // Edges are drawn only near the view on a large canvas (onlyRenderVisibleElements): the nodes bound it there.
-  const content = unionOf([flow.getNodesBounds(nodes), ...drawnBoxes(root).map(toFlow)]);
+  const content = unionOf([flow.getNodesBounds(nodes), ...drawnBoxes(root).map((b) => toFlowRect(flow, b))]);
   if (!content) return Promise.resolve(false);
-  const { insets, corner } = overlayRoom(root, canvas);
-  const viewport = fitContent(content, canvas, insets, corner, fitOptions(presenter));
-  return flow.setViewport(viewport, { duration });
+  return fitTo(flow, state, content, fitOptions(presenter), duration);
 }
 
 /** `fitCanvas` for the current canvas and view mode. */

@@ -5,17 +5,9 @@
 // never zooms out past the point where the smallest text drops under MIN_TEXT_PX on screen (a room reads it
 // from metres away; the presenter's larger type makes that point a smaller zoom than the normal view's).
 
-export interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
+import type { Rect, Size } from '../../design/geometry';
 
-export interface Size {
-  readonly width: number;
-  readonly height: number;
-}
+export type { Rect, Size };
 
 export interface Insets {
   readonly top: number;

@@ -1,16 +1,15 @@
 // Where the toolbar puts a new namespace or external node: in the visible part of the canvas, near the
 // selected node, on free ground (placement.ts decides; this hook only reads the view and the selection).
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
 import { freeSpotNear, occupiedRects, type Rect } from '../../design/geometry';
 import type { Point } from '../../design/types';
+import { useLessonStore } from '../lessons/lessonStore';
 import { useAppStore } from '../store';
+import { fitCanvas, visibleRoom } from './fitCanvas';
 import { beginViewMove } from './viewMotion';
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** The legend strip along the top (two lines with the fading note) and the zoom controls on the left cover part of the canvas. */
-export const INSET = { top: 84, right: 24, bottom: 24, left: 56 };
 
 /** `taken`: room already promised to nodes not in the document yet (several placed for one operation). */
 export function usePlaceInView(): (
@@ -18,18 +17,13 @@ export function usePlaceInView(): (
   taken?: readonly Rect[],
 ) => Point {
   const flow = useReactFlow();
+  const store = useStoreApi();
   return useCallback(
     (size, taken = []) => {
       const { doc, selection } = useAppStore.getState();
       const occupied = [...occupiedRects(doc), ...taken];
-      const box = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
-      if (!box) return freeSpotNear(occupied, size, { x: 0, y: 0, width: 1200, height: 800 });
-      const topLeft = flow.screenToFlowPosition({ x: box.left + INSET.left, y: box.top + INSET.top });
-      const bottomRight = flow.screenToFlowPosition({
-        x: box.right - INSET.right,
-        y: box.bottom - INSET.bottom,
-      });
-      const view: Rect = { ...topLeft, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
+      const view = visibleRoom(flow, store.getState());
+      if (!view) return freeSpotNear(occupied, size, { x: 0, y: 0, width: 1200, height: 800 });
       const selected = selection?.type === 'node' ? flow.getInternalNode(selection.ref) : undefined;
       const anchor = selected
         ? {
@@ -49,11 +43,14 @@ export function usePlaceInView(): (
       if (!inView) {
         const done = beginViewMove();
         setTimeout(() => {
-          Promise.race([flow.fitView({ padding: 0.1, duration: 200 }), delay(1000)]).finally(done);
+          Promise.race([
+            fitCanvas(flow, store.getState(), useLessonStore.getState().presenter),
+            delay(1000),
+          ]).finally(done);
         }, 50);
       }
       return spot;
     },
-    [flow],
+    [flow, store],
   );
 }

@@ -2,17 +2,24 @@
 // often outside the visible part of the canvas: this hook brings them into view once the canvas draws them
 // (the canvas shows a new document when its simulation arrives). Nothing moves when they are in view already;
 // otherwise the view fits them, never zooming out so far that their text goes (nor in beyond 100 %).
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
 import type { Rect } from '../../design/geometry';
 import type { NodeRef } from '../../design/types';
+import { useLessonStore } from '../lessons/lessonStore';
 import { useAppStore } from '../store';
-import { INSET } from './usePlaceInView';
+import { fitOptions, fitTo, visibleRoom } from './fitCanvas';
+import { unionOf } from './fitView';
 import { beginViewMove } from './viewMotion';
 
 /** Node text stays readable at this zoom (below 0.4 the canvas drops it: canvas.css's low detail). */
 export const REVEAL_MIN_ZOOM = 0.6;
 const REVEAL_MAX_ZOOM = 1;
+/** The fit's limits for a reveal: never so far out that text goes (nor below the presenter's own floor). */
+function revealOptions(presenter: boolean) {
+  return { minZoom: Math.max(REVEAL_MIN_ZOOM, fitOptions(presenter).minZoom), maxZoom: REVEAL_MAX_ZOOM };
+}
+
 /** How long to wait for the canvas to draw the nodes (a large import's simulation takes seconds). */
 const WAIT_MS = 30_000;
 const POLL_MS = 100;
@@ -32,6 +39,7 @@ export function allInView(view: Rect, boxes: readonly Rect[]): boolean {
 
 export function useRevealNodes(): (refs: readonly NodeRef[]) => void {
   const flow = useReactFlow();
+  const store = useStoreApi();
   return useCallback(
     (refs) => {
       if (refs.length === 0) return;
@@ -46,16 +54,6 @@ export function useRevealNodes(): (refs: readonly NodeRef[]) => void {
         }
         return out;
       };
-      const view = (): Rect | null => {
-        const box = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
-        if (!box) return null;
-        const topLeft = flow.screenToFlowPosition({ x: box.left + INSET.left, y: box.top + INSET.top });
-        const bottomRight = flow.screenToFlowPosition({
-          x: box.right - INSET.right,
-          y: box.bottom - INSET.bottom,
-        });
-        return { ...topLeft, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
-      };
       // The document the nodes belong to: once the user has changed it (an undo, an edit), the view is theirs.
       const doc = useAppStore.getState().doc;
       void (async () => {
@@ -63,19 +61,14 @@ export function useRevealNodes(): (refs: readonly NodeRef[]) => void {
           if (useAppStore.getState().doc !== doc) return;
           const drawn = boxes();
           if (drawn) {
-            const v = view();
-            if (!v || allInView(v, drawn)) return;
+            const v = visibleRoom(flow, store.getState());
+            const content = unionOf(drawn);
+            if (!v || !content || allInView(v, drawn)) return;
             // The canvas is busy while the view moves; an interrupted fit animation never resolves, so not
             // for longer than a second.
             const done = beginViewMove();
             await Promise.race([
-              flow.fitView({
-                nodes: refs.map((id) => ({ id })),
-                padding: 0.1,
-                minZoom: REVEAL_MIN_ZOOM,
-                maxZoom: REVEAL_MAX_ZOOM,
-                duration: 200,
-              }),
+              fitTo(flow, store.getState(), content, revealOptions(useLessonStore.getState().presenter)),
               delay(1000),
             ]).finally(done);
             return;
@@ -84,6 +77,6 @@ export function useRevealNodes(): (refs: readonly NodeRef[]) => void {
         }
       })();
     },
-    [flow],
+    [flow, store],
   );
 }
