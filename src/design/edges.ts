@@ -217,22 +217,36 @@ function joinChanged(
   perPolicy: readonly PolicyPieces[],
   changed: readonly number[],
 ): Pick<Join, 'drawnBy' | 'byId' | 'edges'> {
-  const { drawnBy } = last;
   const touched = new Set<string>();
   for (const i of changed) {
-    for (const id of last.perPolicy[i]!.byEdge.keys()) {
-      touched.add(id);
-      const list = drawnBy.get(id)!;
-      list.splice(list.indexOf(i), 1);
-    }
-    for (const id of perPolicy[i]!.byEdge.keys()) {
-      touched.add(id);
-      const list = drawnBy.get(id);
-      if (list) insertSorted(list, i);
-      else drawnBy.set(id, [i]);
-    }
+    unlist(last, i, touched);
+    enlist(last.drawnBy, perPolicy, i, touched);
   }
   return rejoin(last, perPolicy, touched);
+}
+
+/** Takes policy `i` of the last join off the lists of the edges it drew (marking them touched). */
+function unlist(last: Join, i: number, touched: Set<string>): void {
+  for (const id of last.perPolicy[i]!.byEdge.keys()) {
+    touched.add(id);
+    const list = last.drawnBy.get(id)!;
+    list.splice(list.indexOf(i), 1);
+  }
+}
+
+/** Puts policy `i` of `perPolicy` on the lists of the edges it draws, in order (marking them touched). */
+function enlist(
+  drawnBy: Map<string, number[]>,
+  perPolicy: readonly PolicyPieces[],
+  i: number,
+  touched: Set<string>,
+): void {
+  for (const id of perPolicy[i]!.byEdge.keys()) {
+    touched.add(id);
+    const list = drawnBy.get(id);
+    if (list) insertSorted(list, i);
+    else drawnBy.set(id, [i]);
+  }
 }
 
 /**
@@ -248,24 +262,13 @@ function joinShifted(
 ): Pick<Join, 'drawnBy' | 'byId' | 'edges'> {
   const { drawnBy } = last;
   const touched = new Set<string>();
-  for (let i = lo; i < ha; i++)
-    for (const id of last.perPolicy[i]!.byEdge.keys()) {
-      touched.add(id);
-      const list = drawnBy.get(id)!;
-      list.splice(list.indexOf(i), 1);
-    }
+  for (let i = lo; i < ha; i++) unlist(last, i, touched);
   const shift = hb - ha;
   // Lists are ascending: the indices from `ha` on are at their ends.
   if (shift !== 0)
     for (const list of drawnBy.values())
       for (let k = list.length - 1; k >= 0 && list[k]! >= ha; k--) list[k] = list[k]! + shift;
-  for (let i = lo; i < hb; i++)
-    for (const id of perPolicy[i]!.byEdge.keys()) {
-      touched.add(id);
-      const list = drawnBy.get(id);
-      if (list) insertSorted(list, i);
-      else drawnBy.set(id, [i]);
-    }
+  for (let i = lo; i < hb; i++) enlist(drawnBy, perPolicy, i, touched);
   return rejoin(last, perPolicy, touched);
 }
 
